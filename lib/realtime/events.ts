@@ -1,0 +1,99 @@
+/**
+ * Every realtime event of Interleave, typed in one module (named `domain:verb`). The server, the
+ * browser client and the tests import these types so a renamed event or a changed payload fails
+ * the type check everywhere at once.
+ */
+import type { SessionUser } from "@/lib/auth/session-user";
+import type { AppErrorCode } from "@/lib/errors/app-error";
+
+/** What every client → server event with an acknowledgement gets back. */
+export type AckResponse<T> = { ok: true; data: T } | { ok: false; error: { code: AppErrorCode; message: string } };
+export type Ack<T> = (response: AckResponse<T>) => void;
+
+export interface ClassRoomPayload {
+  classId: string;
+}
+
+export interface RoomJoined {
+  classId: string;
+  room: string;
+}
+
+export interface RosterChangedPayload {
+  classId: string;
+  change: "joined" | "removed";
+  studentId: string;
+  /** Enrolled students after the change. */
+  studentCount: number;
+}
+
+export interface SubmissionGradedPayload {
+  submissionId: string;
+  exerciseId: string;
+  classId: string;
+  userId: string;
+  status: "passed" | "failed" | "error";
+  /** 0..1; the fraction of required schedules whose trace matched. */
+  score: number;
+  gradedAt: string;
+}
+
+export interface LeaderboardEntry {
+  userId: string;
+  name: string;
+  solved: number;
+  score: number;
+  rank: number;
+}
+
+export interface LeaderboardUpdatePayload {
+  classId: string;
+  /** Only the rows that changed since the previous update (coalesced server-side). */
+  entries: LeaderboardEntry[];
+  updatedAt: string;
+}
+
+export interface RoundStartedPayload {
+  classId: string;
+  roundId: string;
+  exerciseId: string;
+  startedAt: string;
+  /** ISO time when the round closes, or null for an open-ended round. */
+  endsAt: string | null;
+}
+
+export interface RoundEndedPayload {
+  classId: string;
+  roundId: string;
+  endedAt: string;
+}
+
+export interface ServerToClientEvents {
+  "roster:changed": (payload: RosterChangedPayload) => void;
+  "submission:graded": (payload: SubmissionGradedPayload) => void;
+  "leaderboard:update": (payload: LeaderboardUpdatePayload) => void;
+  "round:started": (payload: RoundStartedPayload) => void;
+  "round:ended": (payload: RoundEndedPayload) => void;
+}
+
+export interface ClientToServerEvents {
+  "class:join-room": (payload: ClassRoomPayload, ack: Ack<RoomJoined>) => void;
+  "class:leave-room": (payload: ClassRoomPayload, ack: Ack<RoomJoined>) => void;
+}
+
+// Nothing flows between app nodes except what the Redis adapter relays for rooms.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface InterServerEvents {}
+
+export interface SocketData {
+  user: SessionUser;
+}
+
+/** Room names live here so emitters and joiners cannot disagree on the spelling. */
+export function classRoom(classId: string): string {
+  return `class:${classId}`;
+}
+
+export function userRoom(userId: string): string {
+  return `user:${userId}`;
+}

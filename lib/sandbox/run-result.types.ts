@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+/**
+ * The contract between the sandbox and everything else (checker, grading, UI, `npm run trace`).
+ * The JSON printed by `npm run trace -- FILE.py --json` is exactly `RunResult`.
+ *
+ * Output events have stream "stdout" | "stderr". Non-output events for the timeline view use the
+ * other streams; checkers must ignore them unless they ask for them.
+ */
+export const OUTPUT_STREAMS = ["stdout", "stderr"] as const;
+export const TIMELINE_STREAMS = ["task_start", "task_end", "switch", "note"] as const;
+
+export const traceEventSchema = z.object({
+  /** Virtual seconds since the program started. */
+  t: z.number().finite().nonnegative(),
+  /** asyncio task name, greenlet name, thread name, or "main". */
+  task: z.string().max(200),
+  stream: z.enum([...OUTPUT_STREAMS, ...TIMELINE_STREAMS]),
+  /** One printed line without its newline (or the note / switch description). */
+  text: z.string(),
+});
+export type TraceEvent = z.infer<typeof traceEventSchema>;
+
+export const RUN_STATUSES = ["ok", "error", "deadlock", "limit", "sandbox_error"] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export const LIMIT_KINDS = ["cpu", "wall", "memory", "output", "virtual_time", "steps"] as const;
+export type LimitKind = (typeof LIMIT_KINDS)[number];
+
+export const runErrorSchema = z.object({
+  type: z.string(),
+  message: z.string(),
+  /** Line in the student's file, or null when the error is not in student code. */
+  line: z.number().int().nullable(),
+  traceback: z.string(),
+});
+export type RunError = z.infer<typeof runErrorSchema>;
+
+export const deadlockWaiterSchema = z.object({ task: z.string(), waitingOn: z.string() });
+
+export const runResultSchema = z.object({
+  status: z.enum(RUN_STATUSES),
+  events: z.array(traceEventSchema),
+  virtualTime: z.number().finite().nonnegative(),
+  error: runErrorSchema.nullable(),
+  limit: z.enum(LIMIT_KINDS).nullable(),
+  wallMs: z.number().nonnegative(),
+  /** Schedule seed the run used (0 = CPython's own order). */
+  seed: z.number().int().nonnegative().default(0),
+  /** Present only when the harness or the static scan saw signs of tampering. */
+  tamper: z.object({ reason: z.string() }).nullable().default(null),
+  /** Tasks still waiting when a deadlock was detected. */
+  deadlock: z.array(deadlockWaiterSchema).nullable().default(null),
+  /** Human-readable notes, e.g. "legacy @asyncio.coroutine used" or the name of a missing package. */
+  notes: z.array(z.string()).default([]),
+});
+export type RunResult = z.infer<typeof runResultSchema>;
+
+export const runLimitsSchema = z.object({
+  cpuSeconds: z.number().positive().max(60).default(5),
+  wallSeconds: z.number().positive().max(120).default(10),
+  memoryMb: z.number().int().min(64).max(4096).default(512),
+  maxVirtualSeconds: z.number().positive().max(1e6).default(3600),
+  maxSteps: z.number().int().positive().max(1e8).default(200_000),
+  maxEvents: z.number().int().positive().max(1e6).default(10_000),
+  maxOutputBytes: z.number().int().positive().max(16 * 1024 * 1024).default(1024 * 1024),
+});
+export type RunLimits = z.infer<typeof runLimitsSchema>;
+
+export const runRequestSchema = z.object({
+  code: z.string().max(64 * 1024),
+  seed: z.number().int().nonnegative().default(0),
+  limits: runLimitsSchema.default(runLimitsSchema.parse({})),
+});
+export type RunRequest = z.input<typeof runRequestSchema>;

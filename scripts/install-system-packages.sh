@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Interleave needs when they are missing.
+# - bubblewrap, python3 (Debian's /usr/bin/python3, 3.11), python3-greenlet: the sandbox.
+# - chromium: only for the end-to-end tests (skip with SETUP_SKIP_BROWSER=1).
+# Without root it prints the exact command instead; the app still starts and reports the sandbox as
+# unavailable on /api/health until the packages are there.
+set -euo pipefail
+
+missing=()
+command -v bwrap >/dev/null 2>&1 || missing+=(bubblewrap)
+[ -x /usr/bin/python3 ] || missing+=(python3)
+if [ -x /usr/bin/python3 ] && ! /usr/bin/python3 -c 'import greenlet' >/dev/null 2>&1; then
+  missing+=(python3-greenlet)
+elif [ ! -x /usr/bin/python3 ]; then
+  missing+=(python3-greenlet)
+fi
+if [ "${SETUP_SKIP_BROWSER:-0}" != "1" ] && [ ! -x /usr/bin/chromium ]; then
+  missing+=(chromium)
+fi
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "All system packages present."
+  exit 0
+fi
+
+if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+  echo "Missing system packages: ${missing[*]}"
+  echo "Install them with:  sudo apt-get update && sudo apt-get install -y ${missing[*]}"
+  echo "(Interleave still starts; code runs fail with status sandbox_error until they are installed.)"
+fi
