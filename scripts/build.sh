@@ -7,5 +7,3 @@ export NEXT_TELEMETRY_DISABLED=1
 npx next build
 npx esbuild server.ts --bundle --platform=node --format=cjs --packages=external \
   --target=node20 --outfile=dist/server.js --log-level=warning
-npx esbuild scripts/worker.ts --bundle --platform=node --format=cjs --packages=external \
-  --target=node20 --outfile=dist/worker.js --log-level=warning 2>/dev/null || true

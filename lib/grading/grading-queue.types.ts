@@ -1,0 +1,41 @@
+/**
+ * One interface for the two grading queue backends: the embedded in-process queue (default) and
+ * BullMQ on Redis (`REDIS_URL`). Jobs carry only the submission id — the row is persisted first and
+ * is the source of truth, so a lost or duplicated job can never lose or double-count a submission.
+ */
+export type GradeJobHandler = (submissionId: string) => Promise<void>;
+
+export interface GradingQueueStats {
+  waiting: number;
+  active: number;
+  delayed: number;
+}
+
+export interface GradingQueue {
+  readonly kind: "in-process" | "bullmq";
+  /** Adds a job whose id is the submission id; a job already waiting for that id is not added twice. */
+  enqueue(submissionId: string): Promise<void>;
+  /** Starts consuming jobs. Only infrastructure errors (`RetryableGradingError`) are retried. */
+  startWorker(handler: GradeJobHandler, options: { concurrency: number }): void;
+  stats(): Promise<GradingQueueStats>;
+  /** Stops taking new jobs and waits for the running ones. */
+  close(): Promise<void>;
+}
+
+/**
+ * Thrown by a grade job when the infrastructure (not the student) failed, e.g. the sandbox is
+ * unavailable. The queue retries it with exponential backoff; the student's attempt is untouched.
+ */
+export class RetryableGradingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RetryableGradingError";
+  }
+}
+
+export const RETRY_POLICY = { attempts: 8, baseDelayMs: 500, maxDelayMs: 30_000 } as const;
+
+/** Exponential backoff: 0.5 s, 1 s, 2 s … capped at 30 s. */
+export function retryDelayMs(attempt: number, policy: typeof RETRY_POLICY = RETRY_POLICY): number {
+  return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+}
