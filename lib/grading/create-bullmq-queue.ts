@@ -2,6 +2,7 @@ import { Queue, UnrecoverableError, Worker } from "bullmq";
 import IORedis from "ioredis";
 import {
   RETRY_POLICY,
+  type RetryPolicy,
   RetryableGradingError,
   type GradeJobHandler,
   type GradingQueue,
@@ -12,7 +13,7 @@ interface Options {
   /** Key prefix, so tests and several deployments can share one Redis. */
   prefix?: string;
   queueName?: string;
-  retry?: typeof RETRY_POLICY;
+  retry?: RetryPolicy;
   /** How quickly a job held by a dead worker is handed to another one. */
   lockDurationMs?: number;
   onError?: (submissionId: string, error: unknown) => void;
@@ -35,12 +36,14 @@ export function createBullmqQueue(options: Options): GradingQueue {
 
   return {
     kind: "bullmq",
-    async enqueue(submissionId) {
+    async enqueue(submissionId, enqueueOptions) {
       await queue.add(
         "grade",
         { submissionId },
         {
           jobId: submissionId,
+          // BullMQ serves jobs without a priority before prioritized ones.
+          ...(enqueueOptions?.priority === "low" ? { priority: 10 } : {}),
           attempts: retry.attempts,
           backoff: { type: "exponential", delay: retry.baseDelayMs },
           removeOnComplete: true,

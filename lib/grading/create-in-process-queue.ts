@@ -1,5 +1,6 @@
 import {
   RETRY_POLICY,
+  type RetryPolicy,
   RetryableGradingError,
   retryDelayMs,
   type GradeJobHandler,
@@ -7,7 +8,7 @@ import {
 } from "./grading-queue.types";
 
 interface Options {
-  retry?: typeof RETRY_POLICY;
+  retry?: RetryPolicy;
   onError?: (submissionId: string, error: unknown) => void;
 }
 
@@ -19,6 +20,7 @@ interface Options {
 export function createInProcessQueue(options: Options = {}): GradingQueue {
   const retry = options.retry ?? RETRY_POLICY;
   const waiting: string[] = [];
+  const waitingLow: string[] = [];
   const known = new Set<string>(); // waiting, delayed or active: enqueueing again is a no-op
   const attempts = new Map<string, number>();
   const timers = new Set<NodeJS.Timeout>();
@@ -29,8 +31,8 @@ export function createInProcessQueue(options: Options = {}): GradingQueue {
   let closed = false;
 
   function pump(): void {
-    while (handler && !closed && active < concurrency && waiting.length > 0) {
-      const id = waiting.shift() as string;
+    while (handler && !closed && active < concurrency && waiting.length + waitingLow.length > 0) {
+      const id = (waiting.length > 0 ? waiting.shift() : waitingLow.shift()) as string;
       active += 1;
       const job = runJob(handler, id).finally(() => {
         active -= 1;
@@ -74,10 +76,10 @@ export function createInProcessQueue(options: Options = {}): GradingQueue {
 
   return {
     kind: "in-process",
-    async enqueue(submissionId) {
+    async enqueue(submissionId, enqueueOptions) {
       if (closed || known.has(submissionId)) return;
       known.add(submissionId);
-      waiting.push(submissionId);
+      (enqueueOptions?.priority === "low" ? waitingLow : waiting).push(submissionId);
       pump();
     },
     startWorker(run, { concurrency: size }) {
@@ -86,7 +88,7 @@ export function createInProcessQueue(options: Options = {}): GradingQueue {
       pump();
     },
     async stats() {
-      return { waiting: waiting.length, active, delayed: timers.size };
+      return { waiting: waiting.length + waitingLow.length, active, delayed: timers.size };
     },
     async close() {
       closed = true;

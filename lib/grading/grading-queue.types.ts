@@ -5,6 +5,10 @@
  */
 export type GradeJobHandler = (submissionId: string) => Promise<void>;
 
+export interface EnqueueOptions {
+  priority?: "normal" | "low";
+}
+
 export interface GradingQueueStats {
   waiting: number;
   active: number;
@@ -13,8 +17,11 @@ export interface GradingQueueStats {
 
 export interface GradingQueue {
   readonly kind: "in-process" | "bullmq";
-  /** Adds a job whose id is the submission id; a job already waiting for that id is not added twice. */
-  enqueue(submissionId: string): Promise<void>;
+  /**
+   * Adds a job whose id is the submission id; a job already waiting for that id is not added twice.
+   * Low priority (regrades) waits behind every normal job, so live students are served first.
+   */
+  enqueue(submissionId: string, options?: EnqueueOptions): Promise<void>;
   /** Starts consuming jobs. Only infrastructure errors (`RetryableGradingError`) are retried. */
   startWorker(handler: GradeJobHandler, options: { concurrency: number }): void;
   stats(): Promise<GradingQueueStats>;
@@ -33,9 +40,15 @@ export class RetryableGradingError extends Error {
   }
 }
 
-export const RETRY_POLICY = { attempts: 8, baseDelayMs: 500, maxDelayMs: 30_000 } as const;
+export interface RetryPolicy {
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const RETRY_POLICY: RetryPolicy = { attempts: 8, baseDelayMs: 500, maxDelayMs: 30_000 };
 
 /** Exponential backoff: 0.5 s, 1 s, 2 s … capped at 30 s. */
-export function retryDelayMs(attempt: number, policy: typeof RETRY_POLICY = RETRY_POLICY): number {
+export function retryDelayMs(attempt: number, policy: RetryPolicy = RETRY_POLICY): number {
   return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
 }

@@ -32,8 +32,9 @@ export interface SubmissionGradedPayload {
   exerciseId: string;
   classId: string;
   userId: string;
-  status: "passed" | "failed" | "error";
-  /** 0..1; the fraction of required schedules whose trace matched. */
+  /** needs_review: tampering was detected; the instructor decides, no points meanwhile. */
+  status: "passed" | "failed" | "needs_review";
+  /** 0..100, the checker's score (docs/expected-trace-format.md explains the rule). */
   score: number;
   gradedAt: string;
 }

@@ -1,11 +1,11 @@
 """Runs ONE corpus program in real time under real CPython and reports what it printed, and when.
 
-Started by record-oracle.py as `/usr/bin/python3 -I oracle-child.py PROGRAM.py`. The program's
-sys.stdout/sys.stderr are replaced by line recorders; every complete line becomes one JSON record on
-the real fd 1 (the private channel back to the recorder), stamped with the real seconds elapsed since
+Started by record-oracle.py as `/usr/bin/python3 -I oracle-child.py CHANNEL_FD PROGRAM.py`. The
+program's sys.stdout/sys.stderr are replaced by line recorders; every complete line becomes one JSON
+record on CHANNEL_FD (a private pipe back to the recorder), stamped with the real seconds elapsed since
 the program started. Whole lines are emitted per thread, because real threads interleave mid-line.
 
-Records (one JSON object per line on fd 1):
+Records (one JSON object per line on CHANNEL_FD):
   {"kind": "line", "t": 0.1234, "stream": "stdout", "text": "..."}
   {"kind": "end", "t": 2.0012, "status": "ok" | "error", "errorType": ..., "errorMessage": ...,
    "errorLine": ...}
@@ -30,7 +30,7 @@ try:
 except ImportError:  # only 3.1 needs it; that program will then fail loudly
     pass
 
-CHANNEL = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
+CHANNEL = os.fdopen(int(sys.argv[1]), "w", encoding="utf-8", buffering=1)
 CHANNEL_LOCK = threading.Lock()
 T0 = 0.0
 
@@ -97,7 +97,7 @@ def innermost_line_in(tb, path):
 
 def main():
     global T0
-    path = os.path.abspath(sys.argv[1])
+    path = os.path.abspath(sys.argv[2])
     with open(path, encoding="utf-8") as handle:
         source = handle.read()
     install_shims(source)
@@ -105,7 +105,14 @@ def main():
     out, err = LineRecorder("stdout"), LineRecorder("stderr")
     sys.stdout, sys.stderr = out, err
     sys.argv = [path]
-    module_globals = {"__name__": "__main__", "__file__": path, "__builtins__": __builtins__}
+    # Run the program as the real __main__ module so that what CPython does with its globals at
+    # interpreter shutdown (e.g. "sys:1: RuntimeWarning: coroutine ... was never awaited") happens
+    # exactly as in a plain `python3 FILE.py`.
+    program = types.ModuleType("__main__")
+    program.__file__ = path
+    sys._oracle_child = sys.modules["__main__"]  # keep this script's own globals alive
+    sys.modules["__main__"] = program
+    module_globals = program.__dict__
     end = {"kind": "end", "status": "ok", "errorType": None, "errorMessage": None, "errorLine": None}
     T0 = time.monotonic()
     try:
@@ -121,15 +128,13 @@ def main():
             errorLine=innermost_line_in(exc.__traceback__, path),
         )
     end["t"] = time.monotonic() - T0
-    # Unretrieved-exception reports are logged when tasks are garbage collected: let that happen
-    # while our recorders are still installed, as it would before a real interpreter exits.
-    module_globals.clear()
-    import gc
-
-    gc.collect()
     out.flush_partials()
     err.flush_partials()
     emit(end)
+    CHANNEL.close()
+    # Whatever the interpreter prints while shutting down goes to the real fds 1 and 2 (CPython resets
+    # sys.stdout/sys.stderr to the __stdout__/__stderr__ first); the recorder appends it at the end.
+    sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
 
 
 main()

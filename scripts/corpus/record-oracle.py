@@ -3,11 +3,12 @@
 Usage (from the repository root, real time, about a minute):
     /usr/bin/python3 scripts/corpus/record-oracle.py            # every program
     /usr/bin/python3 scripts/corpus/record-oracle.py 05 12-x    # programs whose name starts so
+    /usr/bin/python3 scripts/corpus/record-oracle.py --check    # re-record, compare, write nothing
 
 Each tests/fixtures/corpus/NN-name.py runs in a fresh `/usr/bin/python3 -I` (PYTHONHASHSEED=0) under
 oracle-child.py, which stamps every output line with the real time elapsed since the program started.
 Times are rounded to 0.1 s (the corpus spaces events >= 0.1 s apart); a run whose raw times sit too far
-from a 0.1 s step (machine load) is retried, and the program is reported if it never settles.
+after (or before) a 0.1 s step (machine load) is retried, and the program is reported if it never settles.
 Writes tests/fixtures/corpus/NN-name.oracle.json.
 
 Programs that hang in real CPython carry a hand-written expectation in a magic comment,
@@ -21,21 +22,26 @@ import platform
 import re
 import subprocess
 import sys
+import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CORPUS = os.path.join(ROOT, "tests", "fixtures", "corpus")
 CHILD = os.path.join(ROOT, "scripts", "corpus", "oracle-child.py")
 PYTHON = "/usr/bin/python3"
-# How far a raw real time may drift from its 0.1 s step before the run is considered too noisy.
-MAX_DRIFT = 0.04
+# Real events come late, never early (sleeps do not return early): a raw time may sit at most 0.04 s
+# after its 0.1 s step, or 0.01 s before it; anything else means machine load, and the run is retried.
+MAX_LATE = 0.04
+MAX_EARLY = 0.01
 ATTEMPTS = 4
 RUN_TIMEOUT = 30.0
 DEADLOCK_WAIT = 1.5
 
 ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
-# `defined at /abs/path/x.py:12` in task reprs, `File "/abs/x.py"` in tracebacks, `/abs/x.py:3: Warning`.
-PATH = re.compile(r"(?<![\w.])/[^\s\"'<>:]+\.py")
+# Any *.py path, absolute or relative: `defined at /abs/x.py:12` in task reprs, `File "main.py"` in
+# tracebacks, `x.py:3: RuntimeWarning`. The oracle runs programs from the corpus folder, the harness
+# from its own fixed path: both become <file>.
+PATH = re.compile(r"(?<![\w.\-/])(?:/?[\w.\-]+/)*[\w.\-]+\.py(?!\w)", re.ASCII)
 TASK_SET = re.compile(r"^\{(<Task .*>)\}$")
 
 
@@ -55,15 +61,22 @@ def deadlock_time(source):
 
 
 def run_child(path, timeout):
+    """Run one program; return (records from the private channel, stdout, stderr, timed_out)."""
     env = {"PYTHONHASHSEED": "0", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
+    channel_read, channel_write = os.pipe()
     proc = subprocess.Popen(
-        [PYTHON, "-I", CHILD, path],
+        [PYTHON, "-I", CHILD, str(channel_write), path],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         stdin=subprocess.DEVNULL,
         env=env,
         cwd=CORPUS,
+        pass_fds=(channel_write,),
     )
+    os.close(channel_write)
+    chunks = []
+    reader = threading.Thread(target=lambda: chunks.append(read_all(channel_read)))
+    reader.start()
     timed_out = False
     try:
         out, err = proc.communicate(timeout=timeout)
@@ -71,19 +84,26 @@ def run_child(path, timeout):
         timed_out = True
         proc.kill()
         out, err = proc.communicate()
-    records = [json.loads(line) for line in out.decode("utf-8").splitlines() if line.strip()]
-    return records, err.decode("utf-8", "replace"), timed_out
+    reader.join()
+    text = b"".join(chunks).decode("utf-8")
+    records = [json.loads(line) for line in text.splitlines() if line.strip()]
+    return records, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"), timed_out
+
+
+def read_all(fd):
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read()
 
 
 def step(value):
     return round(round(value * 10) / 10, 1)
 
 
-def drift(records):
-    return max((abs(r["t"] - step(r["t"])) for r in records if "t" in r), default=0.0)
+def settled(records):
+    return all(-MAX_EARLY <= r["t"] - step(r["t"]) <= MAX_LATE for r in records if "t" in r)
 
 
-def build_oracle(name, source, records, timed_out):
+def build_oracle(name, source, records, timed_out, shutdown_output):
     lines = [r for r in records if r["kind"] == "line"]
     ends = [r for r in records if r["kind"] == "end"]
     oracle = {"program": name}
@@ -110,36 +130,47 @@ def build_oracle(name, source, records, timed_out):
         {"t": step(r["t"]), "stream": r["stream"], "text": normalise(r["text"])}
         for r in lines
     ]
+    # Printed by the interpreter after the program ended (shutdown-time warnings, __del__ output):
+    # stamped with the end time, stdout before stderr (we cannot know their real interleaving).
+    if not timed_out:
+        for stream, text in zip(("stdout", "stderr"), shutdown_output):
+            oracle["lines"] += [
+                {"t": end_time, "stream": stream, "text": normalise(line)} for line in text.splitlines()
+            ]
     oracle["endTime"] = end_time
     oracle["recordedWith"] = f"CPython {platform.python_version()} real time"
     return oracle
 
 
-def record(name):
+def record(name, check):
     path = os.path.join(CORPUS, name)
     with open(path, encoding="utf-8") as handle:
         source = handle.read()
     hangs = deadlock_time(source) is not None
     for attempt in range(1, ATTEMPTS + 1):
-        records, stderr, timed_out = run_child(path, DEADLOCK_WAIT if hangs else RUN_TIMEOUT)
-        if stderr.strip():
-            print(f"  {name}: child wrote outside the recorders:\n{stderr}", file=sys.stderr)
-        noise = drift(records)
-        if noise <= MAX_DRIFT:
+        records, *shutdown_output, timed_out = run_child(path, DEADLOCK_WAIT if hangs else RUN_TIMEOUT)
+        if settled(records):
             break
-        print(f"  {name}: attempt {attempt} too noisy (drift {noise:.3f} s), retrying", file=sys.stderr)
+        print(f"  {name}: attempt {attempt} too noisy (machine load?), retrying", file=sys.stderr)
         time.sleep(0.5)
     else:
-        raise RuntimeError(f"{name}: real times never settled within {MAX_DRIFT} s of a 0.1 s step")
-    oracle = build_oracle(name, source, records, timed_out)
+        raise RuntimeError(f"{name}: real times never settled near a 0.1 s step")
+    oracle = build_oracle(name, source, records, timed_out, shutdown_output)
     target = os.path.join(CORPUS, name[: -len(".py")] + ".oracle.json")
-    with open(target, "w", encoding="utf-8") as handle:
-        json.dump(oracle, handle, ensure_ascii=False, indent=2)
-        handle.write("\n")
+    text = json.dumps(oracle, ensure_ascii=False, indent=2) + "\n"
+    if check:
+        with open(target, encoding="utf-8") as handle:
+            if handle.read() != text:
+                raise RuntimeError(f"{name}: a fresh recording differs from {os.path.basename(target)}")
+    else:
+        with open(target, "w", encoding="utf-8") as handle:
+            handle.write(text)
     return oracle
 
 
-def main(prefixes):
+def main(args):
+    check = "--check" in args
+    prefixes = [a for a in args if a != "--check"]
     names = sorted(n for n in os.listdir(CORPUS) if re.match(r"^\d\d-.*\.py$", n))
     if prefixes:
         names = [n for n in names if any(n.startswith(p) for p in prefixes)]
@@ -147,12 +178,13 @@ def main(prefixes):
     started = time.monotonic()
     for name in names:
         try:
-            oracle = record(name)
+            oracle = record(name, check)
             print(f"{name:45} {oracle['status']:8} end={oracle['endTime']:<5} lines={len(oracle['lines'])}")
         except RuntimeError as exc:
             failures += 1
             print(f"FAILED {exc}", file=sys.stderr)
-    print(f"{len(names) - failures}/{len(names)} recorded in {time.monotonic() - started:.1f} s")
+    verb = "reproduced" if check else "recorded"
+    print(f"{len(names) - failures}/{len(names)} {verb} in {time.monotonic() - started:.1f} s")
     return 1 if failures else 0
 
 

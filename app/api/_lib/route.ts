@@ -1,0 +1,76 @@
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { AppError, toErrorResponse } from "@/lib/errors/app-error";
+import { getSessionUser } from "@/app/_lib/session";
+import { parseInput } from "@/lib/config/parse-input";
+
+type AuthLevel = "none" | "user" | "instructor";
+
+interface RouteOptions<S extends z.ZodType | undefined> {
+  auth: AuthLevel;
+  body?: S;
+}
+
+type UserFor<A extends AuthLevel> = A extends "none" ? SessionUser | null : SessionUser;
+
+interface HandlerContext<A extends AuthLevel, S extends z.ZodType | undefined> {
+  request: Request;
+  user: UserFor<A>;
+  body: S extends z.ZodType ? z.infer<S> : undefined;
+  params: Record<string, string>;
+}
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+/**
+ * The one wrapper every route handler goes through: session and role, JSON body parsed with zod
+ * (400 with field messages), AppError → its status and `{ error: { code, message } }`, anything
+ * else → a generic 500 whose details stay in the server log.
+ */
+export function withRoute<A extends AuthLevel, S extends z.ZodType | undefined = undefined>(
+  options: RouteOptions<S> & { auth: A },
+  handler: (ctx: HandlerContext<A, S>) => Promise<Response | unknown>,
+): (request: Request, context: RouteContext) => Promise<Response> {
+  return async (request, context) => {
+    try {
+      const user = await authorise(options.auth);
+      const body = options.body ? parseInput(options.body, await readJson(request)) : undefined;
+      const params = flattenParams(context?.params ? await context.params : {});
+      const result = await handler({ request, user, body, params } as HandlerContext<A, S>);
+      return result instanceof Response ? result : NextResponse.json(result ?? { ok: true });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+async function authorise(level: AuthLevel): Promise<SessionUser | null> {
+  if (level === "none") return getSessionUser();
+  const user = await getSessionUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  if (level === "instructor" && user.role !== "instructor") throw new AppError("FORBIDDEN", "Only instructors can do this.");
+  return user;
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
+  }
+}
+
+function flattenParams(params: Record<string, string | string[]>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) out[key] = Array.isArray(value) ? value.join("/") : value;
+  return out;
+}
+
+export function errorResponse(error: unknown): Response {
+  if (!(error instanceof AppError)) console.error("[api] unexpected error", error);
+  const { status, body } = toErrorResponse(error);
+  return NextResponse.json(body, { status });
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { callApi, type ApiError } from "@/app/_lib/api-client";
+import { Field } from "@/app/_components/field";
+import { FormError } from "@/app/_components/form-error";
+import { primaryButton } from "@/app/_components/button-styles";
+
+export function CreateClassForm() {
+  const t = useTranslations("dashboard");
+  const router = useRouter();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const name = String(new FormData(event.currentTarget).get("name") ?? "");
+    setPending(true);
+    setError(null);
+    const result = await callApi<{ class: { id: string } }>("/api/classes", "POST", { name });
+    if (!result.ok) {
+      setPending(false);
+      setError(result.error);
+      return;
+    }
+    router.push(`/classes/${result.data.class.id}`);
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-4 sm:flex-row sm:items-start" noValidate>
+      <div className="flex-1">
+        <Field
+          name="name"
+          label={t("className")}
+          placeholder={t("classNamePlaceholder")}
+          required
+          maxLength={100}
+          errors={error?.details?.name ?? (error ? [error.message] : undefined)}
+        />
+      </div>
+      <button type="submit" className={`${primaryButton} sm:mt-9`} disabled={pending}>
+        {t("createSubmit")}
+      </button>
+    </form>
+  );
+}

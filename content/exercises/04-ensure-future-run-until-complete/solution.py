@@ -1,0 +1,22 @@
+import asyncio
+
+
+async def step(name, seconds):
+    print(f'{name}: 开始')
+    await asyncio.sleep(seconds)
+    print(f'{name}: 完成')
+    return name
+
+
+tasks = [
+    asyncio.ensure_future(step('烧水', 3)),
+    asyncio.ensure_future(step('洗茶杯', 1)),
+    asyncio.ensure_future(step('买茶叶', 2)),
+]
+
+loop = asyncio.get_event_loop()
+loop.run_until_complete(asyncio.wait(tasks))
+
+for task in tasks:
+    print('结果:', task.result())
+print('可以泡茶了')

@@ -1,0 +1,21 @@
+import asyncio
+
+
+async def func(name):
+    print(f'{name}: 开始')
+    await asyncio.sleep(2)
+    print(f'{name}: 完成')
+    return f'{name} 的结果'
+
+
+async def main():
+    print('main 开始')
+    # TODO: 现在两个协程是一个接一个执行的，共需 4 秒。
+    #       改成并发执行，让程序在 t=2 结束。
+    r1 = await func('任务1')
+    r2 = await func('任务2')
+    print(r1, r2)
+    print('main 结束')
+
+
+asyncio.run(main())

@@ -1,0 +1,25 @@
+import asyncio
+
+
+async def courier(fut, seconds, item):
+    await asyncio.sleep(seconds)
+    print(f'骑手: {item} 送达')
+    fut.set_result(item)
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    milk_tea = loop.create_future()
+    pizza = loop.create_future()
+
+    loop.call_later(1, milk_tea.set_result, '奶茶')
+    # Mistake: this only creates a coroutine object; without create_task nobody runs it,
+    # so the pizza future is never completed and main waits forever.
+    courier(pizza, 2, '披萨')
+
+    print('等待外卖…')
+    print('收到', await milk_tea)
+    print('收到', await pizza)
+
+
+asyncio.run(main())

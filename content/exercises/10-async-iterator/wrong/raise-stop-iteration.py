@@ -1,0 +1,30 @@
+import asyncio
+
+
+class Countdown:
+    """异步迭代器：每隔 1 秒产出一个数字，从 start 倒数到 1。"""
+
+    def __init__(self, start):
+        self.current = start
+
+    def __aiter__(self):
+        return self
+
+    async def __anext__(self):
+        if self.current <= 0:
+            # Mistake: the synchronous protocol's exception. Raised inside a coroutine it becomes
+            # "RuntimeError: coroutine raised StopIteration" instead of ending the loop.
+            raise StopIteration
+        await asyncio.sleep(1)
+        value = self.current
+        self.current -= 1
+        return value
+
+
+async def main():
+    async for n in Countdown(3):
+        print('倒计时', n)
+    print('发射！')
+
+
+asyncio.run(main())

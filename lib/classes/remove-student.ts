@@ -1,0 +1,28 @@
+import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/config/parse-input";
+import { requireClassAccess } from "@/lib/auth/require-class-access";
+import { countActiveStudents, markEnrollmentRemoved } from "@/lib/db/enrollments";
+import { withTransaction } from "@/lib/db/with-transaction";
+import { removeStudentInput, type RemoveStudentInput } from "./remove-student.types";
+
+export interface RemoveStudentResult {
+  classId: string;
+  studentId: string;
+  /** Active students left, for the live roster update. */
+  studentCount: number;
+}
+
+/**
+ * The instructor removes a student: the enrollment is kept as REMOVED (their submissions stay for
+ * the gradebook) and the same join code no longer lets them back in.
+ */
+export async function removeStudent(input: RemoveStudentInput): Promise<RemoveStudentResult> {
+  const { userId, classId, studentId } = parseInput(removeStudentInput, input);
+  await requireClassAccess({ userId, classId, action: "class.manage" });
+  const studentCount = await withTransaction(async (tx) => {
+    const removed = await markEnrollmentRemoved(classId, studentId, tx);
+    if (!removed) throw new AppError("NOT_FOUND", "That student is not in this class.");
+    return countActiveStudents(classId, tx);
+  });
+  return { classId, studentId, studentCount };
+}

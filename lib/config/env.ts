@@ -1,0 +1,110 @@
+import os from "node:os";
+import { z } from "zod";
+import { DEFAULT_DATABASE_URL, providerOf } from "@/lib/db/database-url";
+
+/**
+ * Every environment variable Interleave reads, validated once. `getEnv()` is lazy because Next
+ * loads `.env` only inside `app.prepare()`; the result is cached. A bad value throws ONE error that
+ * names each offending variable. ENV_VARS documents them for the README's configuration table.
+ */
+export interface EnvVarDoc {
+  name: string;
+  default: string;
+  description: string;
+}
+
+export const DEV_NEXTAUTH_SECRET = "interleave-development-secret-do-not-use-in-production";
+
+export const ENV_VARS: readonly EnvVarDoc[] = [
+  { name: "DATABASE_URL", default: DEFAULT_DATABASE_URL, description: "SQLite file (`file:…`) or PostgreSQL (`postgresql://…`, optional `?schema=`)." },
+  { name: "NEXTAUTH_SECRET", default: "(dev-only placeholder; required in production)", description: "Signs session cookies; `npm run setup` writes a random one to `.env`. At least 16 characters." },
+  { name: "NEXTAUTH_URL", default: "http://localhost:$PORT", description: "Public base URL of the app, used by next-auth for callbacks and cookies." },
+  { name: "PORT", default: "3000", description: "HTTP port for pages, API and socket.io." },
+  { name: "HOSTNAME", default: "0.0.0.0", description: "Interface to listen on (`0.0.0.0` lets students on the LAN connect)." },
+  { name: "REDIS_URL", default: "(unset)", description: "When set, grading runs on BullMQ and live events fan out through Redis; otherwise both run in-process." },
+  { name: "SANDBOX", default: "bwrap", description: "`bwrap` (bubblewrap sandbox) or `unsafe-local` (no isolation; development only)." },
+  { name: "SANDBOX_POOL_SIZE", default: "number of CPU cores (max 8)", description: "Concurrent sandboxed runs per grader process." },
+  { name: "GITHUB_ID / GITHUB_SECRET", default: "(unset)", description: "Enable GitHub sign-in when both are set." },
+  { name: "GOOGLE_CLIENT_ID / GOOGLE_CLIENT_SECRET", default: "(unset)", description: "Enable Google sign-in when both are set." },
+  { name: "NODE_ENV", default: "development", description: "`development`, `production` or `test`." },
+  { name: "LOG_LEVEL", default: "info", description: "`debug`, `info`, `warn` or `error`." },
+];
+
+/** `.env` files often carry `KEY=` for "unset": treat empty strings as absent. */
+const optionalString = z.preprocess((value) => (value === "" ? undefined : value), z.string().optional());
+
+function defaultPoolSize(): number {
+  return Math.min(8, Math.max(1, os.availableParallelism()));
+}
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["development", "production", "test"]).default("development")),
+    DATABASE_URL: z.preprocess(
+      (v) => (v === "" || v === undefined ? DEFAULT_DATABASE_URL : v),
+      z.string().refine((url) => safeProvider(url) !== null, 'must start with "file:" or "postgres://"/"postgresql://"'),
+    ),
+    NEXTAUTH_SECRET: optionalString,
+    NEXTAUTH_URL: optionalString.pipe(z.url().optional()),
+    PORT: z.preprocess((v) => (v === "" || v === undefined ? "3000" : v), z.coerce.number().int().min(1).max(65535)),
+    HOSTNAME: z.preprocess((v) => (v === "" || v === undefined ? "0.0.0.0" : v), z.string()),
+    REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, 'must start with "redis://" or "rediss://"').optional()),
+    SANDBOX: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["bwrap", "unsafe-local"]).default("bwrap")),
+    SANDBOX_POOL_SIZE: z.preprocess((v) => (v === "" || v === undefined ? defaultPoolSize() : v), z.coerce.number().int().min(1).max(256)),
+    GITHUB_ID: optionalString,
+    GITHUB_SECRET: optionalString,
+    GOOGLE_CLIENT_ID: optionalString,
+    GOOGLE_CLIENT_SECRET: optionalString,
+    LOG_LEVEL: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["debug", "info", "warn", "error"]).default("info")),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NEXTAUTH_SECRET === undefined && env.NODE_ENV === "production") {
+      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required when NODE_ENV=production (npm run setup writes one to .env)" });
+    }
+    if (env.NEXTAUTH_SECRET !== undefined && env.NEXTAUTH_SECRET.length < 16) {
+      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "must be at least 16 characters" });
+    }
+    for (const [id, secret] of [["GITHUB_ID", "GITHUB_SECRET"], ["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"]] as const) {
+      if ((env[id] === undefined) !== (env[secret] === undefined)) {
+        ctx.addIssue({ code: "custom", path: [env[id] === undefined ? id : secret], message: `must be set together with ${env[id] === undefined ? secret : id}` });
+      }
+    }
+  })
+  .transform((env) => ({
+    ...env,
+    NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? DEV_NEXTAUTH_SECRET,
+    NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
+    databaseProvider: providerOf(env.DATABASE_URL),
+    githubAuth: env.GITHUB_ID && env.GITHUB_SECRET ? { clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET } : null,
+    googleAuth: env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET ? { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET } : null,
+  }));
+
+export type Env = z.output<typeof envSchema>;
+
+function safeProvider(url: string): string | null {
+  try {
+    return providerOf(url);
+  } catch {
+    return null;
+  }
+}
+
+/** Pure: parse a given environment (tests pass their own object). */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  - ${String(issue.path[0] ?? "environment")}: ${issue.message}`);
+  throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+}
+
+let cached: Env | null = null;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests and scripts that change process.env after first use call this to re-read it. */
+export function resetEnvCache(): void {
+  cached = null;
+}

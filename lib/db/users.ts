@@ -1,0 +1,47 @@
+import { getDb, type DbClient } from "./get-db";
+
+export type UserRole = "INSTRUCTOR" | "STUDENT";
+
+/** What the product passes around: never the password hash. */
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  isAdmin: boolean;
+  locale: string;
+  createdAt: Date;
+}
+
+const userSelect = { id: true, email: true, name: true, role: true, isAdmin: true, locale: true, createdAt: true } as const;
+
+export async function findUserById(id: string, db: DbClient = getDb()): Promise<UserRecord | null> {
+  return db.user.findUnique({ where: { id }, select: userSelect });
+}
+
+/** Emails are stored lower-cased; callers pass the normalised address. */
+export async function findUserWithPasswordByEmail(
+  email: string,
+  db: DbClient = getDb(),
+): Promise<(UserRecord & { passwordHash: string | null }) | null> {
+  return db.user.findUnique({ where: { email }, select: { ...userSelect, passwordHash: true } });
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: UserRole;
+  passwordHash: string | null;
+  isAdmin?: boolean;
+  locale?: string;
+}
+
+/** Throws Prisma's P2002 on a duplicate email (see isUniqueViolation). */
+export async function insertUser(user: NewUser, db: DbClient = getDb()): Promise<UserRecord> {
+  return db.user.create({ data: user, select: userSelect });
+}
+
+/** Seed helper: creates the user or brings an existing one back to the given fields. */
+export async function upsertUserByEmail(user: NewUser, db: DbClient = getDb()): Promise<UserRecord> {
+  return db.user.upsert({ where: { email: user.email }, create: user, update: user, select: userSelect });
+}

@@ -1,0 +1,78 @@
+import { AppError } from "@/lib/errors/app-error";
+import type { RunLimits, RunRequest, RunResult } from "@/lib/sandbox/run-result.types";
+import { runLimitsSchema } from "@/lib/sandbox/run-result.types";
+import { checkPrediction } from "@/lib/traces/check-prediction";
+import { checkProgram } from "@/lib/traces/check-program";
+import { RetryableGradingError } from "./grading-queue.types";
+
+export interface EvaluationInput {
+  kind: "WRITE_CODE" | "PREDICT_OUTPUT";
+  /** The student's program, or for predict-the-output the predicted lines, one per line. */
+  code: string;
+  version: { expectedSpec: string; schedules: number; referenceSolution: string; limits: unknown };
+}
+
+export interface Evaluation {
+  passed: boolean;
+  score: number;
+  verdict: object;
+  trace: RunResult;
+  firstDivergence: object | null;
+  failingSeed: number | null;
+  tamper: { reason: string } | null;
+}
+
+type Run = (request: RunRequest) => Promise<RunResult>;
+
+/**
+ * Runs and checks one submission: a program under every schedule the exercise requires, or a
+ * prediction against the shown program's real output. A sandbox failure is the infrastructure's,
+ * never the student's: it surfaces as RetryableGradingError so the queue retries it.
+ */
+export async function evaluateSubmission(input: EvaluationInput, run: Run): Promise<Evaluation> {
+  const limits = exerciseLimits(input.version.limits);
+  const guardedRun: Run = async (request) => {
+    const result = await run(request).catch((error: unknown) => {
+      throw new RetryableGradingError(`sandbox rejected the run: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    if (result.status === "sandbox_error") {
+      throw new RetryableGradingError(result.error?.message ?? result.notes.join("; ") ?? "sandbox error");
+    }
+    return result;
+  };
+  try {
+    return input.kind === "PREDICT_OUTPUT"
+      ? await evaluatePrediction(input, limits, guardedRun)
+      : await evaluateProgram(input, limits, guardedRun);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "UNAVAILABLE") throw new RetryableGradingError(error.message);
+    throw error;
+  }
+}
+
+async function evaluateProgram(input: EvaluationInput, limits: RunLimits, run: Run): Promise<Evaluation> {
+  const verdict = await checkProgram({ code: input.code, spec: input.version.expectedSpec, schedules: input.version.schedules, limits, run });
+  const { run: trace, ...rest } = verdict;
+  return {
+    passed: verdict.passed,
+    score: verdict.score,
+    verdict: rest,
+    trace,
+    firstDivergence: verdict.firstDivergence,
+    failingSeed: verdict.failingSeed,
+    tamper: verdict.tamper,
+  };
+}
+
+async function evaluatePrediction(input: EvaluationInput, limits: RunLimits, run: Run): Promise<Evaluation> {
+  const trace = await run({ code: input.version.referenceSolution, seed: 0, limits });
+  const lines = input.code.replace(/\r\n?/g, "\n").replace(/\n+$/, "").split("\n");
+  const verdict = checkPrediction(lines, trace);
+  return { passed: verdict.passed, score: verdict.score, verdict, trace, firstDivergence: null, failingSeed: null, tamper: null };
+}
+
+/** The exercise's stored limit overrides on top of the defaults; a corrupt value falls back to them. */
+export function exerciseLimits(stored: unknown): RunLimits {
+  const parsed = runLimitsSchema.safeParse(typeof stored === "object" && stored !== null ? stored : {});
+  return parsed.success ? parsed.data : runLimitsSchema.parse({});
+}

@@ -1,0 +1,75 @@
+import type { Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import type { ExtendedError } from "socket.io";
+import { userRoom } from "@/lib/realtime/events";
+import { registerClassRoomHandlers } from "@/lib/realtime/handlers/class-room-handlers";
+import { createSocketPublisher, setRealtimePublisher } from "@/lib/realtime/publisher";
+import type { AuthenticateSocket, CanAccessClass, InterleaveServer } from "@/lib/realtime/server.types";
+
+export interface RealtimeDeps {
+  authenticate: AuthenticateSocket;
+  canAccessClass: CanAccessClass;
+  /** When set, rooms fan out across app nodes through Redis. */
+  redisUrl?: string;
+}
+
+export interface RealtimeServer {
+  io: InterleaveServer;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the socket.io server on the shared HTTP server. Call it AFTER Next's request handler is
+ * attached: socket.io wraps the existing "request" listeners and only answers `/socket.io/`.
+ */
+export async function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps): Promise<RealtimeServer> {
+  const io: InterleaveServer = new Server(httpServer, { serveClient: false });
+  const closeAdapter = deps.redisUrl ? await attachRedisAdapter(io, deps.redisUrl) : async () => undefined;
+
+  io.use((socket, next) => {
+    deps
+      .authenticate(socket.request)
+      .then((user) => {
+        if (!user) return next(unauthenticatedError());
+        socket.data.user = user;
+        next();
+      })
+      .catch(() => next(unauthenticatedError()));
+  });
+
+  io.on("connection", (socket) => {
+    // A per-user room lets the server reach every tab of one user (grades, removals).
+    void socket.join(userRoom(socket.data.user.id));
+    registerClassRoomHandlers(socket, { canAccessClass: deps.canAccessClass });
+  });
+
+  setRealtimePublisher(createSocketPublisher(io));
+
+  return {
+    io,
+    close: async () => {
+      setRealtimePublisher(undefined);
+      io.disconnectSockets(true);
+      // io.close() would also close the shared HTTP server; the caller owns that.
+      io.engine.close();
+      await closeAdapter();
+    },
+  };
+}
+
+function unauthenticatedError(): ExtendedError {
+  const error: ExtendedError = new Error("UNAUTHENTICATED");
+  error.data = { code: "UNAUTHENTICATED", message: "Sign in to connect to live updates." };
+  return error;
+}
+
+async function attachRedisAdapter(io: InterleaveServer, redisUrl: string): Promise<() => Promise<void>> {
+  // Loaded lazily so the embedded (single-node) setup never needs Redis modules at start-up.
+  const [{ createAdapter }, { Redis }] = await Promise.all([import("@socket.io/redis-adapter"), import("ioredis")]);
+  const pub = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const sub = pub.duplicate();
+  io.adapter(createAdapter(pub, sub));
+  return async () => {
+    await Promise.allSettled([pub.quit(), sub.quit()]);
+  };
+}

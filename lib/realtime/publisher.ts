@@ -1,0 +1,48 @@
+import type { ServerToClientEvents } from "@/lib/realtime/events";
+import { classRoom, userRoom } from "@/lib/realtime/events";
+import type { InterleaveServer } from "@/lib/realtime/server.types";
+
+/**
+ * How use cases and route handlers push live events without holding the socket.io server.
+ * server.ts registers the real publisher; Next's route bundles are separate module instances in
+ * the same process, so the registration lives on globalThis (a module variable would be a
+ * different copy inside Next's bundle). Without a server (CLI, unit tests) publishing is a no-op.
+ */
+export interface RealtimePublisher {
+  toClass<E extends keyof ServerToClientEvents>(classId: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+  toUser<E extends keyof ServerToClientEvents>(userId: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+  /** Removes every socket of a user from a class room (e.g. after the student was removed). */
+  removeUserFromClass(userId: string, classId: string): void;
+}
+
+const REGISTRY_KEY = Symbol.for("interleave.realtime.publisher");
+
+type Registry = typeof globalThis & { [REGISTRY_KEY]?: RealtimePublisher };
+
+const noopPublisher: RealtimePublisher = {
+  toClass: () => undefined,
+  toUser: () => undefined,
+  removeUserFromClass: () => undefined,
+};
+
+export function setRealtimePublisher(publisher: RealtimePublisher | undefined): void {
+  (globalThis as Registry)[REGISTRY_KEY] = publisher;
+}
+
+export function getRealtimePublisher(): RealtimePublisher {
+  return (globalThis as Registry)[REGISTRY_KEY] ?? noopPublisher;
+}
+
+export function createSocketPublisher(io: InterleaveServer): RealtimePublisher {
+  return {
+    toClass: (classId, event, ...args) => {
+      io.to(classRoom(classId)).emit(event, ...args);
+    },
+    toUser: (userId, event, ...args) => {
+      io.to(userRoom(userId)).emit(event, ...args);
+    },
+    removeUserFromClass: (userId, classId) => {
+      io.in(userRoom(userId)).socketsLeave(classRoom(classId));
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import type { SandboxBinaries } from "./find-missing-packages";
+
+/** Where the harness folder appears inside the sandbox (a fixed path keeps tracebacks stable). */
+export const SANDBOX_HARNESS_DIR = "/opt/interleave";
+/** The seccomp program, when present, is handed to bwrap on this inherited descriptor. */
+export const SECCOMP_FD = 3;
+
+/** Environment of the sandboxed Python: the only variables a student can ever see. */
+export const SANDBOX_ENV: Record<string, string> = {
+  PYTHONHASHSEED: "0",
+  // Each thread's malloc arena counts against RLIMIT_AS: two arenas keep ThreadPoolExecutor usable.
+  MALLOC_ARENA_MAX: "2",
+  PYTHONUTF8: "1",
+  PYTHONDONTWRITEBYTECODE: "1",
+  LANG: "C.UTF-8",
+  PATH: "/usr/bin:/bin",
+  HOME: "/tmp",
+};
+
+export interface SandboxCommandOptions {
+  mode: "bwrap" | "unsafe-local";
+  binaries: SandboxBinaries;
+  /** Unprivileged uid/gid of this slot (dropped to only when we are root). */
+  uid: number;
+  harnessDir: string;
+  tmpSizeMb: number;
+  /** cgroup.procs files the launcher joins before anything else runs. */
+  cgroupProcsFiles: string[];
+  /** Cold mode: the zygote serves one request and exits. */
+  once: boolean;
+  seccomp: boolean;
+  /** unsafe-local only: the host directory that plays /tmp (wiped after each run). */
+  workdir?: string;
+}
+
+export interface SandboxCommand {
+  command: string;
+  args: string[];
+  /** Environment for spawn: empty in bwrap mode so /proc/1/environ leaks nothing. */
+  env: Record<string, string>;
+}
+
+const MIB = 1024 * 1024;
+
+/** Generous limits for the long-lived zygote; each run lowers its own in the forked child. */
+function zygoteLimits(binaries: SandboxBinaries): string[] {
+  return [
+    binaries.prlimitPath,
+    "--nproc=128",
+    "--nofile=256",
+    `--fsize=${64 * MIB}`,
+    `--as=${(4096 + 1024) * MIB}`,
+    "--core=0",
+    "--msgqueue=0",
+    "--",
+  ];
+}
+
+function dropPrivileges(binaries: SandboxBinaries, uid: number): string[] {
+  return [
+    binaries.setprivPath,
+    `--reuid=${uid}`,
+    `--regid=${uid}`,
+    "--clear-groups",
+    "--inh-caps=-all",
+    "--bounding-set=-all",
+    "--",
+  ];
+}
+
+function bwrapArgs(options: SandboxCommandOptions): string[] {
+  const env = Object.entries(SANDBOX_ENV).flatMap(([name, value]) => ["--setenv", name, value]);
+  return [
+    options.binaries.bwrapPath,
+    "--unshare-all",
+    "--unshare-user",
+    "--disable-userns",
+    "--cap-drop", "ALL",
+    "--die-with-parent",
+    "--new-session",
+    "--as-pid-1",
+    "--clearenv",
+    ...env,
+    "--ro-bind", "/usr", "/usr",
+    "--symlink", "usr/lib", "/lib",
+    "--symlink", "usr/lib64", "/lib64",
+    "--symlink", "usr/bin", "/bin",
+    "--proc", "/proc",
+    "--dev", "/dev",
+    "--size", String(options.tmpSizeMb * MIB),
+    "--tmpfs", "/tmp",
+    "--ro-bind", options.harnessDir, SANDBOX_HARNESS_DIR,
+    // --remount-ro / is not recursive: /dev (and /dev/shm in it) needs its own.
+    "--remount-ro", "/dev",
+    "--remount-ro", "/",
+    "--chdir", "/tmp",
+    "--hostname", "sandbox",
+    ...(options.seccomp ? ["--seccomp", String(SECCOMP_FD)] : []),
+    "--",
+  ];
+}
+
+function python(options: SandboxCommandOptions, harnessDir: string): string[] {
+  const flags = options.once ? ["--once"] : [];
+  // Not -I: it implies -E, which would ignore PYTHONHASHSEED (set hashes must not vary per slot).
+  return [options.binaries.pythonPath, "-s", "-B", `${harnessDir}/zygote.py`, ...flags];
+}
+
+/** Joins the cgroups first, then execs the rest: every later process is born inside them. */
+function cgroupJoin(files: string[]): string[] {
+  if (files.length === 0) return [];
+  const script = 'while [ "$1" != "--" ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"';
+  return ["/bin/sh", "-c", script, "sh", ...files, "--"];
+}
+
+export function buildSandboxCommand(options: SandboxCommandOptions): SandboxCommand {
+  let argv: string[];
+  let env: Record<string, string>;
+  if (options.mode === "bwrap") {
+    argv = [
+      ...cgroupJoin(options.cgroupProcsFiles),
+      ...dropPrivileges(options.binaries, options.uid),
+      ...zygoteLimits(options.binaries),
+      ...bwrapArgs(options),
+      ...python(options, SANDBOX_HARNESS_DIR),
+    ];
+    env = {};
+  } else {
+    const asRoot = process.getuid?.() === 0;
+    argv = [
+      ...cgroupJoin(options.cgroupProcsFiles),
+      ...(asRoot ? dropPrivileges(options.binaries, options.uid) : []),
+      ...zygoteLimits(options.binaries),
+      ...python(options, options.harnessDir),
+      "--unsafe-local",
+      "--workdir",
+      options.workdir ?? "/nonexistent",
+    ];
+    env = { ...SANDBOX_ENV, HOME: options.workdir ?? "/nonexistent" };
+  }
+  const [command, ...args] = argv;
+  return { command, args, env };
+}

@@ -1,0 +1,55 @@
+import { findMissingPackages } from "./find-missing-packages";
+import { resolveSandboxConfig } from "./resolve-sandbox-config";
+import type { SandboxRunner, SandboxRunnerOptions, SandboxStatus } from "./sandbox-runner.types";
+import { cgroupWritable } from "./slot-cgroup";
+import { missingPackagesMessage } from "./unavailable-runner";
+
+export interface SandboxHealth {
+  available: boolean;
+  mode: SandboxStatus["mode"];
+  missingPackages: string[];
+  poolSize: number;
+  cgroups: { pids: boolean; memory: boolean };
+  message: string | null;
+  /** Live pool figures when a running runner was given. */
+  pool: SandboxStatus | null;
+}
+
+/**
+ * For /api/health: the live runner's status when one is given, otherwise what a runner created now
+ * would be (filesystem checks only; no process is started).
+ */
+export function checkSandbox(options: SandboxRunnerOptions & { runner?: SandboxRunner } = {}): SandboxHealth {
+  if (options.runner) {
+    const status = options.runner.status();
+    return {
+      available: status.available,
+      mode: status.mode,
+      missingPackages: status.missingPackages,
+      poolSize: status.poolSize,
+      cgroups: status.cgroups,
+      message: status.message,
+      pool: status,
+    };
+  }
+  const config = resolveSandboxConfig(options);
+  const refused = config.mode === "unsafe-local" && config.production;
+  const missing = findMissingPackages(config.binaries, config.mode);
+  const cgroups = config.cgroups
+    ? { pids: cgroupWritable("pids"), memory: cgroupWritable("memory") }
+    : { pids: false, memory: false };
+  const message = refused
+    ? "SANDBOX=unsafe-local is refused when NODE_ENV=production"
+    : missing.length > 0
+      ? missingPackagesMessage(missing)
+      : null;
+  return {
+    available: message === null,
+    mode: message === null ? config.mode : "unavailable",
+    missingPackages: missing,
+    poolSize: message === null ? config.poolSize : 0,
+    cgroups,
+    message,
+    pool: null,
+  };
+}

@@ -1,0 +1,206 @@
+"""Runtime tamper evidence: identities that student code must not change, plus an audit hook.
+
+`snapshot()` runs just before the student's code and `check(snap)` just after, in the forked
+child that runs one submission (the audit hook, which cannot be removed, therefore dies with it).
+Both must stay cheap: the whole warm run is a few milliseconds, so the snapshot is a handful of
+shallow dict copies and identity comparisons (tens of microseconds), and the hook returns at once
+for events it does not watch.
+
+The stdlib reads frames on its own (`collections.namedtuple`, `typing`, `traceback` call
+`sys._getframe`; `inspect.iscoroutinefunction` reads `__code__`), so introspection events count
+only when the *immediate* Python caller is student code. Process and descriptor events count when
+the nearest non-stdlib caller is student code. Anything outside the stdlib, the harness package
+and site packages is "student code".
+"""
+
+import builtins
+import os
+import sys
+import sysconfig
+import threading
+import time
+
+_HARNESS_DIR = os.path.dirname(os.path.abspath(__file__))
+_TRUSTED_DIRS = tuple(sorted({
+    p for p in (sysconfig.get_paths().get("stdlib"), sysconfig.get_paths().get("platstdlib"),
+                sysconfig.get_paths().get("purelib"), sysconfig.get_paths().get("platlib"),
+                "/usr/lib/python3/dist-packages", _HARNESS_DIR) if p}))
+
+# Events whose immediate caller must be student code to count.
+_DIRECT_EVENTS = {
+    "sys._getframe": "used sys._getframe",
+    "sys._current_frames": "used sys._current_frames",
+    "sys.settrace": "installed a tracer",
+    "sys.setprofile": "installed a profiler",
+    "sys.addaudithook": "installed an audit hook",
+    "gc.get_objects": "used gc.get_objects",
+    "gc.get_referrers": "used gc.get_referrers",
+    "gc.get_referents": "used gc.get_referents",
+    "function.__new__": "built a function from a code object",
+    "code.__new__": "built a code object",
+}
+_FRAME_ATTRS = {"tb_frame", "gi_frame", "cr_frame", "ag_frame", "f_code", "__code__"}
+# Events that count when the nearest non-stdlib caller is student code.
+_PROCESS_EVENTS = {
+    "os.fork": "forked a process", "os.forkpty": "forked a process", "os.exec": "exec'd a program",
+    "os.posix_spawn": "spawned a process", "os.spawn": "spawned a process",
+    "os.system": "ran a shell command", "subprocess.Popen": "spawned a process",
+    "resource.setrlimit": "changed a resource limit", "resource.prlimit": "changed a resource limit",
+}
+_MAX_RECORDED = 20
+
+_recorded = []
+_state = {"armed": False, "installed": False, "busy": False}
+_trusted_cache = {}
+
+
+def _is_trusted(filename):
+    hit = _trusted_cache.get(filename)
+    if hit is None:
+        hit = filename.startswith("<frozen") or filename.startswith(_TRUSTED_DIRS)
+        _trusted_cache[filename] = hit
+    return hit
+
+
+def _record(reason):
+    if len(_recorded) < _MAX_RECORDED:
+        _recorded.append(reason)
+
+
+def _audit(event, args):
+    if not _state["armed"] or _state["busy"]:
+        return
+    if event.startswith("ctypes."):
+        _record("used ctypes (%s)" % event)  # any ctypes call during a run is foreign to the harness
+        return
+    direct = _DIRECT_EVENTS.get(event)
+    if direct is None and event == "object.__getattr__" and args[1] in _FRAME_ATTRS:
+        direct = "read %s" % args[1]
+    if direct is None and event == "object.__setattr__" and args[1] == "__code__":
+        direct = "replaced a function's __code__"
+    process = _PROCESS_EVENTS.get(event) or _descriptor_reason(event, args)
+    if direct is None and process is None:
+        return
+    _state["busy"] = True  # our own sys._getframe below raises an audit event too
+    try:
+        frame = sys._getframe(1)
+        if direct is not None and not _is_trusted(frame.f_code.co_filename):
+            _record(direct)
+        elif process is not None:
+            while frame is not None and _is_trusted(frame.f_code.co_filename):
+                if frame.f_code.co_filename.startswith(_HARNESS_DIR):
+                    return  # the harness itself
+                frame = frame.f_back
+            if frame is not None:
+                _record(process)
+    finally:
+        _state["busy"] = False
+
+
+def _descriptor_reason(event, args):
+    if event == "open":
+        path = args[0]
+        if isinstance(path, int):
+            return "opened the raw file descriptor %d" % path
+        if isinstance(path, str) and (path.startswith("/proc/") or path.startswith("/dev/fd")):
+            return "opened %s" % path
+    if event == "os.kill" and args[0] not in (os.getpid(), 0):
+        return "sent a signal to process %s" % args[0]
+    if event == "os.killpg":
+        return "sent a signal to a process group"
+    return None
+
+
+def _watched_objects(extra):
+    """(label, owner, attribute) triples whose identity must survive the student's code."""
+    pairs = [("sys.%s" % name, sys, name) for name in
+             ("stdout", "stderr", "stdin", "__stdout__", "__stderr__", "excepthook",
+              "displayhook", "unraisablehook", "meta_path", "path_hooks", "modules")]
+    pairs += [("time.%s" % name, time, name) for name in
+              ("sleep", "time", "monotonic", "perf_counter", "time_ns", "monotonic_ns")]
+    pairs += [("threading.%s" % name, threading, name) for name in ("Thread", "_trace_hook", "_profile_hook")]
+    asyncio = sys.modules.get("asyncio")
+    if asyncio is not None:
+        pairs += [("asyncio.%s" % name, asyncio, name) for name in
+                  ("sleep", "run", "Runner", "get_event_loop", "new_event_loop", "ensure_future",
+                   "create_task", "wait", "wait_for", "gather", "coroutine")]
+        pairs.append(("asyncio event-loop policy", asyncio.events, "_event_loop_policy"))
+    for index, obj in enumerate(extra):
+        pairs.append(("watched object %d" % index, _Holder(obj), "obj"))
+    return pairs
+
+
+class _Holder:
+    def __init__(self, obj):
+        self.obj = obj
+
+
+def _harness_callables():
+    """(label, container, key, object, code) for every function/class of the harness modules,
+    and every method of the harness's own classes."""
+    found = []
+    for name, module in list(sys.modules.items()):
+        if module is None or not (name == "interleave" or name.startswith("interleave.")):
+            continue
+        for key, value in list(vars(module).items()):
+            if not callable(value) or key.startswith("__"):
+                continue
+            found.append(("%s.%s" % (name, key), module, key, value, getattr(value, "__code__", None)))
+            if isinstance(value, type) and getattr(value, "__module__", "") == name:
+                for attr, member in list(vars(value).items()):
+                    if callable(member):
+                        found.append(("%s.%s.%s" % (name, key, attr), value, attr, member,
+                                      getattr(member, "__code__", None)))
+    return found
+
+
+def snapshot(*extra):
+    """Record what must not change and arm the audit hook. `extra` objects (e.g. the emit
+    function) are watched too, including their `__code__`."""
+    if not _state["installed"]:
+        sys.addaudithook(_audit)
+        _state["installed"] = True
+    del _recorded[:]
+    watched = [(label, owner, attr, getattr(owner, attr, None)) for label, owner, attr in _watched_objects(extra)]
+    codes = [(label, obj, getattr(obj, "__code__", None)) for label, obj in
+             [("watched object %d" % i, obj) for i, obj in enumerate(extra)]]
+    snap = {
+        "builtins": dict(vars(builtins)),
+        "watched": watched,
+        "codes": codes,
+        "harness": _harness_callables(),
+        "trace": (sys.gettrace(), sys.getprofile()),
+        "stdout_type": (type(sys.stdout), type(sys.stderr)),
+    }
+    _state["armed"] = True
+    return snap
+
+
+def check(snap):
+    """Disarm the hook and return the first sign of tampering, or None."""
+    _state["armed"] = False
+    if _recorded:
+        return "runtime: " + _recorded[0]
+    now = vars(builtins)
+    for key, value in snap["builtins"].items():
+        if now.get(key, _MISSING) is not value:
+            return "runtime: replaced builtins.%s" % key
+    for key in now.keys() - snap["builtins"].keys():
+        return "runtime: added builtins.%s" % key
+    for label, owner, attr, value in snap["watched"]:
+        if getattr(owner, attr, None) is not value:
+            return "runtime: replaced %s" % label
+    for label, obj, code in snap["codes"]:
+        if getattr(obj, "__code__", None) is not code:
+            return "runtime: replaced the code of %s" % label
+    if (type(sys.stdout), type(sys.stderr)) != snap["stdout_type"]:
+        return "runtime: replaced the output streams' class"
+    if (sys.gettrace(), sys.getprofile()) != snap["trace"]:
+        return "runtime: installed a tracer or profiler"
+    for label, container, key, obj, code in snap["harness"]:
+        if vars(container).get(key, _MISSING) is not obj or getattr(obj, "__code__", None) is not code:
+            return "runtime: modified the harness (%s)" % label
+    return None
+
+
+_MISSING = object()

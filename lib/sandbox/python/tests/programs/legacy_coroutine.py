@@ -1,0 +1,23 @@
+import asyncio
+
+@asyncio.coroutine
+def func_1():
+    print(4)
+    yield from asyncio.sleep(2)
+    print(2)
+
+
+@asyncio.coroutine
+def func_2():
+    print(3)
+    yield from asyncio.sleep(2)
+    print(4)
+
+
+task = [
+    asyncio.ensure_future(func_1()),
+    asyncio.ensure_future(func_2())
+]
+
+loop = asyncio.get_event_loop()
+loop.run_until_complete(asyncio.wait(task))

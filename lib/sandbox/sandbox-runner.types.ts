@@ -1,0 +1,55 @@
+import type { RunRequest, RunResult } from "./run-result.types";
+
+/**
+ * The runner interface the rest of the product depends on. The bubblewrap pool implements it today;
+ * a container-based runner can implement it later without touching callers.
+ */
+export interface SandboxRunner {
+  /** Never rejects for a student's program; rejects only when the queue is full or the runner is closed. */
+  run(request: RunRequest): Promise<RunResult>;
+  status(): SandboxStatus;
+  close(): Promise<void>;
+}
+
+export type SandboxMode = "bwrap" | "unsafe-local" | "unavailable";
+
+export interface SandboxStatus {
+  available: boolean;
+  mode: SandboxMode;
+  /** Debian packages whose absence makes the sandbox unavailable. */
+  missingPackages: string[];
+  poolSize: number;
+  readySlots: number;
+  busySlots: number;
+  queued: number;
+  /** Slots restarted since start (crash, hang, recycle request). */
+  restarts: number;
+  cgroups: { pids: boolean; memory: boolean };
+  seccomp: boolean;
+  message: string | null;
+}
+
+export interface SandboxRunnerOptions {
+  /** Default: env SANDBOX ("unsafe-local") or "bwrap". */
+  mode?: "bwrap" | "unsafe-local";
+  /** Default: env SANDBOX_POOL_SIZE or the number of CPUs. */
+  poolSize?: number;
+  /** First uid of the pool (one uid per slot). Default: env SANDBOX_UID_BASE or 61000. */
+  uidBase?: number;
+  /** Requests waiting for a slot beyond this are rejected. */
+  maxQueue?: number;
+  /** Folder holding zygote.py and the `interleave` package. Default: lib/sandbox/python. */
+  harnessDir?: string;
+  bwrapPath?: string;
+  pythonPath?: string;
+  setprivPath?: string;
+  prlimitPath?: string;
+  /** Size of each slot's private /tmp in MiB. */
+  tmpSizeMb?: number;
+  /** Use cgroups v1 pids/memory controllers when writable. Default true. */
+  cgroups?: boolean;
+  /** Default: NODE_ENV, read at creation to refuse unsafe-local in production. */
+  nodeEnv?: string;
+  /** Where the loud unsafe-local warning goes (default console.warn). */
+  warn?: (message: string) => void;
+}

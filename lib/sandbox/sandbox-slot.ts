@@ -1,0 +1,161 @@
+import { chownSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { buildSandboxCommand } from "./build-sandbox-command";
+import type { SandboxConfig } from "./resolve-sandbox-config";
+import type { RunLimits, RunResult } from "./run-result.types";
+import { createSlotCgroup, type SlotCgroup } from "./slot-cgroup";
+import { resultFromFailure, resultFromZygote } from "./to-run-result";
+import { ZygoteFailure, ZygoteProcess } from "./zygote-process";
+
+const READY_TIMEOUT_MS = 15_000;
+/** Past the zygote's own wall kill, Node waits this long before declaring the slot hung. */
+const WALL_MARGIN_MS = 3_000;
+const MAX_BACKOFF_MS = 5_000;
+/** After this many failed starts in a row the slot counts as broken: runs get sandbox_error, not a wait. */
+export const BROKEN_AFTER_FAILURES = 3;
+
+export interface SlotRun {
+  code: string;
+  seed: number;
+  limits: RunLimits;
+}
+
+/**
+ * One long-lived sandbox with its own uid, cgroups and zygote. It restarts itself after a crash,
+ * a hang or a recycle request; runs are strictly one at a time.
+ */
+export class SandboxSlot {
+  state: "starting" | "ready" | "busy" | "stopped" = "starting";
+  restarts = 0;
+  consecutiveFailures = 0;
+  lastError: string | null = null;
+  private process: ZygoteProcess | null = null;
+  private restartTimer: NodeJS.Timeout | null = null;
+  private nextId = 1;
+  private readonly cgroup: SlotCgroup;
+  private readonly workdir: string | undefined;
+
+  constructor(
+    readonly index: number,
+    private readonly config: SandboxConfig,
+    private readonly seccompProgram: Promise<Buffer | null>,
+    private readonly onChange: () => void,
+  ) {
+    this.cgroup = createSlotCgroup({
+      name: `interleave-${process.pid}-slot${index}`,
+      maxPids: 128,
+      memoryBytes: 5 * 1024 * 1024 * 1024,
+      enabled: config.cgroups,
+    });
+    this.workdir = config.mode === "unsafe-local" ? this.createWorkdir() : undefined;
+  }
+
+  /** unsafe-local only: a private host directory standing in for the sandbox's /tmp. */
+  private createWorkdir(): string {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "interleave-run-"));
+    if (process.getuid?.() === 0) chownSync(dir, this.uid, this.uid);
+    return dir;
+  }
+
+  get uid(): number {
+    return this.config.uidBase + this.index;
+  }
+
+  get cgroups(): { pids: boolean; memory: boolean } {
+    return { pids: this.cgroup.pids, memory: this.cgroup.memory };
+  }
+
+  async start(): Promise<void> {
+    if (this.state === "stopped") return;
+    this.state = "starting";
+    const seccompProgram = await this.seccompProgram;
+    const command = buildSandboxCommand({
+      mode: this.config.mode,
+      binaries: this.config.binaries,
+      uid: this.uid,
+      harnessDir: this.config.harnessDir,
+      tmpSizeMb: this.config.tmpSizeMb,
+      cgroupProcsFiles: this.cgroup.procsFiles,
+      once: false,
+      seccomp: seccompProgram !== null,
+      workdir: this.workdir,
+    });
+    const zygote = new ZygoteProcess(command, { seccompProgram, readyTimeoutMs: READY_TIMEOUT_MS });
+    this.process = zygote;
+    zygote.onExit(() => {
+      if (this.process === zygote && this.state === "ready") void this.restart();
+    });
+    try {
+      await zygote.ready;
+    } catch (error) {
+      this.lastError = error instanceof Error ? error.message : String(error);
+      // A fatal report (the harness cannot be imported) will not fix itself by retrying at once.
+      const fatal = error instanceof ZygoteFailure && error.kind === "fatal";
+      this.consecutiveFailures += fatal ? BROKEN_AFTER_FAILURES : 1;
+      if (this.process === zygote) this.scheduleRestart();
+      this.onChange();
+      return;
+    }
+    // stop() may have run while we awaited; the process check covers it (stop clears it).
+    if (this.process !== zygote) return;
+    this.consecutiveFailures = 0;
+    this.state = "ready";
+    this.onChange();
+  }
+
+  async run(job: SlotRun): Promise<RunResult> {
+    const zygote = this.process;
+    if (!zygote || this.state !== "ready") throw new Error("slot is not ready");
+    this.state = "busy";
+    const started = performance.now();
+    const timeoutMs = job.limits.wallSeconds * 1000 + WALL_MARGIN_MS;
+    try {
+      const answer = await zygote.request({ id: this.nextId++, ...job }, timeoutMs);
+      const result = resultFromZygote(answer, job.seed, performance.now() - started);
+      if (answer.recycle) void this.restart();
+      else this.state = "ready";
+      return result;
+    } catch (error) {
+      const failure = error instanceof ZygoteFailure ? error : new ZygoteFailure("exit", String(error));
+      this.lastError = failure.message;
+      void this.restart();
+      return resultFromFailure(failure, job.seed, performance.now() - started);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.state = "stopped";
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    const zygote = this.process;
+    this.process = null;
+    if (zygote) {
+      zygote.kill();
+      await zygote.exited;
+    }
+    this.cgroup.remove();
+    if (this.workdir) rmSync(this.workdir, { recursive: true, force: true });
+  }
+
+  private async restart(): Promise<void> {
+    if (this.state === "stopped") return;
+    this.restarts += 1;
+    this.state = "starting";
+    const old = this.process;
+    this.process = null;
+    if (old) {
+      old.kill();
+      await old.exited;
+    }
+    await this.start();
+  }
+
+  private scheduleRestart(): void {
+    const delay = Math.min(MAX_BACKOFF_MS, 100 * 2 ** this.consecutiveFailures);
+    // Not unref'd: queued runs wait on this restart; stop() clears it.
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      void this.restart();
+    }, delay);
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * `npm run bench:sandbox [-- --json] [--runs N] [--cold-runs N] [--write]`
+ * Warm pool vs a cold `bwrap python3` per run, on the tutorial's create_task example (5.4 example 1:
+ * two tasks sleeping 2 s each), in one process so both see the same machine load.
+ */
+import os from "node:os";
+import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
+import { runCold } from "@/lib/sandbox/run-cold";
+import type { RunResult } from "@/lib/sandbox/run-result.types";
+import { summarize, writePerformanceSection, type Summary } from "./sandbox-report";
+
+const CREATE_TASK_EXAMPLE = `import asyncio
+
+async def func():
+    print('test')
+    response = await asyncio.sleep(2)
+    print('任务完成')
+    return f'执行_____完成： {response}'
+
+
+async def main():
+    print('main')
+    ret1 = asyncio.create_task(func())
+    ret2 = asyncio.create_task(func())
+
+    res1 = await ret1
+    res2 = await ret2
+    print('主线程运行')
+    print('main结束2')
+
+
+async_obj = main()
+asyncio.run(async_obj)
+`;
+
+function flagValue(argv: string[], name: string, fallback: number): number {
+  const index = argv.indexOf(name);
+  const value = index >= 0 ? Number(argv[index + 1]) : fallback;
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+/** `workers` closed-loop clients, each timing its own runs. */
+async function measure(total: number, workers: number, runOne: () => Promise<RunResult>) {
+  const latencies: number[] = [];
+  const results: RunResult[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (next < total) {
+        next += 1;
+        const t0 = performance.now();
+        results.push(await runOne());
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return { latencies, results, elapsedMs: performance.now() - started };
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const runs = flagValue(argv, "--runs", 1000);
+  const coldRuns = flagValue(argv, "--cold-runs", Math.max(10, Math.min(60, Math.floor(runs / 10))));
+  const runner = createSandboxRunner();
+  const workers = runner.status().poolSize;
+  if (!runner.status().available) throw new Error(runner.status().message ?? "sandbox unavailable");
+  await measure(workers * 4, workers, () => runner.run({ code: CREATE_TASK_EXAMPLE }));
+  const pool = await measure(runs, workers, () => runner.run({ code: CREATE_TASK_EXAMPLE }));
+  await runner.close();
+  let uid = 0;
+  const cold = await measure(coldRuns, workers, () =>
+    runCold({ code: CREATE_TASK_EXAMPLE }, { uid: 61900 + (uid++ % workers) }),
+  );
+  const summary: Summary = summarize({ pool, cold, workers, load: os.loadavg() });
+  if (argv.includes("--json")) process.stdout.write(`${JSON.stringify(summary)}\n`);
+  else process.stdout.write(`${summary.table}\n`);
+  if (argv.includes("--write")) writePerformanceSection(summary);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
+

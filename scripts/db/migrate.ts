@@ -1,0 +1,22 @@
+/**
+ * `npm run db:migrate`: applies the committed migrations of the provider chosen by DATABASE_URL
+ * (default file:./data/interleave.db, whose folder is created) with `prisma migrate deploy` through
+ * the JS schema engine — no native engine, works offline. Safe to run repeatedly.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { DEFAULT_DATABASE_URL, parseDatabaseUrl, redactUrl } from "../../lib/db/database-url";
+import { loadDotEnv, runPrisma } from "./prisma-cli";
+
+function main(): void {
+  loadDotEnv();
+  const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const target = parseDatabaseUrl(url);
+  if (target.provider === "sqlite" && target.filePath !== ":memory:") {
+    fs.mkdirSync(path.dirname(target.filePath), { recursive: true });
+  }
+  console.log(`Migrating ${target.provider} database ${redactUrl(url)}`);
+  runPrisma(["migrate", "deploy"], url);
+}
+
+main();

@@ -1,0 +1,116 @@
+/**
+ * `npm run trace -- FILE.py [--json] [--seed N]`: run one file in the sandbox and print its trace.
+ * With --json, stdout is exactly one RunResult object. Exit code 0 only for status "ok".
+ * Checker flags (lib/traces/trace-cli.ts): `--record` prints the proposed expected spec;
+ * `--expect SPEC [--schedules K]` checks the program and exits 0 only when it passes.
+ */
+import { readFileSync } from "node:fs";
+import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
+import { formatTraceListing } from "@/lib/sandbox/format-trace-listing";
+import { parseTraceArgs, type TraceArgs } from "@/lib/sandbox/parse-trace-args";
+import type { RunResult } from "@/lib/sandbox/run-result.types";
+import { sandboxErrorResult } from "@/lib/sandbox/sandbox-error-result";
+import { AppError } from "@/lib/errors/app-error";
+import { checkProgram } from "@/lib/traces/check-program";
+import { recordSpec } from "@/lib/traces/record-spec";
+import { SpecParseError } from "@/lib/traces/spec.types";
+import { formatVerdictReport, splitTraceCheckArgs, TRACE_CHECK_USAGE, verdictExitCode, verdictJson } from "@/lib/traces/trace-cli";
+
+const EXIT_USAGE = 2;
+
+async function runFile(args: TraceArgs): Promise<RunResult> {
+  let code: string;
+  try {
+    code = readFileSync(args.file, "utf8");
+  } catch (error) {
+    return sandboxErrorResult(`cannot read ${args.file}: ${error instanceof Error ? error.message : String(error)}`, args.seed);
+  }
+  const runner = createSandboxRunner({ poolSize: 1 });
+  try {
+    return await runner.run({ code, seed: args.seed });
+  } catch (error) {
+    return sandboxErrorResult(error instanceof Error ? error.message : String(error), args.seed);
+  } finally {
+    await runner.close();
+  }
+}
+
+/** `--expect SPEC [--schedules K]`: one runner for every schedule; exit 0 only when all pass. */
+async function checkFile(args: TraceArgs, specPath: string, schedules: number): Promise<number> {
+  let code: string;
+  let spec: string;
+  try {
+    code = readFileSync(args.file, "utf8");
+    spec = readFileSync(specPath, "utf8");
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_USAGE;
+  }
+  const runner = createSandboxRunner({ poolSize: 1 });
+  try {
+    const verdict = await checkProgram({ code, spec, schedules, firstSeed: args.seed, run: (request) => runner.run(request) });
+    process.stdout.write(args.json ? `${JSON.stringify(verdictJson(verdict))}\n` : `${formatTraceListing(verdict.run)}\n\n${formatVerdictReport(verdict)}\n`);
+    return verdictExitCode(verdict);
+  } catch (error) {
+    if (!(error instanceof SpecParseError || error instanceof AppError)) throw error;
+    process.stderr.write(`${error instanceof SpecParseError ? `${specPath}: ` : ""}${error.message}\n`);
+    return EXIT_USAGE;
+  } finally {
+    await runner.close();
+  }
+}
+
+/** `--record [--schedules K]`: the proposed spec; other seeds show which same-instant lines may reorder. */
+async function recordFile(args: TraceArgs, schedules: number): Promise<number> {
+  let code: string;
+  try {
+    code = readFileSync(args.file, "utf8");
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_USAGE;
+  }
+  const runner = createSandboxRunner({ poolSize: 1 });
+  try {
+    const runs: RunResult[] = [];
+    for (let seed = args.seed; seed < args.seed + schedules; seed += 1) runs.push(await runner.run({ code, seed }));
+    const failed = runs.find((run) => run.status === "sandbox_error");
+    if (failed) {
+      process.stderr.write(`${formatTraceListing(failed)}\n`);
+      return EXIT_USAGE;
+    }
+    const { text } = recordSpec(runs[0], { alternatives: runs.slice(1) });
+    process.stdout.write(args.json ? `${JSON.stringify({ ...runs[0], recordedSpec: text })}\n` : text);
+    return 0;
+  } finally {
+    await runner.close();
+  }
+}
+
+async function main(): Promise<number> {
+  const split = splitTraceCheckArgs(process.argv.slice(2));
+  if (!split.ok) {
+    process.stderr.write(`${split.message}\n`);
+    return EXIT_USAGE;
+  }
+  const parsed = parseTraceArgs(split.rest);
+  if (!parsed.ok) {
+    process.stderr.write(`${parsed.message}\n${TRACE_CHECK_USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  if (split.check.expect) return checkFile(parsed.args, split.check.expect, split.check.schedules);
+  if (split.check.record) return recordFile(parsed.args, split.check.schedules);
+  const result = await runFile(parsed.args);
+  process.stdout.write(parsed.args.json ? `${JSON.stringify(result)}\n` : `${formatTraceListing(result, { timeline: parsed.args.timeline })}\n`);
+  if (result.status === "ok") return 0;
+  return result.status === "sandbox_error" ? EXIT_USAGE : 1;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = EXIT_USAGE;
+  },
+);

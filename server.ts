@@ -1,0 +1,62 @@
+/**
+ * Composition root: one HTTP port serving Next.js and socket.io together. Everything with logic
+ * lives in lib/; this file only wires it up in the order the stack needs (see stack-notes).
+ */
+import { existsSync } from "node:fs";
+import { createServer } from "node:http";
+import next from "next";
+import { getEnv } from "@/lib/config/env";
+import { createSocketAuthenticator } from "@/lib/realtime/authenticate-socket";
+import { canAccessClass } from "@/lib/auth/can-access-class";
+import { createRealtimeServer } from "@/lib/realtime/create-realtime-server";
+
+async function main(): Promise<void> {
+  // Next reads .env only inside app.prepare(); our own modules need it before that. Variables
+  // already set in the environment win.
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  const env = getEnv();
+  // next-auth reads these itself at request time: make them agree with what the sockets use.
+  process.env.NEXTAUTH_SECRET = env.NEXTAUTH_SECRET;
+  process.env.NEXTAUTH_URL = env.NEXTAUTH_URL;
+  const dev = env.NODE_ENV !== "production";
+  const publicUrl = new URL(env.NEXTAUTH_URL);
+
+  const httpServer = createServer();
+  const app = next({ dev, hostname: publicUrl.hostname, port: env.PORT, dir: process.cwd(), httpServer });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  // Next's handler first: socket.io wraps the existing "request" listeners and keeps /socket.io/.
+  httpServer.on("request", (req, res) => void handle(req, res));
+  const realtime = await createRealtimeServer(httpServer, {
+    authenticate: createSocketAuthenticator({ secret: env.NEXTAUTH_SECRET, secureCookie: publicUrl.protocol === "https:" }),
+    canAccessClass,
+    redisUrl: env.REDIS_URL,
+  });
+
+  await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOSTNAME, resolve));
+  console.log(`> Interleave ready on ${env.NEXTAUTH_URL} (${dev ? "development" : "production"}, ${env.databaseProvider})`);
+  // In dev Next attaches its HMR websocket listener on the first HTTP request; without this,
+  // socket.io's engine would answer (and close) /_next/hmr upgrades first.
+  if (dev) await fetch(`http://127.0.0.1:${env.PORT}/api/health`).catch(() => undefined);
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`> ${signal}: shutting down`);
+    setTimeout(() => process.exit(1), 10_000).unref();
+    void realtime
+      .close()
+      .then(() => new Promise<void>((resolve) => httpServer.close(() => resolve())))
+      .then(() => app.close())
+      .finally(() => process.exit(0));
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error("Interleave failed to start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,168 @@
+/**
+ * Starts the real production server (`node dist/server.js`: Next + socket.io on one port) on an
+ * ephemeral port against a fresh SQLite database (tests/helpers/db.ts), or the database given. One server per test FILE (beforeAll/afterAll).
+ * The production build is (re)made first when missing or older than the sources — a second dev
+ * Next in the same folder would exit on Next's dev lock.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { createTestDatabase } from "@/tests/helpers/db";
+
+export const REPO_ROOT = path.resolve(__dirname, "../..");
+
+export interface TestServer {
+  url: string;
+  port: number;
+  databaseUrl: string;
+  secret: string;
+  /** Everything the server printed, for assertions and failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Extra environment for the server (e.g. REDIS_URL); empty values unset a variable. */
+  env?: Record<string, string>;
+  /** Use this database instead of a fresh SQLite file (already migrated). */
+  databaseUrl?: string;
+}
+
+export async function startTestServer(options: StartOptions = {}): Promise<TestServer> {
+  ensureProductionBuild();
+  const database = options.databaseUrl ? null : await createTestDatabase("sqlite");
+  const databaseUrl = options.databaseUrl ?? database?.url ?? "";
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  const secret = randomBytes(32).toString("base64url");
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+    HOSTNAME: "127.0.0.1",
+    NEXTAUTH_URL: url,
+    NEXTAUTH_SECRET: secret,
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: "",
+    ...options.env,
+  };
+  const child = spawn(process.execPath, ["dist/server.js"], { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  try {
+    await waitUntilServing(url, child, () => output);
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  }
+  return {
+    url,
+    port,
+    databaseUrl,
+    secret,
+    output: () => output,
+    stop: async () => {
+      await stopChild(child);
+      await database?.drop();
+    },
+  };
+}
+
+async function waitUntilServing(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.status === 200 || response.status === 503) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`server did not answer within 60 s:\n${output()}`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const BUILD_INPUT = /\.(tsx?|m?js|json|css)$/;
+const SOURCE_ROOTS = ["app", "lib", "i18n", "messages", "server.ts", "next.config.js", "postcss.config.mjs", "generated"];
+
+/** Builds with the same script as `npm run build` when the build is missing or stale. */
+export function ensureProductionBuild(): void {
+  const buildId = path.join(REPO_ROOT, ".next/BUILD_ID");
+  const bundle = path.join(REPO_ROOT, "dist/server.js");
+  const builtAt = Math.min(mtime(buildId), mtime(bundle));
+  if (builtAt > 0 && newestSourceMtime() <= builtAt) return;
+  withBuildLock(() => {
+    // Another test file may have built while we waited for the lock.
+    if (Math.min(mtime(buildId), mtime(bundle)) > newestSourceMtime()) return;
+    const result = spawnSync("bash", ["scripts/build.sh"], { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } });
+    if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
+  });
+}
+
+function newestSourceMtime(): number {
+  let newest = 0;
+  const visit = (target: string) => {
+    const stat = fs.statSync(target, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isFile()) {
+      if (BUILD_INPUT.test(target) && !/\.test\.tsx?$/.test(target)) newest = Math.max(newest, stat.mtimeMs);
+      return;
+    }
+    for (const entry of fs.readdirSync(target)) if (entry !== "node_modules") visit(path.join(target, entry));
+  };
+  for (const root of SOURCE_ROOTS) visit(path.join(REPO_ROOT, root));
+  return newest;
+}
+
+function mtime(file: string): number {
+  return fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+}
+
+/** A directory lock: vitest projects (integration, e2e) may start their files at the same time. */
+function withBuildLock(build: () => void): void {
+  const lock = path.join(REPO_ROOT, ".next-build.lock");
+  const deadline = Date.now() + 5 * 60_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`build lock ${lock} is held for too long; remove it if no build runs`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    build();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
