@@ -9,6 +9,10 @@ import { getEnv } from "@/lib/config/env";
 import { createSocketAuthenticator } from "@/lib/realtime/authenticate-socket";
 import { canAccessClass } from "@/lib/auth/can-access-class";
 import { createRealtimeServer } from "@/lib/realtime/create-realtime-server";
+import { deliverSubmissionGraded } from "@/lib/realtime/deliver-submission-graded";
+import { setGradingServices } from "@/lib/grading/grading-services";
+import { startGrading } from "@/lib/grading/start-grading";
+import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
 
 async function main(): Promise<void> {
   // Next reads .env only inside app.prepare(); our own modules need it before that. Variables
@@ -34,6 +38,19 @@ async function main(): Promise<void> {
     redisUrl: env.REDIS_URL,
   });
 
+  const runner = createSandboxRunner({ mode: env.SANDBOX, poolSize: env.SANDBOX_POOL_SIZE });
+  const grading = await startGrading({
+    runner,
+    redisUrl: env.REDIS_URL,
+    gradeHere: env.GRADING_WORKER !== "off",
+    concurrency: env.SANDBOX_POOL_SIZE,
+    deliver: (event) => deliverSubmissionGraded(realtime.io, event),
+    staleAfterMs: env.GRADING_STALE_AFTER_MS,
+    submitsPerMinute: env.SUBMIT_RATE_LIMIT,
+    runsPerMinute: env.RUN_RATE_LIMIT,
+  });
+  setGradingServices(grading.services);
+
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOSTNAME, resolve));
   console.log(`> Interleave ready on ${env.NEXTAUTH_URL} (${dev ? "development" : "production"}, ${env.databaseProvider})`);
   // In dev Next attaches its HMR websocket listener on the first HTTP request; without this,
@@ -46,8 +63,10 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`> ${signal}: shutting down`);
     setTimeout(() => process.exit(1), 10_000).unref();
-    void realtime
-      .close()
+    void grading
+      .stop()
+      .then(() => runner.close())
+      .then(() => realtime.close())
       .then(() => new Promise<void>((resolve) => httpServer.close(() => resolve())))
       .then(() => app.close())
       .finally(() => process.exit(0));

@@ -27,6 +27,10 @@ export const ENV_VARS: readonly EnvVarDoc[] = [
   { name: "GITHUB_ID / GITHUB_SECRET", default: "(unset)", description: "Enable GitHub sign-in when both are set." },
   { name: "GOOGLE_CLIENT_ID / GOOGLE_CLIENT_SECRET", default: "(unset)", description: "Enable Google sign-in when both are set." },
   { name: "NODE_ENV", default: "development", description: "`development`, `production` or `test`." },
+  { name: "GRADING_WORKER", default: "on", description: "`off` makes this web node only enqueue (graders run `npm run worker`); needs REDIS_URL to be useful." },
+  { name: "GRADING_STALE_AFTER_MS", default: "120000", description: "A submission RUNNING longer than this is taken to have lost its worker and is graded again." },
+  { name: "SUBMIT_RATE_LIMIT", default: "10", description: "Submissions per student per minute; more get 429." },
+  { name: "RUN_RATE_LIMIT", default: "30", description: "Try-it runs per student per minute; more get 429." },
   { name: "LOG_LEVEL", default: "info", description: "`debug`, `info`, `warn` or `error`." },
 ];
 
@@ -56,6 +60,10 @@ const envSchema = z
     GOOGLE_CLIENT_ID: optionalString,
     GOOGLE_CLIENT_SECRET: optionalString,
     LOG_LEVEL: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["debug", "info", "warn", "error"]).default("info")),
+    GRADING_WORKER: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["on", "off"]).default("on")),
+    GRADING_STALE_AFTER_MS: z.preprocess((v) => (v === "" || v === undefined ? 120_000 : v), z.coerce.number().int().min(1_000)),
+    SUBMIT_RATE_LIMIT: z.preprocess((v) => (v === "" || v === undefined ? 10 : v), z.coerce.number().int().min(1)),
+    RUN_RATE_LIMIT: z.preprocess((v) => (v === "" || v === undefined ? 30 : v), z.coerce.number().int().min(1)),
   })
   .superRefine((env, ctx) => {
     if (env.NEXTAUTH_SECRET === undefined && env.NODE_ENV === "production") {

@@ -23,7 +23,6 @@ export function createAdapterFactory(target: DatabaseTarget): PrismaBetterSQLite
  */
 export function createMigrationAdapterFactory(target: DatabaseTarget): PrismaBetterSQLite3 | PrismaPg {
   if (target.provider === "sqlite") return createAdapterFactory(target);
-  // allowExitOnIdle: the CLI does not close the pool, and idle clients would keep it alive ~10 s.
   const pool = new pg.Pool({ ...pgPoolConfig(target), allowExitOnIdle: true, idleTimeoutMillis: 200 });
   pool.on("connect", (client) => patchTextLikeOids(client));
   return new PrismaPg(pool, { schema: assertSafeSchemaName(target.schema), disposeExternalPool: true });

@@ -6,9 +6,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl, redactUrl } from "../../lib/db/database-url";
-import { loadDotEnv, runPrisma } from "./prisma-cli";
+import { loadDotEnv, runMigrateDeploy } from "./prisma-cli";
 
-function main(): void {
+async function main(): Promise<void> {
   loadDotEnv();
   const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
   const target = parseDatabaseUrl(url);
@@ -16,7 +16,10 @@ function main(): void {
     fs.mkdirSync(path.dirname(target.filePath), { recursive: true });
   }
   console.log(`Migrating ${target.provider} database ${redactUrl(url)}`);
-  runPrisma(["migrate", "deploy"], url);
+  await runMigrateDeploy(url);
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

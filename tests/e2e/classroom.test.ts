@@ -6,7 +6,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { uniqueEmail } from "@/tests/helpers/http-session";
 import { REPO_ROOT, startTestServer, type TestServer } from "@/tests/helpers/server";
 
 const CHROMIUM_FLAGS = [
@@ -20,6 +19,7 @@ const CHROMIUM_FLAGS = [
   "--disable-sync",
 ];
 
+// Each test file gets a fresh database, so fixed (screenshot-friendly) emails are unique.
 let server: TestServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -55,7 +55,7 @@ afterAll(async () => {
 describe("a class from creation to roster", () => {
   it("instructor creates a class, a student joins with its code, the roster shows them, 中文 works", async () => {
     const teacher = await newPage();
-    await signUp(teacher, { name: "Grace Hopper", email: uniqueEmail("grace"), role: "instructor" });
+    await signUp(teacher, { name: "Grace Hopper", email: "grace@example.edu", role: "instructor" });
     await teacher.waitForURL(`${server.url}/dashboard`);
     await teacher.getByLabel("Class name").fill("Async Python — Period 3");
     await teacher.getByRole("button", { name: "Create class" }).click();
@@ -65,14 +65,14 @@ describe("a class from creation to roster", () => {
     await expect.poll(() => teacher.getByText("No students yet.").isVisible()).toBe(true);
 
     const student = await newPage();
-    await signUp(student, { name: "Alan Turing", email: uniqueEmail("alan"), role: "student" });
+    await signUp(student, { name: "Alan Turing", email: "alan@example.edu", role: "student" });
     await student.waitForURL(`${server.url}/dashboard`);
     await student.getByLabel("Join code").fill(joinCode.toLowerCase());
     await student.getByRole("button", { name: "Join class" }).click();
     await expect.poll(() => student.getByRole("link", { name: /Async Python — Period 3/ }).isVisible(), { timeout: 10_000 }).toBe(true);
 
     // The instructor's page refreshes itself over socket.io (roster:changed), no reload needed.
-    await expect.poll(() => teacher.getByRole("cell", { name: "Alan Turing" }).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => teacher.getByRole("cell", { name: "Alan Turing", exact: true }).isVisible(), { timeout: 10_000 }).toBe(true);
     await teacher.screenshot({ path: path.join(REPO_ROOT, "docs/screenshot.png"), fullPage: true });
 
     await teacher.getByRole("button", { name: "中文" }).click();
@@ -83,7 +83,7 @@ describe("a class from creation to roster", () => {
 
   it("a join link sends a signed-out student through sign-up and into the class", async () => {
     const teacher = await newPage();
-    await signUp(teacher, { name: "Barbara Liskov", email: uniqueEmail("barbara"), role: "instructor" });
+    await signUp(teacher, { name: "Barbara Liskov", email: "barbara@example.edu", role: "instructor" });
     await teacher.waitForURL(`${server.url}/dashboard`);
     await teacher.getByLabel("Class name").fill("Coroutines Lab");
     await teacher.getByRole("button", { name: "Create class" }).click();
@@ -97,7 +97,7 @@ describe("a class from creation to roster", () => {
     await student.waitForURL(/\/sign-up\?callbackUrl=/);
     // Arriving from a join link pre-selects "student".
     expect(await student.getByLabel(/a student/).isChecked()).toBe(true);
-    await signUp(student, { name: "Edsger Dijkstra", email: uniqueEmail("edsger"), role: "student" }, new URL(student.url()).pathname + new URL(student.url()).search);
+    await signUp(student, { name: "Edsger Dijkstra", email: "edsger@example.edu", role: "student" }, new URL(student.url()).pathname + new URL(student.url()).search);
     await expect.poll(() => student.getByText("You joined Coroutines Lab.").isVisible(), { timeout: 15_000 }).toBe(true);
   });
 });
