@@ -17,7 +17,7 @@ import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
 async function main(): Promise<void> {
   // Next reads .env only inside app.prepare(); our own modules need it before that. Variables
   // already set in the environment win.
-  if (existsSync(".env")) process.loadEnvFile(".env");
+  if (existsSync(".env")) process.loadEnvFile?.(".env"); // Node >= 20.12; older Node relies on --env-file
   const env = getEnv();
   // next-auth reads these itself at request time: make them agree with what the sockets use.
   process.env.NEXTAUTH_SECRET = env.NEXTAUTH_SECRET;
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     redisUrl: env.REDIS_URL,
   });
 
-  const runner = createSandboxRunner({ mode: env.SANDBOX, poolSize: env.SANDBOX_POOL_SIZE });
+  const runner = createSandboxRunner({ mode: env.SANDBOX, poolSize: env.SANDBOX_POOL_SIZE, uidBase: env.SANDBOX_UID_BASE });
   const grading = await startGrading({
     runner,
     redisUrl: env.REDIS_URL,

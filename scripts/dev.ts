@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 
-if (existsSync(".env")) process.loadEnvFile(".env");
+if (existsSync(".env")) process.loadEnvFile?.(".env"); // Node >= 20.12; older Node relies on --env-file
 
 const child = spawn("npx", ["tsx", "watch", "--clear-screen=false", "--exclude", "./app/**", "--exclude", "./.next/**", "server.ts"], {
   stdio: "inherit",

@@ -1,15 +1,19 @@
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { authOptions } from "@/lib/auth/next-auth-options";
 import { isUserRole, type SessionUser } from "@/lib/auth/session-user";
 
-/** The signed-in user for server components, route handlers and server actions, or null. */
-export async function getSessionUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in user for server components, route handlers and server actions, or null. Cached
+ * per request: the header and the page both ask, the JWT is decoded once.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const user = session?.user;
   if (!user?.id || !isUserRole(user.role)) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, isAdmin: user.isAdmin === true };
-}
+});
 
 /** For pages: sends anonymous visitors to sign in and brings them back afterwards. */
 export async function requirePageUser(returnTo: string): Promise<SessionUser> {

@@ -4,11 +4,14 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { callApi, type ApiError } from "@/app/_lib/api-client";
+import { useErrorText } from "@/app/_lib/use-error-text";
 import { Field } from "@/app/_components/field";
 import { primaryButton } from "@/app/_components/button-styles";
 
 export function JoinClassForm() {
   const t = useTranslations("dashboard");
+  const tErrors = useTranslations("apiErrors");
+  const errorText = useErrorText();
   const router = useRouter();
   const [error, setError] = useState<ApiError | null>(null);
   const [pending, setPending] = useState(false);
@@ -17,12 +20,14 @@ export function JoinClassForm() {
     event.preventDefault();
     const form = event.currentTarget;
     const code = String(new FormData(form).get("code") ?? "");
+    if (!code.trim()) return setError({ code: "BAD_REQUEST", message: tErrors("joinCodeRequired") });
     setPending(true);
     setError(null);
     const result = await callApi<{ class: { id: string } }>("/api/classes/join", "POST", { code });
     setPending(false);
     if (!result.ok) {
-      setError(result.error);
+      // A wrong code is the common case: say so in the UI's language.
+      setError(result.error.code === "NOT_FOUND" ? { code: "NOT_FOUND", message: tErrors("joinCodeNotFound") } : result.error);
       return;
     }
     form.reset();
@@ -41,7 +46,7 @@ export function JoinClassForm() {
           autoCapitalize="characters"
           spellCheck={false}
           className="font-mono uppercase tracking-widest"
-          errors={error?.details?.code ?? (error ? [error.message] : undefined)}
+          errors={errorText.field(error, "code") ?? (error ? [error.code === "NOT_FOUND" ? error.message : errorText.message(error)] : undefined)}
         />
       </div>
       <button type="submit" className={`${primaryButton} sm:mt-9`} disabled={pending}>

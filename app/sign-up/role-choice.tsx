@@ -2,10 +2,7 @@
 
 import { useTranslations } from "next-intl";
 
-const ROLES = [
-  { value: "instructor", icon: "🧑‍🏫" },
-  { value: "student", icon: "🎓" },
-] as const;
+const ROLES = ["instructor", "student"] as const;
 
 /** Two large radio cards: the choice must be obvious and easy to hit on a touch screen. */
 export function RoleChoice({ defaultRole, errors }: { defaultRole: "instructor" | "student"; errors?: string[] }) {
@@ -18,16 +15,13 @@ export function RoleChoice({ defaultRole, errors }: { defaultRole: "instructor" 
       <div className="grid gap-3 sm:grid-cols-2">
         {ROLES.map((role) => (
           <label
-            key={role.value}
+            key={role}
             className="flex cursor-pointer items-start gap-3 rounded-xl border-2 border-slate-300 bg-white p-4 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline has-[:focus-visible]:outline-4 has-[:focus-visible]:outline-amber-400"
           >
-            <input type="radio" name="role" value={role.value} defaultChecked={role.value === defaultRole} className="mt-1.5 size-5 accent-brand-700 focus-visible:outline-none" />
+            <input type="radio" name="role" value={role} defaultChecked={role === defaultRole} className="mt-1.5 size-5 accent-brand-700 focus-visible:outline-none" />
             <span className="flex flex-col">
-              <span className="text-lg font-bold text-slate-950">
-                <span aria-hidden="true">{role.icon} </span>
-                {label(role.value)}
-              </span>
-              <span className="text-base text-slate-600">{hint(role.value)}</span>
+              <span className="text-lg font-bold text-slate-950">{label(role)}</span>
+              <span className="text-base text-slate-600">{hint(role)}</span>
             </span>
           </label>
         ))}

@@ -5,48 +5,65 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { callApi, type ApiError } from "@/app/_lib/api-client";
+import { useErrorText } from "@/app/_lib/use-error-text";
 import { Field } from "@/app/_components/field";
 import { FormError } from "@/app/_components/form-error";
 import { primaryButton } from "@/app/_components/button-styles";
 import { RoleChoice } from "@/app/sign-up/role-choice";
 
+type SignUpValues = { name: string; email: string; password: string; role: string };
+
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth");
+  const tErrors = useTranslations("apiErrors");
+  const errorText = useErrorText();
   const router = useRouter();
-  const [error, setError] = useState<ApiError | null>(null);
+  // Field messages produced here are already in the UI's language; API errors go through useErrorText.
+  const [localErrors, setLocalErrors] = useState<Record<string, string[]> | null>(null);
+  const [apiError, setApiError] = useState<ApiError | null>(null);
   const [pending, setPending] = useState(false);
   // Someone arriving from a join link is almost certainly a student.
   const defaultRole = callbackUrl.startsWith("/join/") ? "student" : "instructor";
 
+  // The server validates too; checking here first gives instant messages in the UI's language.
+  function localCheck(values: SignUpValues): Record<string, string[]> | null {
+    const details: Record<string, string[]> = {};
+    if (!values.name.trim()) details.name = [tErrors("nameRequired")];
+    if (!/^\S+@\S+\.\S+$/.test(values.email.trim())) details.email = [tErrors("emailInvalid")];
+    if (values.password.length < 8) details.password = [tErrors("passwordShort")];
+    return Object.keys(details).length ? details : null;
+  }
+
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const input = {
+    const values: SignUpValues = {
       name: String(form.get("name") ?? ""),
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
       role: String(form.get("role") ?? ""),
     };
+    const invalid = localCheck(values);
+    setLocalErrors(invalid);
+    setApiError(null);
+    if (invalid) return;
     setPending(true);
-    setError(null);
-    const created = await callApi("/api/auth/signup", "POST", input);
+    const created = await callApi("/api/auth/signup", "POST", values);
     if (!created.ok) {
       setPending(false);
-      setError(created.error);
+      if (created.error.code === "CONFLICT") setLocalErrors({ email: [tErrors("emailTaken")] });
+      else setApiError(created.error);
       return;
     }
-    const session = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+    const session = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
     setPending(false);
-    if (!session || session.error) {
-      setError({ code: "INTERNAL", message: t("genericError") });
-      return;
-    }
+    if (!session || session.error) return setApiError({ code: "INTERNAL", message: t("genericError") });
     router.push(callbackUrl);
     router.refresh();
   }
 
-  const fieldErrors = (name: string) => error?.details?.[name];
-  const formMessage = error && !error.details ? error.message : null;
+  const fieldErrors = (name: string) => localErrors?.[name] ?? errorText.field(apiError, name);
+  const formMessage = apiError && !apiError.details ? errorText.message(apiError) : null;
 
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>

@@ -3,7 +3,10 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import type { Provider } from "next-auth/providers/index";
+import type { Account, Profile, User } from "next-auth";
+import { AppError } from "@/lib/errors/app-error";
 import { isUserRole, type UserRole } from "@/lib/auth/session-user";
+import { signInWithOAuth } from "@/lib/auth/sign-in-with-oauth";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 
 declare module "next-auth" {
@@ -55,11 +58,9 @@ export function buildAuthOptions(env: NodeJS.ProcessEnv = process.env): NextAuth
     providers: [credentialsProvider(), ...oauthProviders(env)],
     pages: { signIn: "/sign-in" },
     callbacks: {
-      async signIn({ user, account }) {
-        // OAuth users need an Interleave account with a role; until OAuth sign-up exists we only
-        // let OAuth through for users the credentials flow already created (role present).
-        if (account?.provider === "credentials") return true;
-        return Boolean(user.role);
+      async signIn({ user, account, profile }) {
+        if (!account || account.provider === "credentials") return true;
+        return linkOAuthUser(user, account, profile);
       },
       async jwt({ token, user }) {
         if (user) {
@@ -84,6 +85,36 @@ export function buildAuthOptions(env: NodeJS.ProcessEnv = process.env): NextAuth
       },
     },
   };
+}
+
+/**
+ * GitHub/Google: find or create the Interleave user for this login, then put OUR id, role and
+ * admin flag on the user object next-auth hands to the jwt callback (it would otherwise carry the
+ * provider's profile id). A refused link (unverified email of an existing account) goes back to
+ * the sign-in page with next-auth's standard error code.
+ */
+async function linkOAuthUser(user: User, account: Account, profile: Profile | undefined): Promise<boolean | string> {
+  if (account.provider !== "github" && account.provider !== "google") return false;
+  if (!user.email) return "/sign-in?error=OAuthSignin";
+  try {
+    const record = await signInWithOAuth({
+      provider: account.provider,
+      providerAccountId: account.providerAccountId,
+      email: user.email,
+      // Google says whether it verified the address; GitHub's profile does not, so never trust it.
+      emailVerified: account.provider === "google" && profileEmailVerified(profile),
+      name: user.name ?? undefined,
+    });
+    Object.assign(user, { id: record.id, name: record.name, email: record.email, role: normaliseRole(record.role), isAdmin: record.isAdmin });
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "CONFLICT") return "/sign-in?error=OAuthAccountNotLinked";
+    throw error;
+  }
+}
+
+function profileEmailVerified(profile: Profile | undefined): boolean {
+  return Boolean(profile && "email_verified" in profile && profile.email_verified === true);
 }
 
 export const authOptions: NextAuthOptions = buildAuthOptions();

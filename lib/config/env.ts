@@ -27,6 +27,7 @@ export const ENV_VARS: readonly EnvVarDoc[] = [
   { name: "GITHUB_ID / GITHUB_SECRET", default: "(unset)", description: "Enable GitHub sign-in when both are set." },
   { name: "GOOGLE_CLIENT_ID / GOOGLE_CLIENT_SECRET", default: "(unset)", description: "Enable Google sign-in when both are set." },
   { name: "NODE_ENV", default: "development", description: "`development`, `production` or `test`." },
+  { name: "SANDBOX_UID_BASE", default: "61000", description: "Slot n of the sandbox pool runs as uid base+n; give each grader process on one machine its own range." },
   { name: "GRADING_WORKER", default: "on", description: "`off` makes this web node only enqueue (graders run `npm run worker`); needs REDIS_URL to be useful." },
   { name: "GRADING_STALE_AFTER_MS", default: "120000", description: "A submission RUNNING longer than this is taken to have lost its worker and is graded again." },
   { name: "SUBMIT_RATE_LIMIT", default: "10", description: "Submissions per student per minute; more get 429." },
@@ -41,30 +42,35 @@ function defaultPoolSize(): number {
   return Math.min(8, Math.max(1, os.availableParallelism()));
 }
 
-const envSchema = z
-  .object({
-    NODE_ENV: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["development", "production", "test"]).default("development")),
-    DATABASE_URL: z.preprocess(
-      (v) => (v === "" || v === undefined ? DEFAULT_DATABASE_URL : v),
-      z.string().refine((url) => safeProvider(url) !== null, 'must start with "file:" or "postgres://"/"postgresql://"'),
-    ),
-    NEXTAUTH_SECRET: optionalString,
-    NEXTAUTH_URL: optionalString.pipe(z.url().optional()),
-    PORT: z.preprocess((v) => (v === "" || v === undefined ? "3000" : v), z.coerce.number().int().min(1).max(65535)),
-    HOSTNAME: z.preprocess((v) => (v === "" || v === undefined ? "0.0.0.0" : v), z.string()),
-    REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, 'must start with "redis://" or "rediss://"').optional()),
-    SANDBOX: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["bwrap", "unsafe-local"]).default("bwrap")),
-    SANDBOX_POOL_SIZE: z.preprocess((v) => (v === "" || v === undefined ? defaultPoolSize() : v), z.coerce.number().int().min(1).max(256)),
-    GITHUB_ID: optionalString,
-    GITHUB_SECRET: optionalString,
-    GOOGLE_CLIENT_ID: optionalString,
-    GOOGLE_CLIENT_SECRET: optionalString,
-    LOG_LEVEL: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["debug", "info", "warn", "error"]).default("info")),
-    GRADING_WORKER: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["on", "off"]).default("on")),
-    GRADING_STALE_AFTER_MS: z.preprocess((v) => (v === "" || v === undefined ? 120_000 : v), z.coerce.number().int().min(1_000)),
-    SUBMIT_RATE_LIMIT: z.preprocess((v) => (v === "" || v === undefined ? 10 : v), z.coerce.number().int().min(1)),
-    RUN_RATE_LIMIT: z.preprocess((v) => (v === "" || v === undefined ? 30 : v), z.coerce.number().int().min(1)),
-  })
+const envObject = z.object({
+  NODE_ENV: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["development", "production", "test"]).default("development")),
+  DATABASE_URL: z.preprocess(
+    (v) => (v === "" || v === undefined ? DEFAULT_DATABASE_URL : v),
+    z.string().refine((url) => safeProvider(url) !== null, 'must start with "file:" or "postgres://"/"postgresql://"'),
+  ),
+  NEXTAUTH_SECRET: optionalString,
+  NEXTAUTH_URL: optionalString.pipe(z.url().optional()),
+  PORT: z.preprocess((v) => (v === "" || v === undefined ? "3000" : v), z.coerce.number().int().min(1).max(65535)),
+  HOSTNAME: z.preprocess((v) => (v === "" || v === undefined ? "0.0.0.0" : v), z.string()),
+  REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, 'must start with "redis://" or "rediss://"').optional()),
+  SANDBOX: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["bwrap", "unsafe-local"]).default("bwrap")),
+  SANDBOX_POOL_SIZE: z.preprocess((v) => (v === "" || v === undefined ? defaultPoolSize() : v), z.coerce.number().int().min(1).max(256)),
+  GITHUB_ID: optionalString,
+  GITHUB_SECRET: optionalString,
+  GOOGLE_CLIENT_ID: optionalString,
+  GOOGLE_CLIENT_SECRET: optionalString,
+  LOG_LEVEL: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["debug", "info", "warn", "error"]).default("info")),
+  SANDBOX_UID_BASE: z.preprocess((v) => (v === "" || v === undefined ? 61000 : v), z.coerce.number().int().min(1000).max(4_000_000_000)),
+  GRADING_WORKER: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["on", "off"]).default("on")),
+  GRADING_STALE_AFTER_MS: z.preprocess((v) => (v === "" || v === undefined ? 120_000 : v), z.coerce.number().int().min(1_000)),
+  SUBMIT_RATE_LIMIT: z.preprocess((v) => (v === "" || v === undefined ? 10 : v), z.coerce.number().int().min(1)),
+  RUN_RATE_LIMIT: z.preprocess((v) => (v === "" || v === undefined ? 30 : v), z.coerce.number().int().min(1)),
+});
+
+/** Every variable name getEnv() reads (the README table must document each one; a test checks). */
+export const READ_ENV_VARS: readonly string[] = Object.keys(envObject.shape);
+
+const envSchema = envObject
   .superRefine((env, ctx) => {
     if (env.NEXTAUTH_SECRET === undefined && env.NODE_ENV === "production") {
       ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required when NODE_ENV=production (npm run setup writes one to .env)" });

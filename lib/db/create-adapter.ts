@@ -23,7 +23,7 @@ export function createAdapterFactory(target: DatabaseTarget): PrismaBetterSQLite
  */
 export function createMigrationAdapterFactory(target: DatabaseTarget): PrismaBetterSQLite3 | PrismaPg {
   if (target.provider === "sqlite") return createAdapterFactory(target);
-  const pool = new pg.Pool({ ...pgPoolConfig(target), allowExitOnIdle: true, idleTimeoutMillis: 200 });
+  const pool = new pg.Pool(pgPoolConfig(target));
   pool.on("connect", (client) => patchTextLikeOids(client));
   return new PrismaPg(pool, { schema: assertSafeSchemaName(target.schema), disposeExternalPool: true });
 }

@@ -17,6 +17,8 @@ export interface ExerciseVersionRecord {
   schedules: number;
   /** RunLimits overrides (lib/sandbox/run-result.types.ts); validated by the caller. */
   limits: unknown;
+  /** Regex sources (JSON array) a run's harness notes must not match; null when none. */
+  forbiddenNotes: unknown;
   points: number;
   createdAt: Date;
 }
@@ -37,7 +39,9 @@ export interface ExerciseWithVersion extends ExerciseRecord {
   version: ExerciseVersionRecord;
 }
 
-export type NewExerciseVersion = Omit<ExerciseVersionRecord, "id" | "exerciseId" | "version" | "createdAt">;
+export type NewExerciseVersion = Omit<ExerciseVersionRecord, "id" | "exerciseId" | "version" | "createdAt" | "forbiddenNotes"> & {
+  forbiddenNotes?: string[];
+};
 
 /** The exercise with the version students currently get, or null. */
 export async function findExerciseWithCurrentVersion(exerciseId: string, db: DbClient = getDb()): Promise<ExerciseWithVersion | null> {
@@ -98,6 +102,33 @@ export async function listClassExercises(
     const version = versions.find((v) => v.version === exercise.currentVersion);
     return version ? [{ ...exercise, version }] : [];
   });
+}
+
+/** Where a newly imported exercise goes: after every exercise the class already has. */
+export async function nextExercisePosition(classId: string, db: DbClient = getDb()): Promise<number> {
+  const last = await db.exercise.findFirst({ where: { classId }, orderBy: { position: "desc" }, select: { position: true } });
+  return last ? last.position + 1 : 0;
+}
+
+export interface BestScoreRecord {
+  exerciseId: string;
+  bestScore: number;
+  attempts: number;
+  passedAt: Date | null;
+}
+
+/** One student's leaderboard rows in a class (what the exercise list shows as "your best"). */
+export async function listBestScoresOfUser(classId: string, userId: string, db: DbClient = getDb()): Promise<BestScoreRecord[]> {
+  return db.bestScore.findMany({
+    where: { classId, userId },
+    select: { exerciseId: true, bestScore: true, attempts: true, passedAt: true },
+  });
+}
+
+/** The id of a student's most recent submission to an exercise (the exercise page reopens it). */
+export async function findLatestSubmissionId(exerciseId: string, userId: string, db: DbClient = getDb()): Promise<string | null> {
+  const row = await db.submission.findFirst({ where: { exerciseId, userId }, orderBy: { attemptNumber: "desc" }, select: { id: true } });
+  return row?.id ?? null;
 }
 
 // Prisma's Json input type rejects `unknown`; limits are plain JSON objects validated by callers.

@@ -1,4 +1,6 @@
 import { getDb, type DbClient } from "./get-db";
+import { isUniqueViolation } from "./prisma-errors";
+import { withTransaction } from "./with-transaction";
 import type { ExerciseKind, ExerciseVersionRecord } from "./exercises";
 
 export type SubmissionStatus = "QUEUED" | "RUNNING" | "GRADED" | "NEEDS_REVIEW" | "INFRA_ERROR";
@@ -81,7 +83,7 @@ export interface GradedFields {
   passed: boolean;
   score: number;
   verdict: object;
-  trace: object;
+  trace: object | null;
   firstDivergence: object | null;
   failingSeed: number | null;
   runMs: number;
@@ -93,10 +95,10 @@ export interface GradedFields {
  * this call stored the result.
  */
 export async function storeGradedResult(id: string, claimAttempt: number, fields: GradedFields, db: DbClient = getDb()): Promise<boolean> {
-  const { firstDivergence, ...rest } = fields;
+  const { firstDivergence, trace, ...rest } = fields;
   const result = await db.submission.updateMany({
     where: { id, claimAttempt, status: "RUNNING" },
-    data: { ...rest, firstDivergence: firstDivergence ?? undefined, gradedAt: new Date() },
+    data: { ...rest, trace: trace ?? undefined, firstDivergence: firstDivergence ?? undefined, gradedAt: new Date() },
   });
   return result.count === 1;
 }
@@ -135,22 +137,34 @@ export async function listRecoverableSubmissionIds(
 
 /**
  * Recomputes the (class, student, exercise) leaderboard row from the graded submissions. Derived,
- * so it is idempotent (a regrade or a duplicate delivery cannot double-count) and converges when
- * two gradings of the same student finish together: each runs after its own commit.
+ * so it is idempotent (a regrade or a duplicate delivery cannot double-count). Two gradings of the
+ * same student finishing together must not leave the older count behind (read A, read B, write B,
+ * write A): the row is locked first by a write, so refreshes of one key run one after another and
+ * the last one reads every verdict committed before it.
  */
-export async function refreshBestScore(key: { classId: string; userId: string; exerciseId: string }, db: DbClient = getDb()) {
+export async function refreshBestScore(key: BestScoreKey) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await withTransaction(async (tx) => {
+        const where = { classId_userId_exerciseId: key };
+        await tx.bestScore.upsert({ where, create: { ...key }, update: { updatedAt: new Date() } });
+        return tx.bestScore.update({ where, data: await computeBestScore(key, tx) });
+      });
+    } catch (error) {
+      // Two first refreshes of a key raced to create its row: the loser retries and updates it.
+      if (attempt >= 3 || !isUniqueViolation(error)) throw error;
+    }
+  }
+}
+
+type BestScoreKey = { classId: string; userId: string; exerciseId: string };
+
+async function computeBestScore(key: BestScoreKey, db: DbClient) {
   const graded = { ...key, status: "GRADED" as const };
-  const [best, attempts, firstPass] = await Promise.all([
-    db.submission.findFirst({ where: graded, orderBy: [{ score: "desc" }, { gradedAt: "asc" }], select: { id: true, score: true } }),
-    db.submission.count({ where: graded }),
-    db.submission.findFirst({ where: { ...graded, passed: true }, orderBy: { gradedAt: "asc" }, select: { gradedAt: true } }),
-  ]);
-  const values = { bestScore: best?.score ?? 0, bestSubmissionId: best?.id ?? null, attempts, passedAt: firstPass?.gradedAt ?? null };
-  return db.bestScore.upsert({
-    where: { classId_userId_exerciseId: key },
-    create: { ...key, ...values },
-    update: values,
-  });
+  const best = await db.submission.findFirst({ where: graded, orderBy: [{ score: "desc" }, { gradedAt: "asc" }], select: { id: true, score: true } });
+  const attempts = await db.submission.count({ where: graded });
+  const firstPass = await db.submission.findFirst({ where: { ...graded, passed: true }, orderBy: { gradedAt: "asc" }, select: { gradedAt: true } });
+  return { bestScore: best?.score ?? 0, bestSubmissionId: best?.id ?? null, attempts, passedAt: firstPass?.gradedAt ?? null };
 }
 
 export async function countSubmissionsByStatus(where: { exerciseId?: string; ids?: string[] }, db: DbClient = getDb()) {
@@ -177,4 +191,21 @@ export async function requeueExerciseSubmissions(exerciseId: string, exerciseVer
     data: { status: "QUEUED", exerciseVersionId, queuedAt: new Date(), startedAt: null },
   });
   return ids;
+}
+
+export interface SubmissionTimes {
+  id: string;
+  status: SubmissionStatus;
+  queuedAt: Date;
+  startedAt: Date | null;
+  gradedAt: Date | null;
+  runMs: number | null;
+}
+
+/** Status and timestamps of the given submissions (the burst benchmark's latency source). */
+export async function listSubmissionTimes(ids: string[], db: DbClient = getDb()): Promise<SubmissionTimes[]> {
+  return db.submission.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, status: true, queuedAt: true, startedAt: true, gradedAt: true, runMs: true },
+  });
 }

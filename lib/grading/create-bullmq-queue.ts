@@ -37,6 +37,14 @@ export function createBullmqQueue(options: Options): GradingQueue {
   return {
     kind: "bullmq",
     async enqueue(submissionId, enqueueOptions) {
+      // A finished job keeps its id (failed ones for a day): BullMQ would ignore a new job with the
+      // same id, so recovery could never retry an INFRA_ERROR row. Drop it; a pending one stays.
+      const existing = await queue.getJob(submissionId);
+      if (existing) {
+        const state = await existing.getState();
+        if (state !== "completed" && state !== "failed" && state !== "unknown") return;
+        await existing.remove().catch(() => undefined);
+      }
       await queue.add(
         "grade",
         { submissionId },

@@ -9,14 +9,15 @@ export interface EvaluationInput {
   kind: "WRITE_CODE" | "PREDICT_OUTPUT";
   /** The student's program, or for predict-the-output the predicted lines, one per line. */
   code: string;
-  version: { expectedSpec: string; schedules: number; referenceSolution: string; limits: unknown };
+  version: { expectedSpec: string; schedules: number; referenceSolution: string; limits: unknown; forbiddenNotes: unknown };
 }
 
 export interface Evaluation {
   passed: boolean;
   score: number;
   verdict: object;
-  trace: RunResult;
+  /** The run shown to the student (the failing schedule's); null for a prediction (nothing ran). */
+  trace: RunResult | null;
   firstDivergence: object | null;
   failingSeed: number | null;
   tamper: { reason: string } | null;
@@ -41,9 +42,7 @@ export async function evaluateSubmission(input: EvaluationInput, run: Run): Prom
     return result;
   };
   try {
-    return input.kind === "PREDICT_OUTPUT"
-      ? await evaluatePrediction(input, limits, guardedRun)
-      : await evaluateProgram(input, limits, guardedRun);
+    return input.kind === "PREDICT_OUTPUT" ? evaluatePrediction(input) : await evaluateProgram(input, limits, guardedRun);
   } catch (error) {
     if (error instanceof AppError && error.code === "UNAVAILABLE") throw new RetryableGradingError(error.message);
     throw error;
@@ -51,7 +50,14 @@ export async function evaluateSubmission(input: EvaluationInput, run: Run): Prom
 }
 
 async function evaluateProgram(input: EvaluationInput, limits: RunLimits, run: Run): Promise<Evaluation> {
-  const verdict = await checkProgram({ code: input.code, spec: input.version.expectedSpec, schedules: input.version.schedules, limits, run });
+  const verdict = await checkProgram({
+    code: input.code,
+    spec: input.version.expectedSpec,
+    schedules: input.version.schedules,
+    forbiddenNotes: stringArray(input.version.forbiddenNotes),
+    limits,
+    run,
+  });
   const { run: trace, ...rest } = verdict;
   return {
     passed: verdict.passed,
@@ -64,15 +70,19 @@ async function evaluateProgram(input: EvaluationInput, limits: RunLimits, run: R
   };
 }
 
-async function evaluatePrediction(input: EvaluationInput, limits: RunLimits, run: Run): Promise<Evaluation> {
-  const trace = await run({ code: input.version.referenceSolution, seed: 0, limits });
+/** Checked against the exercise's expected trace: no sandbox run per student during a live quiz. */
+function evaluatePrediction(input: EvaluationInput): Evaluation {
   const lines = input.code.replace(/\r\n?/g, "\n").replace(/\n+$/, "").split("\n");
-  const verdict = checkPrediction(lines, trace);
-  return { passed: verdict.passed, score: verdict.score, verdict, trace, firstDivergence: null, failingSeed: null, tamper: null };
+  const verdict = checkPrediction(lines, input.version.expectedSpec);
+  return { passed: verdict.passed, score: verdict.score, verdict, trace: null, firstDivergence: verdict.firstDivergence, failingSeed: null, tamper: null };
 }
 
 /** The exercise's stored limit overrides on top of the defaults; a corrupt value falls back to them. */
 export function exerciseLimits(stored: unknown): RunLimits {
   const parsed = runLimitsSchema.safeParse(typeof stored === "object" && stored !== null ? stored : {});
   return parsed.success ? parsed.data : runLimitsSchema.parse({});
+}
+
+function stringArray(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
 }

@@ -22,8 +22,13 @@ export function setGradingServices(services: GradingServices | undefined): void 
   (globalThis as Registry)[KEY] = services;
 }
 
+/** The registered services, or undefined in a process that grades nothing (CLI, some tests). */
+export function findGradingServices(): GradingServices | undefined {
+  return (globalThis as Registry)[KEY];
+}
+
 export function getGradingServices(): GradingServices {
-  const services = (globalThis as Registry)[KEY];
+  const services = findGradingServices();
   if (!services) throw new Error("Grading services are not registered: start the app through server.ts");
   return services;
 }

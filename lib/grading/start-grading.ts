@@ -22,6 +22,13 @@ export interface StartGradingOptions {
   /** Web nodes deliver graded events to their sockets; graders without sockets pass nothing. */
   deliver?: (event: SubmissionGradedPayload) => void;
   staleAfterMs?: number;
+  /**
+   * How long BullMQ waits before handing a silent worker's job to another one. Default: the stale
+   * threshold, so a re-delivered job finds its row claimable (an earlier re-delivery would find it
+   * still RUNNING, skip it, and leave it to the next recovery pass).
+   */
+  queueLockMs?: number;
+  /** Default: every 30 s, or every `staleAfterMs` when that is shorter. */
   recoveryIntervalMs?: number;
   submitsPerMinute?: number;
   runsPerMinute?: number;
@@ -44,7 +51,7 @@ export async function startGrading(options: StartGradingOptions): Promise<Gradin
   const prefix = options.redisPrefix ?? "interleave";
   const redis = options.redisUrl ? new IORedis(options.redisUrl, { maxRetriesPerRequest: 2 }) : null;
   const queue = options.redisUrl
-    ? createBullmqQueue({ redisUrl: options.redisUrl, prefix, onError: logJobError(log) })
+    ? createBullmqQueue({ redisUrl: options.redisUrl, prefix, lockDurationMs: options.queueLockMs ?? staleAfterMs, onError: logJobError(log) })
     : createInProcessQueue({ onError: logJobError(log) });
   const channel = options.redisUrl ? createRedisGradedEventChannel(options.redisUrl, `${prefix}:submission:graded`) : createLocalGradedEventChannel();
   if (options.deliver) await channel.subscribe(options.deliver);
@@ -72,7 +79,7 @@ export async function startGrading(options: StartGradingOptions): Promise<Gradin
     return 0;
   });
   if (recovered > 0) log(`re-enqueued ${recovered} submission(s) left from before`);
-  const timer = setInterval(() => void recover().catch((error: unknown) => log(`recovery failed: ${String(error)}`)), options.recoveryIntervalMs ?? 30_000);
+  const timer = setInterval(() => void recover().catch((error: unknown) => log(`recovery failed: ${String(error)}`)), options.recoveryIntervalMs ?? Math.min(30_000, staleAfterMs));
   timer.unref();
 
   return {

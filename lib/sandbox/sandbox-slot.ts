@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { chownSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -43,7 +44,8 @@ export class SandboxSlot {
     private readonly onChange: () => void,
   ) {
     this.cgroup = createSlotCgroup({
-      name: `interleave-${process.pid}-slot${index}`,
+      // Other containers on the host share the cgroup tree and may reuse our pid: add randomness.
+      name: `interleave-${process.pid}-${randomBytes(4).toString("hex")}-slot${index}`,
       maxPids: 128,
       memoryBytes: 5 * 1024 * 1024 * 1024,
       enabled: config.cgroups,
@@ -70,6 +72,7 @@ export class SandboxSlot {
     if (this.state === "stopped") return;
     this.state = "starting";
     const seccompProgram = await this.seccompProgram;
+    this.cgroup.ensure();
     const command = buildSandboxCommand({
       mode: this.config.mode,
       binaries: this.config.binaries,
@@ -133,7 +136,7 @@ export class SandboxSlot {
       zygote.kill();
       await zygote.exited;
     }
-    this.cgroup.remove();
+    await this.cgroup.remove();
     if (this.workdir) rmSync(this.workdir, { recursive: true, force: true });
   }
 

@@ -11,6 +11,7 @@ import {
   SECCOMP_RET_ALLOW,
   SECCOMP_RET_ERRNO,
   SECCOMP_RET_KILL_PROCESS,
+  SELF_ONLY_SYSCALLS,
   X32_SYSCALL_BIT,
 } from "./seccomp";
 
@@ -94,6 +95,16 @@ describe("buildSeccompFilter", () => {
         expect(evaluate(filter, { arch, nr, args: [17] })).toBe(SECCOMP_RET_ALLOW); // fork: SIGCHLD
         expect(evaluate(filter, { arch, nr, args: [17 | CLONE_NEWUSER] })).toBe(ERRNO_EPERM);
         expect(evaluate(filter, { arch, nr, args: [17 | CLONE_NEWNS] })).toBe(ERRNO_EPERM);
+      });
+
+      it("allows prlimit/setpriority/sched_setaffinity on the caller only (pid 0)", () => {
+        for (const [syscall, numbers] of Object.entries(SELF_ONLY_SYSCALLS)) {
+          const nr = numbers[column];
+          const args = (pid: number) => (numbers[2] === 0 ? [pid, 7] : [0, pid, 7]);
+          expect(evaluate(filter, { arch, nr, args: args(0) }), syscall).toBe(SECCOMP_RET_ALLOW);
+          expect(evaluate(filter, { arch, nr, args: args(1) }), syscall).toBe(ERRNO_EPERM);
+          expect(evaluate(filter, { arch, nr, args: args(4242) }), syscall).toBe(ERRNO_EPERM);
+        }
       });
 
       it("answers clone3 with ENOSYS so glibc falls back to the checkable clone", () => {

@@ -9,6 +9,8 @@
  * and it closes kernel attack surface (io_uring, bpf, userfaultfd, perf, keyrings) that an
  * unprivileged process could otherwise reach.
  *
+ * prlimit64/setpriority/sched_set* are allowed only on the caller itself (see SELF_ONLY_SYSCALLS).
+ *
  * Denied calls return EPERM rather than killing: a Python program that probes `mount` gets an
  * ordinary OSError and the run ends normally with the trace of what it printed. `clone3` returns
  * ENOSYS because its flags live in a struct BPF cannot read; glibc then falls back to `clone`,
@@ -89,10 +91,24 @@ export const DENIED_SYSCALLS: SyscallTable = {
   acct: [163, 89],
   syslog: [103, 116],
 };
+/**
+ * Calls allowed on the caller itself only (pid/who argument 0, as glibc's setrlimit, nice and
+ * sched_setaffinity(0, …) pass): a run may not change the long-lived zygote's (PID 1, same uid)
+ * limits, priority or CPU affinity to starve the runs that follow. [x86_64, aarch64, argument].
+ */
+export const SELF_ONLY_SYSCALLS: Readonly<Record<string, readonly [number, number, 0 | 1]>> = {
+  prlimit64: [302, 261, 0],
+  setpriority: [141, 140, 1],
+  ioprio_set: [251, 30, 1],
+  sched_setaffinity: [203, 122, 0],
+  sched_setscheduler: [144, 119, 0],
+  sched_setparam: [142, 118, 0],
+  sched_setattr: [314, 274, 0],
+};
 export const CLONE_SYSCALL = { x86_64: 56, aarch64: 220 } as const;
 export const CLONE3_SYSCALL = 435;
 
-type Label = "kill" | "x86_64" | "aarch64" | "clone" | "allow" | "eperm" | "enosys";
+type Label = "kill" | "x86_64" | "aarch64" | "clone" | "self0" | "self1" | "allow" | "eperm" | "enosys";
 type Target = Label | 0;
 type Instruction =
   | { op: "ld"; offset: number }
@@ -108,6 +124,9 @@ function archBlock(arch: "x86_64" | "aarch64"): Instruction[] {
   block.push({ op: "jeq", k: CLONE3_SYSCALL, jt: "enosys", jf: 0 });
   for (const numbers of Object.values(DENIED_SYSCALLS)) {
     block.push({ op: "jeq", k: numbers[column], jt: "eperm", jf: 0 });
+  }
+  for (const [x86, arm, argument] of Object.values(SELF_ONLY_SYSCALLS)) {
+    block.push({ op: "jeq", k: column === 0 ? x86 : arm, jt: argument === 0 ? "self0" : "self1", jf: 0 });
   }
   block.push({ op: "ret", k: SECCOMP_RET_ALLOW });
   return block;
@@ -125,6 +144,13 @@ function program(): Instruction[] {
     { op: "label", name: "clone" },
     { op: "ld", offset: OFFSET_ARG0_LOW },
     { op: "jset", k: CLONE_NAMESPACE_FLAGS, jt: "eperm", jf: "allow" },
+    // pid_t is an int: the low word of the argument is the whole pid.
+    { op: "label", name: "self0" },
+    { op: "ld", offset: OFFSET_ARG0_LOW },
+    { op: "jeq", k: 0, jt: "allow", jf: "eperm" },
+    { op: "label", name: "self1" },
+    { op: "ld", offset: OFFSET_ARG0_LOW + 8 },
+    { op: "jeq", k: 0, jt: "allow", jf: "eperm" },
     { op: "label", name: "allow" },
     { op: "ret", k: SECCOMP_RET_ALLOW },
     { op: "label", name: "eperm" },

@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -10,7 +10,10 @@ export interface SlotCgroup {
   procsFiles: string[];
   pids: boolean;
   memory: boolean;
-  remove(): void;
+  /** Re-creates the groups if something removed them (called before each slot start). */
+  ensure(): void;
+  /** Waits (briefly) for the slot's last processes to leave, then removes the groups. */
+  remove(): Promise<void>;
 }
 
 const ROOT = "/sys/fs/cgroup";
@@ -57,25 +60,39 @@ function createGroup(controller: string, name: string, settings: Record<string, 
   }
 }
 
+const REMOVE_ATTEMPTS = 50;
+
+/** SIGKILLed sandbox processes leave the group a few milliseconds after bwrap's pipes close. */
+async function removeWhenEmpty(dir: string): Promise<void> {
+  for (let attempt = 0; attempt < REMOVE_ATTEMPTS; attempt += 1) {
+    try {
+      rmdirSync(dir);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}
+
 export function createSlotCgroup(options: { name: string; maxPids: number; memoryBytes: number; enabled: boolean }): SlotCgroup {
   if (!options.enabled || process.platform !== "linux") {
-    return { procsFiles: [], pids: false, memory: false, remove: () => undefined };
+    return { procsFiles: [], pids: false, memory: false, ensure: () => undefined, remove: () => Promise.resolve() };
   }
-  const pidsDir = createGroup("pids", options.name, { "pids.max": String(options.maxPids) });
-  const memoryDir = createGroup("memory", options.name, { "memory.limit_in_bytes": String(options.memoryBytes) });
+  const pidsSettings = { "pids.max": String(options.maxPids) };
+  const memorySettings = { "memory.limit_in_bytes": String(options.memoryBytes) };
+  const pidsDir = createGroup("pids", options.name, pidsSettings);
+  const memoryDir = createGroup("memory", options.name, memorySettings);
   const dirs = [pidsDir, memoryDir].filter((dir): dir is string => dir !== null);
   return {
     procsFiles: dirs.map((dir) => path.join(dir, "cgroup.procs")),
     pids: pidsDir !== null,
     memory: memoryDir !== null,
-    remove() {
-      for (const dir of dirs) {
-        try {
-          rmdirSync(dir);
-        } catch {
-          // still has a dying process: the kernel frees it once empty, a later start reuses it
-        }
-      }
+    ensure() {
+      if (pidsDir && !existsSync(pidsDir)) createGroup("pids", options.name, pidsSettings);
+      if (memoryDir && !existsSync(memoryDir)) createGroup("memory", options.name, memorySettings);
+    },
+    async remove() {
+      for (const dir of dirs) await removeWhenEmpty(dir);
     },
   };
 }

@@ -1,13 +1,16 @@
 import { checkTrace } from "./check-trace";
 import { normalizeText } from "./match-line";
-import { recordSpec } from "./record-spec";
+import { parseSpec } from "./parse-spec";
 import type { ExpectedSpec, SpecItem, SpecLine } from "./spec.types";
-import type { CheckableRun, DiffRow, MessageParams } from "./verdict.types";
+import type { CheckableRun, DiffRow, Divergence, MessageParams } from "./verdict.types";
 
 /**
- * Predict-the-output (the live-quiz format): the lines a student predicted vs the real output of
- * the code. Same matcher as checkTrace, lenient on times and tasks; same-instant lines printed by
- * different tasks may be predicted in any order (a schedule could print them either way).
+ * Predict-the-output (the live-quiz format): the lines a student predicted vs the exercise's
+ * expected trace (which the library test proves its program satisfies), so a quiz needs no sandbox
+ * run per student. Only the printed text and its order count: times, tasks and whole-run
+ * constraints are dropped. The order is the spec's — a quiz about *when* a new task starts is
+ * exactly about the order of same-instant lines — and groups the author kept stay any-order.
+ * Callers holding only a run pass `recordSpec(run).spec`.
  */
 export type PredictionLineStatus = "correct" | "wrong" | "extra";
 
@@ -34,12 +37,14 @@ export interface PredictionVerdict {
   /** Real output lines the student left out, with how many predicted lines come before each. */
   missing: { text: string; afterLine: number }[];
   feedback: PredictionFeedback;
+  /** The checker's first divergence (the student's lines are the "actual" side). */
+  firstDivergence: Divergence | null;
   diff: DiffRow[];
 }
 
-export function checkPrediction(studentLines: readonly string[], run: CheckableRun): PredictionVerdict {
-  const spec = lenientSpec(recordSpec(run).spec);
-  const prediction = { status: "ok" as const, virtualTime: 0, error: null, limit: null, events: studentLines.map((text) => ({ t: 0, task: "student", stream: "stdout" as const, text })) };
+export function checkPrediction(studentLines: readonly string[], expected: ExpectedSpec | string): PredictionVerdict {
+  const spec = toPredictionSpec(typeof expected === "string" ? parseSpec(expected) : expected);
+  const prediction: CheckableRun = { status: "ok", virtualTime: 0, error: null, limit: null, events: studentLines.map((text) => ({ t: 0, task: "student", stream: "stdout" as const, text })) };
   const verdict = checkTrace(spec, prediction);
   const lines: PredictionLine[] = [];
   const missing: { text: string; afterLine: number }[] = [];
@@ -51,12 +56,12 @@ export function checkPrediction(studentLines: readonly string[], run: CheckableR
     if (row.kind === "changed" && row.expected) line.expected = row.expected.text;
     lines.push(line);
   }
-  return { passed: verdict.passed, score: verdict.score, checkpoints: verdict.checkpoints, lines, missing, feedback: feedbackFor(verdict.passed, lines, missing), diff: verdict.diff };
+  return { passed: verdict.passed, score: verdict.score, checkpoints: verdict.checkpoints, lines, missing, feedback: feedbackFor(verdict.passed, lines, missing), firstDivergence: verdict.firstDivergence, diff: verdict.diff };
 }
 
-/** Only the printed text counts: no times, no tasks, no whole-run constraints. */
-function lenientSpec(recorded: ExpectedSpec): ExpectedSpec {
-  const strip = (line: SpecLine): SpecLine => ({ ...line, time: null, task: null });
+/** Only the printed text counts: no times, no tasks, no streams, no whole-run constraints. */
+export function toPredictionSpec(recorded: ExpectedSpec): ExpectedSpec {
+  const strip = (line: SpecLine): SpecLine => ({ ...line, time: null, task: null, stream: "stdout" });
   const items: SpecItem[] = recorded.items.map((item) => (item.type === "line" ? strip(item) : item.type === "group" ? { ...item, time: null, lines: item.lines.map(strip) } : item));
   return { items, status: null, finishes: null, extraOutput: "forbidden", timeTolerance: null };
 }

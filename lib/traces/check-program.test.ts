@@ -61,4 +61,14 @@ describe("checkProgram", () => {
     const broken = async () => fakeRun([], { status: "sandbox_error", notes: ["bubblewrap is missing"] });
     await expect(checkProgram({ code: "", spec: "", run: broken })).rejects.toThrow(/bubblewrap is missing/);
   });
+
+  it("fails an otherwise passing run whose notes match a forbidden pattern, and only then", async () => {
+    const run = async (request: RunRequest) => ({ ...(await fakeSandbox([])(request)), notes: ["legacy @asyncio.coroutine used (removed in Python 3.11)"] });
+    const forbidden = await checkProgram({ code: "x", spec: SPEC, run, forbiddenNotes: ["^legacy @asyncio\\.coroutine"] });
+    expect(forbidden).toMatchObject({ passed: false, failingSeed: 0, firstDivergence: { reason: "forbidden_note", code: "trace.forbidden_note" } });
+    expect(forbidden.score).toBeLessThan(100);
+    expect(forbidden.firstDivergence?.message).toContain("legacy @asyncio.coroutine");
+    const allowed = await checkProgram({ code: "x", spec: SPEC, run, forbiddenNotes: ["^threads"] });
+    expect(allowed.passed).toBe(true);
+  });
 });

@@ -1,9 +1,10 @@
 import { AppError } from "@/lib/errors/app-error";
 import type { RunRequest, RunResult } from "@/lib/sandbox/run-result.types";
-import { checkTrace } from "./check-trace";
+import { checkTrace, scoreOf } from "./check-trace";
+import { renderMessage } from "./divergence-messages";
 import { parseSpec } from "./parse-spec";
 import type { ExpectedSpec } from "./spec.types";
-import type { Verdict } from "./verdict.types";
+import type { Divergence, Verdict } from "./verdict.types";
 
 /**
  * Schedule robustness: runs the program under seeds 0..K-1 (through the injected `run`, so this
@@ -18,6 +19,11 @@ export interface CheckProgramOptions {
   schedules?: number;
   /** Default 0, i.e. seeds 0..K-1 as exercises require; the CLI's --seed moves the window. */
   firstSeed?: number;
+  /**
+   * Regex sources: a run whose harness notes match one fails even when its output is right (e.g.
+   * the legacy `@asyncio.coroutine`, which prints the same trace as its async/await conversion).
+   */
+  forbiddenNotes?: readonly string[];
   /** Passed to every run as is (the runner applies its defaults). */
   limits?: RunRequest["limits"];
   run: (request: RunRequest) => Promise<RunResult>;
@@ -62,13 +68,36 @@ export async function checkProgram(options: CheckProgramOptions): Promise<Progra
       throw new AppError("UNAVAILABLE", `the sandbox failed on seed ${seed}: ${run.notes.join("; ") || run.error?.message || "unknown error"}`);
     }
     tamper = tamper ?? run.tamper ?? null;
-    const verdict = checkTrace(spec, run);
+    const verdict = withForbiddenNotes(checkTrace(spec, run), run, options.forbiddenNotes ?? []);
     outcomes.push({ seed, passed: verdict.passed, score: verdict.score });
     if (!first) first = { verdict, run };
     if (!verdict.passed) return { ...verdict, failingSeed: seed, schedules, outcomes, run, tamper };
   }
   if (!first) throw new AppError("INTERNAL", "no schedule was run");
   return { ...first.verdict, failingSeed: null, schedules, outcomes, run: first.run, tamper };
+}
+
+/** A passing trace still fails when the run carries a note the exercise forbids. */
+export function withForbiddenNotes(verdict: Verdict, run: RunResult, patterns: readonly string[]): Verdict {
+  if (!verdict.passed || patterns.length === 0) return verdict;
+  const regexes = patterns.map((source) => new RegExp(source, "u"));
+  const note = run.notes.find((text) => regexes.some((regex) => regex.test(text)));
+  if (note === undefined) return verdict;
+  const output = run.events.filter((event) => event.stream === "stdout" || event.stream === "stderr").length;
+  const params = { note };
+  const firstDivergence: Divergence = {
+    index: output,
+    expectedIndex: null,
+    specLine: null,
+    expected: null,
+    actual: { text: note, t: run.virtualTime, task: "main" },
+    reason: "forbidden_note",
+    code: "trace.forbidden_note",
+    params,
+    message: renderMessage("trace.forbidden_note", params),
+  };
+  const total = verdict.checkpoints.total + 1;
+  return { ...verdict, passed: false, score: scoreOf(false, verdict.checkpoints.met, total), checkpoints: { met: verdict.checkpoints.met, total }, firstDivergence };
 }
 
 /** The verdict object of `npm run trace -- FILE.py --expect SPEC --json` (issue 4). */

@@ -63,6 +63,8 @@ const RENDER: Record<MessageCode, (p: MessageParams) => string> = {
     const got = p.actualStatus === "ok" ? "finished normally" : stopDescription({ ...p, status: p.actualStatus, detail: p.actualDetail });
     return `The program ${got}, but it should end with status ${want}.${p.errorLine ? ` (line ${p.errorLine})` : ""}`;
   },
+  "trace.forbidden_note": (p) =>
+    `The output is right, but the run reported ${q(p.note)}, which this exercise does not accept — rewrite that part the way the exercise asks.`,
   "trace.total_time": (p) =>
     p.kind === "by"
       ? `The program finished at t=${t(p.actualT)} but must finish by t=${t(p.expectedT)} — the waits added up, so the work did not run concurrently.`

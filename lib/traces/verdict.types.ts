@@ -29,7 +29,7 @@ export interface ActualView {
   stream?: "stderr";
 }
 
-export const DIVERGENCE_REASONS = ["missing", "unexpected", "text", "time", "task", "order", "status", "total_time"] as const;
+export const DIVERGENCE_REASONS = ["missing", "unexpected", "text", "time", "task", "order", "status", "total_time", "forbidden_note"] as const;
 export type DivergenceReason = (typeof DIVERGENCE_REASONS)[number];
 
 export const MESSAGE_CODES = [
@@ -44,6 +44,7 @@ export const MESSAGE_CODES = [
   "trace.task",
   "trace.status",
   "trace.total_time",
+  "trace.forbidden_note",
 ] as const;
 export type MessageCode = (typeof MESSAGE_CODES)[number];
 

@@ -79,7 +79,7 @@ export function writePerformanceSection(summary: Summary): void {
   const file = path.join(process.cwd(), "docs/performance.md");
   const block = [
     START,
-    `Latest run (${new Date().toISOString().slice(0, 10)}), reproduce with \`npm run bench:sandbox -- --runs ${summary.poolRuns} --write\`:`,
+    `Latest run (${new Date().toISOString().slice(0, 10)}), reproduce with \`npm run bench:sandbox -- --runs ${summary.poolRuns} --cold-runs ${summary.coldRuns} --write\`:`,
     "",
     summary.table,
     END,

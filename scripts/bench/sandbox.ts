@@ -62,6 +62,7 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const runs = flagValue(argv, "--runs", 1000);
   const coldRuns = flagValue(argv, "--cold-runs", Math.max(10, Math.min(60, Math.floor(runs / 10))));
+  const load = os.loadavg();
   const runner = createSandboxRunner();
   const workers = runner.status().poolSize;
   if (!runner.status().available) throw new Error(runner.status().message ?? "sandbox unavailable");
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
   const cold = await measure(coldRuns, workers, () =>
     runCold({ code: CREATE_TASK_EXAMPLE }, { uid: 61900 + (uid++ % workers) }),
   );
-  const summary: Summary = summarize({ pool, cold, workers, load: os.loadavg() });
+  const summary: Summary = summarize({ pool, cold, workers, load });
   if (argv.includes("--json")) process.stdout.write(`${JSON.stringify(summary)}\n`);
   else process.stdout.write(`${summary.table}\n`);
   if (argv.includes("--write")) writePerformanceSection(summary);

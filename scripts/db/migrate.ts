@@ -4,6 +4,7 @@
  * the JS schema engine — no native engine, works offline. Safe to run repeatedly.
  */
 import fs from "node:fs";
+import Database from "better-sqlite3";
 import path from "node:path";
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl, redactUrl } from "../../lib/db/database-url";
 import { loadDotEnv, runMigrateDeploy } from "./prisma-cli";
@@ -17,6 +18,20 @@ async function main(): Promise<void> {
   }
   console.log(`Migrating ${target.provider} database ${redactUrl(url)}`);
   await runMigrateDeploy(url);
+  if (target.provider === "sqlite" && target.filePath !== ":memory:") useWriteAheadLog(target.filePath);
+}
+
+/**
+ * WAL lets pages read while the grader writes results (the default rollback journal blocks
+ * readers during a write). The setting is stored in the database file, so once is enough.
+ */
+function useWriteAheadLog(filePath: string): void {
+  const sqlite = new Database(filePath);
+  try {
+    sqlite.pragma("journal_mode = WAL");
+  } finally {
+    sqlite.close();
+  }
 }
 
 main().catch((error: unknown) => {

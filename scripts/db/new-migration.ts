@@ -12,6 +12,7 @@ import os from "node:os";
 import { placeholderUrl, PROVIDERS } from "./derive-schema";
 import { REPO_ROOT, runPrisma } from "./prisma-cli";
 
+// scripts/db/derive-schema.test.ts checks this snapshot against the current schema.
 export const SNAPSHOT_FILE = "schema-at-last-migration.prisma.txt";
 
 /**
@@ -39,7 +40,9 @@ function main(): void {
     const from = fs.existsSync(snapshot) ? ["--from-schema-datamodel", snapshot] : ["--from-empty"];
     const sql = runPrisma(["migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"], diffUrl(provider), { capture: true });
     if (/^-- This is an empty migration\.\s*$/m.test(sql) || sql.trim() === "") {
-      console.log(`${provider}: schema unchanged, no migration written`);
+      // Comment-only edits: nothing to migrate, but the snapshot follows the schema text.
+      fs.copyFileSync(schema, snapshot);
+      console.log(`${provider}: no database change, no migration written`);
       continue;
     }
     const migrationDir = path.join(dir, "migrations", folderName);

@@ -1,14 +1,16 @@
 /**
- * HOOK for the exercise library (issue 4): `npm run db:seed` calls this after the demo class
- * exists, inside the same run. Import content/exercises/* into the class here, idempotently (e.g.
- * upsert by Exercise (classId, slug)). Until then it does nothing.
+ * The exercise-library hook of `npm run db:seed`: the demo class gets the whole built-in library
+ * (content/exercises), published. Idempotent through importLibraryIntoClass: unchanged exercises
+ * are left alone, changed ones get a new version, so re-seeding never duplicates anything.
  */
+import { importLibraryIntoClass } from "../../lib/exercises/import-library-into-class";
+
 export interface SeedContext {
   classId: string;
   instructorId: string;
 }
 
 export async function seedExerciseLibrary(context: SeedContext): Promise<{ imported: number }> {
-  void context;
-  return { imported: 0 };
+  const result = await importLibraryIntoClass({ userId: context.instructorId, classId: context.classId, publish: true });
+  return { imported: result.created + result.versioned };
 }

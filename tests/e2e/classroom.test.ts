@@ -3,6 +3,7 @@
  * downloaded browser) against the production build: an instructor creates a class, a student
  * joins with the code, the roster shows the student, and the UI switches to Chinese.
  */
+import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -73,7 +74,9 @@ describe("a class from creation to roster", () => {
 
     // The instructor's page refreshes itself over socket.io (roster:changed), no reload needed.
     await expect.poll(() => teacher.getByRole("cell", { name: "Alan Turing", exact: true }).isVisible(), { timeout: 10_000 }).toBe(true);
-    await teacher.screenshot({ path: path.join(REPO_ROOT, "docs/screenshot.png"), fullPage: true });
+    // The README's screenshot: written when missing or on request, so `npm test` leaves git clean.
+    const screenshot = path.join(REPO_ROOT, "docs/screenshot.png");
+    if (!fs.existsSync(screenshot) || process.env.UPDATE_SCREENSHOT === "1") await teacher.screenshot({ path: screenshot, fullPage: true });
 
     await teacher.getByRole("button", { name: "中文" }).click();
     await expect.poll(() => teacher.getByRole("heading", { name: /学生名单/ }).isVisible(), { timeout: 10_000 }).toBe(true);

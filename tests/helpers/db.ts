@@ -80,6 +80,26 @@ async function dropPostgresSchema(schema: string): Promise<void> {
   }
 }
 
+/** Schemas left by test processes that crashed before afterAll (named t_<pid>_<random>). */
+async function dropSchemasOfDeadProcesses(client: pg.Client): Promise<void> {
+  const { rows } = await client.query<{ nspname: string }>("SELECT nspname FROM pg_namespace WHERE nspname ~ '^t_[0-9]+_[0-9a-f]{8}$'");
+  for (const { nspname } of rows) {
+    const pid = Number(nspname.split("_")[1]);
+    // Best effort: another test process may be dropping the same leftover right now.
+    if (!isProcessAlive(pid)) await client.query(`DROP SCHEMA IF EXISTS "${nspname}" CASCADE`).catch(() => undefined);
+  }
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive but someone else's.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 let postgresProbe: Promise<string | null> | undefined;
 
 /** null when PostgreSQL answers, otherwise why not. */
@@ -89,6 +109,7 @@ export function probePostgres(): Promise<string | null> {
     try {
       await client.connect();
       await client.query("SELECT 1");
+      await dropSchemasOfDeadProcesses(client).catch(() => undefined);
       return null;
     } catch (error) {
       return error instanceof Error ? error.message : String(error);

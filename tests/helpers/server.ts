@@ -1,6 +1,6 @@
 /**
  * Starts the real production server (`node dist/server.js`: Next + socket.io on one port) on an
- * ephemeral port against a fresh SQLite database (tests/helpers/db.ts), or the database given. One server per test FILE (beforeAll/afterAll).
+ * ephemeral port against a fresh database (tests/helpers/db.ts; SQLite unless told otherwise). One server per test FILE (beforeAll/afterAll).
  * The production build is (re)made first when missing or older than the sources — a second dev
  * Next in the same folder would exit on Next's dev lock.
  */
@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import type { DatabaseProvider } from "@/lib/db/database-url";
 import { createTestDatabase } from "@/tests/helpers/db";
 
 export const REPO_ROOT = path.resolve(__dirname, "../..");
@@ -26,14 +27,14 @@ export interface TestServer {
 export interface StartOptions {
   /** Extra environment for the server (e.g. REDIS_URL); empty values unset a variable. */
   env?: Record<string, string>;
-  /** Use this database instead of a fresh SQLite file (already migrated). */
-  databaseUrl?: string;
+  /** A fresh, migrated database of this provider (dropped on stop); SQLite by default. */
+  provider?: DatabaseProvider;
 }
 
 export async function startTestServer(options: StartOptions = {}): Promise<TestServer> {
   ensureProductionBuild();
-  const database = options.databaseUrl ? null : await createTestDatabase("sqlite");
-  const databaseUrl = options.databaseUrl ?? database?.url ?? "";
+  const database = await createTestDatabase(options.provider ?? "sqlite");
+  const databaseUrl = database.url;
   const port = await freePort();
   const url = `http://localhost:${port}`;
   const secret = randomBytes(32).toString("base64url");
@@ -57,6 +58,7 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     await waitUntilServing(url, child, () => output);
   } catch (error) {
     await stopChild(child);
+    await database.drop();
     throw error;
   }
   return {
@@ -67,7 +69,7 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     output: () => output,
     stop: async () => {
       await stopChild(child);
-      await database?.drop();
+      await database.drop();
     },
   };
 }

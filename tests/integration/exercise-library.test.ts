@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkPredictionAnswer } from "@/lib/exercises/check-prediction-answer";
 import type { ExercisePackage, PredictOutputPackage, WriteCodePackage } from "@/lib/exercises/exercise-package.types";
 import { LIBRARY_DIR } from "@/lib/exercises/list-library";
 import { loadExercisePackage } from "@/lib/exercises/load-exercise-package";
@@ -9,6 +8,7 @@ import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
 import type { RunRequest, RunResult } from "@/lib/sandbox/run-result.types";
 import type { SandboxRunner } from "@/lib/sandbox/sandbox-runner.types";
 import { checkPrediction } from "@/lib/traces/check-prediction";
+import { recordSpec } from "@/lib/traces/record-spec";
 import { checkProgram, type ProgramVerdict } from "@/lib/traces/check-program";
 
 /**
@@ -43,12 +43,7 @@ function kindOf(slug: string): unknown {
 const load = (slug: string): Promise<ExercisePackage> => loadExercisePackage({ dir: path.join(LIBRARY_DIR, slug) });
 
 function check(pkg: ExercisePackage, code: string, schedules = pkg.manifest.schedules): Promise<ProgramVerdict> {
-  return checkProgram({ code, spec: pkg.expectedTrace, schedules, limits: pkg.manifest.limits, run });
-}
-
-function forbiddenNote(pkg: ExercisePackage, result: RunResult): string | null {
-  const patterns = (pkg.manifest.forbiddenNotes ?? []).map((source) => new RegExp(source, "u"));
-  return result.notes.find((note) => patterns.some((pattern) => pattern.test(note))) ?? null;
+  return checkProgram({ code, spec: pkg.expectedTrace, schedules, limits: pkg.manifest.limits, forbiddenNotes: pkg.manifest.forbiddenNotes, run });
 }
 
 async function loadWriteCode(slug: string): Promise<WriteCodePackage> {
@@ -79,7 +74,6 @@ describe.each(SLUGS)("%s", (slug) => {
     expect(verdict.firstDivergence?.message ?? null).toBeNull();
     expect(verdict.passed).toBe(true);
     expect(verdict.outcomes.map((outcome) => outcome.seed)).toEqual([...Array(pkg.manifest.schedules).keys()]);
-    expect(forbiddenNote(pkg, verdict.run)).toBeNull();
   });
 });
 
@@ -89,7 +83,7 @@ describe.each(WRITE_CODE)("%s (write code)", (slug) => {
   it("does not accept the untouched starter", async () => {
     const pkg = await loadWriteCode(slug);
     const verdict = await check(pkg, pkg.starter);
-    expect(verdict.passed && forbiddenNote(pkg, verdict.run) === null).toBe(false);
+    expect(verdict.passed).toBe(false);
   });
 
   it("rejects every wrong solution with the declared first divergence", async () => {
@@ -127,9 +121,13 @@ describe("schedule-robustness exercises", () => {
 describe("forbidden notes (legacy @asyncio.coroutine)", () => {
   it("the legacy starter prints the expected trace, and only the note rejects it", async () => {
     const pkg = await loadWriteCode("03-coroutine-decorator-to-async");
+    const traceOnly = await checkProgram({ code: pkg.starter, spec: pkg.expectedTrace, limits: pkg.manifest.limits, run });
+    expect(traceOnly.passed).toBe(true);
     const verdict = await check(pkg, pkg.starter);
-    expect(verdict.passed).toBe(true);
-    expect(forbiddenNote(pkg, verdict.run)).toMatch(/^legacy @asyncio\.coroutine/);
+    expect(verdict.passed).toBe(false);
+    expect(verdict.score).toBeLessThan(100);
+    expect(verdict.firstDivergence).toMatchObject({ reason: "forbidden_note", code: "trace.forbidden_note" });
+    expect(verdict.firstDivergence?.actual?.text).toMatch(/^legacy @asyncio\.coroutine/);
   });
 });
 
@@ -141,15 +139,15 @@ describe.each(PREDICT)("%s (predict the output)", (slug) => {
     const result = await run({ code: pkg.program, seed: 0, limits: pkg.manifest.limits });
     const printed = result.events.filter((event) => event.stream === "stdout").map((event) => event.text);
     expect(printed).toEqual(pkg.answer.lines);
-    expect(checkPrediction(pkg.answer.lines, result).passed).toBe(true);
+    expect(checkPrediction(pkg.answer.lines, recordSpec(result).spec).passed).toBe(true);
   });
 
   it("accepts the answer and rejects every wrong prediction", async () => {
     const pkg = await loadPredict(slug);
-    expect(checkPredictionAnswer({ lines: pkg.answer.lines, expectedTrace: pkg.expectedTrace }).passed).toBe(true);
+    expect(checkPrediction(pkg.answer.lines, pkg.expectedTrace).passed).toBe(true);
     expect(pkg.answer.wrongPredictions.length).toBeGreaterThanOrEqual(2);
     for (const wrong of pkg.answer.wrongPredictions) {
-      const verdict = checkPredictionAnswer({ lines: wrong.lines, expectedTrace: pkg.expectedTrace });
+      const verdict = checkPrediction(wrong.lines, pkg.expectedTrace);
       expect(verdict.passed, `${slug}: ${wrong.mistake.en}`).toBe(false);
       expect(verdict.firstDivergence, slug).not.toBeNull();
     }

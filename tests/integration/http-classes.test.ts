@@ -1,42 +1,45 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { DatabaseProvider } from "@/lib/db/database-url";
+import { describeEachProvider } from "@/tests/helpers/db";
 import { HttpSession, uniqueEmail } from "@/tests/helpers/http-session";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
 
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, string[]> } };
 type ClassBody = { class: { id: string; name: string; joinCode: string } };
 
-let server: TestServer;
-let instructor: HttpSession;
-let otherInstructor: HttpSession;
-let student: HttpSession;
-let studentId: string;
+// The whole HTTP stack (pages bundle, Prisma adapter, transactions) against both providers.
+describeEachProvider("class routes over HTTP", (provider: DatabaseProvider) => {
+  let server: TestServer;
+  let instructor: HttpSession;
+  let otherInstructor: HttpSession;
+  let student: HttpSession;
+  let studentId: string;
 
-async function newUser(role: "instructor" | "student", name: string): Promise<{ session: HttpSession; id: string }> {
-  const session = new HttpSession(server.url);
-  const id = await session.signUpAndSignIn({ email: uniqueEmail(name.toLowerCase()), password: "password 123", name, role });
-  return { session, id };
-}
+  async function newUser(role: "instructor" | "student", name: string): Promise<{ session: HttpSession; id: string }> {
+    const session = new HttpSession(server.url);
+    const id = await session.signUpAndSignIn({ email: uniqueEmail(name.toLowerCase()), password: "password 123", name, role });
+    return { session, id };
+  }
 
-async function createClass(session: HttpSession, name: string): Promise<ClassBody["class"]> {
-  const response = await session.json<ClassBody>("POST", "/api/classes", { name });
-  expect(response.status).toBe(201);
-  return response.body.class;
-}
+  async function createClass(session: HttpSession, name: string): Promise<ClassBody["class"]> {
+    const response = await session.json<ClassBody>("POST", "/api/classes", { name });
+    expect(response.status).toBe(201);
+    return response.body.class;
+  }
 
-beforeAll(async () => {
-  server = await startTestServer();
-  instructor = (await newUser("instructor", "Grace")).session;
-  otherInstructor = (await newUser("instructor", "Linus")).session;
-  const s = await newUser("student", "Sam");
-  student = s.session;
-  studentId = s.id;
-});
+  beforeAll(async () => {
+    server = await startTestServer({ provider });
+    instructor = (await newUser("instructor", "Grace")).session;
+    otherInstructor = (await newUser("instructor", "Linus")).session;
+    const s = await newUser("student", "Sam");
+    student = s.session;
+    studentId = s.id;
+  });
 
-afterAll(async () => {
-  await server?.stop();
-});
+  afterAll(async () => {
+    await server?.stop();
+  });
 
-describe("class routes", () => {
   it("requires a session (401) and the instructor role to create (403)", async () => {
     const anonymous = new HttpSession(server.url);
     expect((await anonymous.json<ErrorBody>("GET", "/api/classes")).status).toBe(401);

@@ -53,14 +53,31 @@ async function authorise(level: AuthLevel): Promise<SessionUser | null> {
   return user;
 }
 
+/** Above any legitimate body (64 KB of code, JSON-escaped); refused before it is parsed. */
+const MAX_BODY_BYTES = 256 * 1024;
+
 async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw bodyTooLarge();
+  const bytes = await request.arrayBuffer();
+  if (bytes.byteLength > MAX_BODY_BYTES) throw bodyTooLarge();
+  let text: string;
+  try {
+    // fatal: invalid UTF-8 is a 400, never silently replaced by U+FFFD and stored.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body is not valid UTF-8.");
+  }
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text);
   } catch {
     throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
   }
+}
+
+function bodyTooLarge(): AppError {
+  return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
 }
 
 function flattenParams(params: Record<string, string | string[]>): Record<string, string> {

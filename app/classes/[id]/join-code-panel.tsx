@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { useErrorText } from "@/app/_lib/use-error-text";
 import { rotateJoinCodeAction } from "@/app/classes/[id]/actions";
 import { FormError } from "@/app/_components/form-error";
 import { secondaryButton } from "@/app/_components/button-styles";
@@ -9,6 +10,7 @@ import { secondaryButton } from "@/app/_components/button-styles";
 /** The join code in projector size, the join link with a copy button, and code rotation. */
 export function JoinCodePanel({ classId, joinCode, origin }: { classId: string; joinCode: string; origin: string }) {
   const t = useTranslations("classPage");
+  const errorText = useErrorText();
   const [copied, setCopied] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -28,7 +30,7 @@ export function JoinCodePanel({ classId, joinCode, origin }: { classId: string; 
     if (!window.confirm(t("rotateConfirm"))) return;
     startTransition(async () => {
       const result = await rotateJoinCodeAction({ classId });
-      setError(result.ok ? null : result.error.message);
+      setError(result.ok ? null : errorText.message(result.error));
     });
   }
 

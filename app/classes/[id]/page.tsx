@@ -10,6 +10,7 @@ import { card } from "@/app/_components/button-styles";
 import { JoinCodePanel } from "@/app/classes/[id]/join-code-panel";
 import { LiveRefresh } from "@/app/classes/[id]/live-refresh";
 import { RosterTable } from "@/app/classes/[id]/roster-table";
+import { ExerciseSection } from "@/app/classes/[id]/exercise-section";
 
 export const dynamic = "force-dynamic";
 
@@ -36,6 +37,7 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
       ) : (
         <p className={`${card} text-xl text-slate-700`}>{t("studentWelcome")}</p>
       )}
+      <ExerciseSection classId={klass.id} userId={user.id} />
     </div>
   );
 }

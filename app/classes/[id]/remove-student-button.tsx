@@ -2,11 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { useErrorText } from "@/app/_lib/use-error-text";
 import { removeStudentAction } from "@/app/classes/[id]/actions";
 import { dangerButton } from "@/app/_components/button-styles";
 
 export function RemoveStudentButton({ classId, studentId, studentName }: { classId: string; studentId: string; studentName: string }) {
   const t = useTranslations("classPage");
+  const errorText = useErrorText();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -14,7 +16,7 @@ export function RemoveStudentButton({ classId, studentId, studentName }: { class
     if (!window.confirm(t("removeConfirm", { name: studentName }))) return;
     startTransition(async () => {
       const result = await removeStudentAction({ classId, studentId });
-      setError(result.ok ? null : result.error.message);
+      setError(result.ok ? null : errorText.message(result.error));
     });
   }
 

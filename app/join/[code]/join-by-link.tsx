@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { callApi } from "@/app/_lib/api-client";
+import { useErrorText } from "@/app/_lib/use-error-text";
 import { FormError } from "@/app/_components/form-error";
 import { primaryButton } from "@/app/_components/button-styles";
 
@@ -11,6 +12,8 @@ type JoinState = { kind: "joining" } | { kind: "joined"; id: string; name: strin
 
 export function JoinByLink({ code }: { code: string }) {
   const t = useTranslations("join");
+  const tErrors = useTranslations("apiErrors");
+  const errorText = useErrorText();
   const [state, setState] = useState<JoinState>({ kind: "joining" });
   // Strict mode runs effects twice in development; join exactly once.
   const started = useRef(false);
@@ -19,7 +22,7 @@ export function JoinByLink({ code }: { code: string }) {
     if (started.current) return;
     started.current = true;
     void callApi<{ class: { id: string; name: string } }>("/api/classes/join", "POST", { code }).then((result) => {
-      setState(result.ok ? { kind: "joined", id: result.data.class.id, name: result.data.class.name } : { kind: "failed", message: result.error.message });
+      setState(result.ok ? { kind: "joined", id: result.data.class.id, name: result.data.class.name } : { kind: "failed", message: result.error.code === "NOT_FOUND" ? tErrors("joinCodeNotFound") : errorText.message(result.error) });
     });
   }, [code]);
 

@@ -15,6 +15,7 @@ and site packages is "student code".
 
 import builtins
 import os
+import re
 import sys
 import sysconfig
 import threading
@@ -42,6 +43,7 @@ _DIRECT_EVENTS = {
     "code.__new__": "built a code object",
 }
 _FRAME_ATTRS = {"tb_frame", "gi_frame", "cr_frame", "ag_frame", "f_code", "__code__"}
+_GENERATOR_FRAMES = {"gi_frame", "cr_frame", "ag_frame"}
 # Stdlib functions that hand frames to their caller: a student calling one of them is reaching
 # frames as surely as calling sys._getframe (namedtuple/typing/traceback.print_exc only look).
 _FRAME_RELAYS = {"currentframe", "stack", "trace", "getouterframes", "getinnerframes", "walk_stack",
@@ -54,6 +56,9 @@ _PROCESS_EVENTS = {
     "resource.setrlimit": "changed a resource limit", "resource.prlimit": "changed a resource limit",
 }
 _MAX_RECORDED = 20
+# Another process's memory or descriptors, our own raw descriptors, or anything of PID 1 (the
+# zygote): reading /proc/self/status or /proc/cpuinfo is not tampering.
+_RAW_PATH = re.compile(r"^/proc/(1/|(self|thread-self|\d+)/(mem|fd|fdinfo|task/\d+/mem)(/|$))|^/dev/(fd|std)")
 
 _recorded = []
 _state = {"armed": False, "installed": False, "busy": False}
@@ -82,6 +87,8 @@ def _audit(event, args):
     direct = _DIRECT_EVENTS.get(event)
     if direct is None and event == "object.__getattr__" and args[1] in _FRAME_ATTRS:
         direct = "read %s" % args[1]
+        if args[1] in _GENERATOR_FRAMES and _idle_student_generator(args[0], args[1][:2]):
+            return  # `gen.gi_frame is None` idiom: a suspended student generator leads nowhere
     if direct is None and event == "object.__setattr__" and args[1] == "__code__":
         direct = "replaced a function's __code__"
     process = _PROCESS_EVENTS.get(event) or _descriptor_reason(event, args)
@@ -103,6 +110,16 @@ def _audit(event, args):
         _state["busy"] = False
 
 
+def _idle_student_generator(obj, prefix):
+    _state["busy"] = True  # reading gi_code raises an audit event of its own
+    try:
+        code = getattr(obj, prefix + "_code", None)
+        running = getattr(obj, prefix + "_running", True)
+    finally:
+        _state["busy"] = False
+    return not running and code is not None and not _is_trusted(code.co_filename)
+
+
 def _reached_by_student(frame):
     """The caller is student code, or a frame-relaying stdlib function the student called."""
     code = frame.f_code
@@ -118,7 +135,7 @@ def _descriptor_reason(event, args):
         path = args[0]
         if isinstance(path, int):
             return "opened the raw file descriptor %d" % path
-        if isinstance(path, str) and (path.startswith("/proc/") or path.startswith("/dev/fd")):
+        if isinstance(path, str) and _RAW_PATH.match(path):
             return "opened %s" % path
     if event == "os.kill" and args[0] not in (os.getpid(), 0):
         return "sent a signal to process %s" % args[0]

@@ -65,6 +65,7 @@ ATTR_REASONS = {
     "__stderr__": "writes to the raw stderr (sys.__stderr__), bypassing the trace",
     "set_event_loop_policy": "replaces the event-loop policy (escapes virtual time)",
 }
+GENERATOR_FRAMES = {"gi_frame", "cr_frame", "ag_frame"}
 # `inspect.stack()`/`inspect.trace()` are common words elsewhere, so they count only on inspect.
 INSPECT_FRAME_FUNCS = {"stack", "trace", "getinnerframes", "getframeinfo"}
 
@@ -96,15 +97,28 @@ def scan(code):
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None  # the harness reports syntax errors and compile bombs itself
     aliases = _import_aliases(tree)
+    allowed = _none_checks(tree)
     findings = []
     for node in ast.walk(tree):
-        reason = _check(node, aliases)
+        reason = None if id(node) in allowed else _check(node, aliases)
         if reason:
             findings.append((getattr(node, "lineno", 0), reason))
     if not findings:
         return None
     line, reason = min(findings)
     return "line %d: %s" % (line, reason)
+
+
+def _none_checks(tree):
+    """ids of `gen.gi_frame is None` operands: the documented way to ask whether a generator has
+    finished, which hands out no frame."""
+    allowed = set()
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Compare) and all(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops)
+                and all(isinstance(c, ast.Constant) and c.value is None for c in node.comparators)
+                and isinstance(node.left, ast.Attribute) and node.left.attr in GENERATOR_FRAMES):
+            allowed.add(id(node.left))
+    return allowed
 
 
 def _import_aliases(tree):

@@ -1,0 +1,18 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { submitSolution } from "@/lib/grading/submit-solution";
+import { withRoute } from "@/app/api/_lib/route";
+
+const body = z.object({
+  code: z.string({ message: "Send the code as text." }),
+  assignmentId: z.string().optional(),
+});
+
+/**
+ * Submit: 202 once the submission is stored and queued — `{ id, status: "QUEUED", attemptNumber,
+ * queuedAt }`. The verdict arrives later (socket `submission:graded`, or GET /api/submissions/ID).
+ */
+export const POST = withRoute({ auth: "user", body }, async ({ user, params, body }) => {
+  const submitted = await submitSolution({ userId: user.id, exerciseId: params.id, code: body.code, assignmentId: body.assignmentId });
+  return NextResponse.json(submitted, { status: 202 });
+});

@@ -1,0 +1,109 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+import { callApi } from "@/app/_lib/api-client";
+import { useErrorText } from "@/app/_lib/use-error-text";
+import { primaryButton, secondaryButton } from "@/app/_components/button-styles";
+import { CodeEditor } from "@/app/exercises/[id]/code-editor";
+import { ResultPanel } from "@/app/exercises/[id]/result-panel";
+import { isPending, queuedResult, resultFromRun, resultFromSubmission, type ResultView } from "@/app/exercises/[id]/result-view";
+import { useSubmissionUpdates } from "@/app/exercises/[id]/use-submission-updates";
+
+interface WorkspaceProps {
+  exerciseId: string;
+  kind: "WRITE_CODE" | "PREDICT_OUTPUT";
+  starterCode: string;
+  canSubmit: boolean;
+  latestSubmissionId: string | null;
+}
+
+interface Submitted {
+  id: string;
+  status: "QUEUED";
+  attemptNumber: number;
+  queuedAt: string;
+}
+
+/**
+ * The student's side of an exercise: the editor (code, or the predicted lines), Run and Submit,
+ * and the result. A submission's verdict arrives live (socket) with polling as the fallback. The
+ * draft is kept in this browser so a reload does not lose work.
+ */
+export function ExerciseWorkspace({ exerciseId, kind, starterCode, canSubmit, latestSubmissionId }: WorkspaceProps) {
+  const t = useTranslations("exercises");
+  const errorText = useErrorText();
+  const draftKey = `interleave:draft:${exerciseId}`;
+  const [code, setCode] = useState(starterCode);
+  const [result, setResult] = useState<ResultView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<"run" | "submit" | null>(null);
+  const isPrediction = kind === "PREDICT_OUTPUT";
+
+  useEffect(() => {
+    const saved = window.localStorage.getItem(draftKey);
+    if (saved !== null) setCode(saved);
+  }, [draftKey]);
+
+  useEffect(() => {
+    if (!latestSubmissionId) return;
+    void callApi<unknown>(`/api/submissions/${latestSubmissionId}`, "GET").then((response) => {
+      const previous = response.ok ? resultFromSubmission(response.data) : null;
+      if (previous) setResult((current) => current ?? previous);
+    });
+  }, [latestSubmissionId]);
+
+  useSubmissionUpdates(result, setResult);
+
+  function edit(next: string) {
+    setCode(next);
+    window.localStorage.setItem(draftKey, next);
+  }
+
+  async function act(action: "run" | "submit") {
+    setBusy(action);
+    setError(null);
+    try {
+      if (action === "run") {
+        const response = await callApi<unknown>(`/api/exercises/${exerciseId}/run`, "POST", { code });
+        if (response.ok) setResult(resultFromRun(response.data));
+        else setError(errorText.message(response.error));
+      } else {
+        const response = await callApi<Submitted>(`/api/exercises/${exerciseId}/submissions`, "POST", { code });
+        if (response.ok) setResult(queuedResult(response.data.id, response.data.attemptNumber));
+        else setError(errorText.message(response.error));
+      }
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const waiting = busy !== null || isPending(result);
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-col gap-2">
+        <label htmlFor="exercise-editor" className="text-xl font-bold text-slate-950">
+          {isPrediction ? t("predictionLabel") : t("editorLabel")}
+        </label>
+        <CodeEditor id="exercise-editor" label={isPrediction ? t("predictionLabel") : t("editorLabel")} value={code} onChange={edit} rows={isPrediction ? 10 : 18} />
+      </div>
+      <div className="flex flex-wrap items-center gap-4">
+        {!isPrediction ? (
+          <button type="button" className={secondaryButton} disabled={!canSubmit || busy !== null} onClick={() => void act("run")}>
+            {busy === "run" ? t("running") : t("run")}
+          </button>
+        ) : null}
+        <button type="button" className={primaryButton} disabled={!canSubmit || waiting} onClick={() => void act("submit")}>
+          {busy === "submit" ? t("submitting") : t("submit")}
+        </button>
+        {!canSubmit ? <span className="text-lg font-semibold text-amber-900">{t("closedNotice")}</span> : null}
+        {error ? (
+          <span role="alert" className="text-lg font-semibold text-red-700">
+            {error}
+          </span>
+        ) : null}
+      </div>
+      {result ? <ResultPanel result={result} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { AppError } from "@/lib/errors/app-error";
+import { getExerciseForStudent } from "@/lib/exercises/get-exercise-for-student";
+import { requirePageUser } from "@/app/_lib/session";
+import { card } from "@/app/_components/button-styles";
+import { ExerciseWorkspace } from "@/app/exercises/[id]/exercise-workspace";
+import { PromptText } from "@/app/exercises/[id]/prompt-text";
+
+export const dynamic = "force-dynamic";
+
+export default async function ExercisePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePageUser(`/exercises/${id}`);
+  const exercise = await getExerciseForStudent({ userId: user.id, exerciseId: id }).catch(notFoundOnAppError);
+  const [t, locale] = await Promise.all([getTranslations("exercises"), getLocale()]);
+  const zh = locale === "zh-CN";
+  const isPrediction = exercise.kind === "PREDICT_OUTPUT";
+  return (
+    <div className="flex flex-col gap-8">
+      <div>
+        <Link href={`/classes/${exercise.classId}`} className="text-lg font-semibold text-brand-700 underline-offset-4 hover:underline">
+          {t("back")}
+        </Link>
+        <h1 className="mt-3 text-5xl font-extrabold text-slate-950">{zh ? exercise.title.zh : exercise.title.en}</h1>
+        <p className="mt-2 text-xl text-slate-700">
+          {isPrediction ? t("kindPredict") : t("kindWrite")}
+          {exercise.schedules > 1 ? ` · ${t("schedules", { count: exercise.schedules })}` : ""}
+          {` · ${t("points", { points: exercise.points })}`}
+        </p>
+        {exercise.canManage && exercise.status === "DRAFT" ? <p className="mt-3 text-lg font-semibold text-amber-900">{t("draftNotice")}</p> : null}
+      </div>
+      <article className={card}>
+        <PromptText markdown={zh ? exercise.prompt.zh : exercise.prompt.en} />
+      </article>
+      {isPrediction && exercise.program !== null ? (
+        <section aria-labelledby="program-title" className="flex flex-col gap-2">
+          <h2 id="program-title" className="text-xl font-bold text-slate-950">{t("programLabel")}</h2>
+          <pre data-testid="program" className="overflow-x-auto rounded-xl bg-slate-900 p-4 font-mono text-lg leading-snug text-slate-50">
+            {exercise.program}
+          </pre>
+        </section>
+      ) : null}
+      <ExerciseWorkspace
+        exerciseId={exercise.id}
+        kind={exercise.kind}
+        starterCode={exercise.starterCode ?? ""}
+        canSubmit={exercise.canSubmit}
+        latestSubmissionId={exercise.latestSubmissionId}
+      />
+    </div>
+  );
+}
+
+function notFoundOnAppError(error: unknown): never {
+  // "No access" reads as not found, like the API.
+  if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
+  throw error;
+}

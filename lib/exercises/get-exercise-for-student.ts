@@ -1,0 +1,39 @@
+import { can } from "@/lib/auth/policy";
+import { requireClassAccess } from "@/lib/auth/require-class-access";
+import { parseInput } from "@/lib/config/parse-input";
+import { findExerciseWithCurrentVersion, findLatestSubmissionId } from "@/lib/db/exercises";
+import { AppError } from "@/lib/errors/app-error";
+import type { StudentExerciseView } from "./get-exercise-for-student.types";
+import { exerciseRefInput, type ExerciseRefInput } from "./publish-exercise.types";
+
+/**
+ * The exercise page's data. A draft is invisible to students (NOT_FOUND, like a missing one); its
+ * instructor sees it to try it before publishing.
+ */
+export async function getExerciseForStudent(input: ExerciseRefInput): Promise<StudentExerciseView> {
+  const { userId, exerciseId } = parseInput(exerciseRefInput, input);
+  const exercise = await findExerciseWithCurrentVersion(exerciseId);
+  if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found");
+  const { actor, context } = await requireClassAccess({ userId, classId: exercise.classId, action: "exercise.view" });
+  const canManage = can(actor, "exercise.manage", context).allowed;
+  if (exercise.status === "DRAFT" && !canManage) throw new AppError("NOT_FOUND", "Exercise not found");
+  const { version } = exercise;
+  const isPrediction = exercise.kind === "PREDICT_OUTPUT";
+  return {
+    id: exercise.id,
+    classId: exercise.classId,
+    slug: exercise.slug,
+    kind: exercise.kind,
+    status: exercise.status,
+    version: version.version,
+    points: version.points,
+    schedules: version.schedules,
+    title: { en: version.titleEn, zh: version.titleZh },
+    prompt: { en: version.promptEn, zh: version.promptZh },
+    starterCode: isPrediction ? null : version.starterCode,
+    program: isPrediction ? version.referenceSolution : null,
+    canManage,
+    canSubmit: exercise.status !== "CLOSED" && can(actor, "exercise.submit", context).allowed,
+    latestSubmissionId: await findLatestSubmissionId(exercise.id, userId),
+  };
+}

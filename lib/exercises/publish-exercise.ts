@@ -1,0 +1,20 @@
+import { requireClassAccess } from "@/lib/auth/require-class-access";
+import { parseInput } from "@/lib/config/parse-input";
+import { findExerciseWithCurrentVersion, updateExerciseStatus } from "@/lib/db/exercises";
+import { AppError } from "@/lib/errors/app-error";
+import type { ExerciseStatusValue } from "./import-exercise-into-class.types";
+import { publishExerciseInput, type PublishExerciseInput } from "./publish-exercise.types";
+
+/**
+ * DRAFT (students cannot see it), PUBLISHED (students see it and submit), CLOSED (students still
+ * see it and their results, but submissions are refused). Any transition is allowed: an instructor
+ * may reopen a closed exercise or hide a published one again.
+ */
+export async function publishExercise(input: PublishExerciseInput): Promise<{ id: string; status: ExerciseStatusValue }> {
+  const { userId, exerciseId, status } = parseInput(publishExerciseInput, input);
+  const exercise = await findExerciseWithCurrentVersion(exerciseId);
+  if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found");
+  await requireClassAccess({ userId, classId: exercise.classId, action: "exercise.manage" });
+  if (exercise.status !== status) await updateExerciseStatus(exercise.id, status);
+  return { id: exercise.id, status };
+}

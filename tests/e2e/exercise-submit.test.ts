@@ -1,0 +1,99 @@
+/**
+ * A student solves a library exercise in a real browser (Debian's chromium through playwright-core)
+ * against the production build: the class page lists the imported library, the exercise page shows
+ * the prompt and the starter code, Submit queues the reference solution, and "Passed" appears
+ * without a reload (socket `submission:graded`, polling as the fallback). The instructor's class
+ * page shows the status controls.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { HttpSession } from "@/tests/helpers/http-session";
+import { REPO_ROOT, startTestServer, type TestServer } from "@/tests/helpers/server";
+
+const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const SLUG = "05-create-task-concurrency";
+const PASSWORD = "password 123";
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let classId: string;
+
+async function signedInPage(email: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${server.url}/dashboard`);
+  return page;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS });
+  // Set-up through the API: the browser part is the student's journey.
+  const teacher = new HttpSession(server.url);
+  await teacher.signUpAndSignIn({ email: "ada@example.edu", password: PASSWORD, name: "Ada Lovelace", role: "instructor" });
+  const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", { name: "Coroutines 101" });
+  classId = created.body.class.id;
+  const imported = await teacher.json<{ created: number }>("POST", `/api/classes/${classId}/exercises/import`, { publish: true });
+  expect(imported.body.created).toBeGreaterThanOrEqual(12);
+  const student = new HttpSession(server.url);
+  await student.signUpAndSignIn({ email: "kim@example.edu", password: PASSWORD, name: "Kim Student", role: "student" });
+  expect((await student.json("POST", "/api/classes/join", { code: created.body.class.joinCode })).status).toBe(201);
+}, 600_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("solving an exercise", () => {
+  it("a student submits the reference solution and sees Passed appear live", async () => {
+    const page = await signedInPage("kim@example.edu");
+    await page.goto(`${server.url}/classes/${classId}`);
+    await expect.poll(() => page.getByRole("heading", { name: /Exercises/ }).isVisible()).toBe(true);
+    expect(await page.getByText("Not tried yet").count()).toBeGreaterThanOrEqual(12);
+    await page.getByRole("link", { name: "Sequential await vs. create_task" }).click();
+    await page.waitForURL(/\/exercises\/[^/]+$/);
+    expect(await page.getByRole("heading", { name: "Sequential await vs. create_task", level: 1 }).isVisible()).toBe(true);
+
+    const editor = page.getByLabel("Your code");
+    expect(await editor.inputValue()).toBe(readFileSync(path.join(REPO_ROOT, "content/exercises", SLUG, "starter.py"), "utf8"));
+    await editor.fill(readFileSync(path.join(REPO_ROOT, "content/exercises", SLUG, "solution.py"), "utf8"));
+    await page.getByRole("button", { name: "Submit" }).click();
+
+    const state = page.getByTestId("result-state");
+    await expect.poll(() => state.textContent(), { timeout: 60_000 }).toMatch(/Passed/);
+    expect(await page.getByText("Score 100/100").isVisible()).toBe(true);
+    expect(await page.getByTestId("trace-table").getByRole("row").count()).toBeGreaterThan(5);
+    await page.screenshot({ path: "/tmp/interleave-exercise-page.png", fullPage: true });
+
+    // The same page in Chinese: the prompt and the controls switch language.
+    await page.getByRole("button", { name: "中文" }).click();
+    await expect.poll(() => page.getByRole("heading", { name: "顺序 await 与 create_task 并发", level: 1 }).isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await page.getByRole("button", { name: "提交" }).isVisible()).toBe(true);
+    await page.getByRole("button", { name: "English" }).click();
+    await expect.poll(() => page.getByRole("button", { name: "Submit" }).isVisible(), { timeout: 10_000 }).toBe(true);
+
+    // Back on the class page the best score is there.
+    await page.goto(`${server.url}/classes/${classId}`);
+    await expect.poll(() => page.getByText(/Passed · Best: 100\/100/).isVisible(), { timeout: 10_000 }).toBe(true);
+  });
+
+  it("the instructor sees statuses and can close an exercise", async () => {
+    const page = await signedInPage("ada@example.edu");
+    await page.goto(`${server.url}/classes/${classId}`);
+    await expect.poll(() => page.getByRole("button", { name: "Import the built-in library" }).isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await page.getByText("Published", { exact: true }).count()).toBeGreaterThanOrEqual(12);
+    await page.getByRole("button", { name: "Close: Greenlet ping-pong" }).click();
+    await expect.poll(() => page.getByText("Closed", { exact: true }).count(), { timeout: 10_000 }).toBe(1);
+    await page.screenshot({ path: "/tmp/interleave-class-exercises.png", fullPage: true });
+  });
+});
