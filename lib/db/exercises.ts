@@ -19,6 +19,8 @@ export interface ExerciseVersionRecord {
   limits: unknown;
   /** Regex sources (JSON array) a run's harness notes must not match; null when none. */
   forbiddenNotes: unknown;
+  /** The package's remaining fields (lib/exercises/package-extras.types.ts), for export. */
+  packageExtras: unknown;
   points: number;
   createdAt: Date;
 }
@@ -39,8 +41,9 @@ export interface ExerciseWithVersion extends ExerciseRecord {
   version: ExerciseVersionRecord;
 }
 
-export type NewExerciseVersion = Omit<ExerciseVersionRecord, "id" | "exerciseId" | "version" | "createdAt" | "forbiddenNotes"> & {
+export type NewExerciseVersion = Omit<ExerciseVersionRecord, "id" | "exerciseId" | "version" | "createdAt" | "forbiddenNotes" | "packageExtras"> & {
   forbiddenNotes?: string[];
+  packageExtras?: object;
 };
 
 /** The exercise with the version students currently get, or null. */

@@ -69,13 +69,27 @@ export async function claimSubmission(id: string, staleBefore: Date, db: DbClien
     data: { status: "RUNNING", claimAttempt: { increment: 1 }, startedAt: new Date() },
   });
   if (claimed.count !== 1) return null;
-  const row = await db.submission.findUnique({
-    where: { id },
-    include: { exerciseVersion: true, exercise: { select: { kind: true } } },
-  });
+  const row = await db.submission.findUnique({ where: { id } });
   if (!row) return null;
-  const { exerciseVersion, exercise, ...submission } = row;
-  return { ...submission, kind: exercise.kind, version: exerciseVersion };
+  const version = await findVersionWithKind(row.exerciseVersionId, db);
+  return version ? { ...row, kind: version.kind, version: version.version } : null;
+}
+
+// Exercise versions are immutable (an edit creates version n+1) and an exercise never changes its
+// kind, so the grading hot path reads each version once per process instead of once per job.
+const versionCache = new Map<string, { kind: ExerciseKind; version: ExerciseVersionRecord }>();
+const VERSION_CACHE_SIZE = 500;
+
+async function findVersionWithKind(exerciseVersionId: string, db: DbClient) {
+  const cached = versionCache.get(exerciseVersionId);
+  if (cached) return cached;
+  const row = await db.exerciseVersion.findUnique({ where: { id: exerciseVersionId }, include: { exercise: { select: { kind: true } } } });
+  if (!row) return null;
+  const { exercise, ...version } = row;
+  const entry = { kind: exercise.kind, version };
+  if (versionCache.size >= VERSION_CACHE_SIZE) versionCache.delete(versionCache.keys().next().value ?? "");
+  versionCache.set(exerciseVersionId, entry);
+  return entry;
 }
 
 export interface GradedFields {
@@ -136,35 +150,62 @@ export async function listRecoverableSubmissionIds(
 }
 
 /**
- * Recomputes the (class, student, exercise) leaderboard row from the graded submissions. Derived,
- * so it is idempotent (a regrade or a duplicate delivery cannot double-count). Two gradings of the
- * same student finishing together must not leave the older count behind (read A, read B, write B,
- * write A): the row is locked first by a write, so refreshes of one key run one after another and
- * the last one reads every verdict committed before it.
+ * The grading commit: the verdict (guarded by the claim, see storeGradedResult) and the student's
+ * BestScore row in ONE transaction, so the leaderboard never lags a stored verdict. Returns whether
+ * this call stored the verdict; nothing is written when it did not.
  */
+export async function storeVerdict(id: string, claimAttempt: number, fields: GradedFields, key: BestScoreKey): Promise<boolean> {
+  return retryOnUniqueViolation(() =>
+    withTransaction(async (tx) => {
+      if (!(await storeGradedResult(id, claimAttempt, fields, tx))) return false;
+      await refreshBestScoreIn(key, tx);
+      return true;
+    }),
+  );
+}
+
+/** Recomputes one BestScore row on its own (e.g. after a review changes a verdict). */
 export async function refreshBestScore(key: BestScoreKey) {
+  return retryOnUniqueViolation(() => withTransaction((tx) => refreshBestScoreIn(key, tx)));
+}
+
+/**
+ * BestScore is derived from the graded submissions, so recomputing it is idempotent (a regrade or a
+ * duplicate delivery cannot double-count). Two gradings of one student finishing together must not
+ * leave the older figures behind (read A, read B, write B, write A): the row is locked first by a
+ * write, so refreshes of one key run one after another and the last reads every committed verdict.
+ */
+async function refreshBestScoreIn(key: BestScoreKey, tx: DbClient) {
+  const where = { classId_userId_exerciseId: key };
+  await tx.bestScore.upsert({ where, create: { ...key }, update: { updatedAt: new Date() } });
+  return tx.bestScore.update({ where, data: await computeBestScore(key, tx) });
+}
+
+/** Two first refreshes of a key can race to create its row: the loser's transaction runs again. */
+async function retryOnUniqueViolation<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await withTransaction(async (tx) => {
-        const where = { classId_userId_exerciseId: key };
-        await tx.bestScore.upsert({ where, create: { ...key }, update: { updatedAt: new Date() } });
-        return tx.bestScore.update({ where, data: await computeBestScore(key, tx) });
-      });
+      return await work();
     } catch (error) {
-      // Two first refreshes of a key raced to create its row: the loser retries and updates it.
       if (attempt >= 3 || !isUniqueViolation(error)) throw error;
     }
   }
 }
 
-type BestScoreKey = { classId: string; userId: string; exerciseId: string };
+export type BestScoreKey = { classId: string; userId: string; exerciseId: string };
 
+/** One read of the student's graded rows (a handful per exercise): fewer queries on the hot path. */
 async function computeBestScore(key: BestScoreKey, db: DbClient) {
-  const graded = { ...key, status: "GRADED" as const };
-  const best = await db.submission.findFirst({ where: graded, orderBy: [{ score: "desc" }, { gradedAt: "asc" }], select: { id: true, score: true } });
-  const attempts = await db.submission.count({ where: graded });
-  const firstPass = await db.submission.findFirst({ where: { ...graded, passed: true }, orderBy: { gradedAt: "asc" }, select: { gradedAt: true } });
-  return { bestScore: best?.score ?? 0, bestSubmissionId: best?.id ?? null, attempts, passedAt: firstPass?.gradedAt ?? null };
+  const rows = await db.submission.findMany({ where: { ...key, status: "GRADED" }, select: { id: true, score: true, passed: true, gradedAt: true } });
+  const time = (row: { gradedAt: Date | null }) => row.gradedAt?.getTime() ?? Number.MAX_SAFE_INTEGER;
+  // Highest score; among equal scores the earliest verdict (what the student reached first).
+  const best = rows.reduce<(typeof rows)[number] | null>((top, row) => {
+    if (!top) return row;
+    const [a, b] = [row.score ?? 0, top.score ?? 0];
+    return a > b || (a === b && time(row) < time(top)) ? row : top;
+  }, null);
+  const passes = rows.filter((row) => row.passed === true).sort((a, b) => time(a) - time(b));
+  return { bestScore: best?.score ?? 0, bestSubmissionId: best?.id ?? null, attempts: rows.length, passedAt: passes[0]?.gradedAt ?? null };
 }
 
 export async function countSubmissionsByStatus(where: { exerciseId?: string; ids?: string[] }, db: DbClient = getDb()) {
@@ -196,6 +237,7 @@ export async function requeueExerciseSubmissions(exerciseId: string, exerciseVer
 export interface SubmissionTimes {
   id: string;
   status: SubmissionStatus;
+  passed: boolean | null;
   queuedAt: Date;
   startedAt: Date | null;
   gradedAt: Date | null;
@@ -206,6 +248,6 @@ export interface SubmissionTimes {
 export async function listSubmissionTimes(ids: string[], db: DbClient = getDb()): Promise<SubmissionTimes[]> {
   return db.submission.findMany({
     where: { id: { in: ids } },
-    select: { id: true, status: true, queuedAt: true, startedAt: true, gradedAt: true, runMs: true },
+    select: { id: true, status: true, passed: true, queuedAt: true, startedAt: true, gradedAt: true, runMs: true },
   });
 }

@@ -18,6 +18,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { parseSpec } from "@/lib/traces/parse-spec";
 import { SpecParseError } from "@/lib/traces/spec.types";
 import { exerciseManifestSchema, type ExercisePackage } from "./exercise-package.types";
+import type { PackageExtras } from "./package-extras.types";
 import { importExerciseInput, type ImportedExercise, type ImportOutcome } from "./import-exercise-into-class.types";
 
 export type ImportExerciseIntoClassInput = z.input<typeof importExerciseInput> & { package: ExercisePackage };
@@ -66,12 +67,20 @@ async function upsertExercise(classId: string, pkg: ExercisePackage, status: Imp
 
 /**
  * What an ExerciseVersion row stores of a package. Predict-output exercises keep the shown program
- * as the reference solution (grading runs it) and have no starter code. Manifest fields without a
- * column (teaches, tags, tutorial, forbiddenNotes, wrong solutions, answer.json) are not stored.
+ * as the reference solution and have no starter code; everything else the folder holds goes to
+ * `packageExtras`, so the exercise exports back unchanged.
  */
 function versionContentOf(pkg: ExercisePackage): NewExerciseVersion {
   const { manifest } = pkg;
+  const extras: PackageExtras = {
+    teaches: manifest.teaches,
+    tags: manifest.tags,
+    tutorial: manifest.tutorial,
+    ...(pkg.kind === "write-code" ? { wrongSolutions: pkg.wrongSolutions } : { answer: pkg.answer }),
+  };
   return {
+    forbiddenNotes: manifest.forbiddenNotes ?? [],
+    packageExtras: extras,
     titleEn: manifest.title.en,
     titleZh: manifest.title.zh,
     promptEn: pkg.prompts.en,
@@ -96,7 +105,9 @@ function sameContent(next: NewExerciseVersion, stored: ExerciseVersionRecord): b
     next.expectedSpec === stored.expectedSpec &&
     next.schedules === stored.schedules &&
     next.points === stored.points &&
-    canonicalJson(next.limits) === canonicalJson(stored.limits)
+    canonicalJson(next.limits) === canonicalJson(stored.limits) &&
+    canonicalJson(next.forbiddenNotes ?? []) === canonicalJson(stored.forbiddenNotes ?? []) &&
+    canonicalJson(next.packageExtras) === canonicalJson(stored.packageExtras)
   );
 }
 

@@ -1,4 +1,4 @@
-import { claimSubmission, markInfraError, refreshBestScore, storeGradedResult } from "@/lib/db/submissions";
+import { claimSubmission, markInfraError, storeVerdict } from "@/lib/db/submissions";
 import type { RunRequest, RunResult } from "@/lib/sandbox/run-result.types";
 import { evaluateSubmission } from "./evaluate-submission";
 import { RetryableGradingError } from "./grading-queue.types";
@@ -33,7 +33,9 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
     throw error instanceof RetryableGradingError ? error : new RetryableGradingError(message);
   }
   const status = evaluation.tamper ? "NEEDS_REVIEW" : "GRADED";
-  const stored = await storeGradedResult(claim.id, claim.claimAttempt, {
+  const key = { classId: claim.classId, userId: claim.userId, exerciseId: claim.exerciseId };
+  // The verdict and the student's BestScore commit together (one transaction), then we publish.
+  const stored = await storeVerdict(claim.id, claim.claimAttempt, {
     status,
     // A tampered submission is held for the instructor: no points until reviewed.
     passed: evaluation.tamper ? false : evaluation.passed,
@@ -43,9 +45,8 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
     firstDivergence: evaluation.firstDivergence,
     failingSeed: evaluation.failingSeed,
     runMs: Math.round(performance.now() - started),
-  });
+  }, key);
   if (!stored) return "skipped";
-  await refreshBestScore({ classId: claim.classId, userId: claim.userId, exerciseId: claim.exerciseId });
   options.publish({
     submissionId: claim.id,
     exerciseId: claim.exerciseId,

@@ -13,6 +13,8 @@ import { runSolutionInput, type RunSolutionInput } from "./submit-solution.types
 export async function runSolution(input: RunSolutionInput, services: GradingServices = getGradingServices()): Promise<Evaluation> {
   const { userId, exerciseId, code } = parseInput(runSolutionInput, input);
   const exercise = await loadExerciseForSubmission({ userId, exerciseId, code });
+  // Running the shown program would print the answer of the quiz.
+  if (exercise.kind === "PREDICT_OUTPUT") throw new AppError("BAD_REQUEST", "Predict-the-output exercises cannot be run: submit your prediction instead.");
   const limit = await services.runLimiter.hit(`run:${userId}`);
   if (!limit.allowed) throw new AppError("RATE_LIMITED", `Too many runs: try again in ${Math.ceil(limit.retryAfterMs / 1000)} s.`);
   try {

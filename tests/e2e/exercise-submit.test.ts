@@ -87,6 +87,21 @@ describe("solving an exercise", () => {
     await expect.poll(() => page.getByText(/Passed · Best: 100\/100/).isVisible(), { timeout: 10_000 }).toBe(true);
   });
 
+  it("a predict-output exercise shows the program read-only and explains a wrong prediction", async () => {
+    const page = await signedInPage("kim@example.edu");
+    await page.goto(`${server.url}/classes/${classId}`);
+    await page.getByRole("link", { name: "Predict the output: two awaits in a row" }).click();
+    await page.waitForURL(/\/exercises\/[^/]+$/);
+    expect(await page.getByTestId("program").textContent()).toContain("await");
+    expect(await page.getByRole("button", { name: "Run" }).count()).toBe(0);
+    const wrong = ["main", "test", "任务执行完成", "main结束", "main2", "test", "任务执行完成", "main结束2"];
+    await page.getByLabel(/Your prediction/).fill(wrong.join("\n"));
+    await page.getByRole("button", { name: "Submit" }).click();
+    await expect.poll(() => page.getByTestId("result-state").textContent(), { timeout: 60_000 }).toMatch(/Not yet/);
+    expect(await page.getByText("Line 3: you predicted “任务执行完成” but the program prints “任务执行完成 None” there.").isVisible()).toBe(true);
+    await page.screenshot({ path: "/tmp/interleave-predict-page.png", fullPage: true });
+  });
+
   it("the instructor sees statuses and can close an exercise", async () => {
     const page = await signedInPage("ada@example.edu");
     await page.goto(`${server.url}/classes/${classId}`);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/get-db";
-import { claimSubmission, findSubmission, refreshBestScore, storeGradedResult } from "@/lib/db/submissions";
+import { claimSubmission, findSubmission, storeGradedResult, storeVerdict } from "@/lib/db/submissions";
 import { gradeSubmission } from "@/lib/grading/grade-submission";
 import { recoverSubmissions } from "@/lib/grading/recover-submissions";
 import { submitSolution } from "@/lib/grading/submit-solution";
@@ -182,8 +182,7 @@ describeEachProvider("grading faults", (provider) => {
           claims.map(async (claim, i) => {
             await new Promise((resolve) => setTimeout(resolve, Math.random() * 4));
             const fields = { status: "GRADED" as const, passed: i === 4, score: i * 10, verdict: {}, trace: {}, firstDivergence: null, failingSeed: null, runMs: 1 };
-            expect(await storeGradedResult(claim!.id, claim!.claimAttempt, fields)).toBe(true);
-            await refreshBestScore(key);
+            expect(await storeVerdict(claim!.id, claim!.claimAttempt, fields, key)).toBe(true);
           }),
         );
         expect(await bestScoreOf(klass, student, exercise.id)).toMatchObject({ attempts: 6, bestScore: 50, bestSubmissionId: ids[5] });

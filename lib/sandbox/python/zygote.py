@@ -150,7 +150,7 @@ def child_main(request, key, ev_w, out_w, err_w, run_program):
         emit, finish = make_emit(key, EVENT_FD)
         del key
         try:
-            result = run_program(request["code"], seed=seed, limits=limits, emit=emit)
+            result = run_program(request["code"], seed=seed, limits=limits, emit=emit, scan=False)
         except MemoryError:
             code = 86
             result = {"status": "limit", "limit": "memory", "virtualTime": 0, "error": None}
@@ -166,12 +166,24 @@ def child_main(request, key, ev_w, out_w, err_w, run_program):
     os._exit(code)
 
 
-def serve(run_program):
+def scan_submission(static_scan, code):
+    """The static tamper scan, run here in the zygote (which student code cannot reach): its reason
+    then reaches the result even when the run is killed (CPU, wall, os._exit) before the harness
+    could report anything, and the forked child does not pay for it."""
+    try:
+        return static_scan(code) if isinstance(code, str) else None
+    except Exception as exc:  # noqa: BLE001 - a scanner bug must not crash the slot; hold for review
+        return "the static scan could not check this program (%s)" % type(exc).__name__
+
+
+def serve(run_program, static_scan):
     baseline = knobs()
     while True:
         request = read_request()
         if request is None:
             return
+        # Before the fork: once a child shares our pages, every page we write costs a copy.
+        static_reason = scan_submission(static_scan, request.get("code"))
         key = os.urandom(32)
         ev_r, ev_w = os.pipe()
         out_r, out_w = os.pipe()
@@ -183,7 +195,8 @@ def serve(run_program):
         for fd in (ev_w, out_w, err_w):
             os.close(fd)
         outcome = supervise_child(pid, key, ev_r, out_r, err_r, request.get("limits") or {},
-                                  kill_all=not UNSAFE_LOCAL, workdir=WORKDIR)
+                                  kill_all=not UNSAFE_LOCAL, workdir=WORKDIR, started=started,
+                                  static_tamper=static_reason)
         outcome["recycle"] = outcome.get("recycle", False) or knobs() != baseline
         send({"type": "result", "id": request.get("id"), "wallMs": (time.monotonic() - started) * 1000,
               **outcome})
@@ -195,12 +208,16 @@ def main():
     harden_self()
     os.chdir(WORKDIR)
     try:
-        from interleave.runner import run_program
+        from interleave.runner import prewarm, run_program
+        from interleave.tamper import static_scan
+        # First-use costs (lazy imports, caches) and a gc.freeze() are paid once here, not per fork.
+        prewarm()
+        static_scan("import asyncio\n")
     except BaseException:  # noqa: BLE001 - Node turns this into a sandbox_error naming the cause
         send({"type": "fatal", "message": "cannot import interleave.runner: " + traceback.format_exc()[-2000:]})
         return 1
     send({"type": "ready", "pid": os.getpid(), "uid": os.getuid(), "python": sys.version.split()[0]})
-    serve(run_program)
+    serve(run_program, static_scan)
     return 0
 
 

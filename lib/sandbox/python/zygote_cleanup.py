@@ -1,13 +1,22 @@
-"""After each run: nothing the run started or wrote may survive into the next run of this slot."""
+"""After each run: nothing the run started or wrote may survive into the next run of this slot.
+
+Every function here answers True (clean) or False (the slot must be recycled) and never raises:
+whatever a student leaves in /tmp (links, FIFOs, chmod 000 directories, deep trees) may at worst
+cost a slot restart, never a crash of the zygote (which would be a sandbox_error).
+"""
 import ctypes
 import os
-import shutil
 import signal
 import stat
 import time
 
 REAP_SECONDS = 2.0
 IPC_RMID = 0
+# Deeper trees are not walked: the slot is recycled (a fresh tmpfs) instead. This also bounds the
+# open descriptors (the zygote's RLIMIT_NOFILE is 256) and the recursion.
+MAX_DEPTH = 32
+_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+_libc = []
 
 
 def kill_and_reap(pid, kill_all):
@@ -32,65 +41,89 @@ def kill_and_reap(pid, kill_all):
             time.sleep(0.0005)
 
 
-def _make_writable(path):
-    try:
-        os.chmod(path, stat.S_IRWXU)
-    except OSError:
-        pass
-
-
-def _remove(path):
-    def retry(func, target, _exc):
-        _make_writable(os.path.dirname(target))
-        _make_writable(target)
-        func(target)
-
-    if os.path.isdir(path) and not os.path.islink(path):
-        _make_writable(path)
-        shutil.rmtree(path, onerror=retry)
-    else:
-        os.unlink(path)
-
-
 def wipe_workdir(workdir):
     """Empty the run's scratch directory and SysV IPC. False (→ recycle the slot) if anything stays."""
-    ok = True
+    return _wipe_tree(workdir) & _remove_sysv_ipc()
+
+
+def _wipe_tree(workdir):
     try:
+        # The student may have chmod'ed /tmp itself; as its owner we can always restore it.
         os.chmod(workdir, 0o700)
-        for entry in os.listdir(workdir):
-            try:
-                _remove(os.path.join(workdir, entry))
-            except OSError:
-                ok = False
-        ok = ok and not os.listdir(workdir)
-    except OSError:
-        ok = False
-    return _remove_sysv_ipc() and ok
+        fd = os.open(workdir, _DIR_FLAGS)
+    except Exception:  # noqa: BLE001 - any failure means "recycle", never a zygote crash
+        return False
+    try:
+        if not os.listdir(fd):
+            return True  # the common case: one getdents, nothing to walk
+        return _empty_dir(fd, 0) and not os.listdir(fd)
+    except Exception:  # noqa: BLE001
+        return False
+    finally:
+        os.close(fd)
+
+
+def _empty_dir(dirfd, depth):
+    """Remove everything inside the directory open at `dirfd`. Links are unlinked, never followed:
+    every call is relative to a descriptor opened with O_NOFOLLOW."""
+    ok = True
+    for name in os.listdir(dirfd):
+        try:
+            mode = os.stat(name, dir_fd=dirfd, follow_symlinks=False).st_mode
+            if stat.S_ISDIR(mode):
+                ok = _remove_dir(dirfd, name, depth + 1) and ok
+            else:
+                os.unlink(name, dir_fd=dirfd)
+        except Exception:  # noqa: BLE001
+            ok = False
+    return ok
+
+
+def _remove_dir(parent_fd, name, depth):
+    if depth > MAX_DEPTH:
+        return False
+    # chmod has no no-follow variant on Linux, but it only runs after kill_and_reap (no process of
+    # the run is left to swap a link in), inside the sandbox, as the student's own uid: it cannot do
+    # anything the student could not have done himself.
+    os.chmod(name, 0o700, dir_fd=parent_fd)
+    fd = os.open(name, _DIR_FLAGS, dir_fd=parent_fd)
+    try:
+        ok = _empty_dir(fd, depth)
+    finally:
+        os.close(fd)
+    os.rmdir(name, dir_fd=parent_fd)
+    return ok
 
 
 def _remove_sysv_ipc():
     """SysV objects outlive processes; the slot's IPC namespace is shared by its successive runs."""
-    if not os.path.isdir("/proc/sysvipc"):
-        return True
     try:
-        libc = ctypes.CDLL(None, use_errno=True)
-    except OSError:
+        return _remove_sysv_objects()
+    except Exception:  # noqa: BLE001
         return False
+
+
+def _remove_sysv_objects():
     ok = True
     for name, call in (("shm", "shmctl"), ("msg", "msgctl"), ("sem", "semctl")):
         try:
             with open("/proc/sysvipc/" + name) as table:
                 rows = table.read().splitlines()[1:]
-        except OSError:
-            continue
+        except FileNotFoundError:
+            continue  # no SysV support in this kernel: nothing can leak through it
         for row in rows:
             fields = row.split()
             if len(fields) < 2:
                 continue
             ident = int(fields[1])
-            if name == "sem":
-                result = getattr(libc, call)(ident, 0, IPC_RMID, None)
-            else:
-                result = getattr(libc, call)(ident, IPC_RMID, None)
+            function = getattr(_load_libc(), call)
+            result = function(ident, 0, IPC_RMID, None) if name == "sem" else function(ident, IPC_RMID, None)
             ok = ok and result == 0
     return ok
+
+
+def _load_libc():
+    """Loaded on first need: most runs leave no SysV object."""
+    if not _libc:
+        _libc.append(ctypes.CDLL(None, use_errno=True))
+    return _libc[0]

@@ -55,7 +55,7 @@ def _raw_events(raws, t):
     return events, notes
 
 
-def assemble(channel, raws, wait_status, usage, limits, *, wall_killed, output_killed):
+def assemble(channel, raws, wait_status, usage, limits, *, wall_killed, output_killed, static_tamper=None):
     end = channel.end if isinstance(channel.end, dict) else None
     last_t = max((e.get("t", 0) for e in channel.events if isinstance(e.get("t", 0), (int, float))), default=0)
     if end is not None and end.get("status") in STATUSES and not wall_killed:
@@ -76,7 +76,11 @@ def assemble(channel, raws, wait_status, usage, limits, *, wall_killed, output_k
     notes = [n for n in (end.get("notes") or []) if isinstance(n, str)] + raw_notes
     if channel.overflow:
         notes.append("trace output beyond the limits was dropped")
+    # Most specific first: a forged frame, then the zygote's static scan (survives any death of
+    # the child), then what the harness' runtime checks reported in the end frame.
     tamper = end.get("tamper") if isinstance(end.get("tamper"), dict) else None
+    if static_tamper:
+        tamper = {"reason": static_tamper}
     if channel.tamper:
         tamper = {"reason": channel.tamper}
     return {

@@ -11,6 +11,7 @@ import signal
 import time
 
 from zygote_cleanup import kill_and_reap, wipe_workdir
+from zygote_result import assemble
 
 MAC_BYTES = 32
 RAW_CAP = 64 * 1024
@@ -97,12 +98,15 @@ def budgets(limits):
     return max_bytes + (256 << 10), int(limits.get("maxEvents", 10000)) + 64, max_bytes + (64 << 10)
 
 
-def supervise_child(pid, key, ev_r, out_r, err_r, limits, *, kill_all, workdir):
+def supervise_child(pid, key, ev_r, out_r, err_r, limits, *, kill_all, workdir, started,
+                    static_tamper=None):
+    """`started`: monotonic time of the fork (the wall limit counts from there); `static_tamper`:
+    the zygote's own static-scan reason, merged into the result whatever the child reported."""
     max_frame, max_events, max_bytes = budgets(limits)
     channel = ChannelReader(key, max_frame, max_events, max_bytes)
     raws = {out_r: RawCapture("stdout"), err_r: RawCapture("stderr")}
     readers = {ev_r: channel.feed, out_r: raws[out_r].feed, err_r: raws[err_r].feed}
-    deadline = time.monotonic() + float(limits.get("wallSeconds", 10))
+    deadline = started + float(limits.get("wallSeconds", 10))
     pidfd = os.pidfd_open(pid)
     poller = select.poll()
     for fd in (ev_r, out_r, err_r, pidfd):
@@ -137,7 +141,8 @@ def supervise_child(pid, key, ev_r, out_r, err_r, limits, *, kill_all, workdir):
             os.close(fd)
     wiped = wipe_workdir(workdir)
     result = build_result(channel, raws.values(), wait_status, usage, limits,
-                          wall_killed=wall_killed, output_killed=output_killed)
+                          wall_killed=wall_killed, output_killed=output_killed,
+                          static_tamper=static_tamper)
     return {"result": result, "recycle": not (clean and wiped)}
 
 
@@ -155,7 +160,6 @@ def _read_into(fd, feed, poller, open_fds):
     return True
 
 
-def build_result(channel, raws, wait_status, usage, limits, *, wall_killed, output_killed):
-    from zygote_result import assemble
-    return assemble(channel, list(raws), wait_status, usage, limits,
-                    wall_killed=wall_killed, output_killed=output_killed)
+def build_result(channel, raws, wait_status, usage, limits, *, wall_killed, output_killed, static_tamper):
+    return assemble(channel, list(raws), wait_status, usage, limits, wall_killed=wall_killed,
+                    output_killed=output_killed, static_tamper=static_tamper)

@@ -17,6 +17,12 @@ def static_scan(code):
     return tamper_scan.scan(code)
 
 
+def prepare():
+    """A forking zygote calls this once before forking: snapshots then reuse the run-independent
+    part (builtins, harness functions) instead of walking them in every child."""
+    tamper_runtime.prepare()
+
+
 def snapshot(*extra):
     """Record the identities student code must not change and arm the audit hook.
     Pass the emit function (and any other harness callable) as `extra` to watch its code too."""

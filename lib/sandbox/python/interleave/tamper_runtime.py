@@ -187,6 +187,17 @@ def _harness_callables():
     return found
 
 
+def prepare():
+    """For a forking zygote, before it forks: take the run-independent part of the snapshot (the
+    builtins and every harness function) once. In a fresh fork, walking them costs ~1 ms of
+    copy-on-write faults per run. Only call it while nothing untrusted has run in this process."""
+    _prepared["builtins"] = dict(vars(builtins))
+    _prepared["harness"] = _harness_callables()
+
+
+_prepared = {}
+
+
 def snapshot(*extra):
     """Record what must not change and arm the audit hook. `extra` objects (e.g. the emit
     function) are watched too, including their `__code__`."""
@@ -198,10 +209,10 @@ def snapshot(*extra):
     codes = [(label, obj, getattr(obj, "__code__", None)) for label, obj in
              [("watched object %d" % i, obj) for i, obj in enumerate(extra)]]
     snap = {
-        "builtins": dict(vars(builtins)),
+        "builtins": _prepared.get("builtins") or dict(vars(builtins)),
         "watched": watched,
         "codes": codes,
-        "harness": _harness_callables(),
+        "harness": _prepared.get("harness") or _harness_callables(),
         "trace": (sys.gettrace(), sys.getprofile()),
         "stdout_type": (type(sys.stdout), type(sys.stderr)),
     }

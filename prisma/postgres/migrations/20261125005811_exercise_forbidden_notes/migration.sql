@@ -1,3 +1,0 @@
--- AlterTable
-ALTER TABLE "ExerciseVersion" ADD COLUMN     "forbiddenNotes" JSONB;
-

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "ExerciseVersion" ADD COLUMN     "forbiddenNotes" JSONB,
+ADD COLUMN     "packageExtras" JSONB;
+
