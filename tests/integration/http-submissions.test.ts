@@ -107,6 +107,13 @@ describe("exercise and submission routes over HTTP", () => {
     expect(run.body.firstDivergence).not.toBeNull();
   });
 
+  it("refuses Run on a predict-the-output exercise: running the shown program would print the answer", async () => {
+    const run = await student.json<ErrorBody>("POST", `/api/exercises/${predictId}/run`, { code: "main\nA" });
+    expect(run.status).toBe(400);
+    expect(run.body.error.message).toMatch(/cannot be run/);
+    expect(JSON.stringify(run.body)).not.toMatch(/trace|events/);
+  });
+
   it("rejects invalid UTF-8 with 400 and oversized code with 413, storing nothing", async () => {
     const bytes = Buffer.concat([Buffer.from('{"code":"print(1)'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
     const invalid = await student.fetch(`/api/exercises/${writeId}/submissions`, { method: "POST", headers: { "content-type": "application/json" }, body: bytes });
