@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
 import { formatTraceListing } from "@/lib/sandbox/format-trace-listing";
 import { parseTraceArgs, type TraceArgs } from "@/lib/sandbox/parse-trace-args";
+import { resolveInvocationPath } from "@/lib/sandbox/resolve-invocation-path";
 import type { RunResult } from "@/lib/sandbox/run-result.types";
 import { sandboxErrorResult } from "@/lib/sandbox/sandbox-error-result";
 import { AppError } from "@/lib/errors/app-error";
@@ -97,7 +98,9 @@ async function main(): Promise<number> {
     process.stderr.write(`${parsed.message}\n${TRACE_CHECK_USAGE}\n`);
     return EXIT_USAGE;
   }
-  if (split.check.expect) return checkFile(parsed.args, split.check.expect, split.check.schedules);
+  // npm runs scripts from the package root; FILE and SPEC are relative to where the user typed them.
+  parsed.args.file = resolveInvocationPath(parsed.args.file);
+  if (split.check.expect) return checkFile(parsed.args, resolveInvocationPath(split.check.expect), split.check.schedules);
   if (split.check.record) return recordFile(parsed.args, split.check.schedules);
   const result = await runFile(parsed.args);
   process.stdout.write(parsed.args.json ? `${JSON.stringify(result)}\n` : `${formatTraceListing(result, { timeline: parsed.args.timeline })}\n`);

@@ -21,6 +21,7 @@ export interface BurstFigures {
   submitP95Ms: number;
   queueWaitP95Ms: number;
   backend: "in-process" | "bullmq";
+  database: "sqlite" | "postgres";
   graderProcesses: number;
   poolSize: number;
   students: number;
@@ -43,24 +44,24 @@ export function percentile(values: number[], p: number): number {
 export const round = (value: number, digits = 0) => Number(value.toFixed(digits));
 
 export function formatTable(f: BurstFigures): string {
-  const graders = `${f.backend}${f.backend === "bullmq" ? `, ${f.graderProcesses} grader process(es)` : ""}, ${f.poolSize} sandbox slot(s) each`;
+  const graders = `${f.backend}${f.backend === "bullmq" ? `, ${f.graderProcesses} grader process(es)` : ""}, ${f.poolSize} sandbox slot(s) each, ${f.database}`;
   return [
     "| students | window | graded | lost | wall s | verdicts/s | p50 ms | p95 ms | max ms | target |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     `| ${f.students} | ${f.windowSeconds} s | ${f.graded}/${f.submissions} | ${f.lost} | ${f.wallSeconds} | ${f.submissionsPerSec} | ${f.p50Ms} | ${f.p95Ms} | ${f.maxMs} | ${f.meetsTarget ? "met" : "MISSED"} |`,
     "",
-    `Latency is HTTP request start → \`gradedAt\` stored. Grading: ${graders}; ${f.passed} passed (2 in 3 submit the reference`,
-    `solution, 1 in 3 a wrong one); ${f.rejected} requests refused. POST /submissions answered in p50 ${f.submitP50Ms} ms /`,
-    `p95 ${f.submitP95Ms} ms; p95 queue wait (queued → claimed) ${f.queueWaitP95Ms} ms.`,
-    `Baseline measured in the same run: one warm sandbox run of the solution takes p50 ${f.sandboxRunP50Ms} ms, so the sandbox`,
-    `alone needs ≥ ${f.sandboxFloorSeconds} s for the burst. ${f.cpus} CPUs, load average before the run ${f.loadAverage.join(" / ")}.`,
+    `Latency: HTTP request start → \`gradedAt\` stored. Grading: ${graders}.`,
+    `${f.passed} passed (2 in 3 students submit the reference solution, 1 in 3 a wrong one); ${f.rejected} refused.`,
+    `POST answered in p50 ${f.submitP50Ms} ms / p95 ${f.submitP95Ms} ms; queue wait (queued → claimed) p95 ${f.queueWaitP95Ms} ms.`,
+    `Baseline in the same run: one warm sandbox run of the solution, p50 ${f.sandboxRunP50Ms} ms (≥ ${f.sandboxFloorSeconds} s of sandbox time`,
+    `for the burst across all slots). ${f.cpus} CPUs; load average before the burst ${f.loadAverage.join(" / ")}.`,
   ].join("\n");
 }
 
 const HEADING = "## Grading burst";
 
 function variantOf(f: BurstFigures): string {
-  return f.backend === "bullmq" ? `bullmq-${f.graderProcesses}` : "in-process";
+  return `${f.backend === "bullmq" ? `bullmq, ${f.graderProcesses} grader process${f.graderProcesses > 1 ? "es" : ""}` : "in-process"}, ${f.database}`;
 }
 
 /**
@@ -70,8 +71,9 @@ function variantOf(f: BurstFigures): string {
 export function writePerformanceSection(figures: BurstFigures, command: string): void {
   const file = path.join(process.cwd(), "docs/performance.md");
   const variant = variantOf(figures);
-  const start = `<!-- bench:burst:${variant}:start -->`;
-  const end = `<!-- bench:burst:${variant}:end -->`;
+  const marker = variant.replace(/[^a-z0-9]+/g, "-");
+  const start = `<!-- bench:burst:${marker}:start -->`;
+  const end = `<!-- bench:burst:${marker}:end -->`;
   const block = [start, `**${variant}** — latest run ${new Date().toISOString().slice(0, 10)}, \`${command}\`:`, "", formatTable(figures), end].join("\n");
   let text = existsSync(file) ? readFileSync(file, "utf8") : "# Performance\n";
   if (!text.includes(HEADING)) text = `${text.trimEnd()}\n\n${HEADING}\n\n${SECTION_INTRO}\n`;

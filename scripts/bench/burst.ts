@@ -1,7 +1,8 @@
 /**
- * `npm run bench:burst [-- --json] [--students 300] [--window 5] [--workers 1|2] [--no-write]`
+ * `npm run bench:burst [-- --json] [--students 300] [--window 5] [--workers 1|2] [--database sqlite|postgres] [--no-write]`
  *
- * A classroom burst through the REAL HTTP API: the production server on a fresh SQLite database,
+ * A classroom burst through the REAL HTTP API: the production server on a fresh SQLite database
+ * (or a throw-away PostgreSQL schema in BENCH_POSTGRES_URL with `--database postgres`),
  * N students each POST one submission within the window, and the run waits until every row has a
  * stored verdict. Without REDIS_URL the server grades in-process; with it, on BullMQ (Redis database
  * 9, so nothing else on that Redis is touched), and `--workers 2` adds one `npm run worker`.
@@ -14,7 +15,7 @@ import { listSubmissionTimes } from "@/lib/db/submissions";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
 import { ensureProductionBuild, freePort, startServer, startWorker, type Child } from "./burst-processes";
 import { formatTable, loadAverage, percentile, round, writePerformanceSection, type BurstFigures } from "./burst-report";
-import { seedClassroom, type Classroom } from "./burst-setup";
+import { seedClassroom, type BenchDatabase, type Classroom } from "./burst-setup";
 
 const SLUG = "05-create-task-concurrency";
 const REDIS_DB = 9;
@@ -26,6 +27,7 @@ interface Args {
   students: number;
   window: number;
   workers: number;
+  database: BenchDatabase;
   write: boolean;
 }
 
@@ -36,7 +38,17 @@ function parseArgs(argv: string[]): Args {
     if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`${name} needs a positive number`);
     return parsed;
   };
-  const args = { json: argv.includes("--json"), students: Math.round(value("--students", 300)), window: value("--window", 5), workers: Math.round(value("--workers", 1)), write: !argv.includes("--no-write") };
+  const databaseIndex = argv.indexOf("--database");
+  const database = databaseIndex === -1 ? "sqlite" : argv[databaseIndex + 1];
+  if (database !== "sqlite" && database !== "postgres") throw new Error("--database is sqlite or postgres");
+  const args = {
+    json: argv.includes("--json"),
+    students: Math.round(value("--students", 300)),
+    window: value("--window", 5),
+    workers: Math.round(value("--workers", 1)),
+    database,
+    write: !argv.includes("--no-write"),
+  } as const;
   if (args.workers > 2) throw new Error("--workers is 1 or 2");
   return args;
 }
@@ -141,7 +153,7 @@ async function main(): Promise<void> {
   ensureProductionBuild(log);
   const secret = randomBytes(32).toString("base64url");
   log(`seeding ${args.students} students…`);
-  const room = await seedClassroom({ students: args.students, slug: SLUG, secret });
+  const room = await seedClassroom({ students: args.students, slug: SLUG, secret, database: args.database });
   const children: Child[] = [];
   try {
     const sandboxRunP50 = await measureSandboxRun(room.solution);
@@ -197,6 +209,7 @@ async function main(): Promise<void> {
       submitP95Ms: round(percentile(sent.map((s) => s.respondedAt - s.startedAt), 95)),
       queueWaitP95Ms: round(percentile(queueWaits, 95)),
       backend: redisUrl ? "bullmq" : "in-process",
+      database: args.database,
       graderProcesses: redisUrl ? args.workers : 1,
       poolSize,
       students: args.students,
@@ -212,14 +225,17 @@ async function main(): Promise<void> {
     else console.log(formatTable(figures));
     if (args.write) writePerformanceSection(figures, commandLine(args, Boolean(redisUrl)));
   } finally {
-    for (const child of children.reverse()) await child.stop();
+    for (const child of children.reverse()) {
+      await child.stop();
+      if (process.env.BURST_LOG_CHILDREN) console.error(`--- ${child.name} output ---\n${child.output()}`);
+    }
     if (redisUrl) await clearRedis(redisUrl).catch(() => undefined);
-    room.cleanup();
+    await room.cleanup();
   }
 }
 
 function commandLine(args: Args, redis: boolean): string {
-  const flags = [args.students !== 300 ? `--students ${args.students}` : "", args.window !== 5 ? `--window ${args.window}` : "", args.workers === 2 ? "--workers 2" : ""].filter(Boolean);
+  const flags = [args.database === "postgres" ? "--database postgres" : "", args.students !== 300 ? `--students ${args.students}` : "", args.window !== 5 ? `--window ${args.window}` : "", args.workers === 2 ? "--workers 2" : ""].filter(Boolean);
   return `${redis ? "REDIS_URL=redis://127.0.0.1:6379 " : ""}npm run bench:burst${flags.length > 0 ? ` -- ${flags.join(" ")}` : ""}`;
 }
 

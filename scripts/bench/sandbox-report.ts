@@ -21,7 +21,10 @@ export interface Summary {
   virtualSpeedup: number;
   poolRuns: number;
   coldRuns: number;
+  /** Pool runs with status ok, virtual time 2.0 s and no tamper flag (a false flag is a bug). */
   poolOk: number;
+  /** CPU time of this Node process (pool, queue, protocol, validation) per pool run. */
+  nodeCpuMsPerRun: number;
   workers: number;
   cpus: number;
   loadAverage: number[];
@@ -36,7 +39,7 @@ function percentile(values: number[], p: number): number {
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
-export function summarize(input: { pool: Measured; cold: Measured; workers: number; load: number[] }): Summary {
+export function summarize(input: { pool: Measured; cold: Measured; workers: number; load: number[]; nodeCpuMs: number }): Summary {
   const { pool, cold } = input;
   const poolRunsPerSec = (pool.latencies.length * 1000) / pool.elapsedMs;
   const coldRunsPerSec = (cold.latencies.length * 1000) / cold.elapsedMs;
@@ -53,7 +56,8 @@ export function summarize(input: { pool: Measured; cold: Measured; workers: numb
     virtualSpeedup: round(wallSeconds > 0 ? virtual / wallSeconds : 0, 0),
     poolRuns: pool.latencies.length,
     coldRuns: cold.latencies.length,
-    poolOk: pool.results.filter((result) => result.status === "ok" && result.virtualTime === 2).length,
+    poolOk: pool.results.filter((result) => result.status === "ok" && result.virtualTime === 2 && result.tamper === null).length,
+    nodeCpuMsPerRun: round(input.nodeCpuMs / Math.max(1, pool.latencies.length), 2),
     workers: input.workers,
     cpus: os.availableParallelism(),
     loadAverage: input.load.map((value) => round(value, 2)),
@@ -64,7 +68,8 @@ export function summarize(input: { pool: Measured; cold: Measured; workers: numb
     `| warm pool (zygote fork per run) | ${figures.poolRuns} | ${figures.poolRunsPerSec} | ${figures.poolP50Ms} | ${figures.poolP95Ms} |`,
     `| cold bwrap + python3 per run | ${figures.coldRuns} | ${figures.coldRunsPerSec} | ${figures.coldP50Ms} | ${figures.coldP95Ms} |`,
     "",
-    `pool / cold throughput ratio: ${figures.ratio}x; ${figures.poolOk}/${figures.poolRuns} pool runs ok with virtual time 2.0 s;`,
+    `pool / cold throughput ratio: ${figures.ratio}x; ${figures.poolOk}/${figures.poolRuns} pool runs ok with virtual time 2.0 s and no tamper flag;`,
+    `Node (pool, protocol, validation) used ${figures.nodeCpuMsPerRun} ms of CPU per pool run;`,
     `virtual-time speed-up: ${figures.virtualSpeedup} virtual seconds per wall second per run;`,
     `${figures.workers} slots on ${figures.cpus} CPUs, load average before the run ${figures.loadAverage.join(" / ")}.`,
   ].join("\n");

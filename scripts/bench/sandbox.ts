@@ -67,13 +67,16 @@ async function main(): Promise<void> {
   const workers = runner.status().poolSize;
   if (!runner.status().available) throw new Error(runner.status().message ?? "sandbox unavailable");
   await measure(workers * 4, workers, () => runner.run({ code: CREATE_TASK_EXAMPLE }));
+  const cpuBefore = process.cpuUsage();
   const pool = await measure(runs, workers, () => runner.run({ code: CREATE_TASK_EXAMPLE }));
+  const cpu = process.cpuUsage(cpuBefore);
+  const nodeCpuMs = (cpu.user + cpu.system) / 1000;
   await runner.close();
   let uid = 0;
   const cold = await measure(coldRuns, workers, () =>
     runCold({ code: CREATE_TASK_EXAMPLE }, { uid: 61900 + (uid++ % workers) }),
   );
-  const summary: Summary = summarize({ pool, cold, workers, load });
+  const summary: Summary = summarize({ pool, cold, workers, load, nodeCpuMs });
   if (argv.includes("--json")) process.stdout.write(`${JSON.stringify(summary)}\n`);
   else process.stdout.write(`${summary.table}\n`);
   if (argv.includes("--write")) writePerformanceSection(summary);

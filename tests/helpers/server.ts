@@ -48,6 +48,9 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     NEXTAUTH_SECRET: secret,
     DATABASE_URL: databaseUrl,
     REDIS_URL: "",
+    // Each server's sandbox slots get their own uids: RLIMIT_NPROC counts per uid machine-wide, and
+    // the integration and e2e projects may run servers at the same time.
+    SANDBOX_UID_BASE: String(sandboxUidBase(port)),
     ...options.env,
   };
   const child = spawn(process.execPath, ["dist/server.js"], { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
@@ -167,4 +170,9 @@ function withBuildLock(build: () => void): void {
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });
   }
+}
+
+/** 100000..132000: distinct per port, clear of the ranges the sandbox and grading tests pick. */
+function sandboxUidBase(port: number): number {
+  return 100_000 + (port % 2_000) * 16;
 }

@@ -30,11 +30,12 @@ import { TEST_REDIS_URL, deleteKeys, redisAvailable, uniquePrefix } from "../hel
 const redisUp = await redisAvailable();
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
 const EXERCISE = "05-create-task-concurrency";
-const STALE_MS = 1_500;
+// Above a job's run time (~1 s of CPU) even on a busy machine, so only the killed jobs are re-claimed.
+const STALE_MS = 2_000;
 
-/** The reference solution after ~1.2 s of CPU: passes, and is slow enough to be killed mid-run. */
+/** The reference solution after ~1 s of CPU: passes, and is slow enough to be killed mid-run. */
 async function slowPassingSolution(): Promise<string> {
-  const burn = "import time\n_end = time.process_time() + 1.2\nwhile time.process_time() < _end:\n    pass\n";
+  const burn = "import time\n_end = time.process_time() + 1.0\nwhile time.process_time() < _end:\n    pass\n";
   return burn + (await referenceSolution(EXERCISE));
 }
 
@@ -111,9 +112,11 @@ describeEachProvider("grading crash safety", (provider) => {
         children.push(second.child);
         const rows = await waitForFinalStatus(ids, { timeoutMs: 30_000 });
         expect(rows.map((row) => [row.status, row.passed, row.score])).toEqual(ids.map(() => ["GRADED", true, 100]));
-        // The killed jobs were claimed again (claim 2 stored); the others were claimed once.
+        // The killed jobs were claimed again; the others normally once (a job slower than the stale
+        // threshold on an overloaded machine may be re-claimed too — still stored and published once).
         const killed = new Set(running.map((row) => row.id));
-        for (const row of rows) expect(row.claimAttempt).toBe(killed.has(row.id) ? 2 : 1);
+        for (const row of rows) expect(row.claimAttempt).toBeGreaterThanOrEqual(killed.has(row.id) ? 2 : 1);
+        expect(rows.filter((row) => killed.has(row.id)).every((row) => row.claimAttempt >= 2)).toBe(true);
 
         await waitFor(async () => events.length >= ids.length, { what: "one event per submission" });
         await new Promise((resolve) => setTimeout(resolve, 200));
@@ -125,10 +128,13 @@ describeEachProvider("grading crash safety", (provider) => {
           [klass.studentIds[2]]: [1, 100],
         });
 
-        // SIGTERM: a graceful stop with nothing running.
+        // SIGTERM while a job runs: the worker finishes it, then exits 0.
+        const last = await submitSolution({ userId: klass.studentIds[1], exerciseId: exercise.id, code }, services);
+        await waitFor(async () => (await getDb().submission.findUnique({ where: { id: last.id } }))?.status === "RUNNING", { what: "the last job to start" });
         second.child.kill("SIGTERM");
         expect((await exited(second.child)).code).toBe(0);
         expect(second.output()).toContain("stopped");
+        expect(await getDb().submission.findUnique({ where: { id: last.id } })).toMatchObject({ status: "GRADED", passed: true });
       } finally {
         await channel.close();
         await queue.close();

@@ -64,4 +64,26 @@ describe.skipIf(!available)("BullMQ grading queue (real Redis)", () => {
     expect(errors).toEqual(["bug"]);
     await queue.close();
   });
+
+  it("accepts a submission id again once its job failed (recovery of INFRA_ERROR rows)", async () => {
+    const queue = createBullmqQueue({ redisUrl: TEST_REDIS_URL, prefix, queueName: "again", retry: { attempts: 1, baseDelayMs: 10, maxDelayMs: 10 } });
+    const calls: string[] = [];
+    let sandboxUp = false;
+    queue.startWorker(
+      async (id) => {
+        calls.push(id);
+        if (!sandboxUp) throw new RetryableGradingError("sandbox unavailable");
+      },
+      { concurrency: 1 },
+    );
+    await queue.enqueue("sub-again");
+    await waitFor(() => calls.length === 1);
+    await new Promise((r) => setTimeout(r, 100));
+    sandboxUp = true;
+    // The failed job is kept for a day; without replacing it, BullMQ would ignore this job id.
+    await queue.enqueue("sub-again");
+    await waitFor(() => calls.length === 2);
+    expect(calls).toEqual(["sub-again", "sub-again"]);
+    await queue.close();
+  });
 });

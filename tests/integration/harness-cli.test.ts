@@ -15,9 +15,10 @@ const CLI = path.join(PYTHON_DIR, "interleave_cli.py");
 async function trace(name: string, args: string[] = []): Promise<RunResult> {
   const file = path.join(PYTHON_DIR, "tests/programs", `${name}.py`);
   const stdout = await new Promise<string>((resolve, reject) => {
+    // Unsandboxed: rlimits keep a runaway program (or a harness bug) from eating the machine.
     execFile(
-      "/usr/bin/python3",
-      ["-I", CLI, file, "--json", ...args],
+      "/usr/bin/prlimit",
+      [`--as=${2 * 1024 ** 3}`, "--cpu=60", "/usr/bin/python3", "-I", CLI, file, "--json", ...args],
       { env: { PYTHONHASHSEED: "0", PATH: "/usr/bin:/bin", NODE_ENV: "test" }, timeout: 30_000 },
       (error, out, err) => (out ? resolve(out) : reject(new Error(`${error?.message}: ${err}`))),
     );

@@ -43,7 +43,9 @@ async function runThroughCli(file: string): Promise<RunResult> {
       encoding: "utf8" as const,
     };
     // A program that fails may make the CLI exit non-zero: its JSON on stdout is still the answer.
-    execFile(PYTHON, ["-I", cli, file, "--json"], options, (error, out, err) => {
+    // Unsandboxed: rlimits keep a runaway program (or a harness bug) from eating the machine.
+    const bounded = [`--as=${2 * 1024 ** 3}`, "--cpu=60", PYTHON, "-I", cli, file, "--json"];
+    execFile("/usr/bin/prlimit", bounded, options, (error, out, err) => {
       if (out.trim()) resolve(out);
       else reject(new Error(`harness printed nothing (${error?.message ?? "exit 0"}): ${err.slice(0, 500)}`));
     });

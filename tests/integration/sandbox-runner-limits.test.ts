@@ -34,6 +34,21 @@ describe("limits enforced by the runner", () => {
     const result = await runner.run({ code, limits: limits({ cpuSeconds: 1, maxSteps: 1e8 }) });
     expect(result.status).toBe("limit");
     expect(result.limit).toBe("cpu");
+    // The zygote's own static scan: the harness never got to send its end frame.
+    expect(result.tamper?.reason).toMatch(/^line 1: uses signal/);
+  });
+
+  it("keeps the static-scan tamper reason of a run that dies before it reports", async () => {
+    const exiter = await runner.run({ code: 'import gc\nprint("bye")\nimport os\nos._exit(0)' });
+    expect(exiter.status).toBe("error");
+    expect(stdoutLines(exiter)).toEqual(["bye"]);
+    expect(exiter.tamper?.reason).toMatch(/^line 1: uses gc/);
+    // A death with nothing to flag (killed at the wall limit) stays unflagged.
+    const blocked = 'import os\nprint("bye")\nr, w = os.pipe()\nos.read(r, 1)';
+    const clean = await runner.run({ code: blocked, limits: limits({ wallSeconds: 1 }) });
+    expect(clean.limit).toBe("wall");
+    expect(stdoutLines(clean)).toEqual(["bye"]);
+    expect(clean.tamper).toBeNull();
   });
 
   it("reports memory exhaustion as limit memory", async () => {
@@ -91,12 +106,21 @@ describe("slot recovery", () => {
     expect(stdoutLines(next)).toEqual(["fine"]);
   });
 
-  it("recycles the slot when a run changes the zygote's limits, and restarts a killed slot", async () => {
-    const before = runner.status().restarts;
+  it("refuses to change the zygote's limits (seccomp: prlimit on pid 0 only)", async () => {
     const tamperer = await runner.run({ code: "import resource\nresource.prlimit(1, resource.RLIMIT_NOFILE, (100, 256))\nprint('changed')" });
-    expect(stdoutLines(tamperer)).toEqual(["changed"]);
-    const afterRecycle = await runner.run({ code: "print('recycled')" });
-    expect(stdoutLines(afterRecycle)).toEqual(["recycled"]);
+    expect(tamperer.error?.type).toBe("PermissionError");
+    expect(stdoutLines(tamperer)).toEqual([]);
+    expect(tamperer.tamper).not.toBeNull();
+  });
+
+  it("recycles the slot when the cleanup cannot finish, and restarts a killed slot", async () => {
+    const before = runner.status().restarts;
+    // Deeper than the zygote's wipe walks (zygote_cleanup.MAX_DEPTH): a fresh sandbox instead.
+    const deep = await runner.run({ code: "import os\nos.makedirs('/tmp/' + '/'.join(['d'] * 40))\nprint('deep')" });
+    expect(deep.status).toBe("ok");
+    expect(stdoutLines(deep)).toEqual(["deep"]);
+    const afterRecycle = await runner.run({ code: "import os\nprint(os.listdir('/tmp'))" });
+    expect(stdoutLines(afterRecycle)).toEqual(["[]"]);
     expect(runner.status().restarts).toBe(before + 1);
     // Kill the slot's bwrap process from outside (its uid belongs to this test process alone).
     const pids = execFileSync("pgrep", ["-u", String(UID_BASE), "-x", "bwrap"]).toString().trim().split("\n");

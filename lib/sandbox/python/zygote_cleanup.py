@@ -103,19 +103,42 @@ def _remove_sysv_ipc():
         return False
 
 
+def _read_table(name):
+    """Rows of /proc/sysvipc/<name> as {column: value}; raw reads (no buffered text file: this
+    runs after every run and nearly always finds only the header)."""
+    try:
+        fd = os.open("/proc/sysvipc/" + name, os.O_RDONLY | os.O_CLOEXEC)
+    except FileNotFoundError:
+        return []  # no SysV support in this kernel: nothing can leak through it
+    try:
+        chunks = []
+        while True:
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+    lines = b"".join(chunks).decode("ascii", "replace").splitlines()
+    if len(lines) < 2:
+        return []
+    header = lines[0].split()
+    return [dict(zip(header, line.split())) for line in lines[1:]]
+
+
 def _remove_sysv_objects():
+    """Only objects created by our own uid, and never as root: in the sandbox's private IPC
+    namespace that is everything the runs made; in unsafe-local mode (the host's namespace) it
+    must not touch anyone else's (a root zygote once marked PostgreSQL's segment for removal)."""
+    uid = str(os.getuid())
+    if uid == "0":
+        return True
     ok = True
     for name, call in (("shm", "shmctl"), ("msg", "msgctl"), ("sem", "semctl")):
-        try:
-            with open("/proc/sysvipc/" + name) as table:
-                rows = table.read().splitlines()[1:]
-        except FileNotFoundError:
-            continue  # no SysV support in this kernel: nothing can leak through it
-        for row in rows:
-            fields = row.split()
-            if len(fields) < 2:
+        for row in _read_table(name):
+            if row.get("cuid") != uid:
                 continue
-            ident = int(fields[1])
+            ident = int(row.get("shmid") or row.get("msqid") or row.get("semid") or -1)
             function = getattr(_load_libc(), call)
             result = function(ident, 0, IPC_RMID, None) if name == "sem" else function(ident, IPC_RMID, None)
             ok = ok and result == 0

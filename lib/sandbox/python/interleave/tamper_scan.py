@@ -96,10 +96,11 @@ def scan(code):
         tree = ast.parse(code)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None  # the harness reports syntax errors and compile bombs itself
-    aliases = _import_aliases(tree)
-    allowed = _none_checks(tree)
+    nodes = list(ast.walk(tree))  # walked once: each pass below costs as much as the parse
+    aliases = _import_aliases(nodes)
+    allowed = _none_checks(nodes)
     findings = []
-    for node in ast.walk(tree):
+    for node in nodes:
         reason = None if id(node) in allowed else _check(node, aliases)
         if reason:
             findings.append((getattr(node, "lineno", 0), reason))
@@ -109,11 +110,11 @@ def scan(code):
     return "line %d: %s" % (line, reason)
 
 
-def _none_checks(tree):
+def _none_checks(nodes):
     """ids of `gen.gi_frame is None` operands: the documented way to ask whether a generator has
     finished, which hands out no frame."""
     allowed = set()
-    for node in ast.walk(tree):
+    for node in nodes:
         if (isinstance(node, ast.Compare) and all(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops)
                 and all(isinstance(c, ast.Constant) and c.value is None for c in node.comparators)
                 and isinstance(node.left, ast.Attribute) and node.left.attr in GENERATOR_FRAMES):
@@ -121,10 +122,10 @@ def _none_checks(tree):
     return allowed
 
 
-def _import_aliases(tree):
+def _import_aliases(nodes):
     """Map each name bound by an import to the dotted module path it stands for."""
     aliases = {}
-    for node in ast.walk(tree):
+    for node in nodes:
         if isinstance(node, ast.Import):
             for item in node.names:
                 if item.asname:

@@ -4,6 +4,9 @@ import sys
 import textwrap
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import guard  # noqa: E402,F401  (rlimits: the programs below run in this process, unsandboxed)
 
 from interleave.runner import run_program  # noqa: E402
 

@@ -9,6 +9,9 @@ import textwrap
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import guard  # noqa: E402,F401  (rlimits: hostile programs run in this process, unsandboxed)
 
 from interleave import tamper  # noqa: E402
 from interleave.runner import run_program  # noqa: E402

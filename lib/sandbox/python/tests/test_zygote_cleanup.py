@@ -69,5 +69,49 @@ class WipeWorkdirTest(unittest.TestCase):
         self.assertTrue(os.path.exists(os.path.join(self.outside, "dir", "keep.txt")))
 
 
+class SysvIpcTest(unittest.TestCase):
+    """The wipe removes SysV objects the runs created, never anyone else's (outside a sandbox the
+    IPC namespace is the host's: PostgreSQL keeps a segment there)."""
+
+    def setUp(self):
+        self.removed = []
+        removed = self.removed
+
+        class FakeLibc:
+            def shmctl(self, ident, cmd, buf):
+                removed.append(("shm", ident, cmd))
+                return 0
+
+            def semctl(self, ident, num, cmd, buf):
+                removed.append(("sem", ident, cmd))
+                return 0
+
+        self.saved = (zygote_cleanup._read_table, os.getuid, list(zygote_cleanup._libc))
+        zygote_cleanup._libc[:] = [FakeLibc()]
+        tables = {"shm": [{"shmid": "4", "cuid": "101"}, {"shmid": "9", "cuid": "61000"}],
+                  "msg": [], "sem": [{"semid": "2", "cuid": "61000"}]}
+        zygote_cleanup._read_table = lambda name: tables[name]
+
+    def tearDown(self):
+        zygote_cleanup._read_table, os.getuid, libc = self.saved
+        zygote_cleanup._libc[:] = libc
+
+    def test_only_objects_created_by_our_uid_are_removed(self):
+        os.getuid = lambda: 61000
+        self.assertTrue(zygote_cleanup._remove_sysv_ipc())
+        self.assertEqual(self.removed, [("shm", 9, zygote_cleanup.IPC_RMID), ("sem", 2, zygote_cleanup.IPC_RMID)])
+
+    def test_root_never_removes_anything(self):
+        os.getuid = lambda: 0
+        self.assertTrue(zygote_cleanup._remove_sysv_ipc())
+        self.assertEqual(self.removed, [])
+
+    def test_the_real_table_parses(self):
+        zygote_cleanup._read_table = self.saved[0]
+        for name in ("shm", "msg", "sem"):
+            for row in zygote_cleanup._read_table(name):
+                self.assertIn("cuid", row)
+
+
 if __name__ == "__main__":
     unittest.main()
