@@ -7,4 +7,14 @@ echo "==> typecheck"; npx tsc --noEmit -p .
 echo "==> import rules"; npx depcruise lib app server.ts scripts --config .dependency-cruiser.cjs
 # Capped address space: these tests run harness code in-process, outside the sandbox.
 echo "==> harness unit tests (Python)"; prlimit --as=4294967296 -- npm run -s test:harness
-echo "==> tests"; npx vitest run "$@"
+echo "==> tests"
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json="$results" "$@" || status=$?
+# One plain closing line ("N passed, N failed") that any CI log reader understands.
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+' "$results" 2>/dev/null || echo "tests: 0 passed, 1 failed (the test run produced no results)"
+exit "$status"

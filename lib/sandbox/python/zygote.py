@@ -1,9 +1,11 @@
 """Zygote: PID 1 of one long-lived sandbox slot (see docs/sandbox.md).
 
-It imports the harness once, then for every request read from stdin forks a fresh child that runs
-the student's program, supervises it (wall clock, bounded private event channel with a per-run HMAC
-key), kills everything the run left behind, wipes the scratch directory and writes ONE result
-message on stdout. Node treats everything written here as untrusted and validates it again.
+It imports and prewarms the harness once, then for every request read from stdin: runs the static
+tamper scan and prepares the run (resets, compile) itself, forks a fresh child that runs the
+student's program (zygote_child.py), supervises it (wall clock, bounded private event channel with
+a per-run HMAC key; zygote_supervise.py), kills everything the run left behind, wipes the scratch
+directory (zygote_cleanup.py) and writes ONE result message on stdout. Node treats everything
+written here as untrusted and validates it again.
 
 Wire format both ways: 4-byte big-endian length + UTF-8 JSON.
 """
@@ -17,8 +19,9 @@ import sys
 import time
 import traceback
 
-from zygote_child import EVENT_FD, child_main, make_emit, request_limits, request_seed, write_all  # noqa: E402
-from zygote_supervise import supervise_child  # noqa: E402  (same folder, on sys.path[0])
+# Same folder, on sys.path[0].
+from zygote_child import EVENT_FD, child_main, make_emit, request_limits, request_seed, write_all
+from zygote_supervise import supervise_child
 
 HEADER = struct.Struct(">I")
 MAX_REQUEST_BYTES = 1 << 20
