@@ -9,9 +9,12 @@ function q(text: unknown): string {
   return `“${String(text)}”`;
 }
 
-function t(value: unknown): string {
+/** A virtual time as messages show it ("2", "0.5"); exported so the UI's translations match. */
+export function formatTraceTime(value: unknown): string {
   return typeof value === "number" ? value.toFixed(3).replace(/\.?0+$/, "") || "0" : String(value);
 }
+
+const t = formatTraceTime;
 
 /** " from n1 at t=0" — only the parts the spec states. */
 function origin(task: unknown, time: unknown): string {

@@ -1,6 +1,7 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { feedbackText } from "@/app/exercises/[id]/feedback-text";
 import type { ResultState, ResultView } from "@/app/exercises/[id]/result-view";
 import { TraceTable } from "@/app/exercises/[id]/trace-table";
 
@@ -13,13 +14,12 @@ const STATE_STYLE: Record<ResultState, string> = {
   infra_error: "border-amber-700 bg-amber-50 text-amber-900",
 };
 
-const PREDICTION_CODES = ["prediction.correct", "prediction.wrong", "prediction.extra", "prediction.missing"] as const;
-const REASONS = ["missing", "unexpected", "text", "time", "task", "order", "status", "total_time"] as const;
+const REASONS = ["missing", "unexpected", "text", "time", "task", "order", "status", "total_time", "forbidden_note"] as const;
 
 /** Status, score, the first divergence and the trace of a Run or a submission. */
 export function ResultPanel({ result }: { result: ResultView }) {
   const t = useTranslations("exercises");
-  const english = useLocale() === "en";
+  const tFeedback = useTranslations("feedback");
   const graded = result.state === "passed" || result.state === "failed";
   return (
     <section aria-labelledby="result-title" aria-live="polite" data-testid="result-panel" data-state={result.state} className="flex flex-col gap-4">
@@ -35,11 +35,11 @@ export function ResultPanel({ result }: { result: ResultView }) {
         {graded && result.score !== null ? <span className="text-2xl font-bold tabular-nums">{t("score", { score: Math.round(result.score) })}</span> : null}
       </div>
       {result.failingSeed !== null && result.failingSeed > 0 ? <p className="text-lg font-semibold text-red-900">{t("failingSeed", { seed: result.failingSeed })}</p> : null}
-      {result.prediction && result.state !== "passed" ? <PredictionFeedback feedback={result.prediction} english={english} /> : null}
+      {result.prediction && result.state !== "passed" ? <p className="rounded-2xl border-2 border-red-200 bg-white p-5 text-xl text-slate-900">{feedbackText(result.prediction, tFeedback)}</p> : null}
       {result.divergence && !result.prediction ? (
         <div className="rounded-2xl border-2 border-red-200 bg-white p-5">
           <p className="text-lg font-bold text-red-900">{t(`reason.${reasonKey(result.divergence.reason)}`)}</p>
-          <p className="mt-1 text-xl text-slate-900">{result.divergence.message}</p>
+          <p className="mt-1 text-xl text-slate-900">{feedbackText(result.divergence, tFeedback)}</p>
         </div>
       ) : null}
       {result.run ? (
@@ -51,14 +51,6 @@ export function ResultPanel({ result }: { result: ResultView }) {
       ) : null}
     </section>
   );
-}
-
-function PredictionFeedback({ feedback, english }: { feedback: NonNullable<ResultView["prediction"]>; english: boolean }) {
-  const t = useTranslations("exercises");
-  const known = (PREDICTION_CODES as readonly string[]).includes(feedback.code);
-  const key = feedback.code.replace("prediction.", "") as "correct" | "wrong" | "extra" | "missing";
-  const text = english || !known ? feedback.message : t(`prediction.${key}`, feedback.params);
-  return <p className="rounded-2xl border-2 border-red-200 bg-white p-5 text-xl text-slate-900">{text}</p>;
 }
 
 function reasonKey(reason: string): (typeof REASONS)[number] | "other" {

@@ -20,16 +20,25 @@ export interface ResultView {
   state: ResultState;
   attemptNumber: number | null;
   score: number | null;
-  divergence: { reason: string; message: string; index: number } | null;
+  /** `code` + `params` let the page translate; `message` is the server's English fallback. */
+  divergence: { reason: string; code: string; params: Record<string, string | number | null>; message: string; index: number } | null;
   prediction: { code: string; params: Record<string, string | number>; message: string } | null;
   failingSeed: number | null;
   run: { status: string; virtualTime: number; error: string | null; rows: TraceRow[] } | null;
 }
 
-const divergenceSchema = z.object({ reason: z.string(), message: z.string(), index: z.number() });
+const paramsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
+const divergenceSchema = z.object({
+  reason: z.string(),
+  // Older stored verdicts may lack them: the English message is shown then.
+  code: z.string().catch(""),
+  params: paramsSchema.catch({}),
+  message: z.string(),
+  index: z.number(),
+});
 const predictionSchema = z.object({
   code: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).transform((params) => {
+  params: paramsSchema.transform((params) => {
     const out: Record<string, string | number> = {};
     for (const [key, value] of Object.entries(params)) if (value !== null) out[key] = value;
     return out;

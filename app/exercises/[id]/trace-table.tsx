@@ -2,10 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { TraceRow } from "@/app/exercises/[id]/result-view";
-
-function formatTime(t: number): string {
-  return Number.isInteger(t) ? String(t) : t.toFixed(3).replace(/0+$/, "");
-}
+import { formatTraceTime as formatTime } from "@/lib/traces/divergence-messages";
 
 /**
  * The printed lines of a run as an aligned table: virtual time, task, text. The line where the
