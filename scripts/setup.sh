@@ -12,7 +12,7 @@ node -e 'const [M,m]=process.versions.node.split(".").map(Number); if (M<20||(M=
 
 say "npm dependencies"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  npm ci --no-audit --no-fund --loglevel=warn
 else
   echo "node_modules is up to date with package-lock.json"
 fi
