@@ -2,64 +2,15 @@
  * The processes of the burst benchmark: the production build (reused when fresh), the real server
  * (`node dist/server.js`) on an ephemeral port, and optionally extra `scripts/worker.ts` graders.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import net from "node:net";
-import path from "node:path";
+import { spawn, type ChildProcess } from "node:child_process";
+import { REPO_ROOT } from "../production-build";
 
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 
 export interface Child {
   name: string;
   process: ChildProcess;
   output(): string;
   stop(): Promise<void>;
-}
-
-const BUILD_INPUT = /\.(tsx?|m?js|json|css)$/;
-const SOURCE_ROOTS = ["app", "lib", "i18n", "messages", "server.ts", "next.config.js", "postcss.config.mjs", "generated"];
-
-/** Runs `npm run build` unless .next and dist/server.js are newer than every source file. */
-export function ensureProductionBuild(log: (message: string) => void): void {
-  const builtAt = Math.min(mtime(path.join(REPO_ROOT, ".next/BUILD_ID")), mtime(path.join(REPO_ROOT, "dist/server.js")));
-  if (builtAt > 0 && newestSourceMtime() <= builtAt) {
-    log("reusing the production build");
-    return;
-  }
-  log("building (npm run build)…");
-  const result = spawnSync("bash", ["scripts/build.sh"], { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } });
-  if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
-}
-
-function newestSourceMtime(): number {
-  let newest = 0;
-  const visit = (target: string) => {
-    const stat = fs.statSync(target, { throwIfNoEntry: false });
-    if (!stat) return;
-    if (stat.isFile()) {
-      if (BUILD_INPUT.test(target) && !/\.test\.tsx?$/.test(target)) newest = Math.max(newest, stat.mtimeMs);
-      return;
-    }
-    for (const entry of fs.readdirSync(target)) if (entry !== "node_modules") visit(path.join(target, entry));
-  };
-  for (const root of SOURCE_ROOTS) visit(path.join(REPO_ROOT, root));
-  return newest;
-}
-
-function mtime(file: string): number {
-  return fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function startChild(name: string, args: string[], env: NodeJS.ProcessEnv): Child {

@@ -16,7 +16,7 @@ import { useDatabaseUrl } from "@/lib/db/get-db";
 import { insertUser } from "@/lib/db/users";
 import { importExerciseIntoClass } from "@/lib/exercises/import-exercise-into-class";
 import { loadExercisePackage } from "@/lib/exercises/load-exercise-package";
-import { REPO_ROOT } from "./burst-processes";
+import { REPO_ROOT } from "../production-build";
 
 export interface Classroom {
   databaseUrl: string;

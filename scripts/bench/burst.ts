@@ -13,7 +13,8 @@ import os from "node:os";
 import IORedis from "ioredis";
 import { listSubmissionTimes } from "@/lib/db/submissions";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
-import { ensureProductionBuild, freePort, startServer, startWorker, type Child } from "./burst-processes";
+import { ensureProductionBuild, freePort } from "../production-build";
+import { startServer, startWorker, type Child } from "./burst-processes";
 import { formatTable, loadAverage, percentile, round, writePerformanceSection, type BurstFigures } from "./burst-report";
 import { seedClassroom, type BenchDatabase, type Classroom } from "./burst-setup";
 

@@ -7,7 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { REPO_ROOT, startTestServer, type TestServer } from "@/tests/helpers/server";
+import { REPO_ROOT } from "@/scripts/production-build";
+import { startTestServer, type TestServer } from "@/tests/helpers/server";
 
 const CHROMIUM_FLAGS = [
   "--headless",

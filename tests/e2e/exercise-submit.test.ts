@@ -10,7 +10,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { HttpSession } from "@/tests/helpers/http-session";
-import { REPO_ROOT, startTestServer, type TestServer } from "@/tests/helpers/server";
+import { REPO_ROOT } from "@/scripts/production-build";
+import { startTestServer, type TestServer } from "@/tests/helpers/server";
 
 const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const SLUG = "05-create-task-concurrency";

@@ -4,15 +4,11 @@
  * The production build is (re)made first when missing or older than the sources — a second dev
  * Next in the same folder would exit on Next's dev lock.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import net from "node:net";
-import path from "node:path";
 import type { DatabaseProvider } from "@/lib/db/database-url";
 import { createTestDatabase } from "@/tests/helpers/db";
-
-export const REPO_ROOT = path.resolve(__dirname, "../..");
+import { REPO_ROOT, ensureProductionBuild, freePort } from "@/scripts/production-build";
 
 export interface TestServer {
   url: string;
@@ -102,74 +98,6 @@ function stopChild(child: ChildProcess): Promise<void> {
     });
     child.kill("SIGTERM");
   });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-const BUILD_INPUT = /\.(tsx?|m?js|json|css)$/;
-const SOURCE_ROOTS = ["app", "lib", "i18n", "messages", "server.ts", "next.config.js", "postcss.config.mjs", "generated"];
-
-/** Builds with the same script as `npm run build` when the build is missing or stale. */
-export function ensureProductionBuild(): void {
-  const buildId = path.join(REPO_ROOT, ".next/BUILD_ID");
-  const bundle = path.join(REPO_ROOT, "dist/server.js");
-  const builtAt = Math.min(mtime(buildId), mtime(bundle));
-  if (builtAt > 0 && newestSourceMtime() <= builtAt) return;
-  withBuildLock(() => {
-    // Another test file may have built while we waited for the lock.
-    if (Math.min(mtime(buildId), mtime(bundle)) > newestSourceMtime()) return;
-    const result = spawnSync("bash", ["scripts/build.sh"], { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } });
-    if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
-  });
-}
-
-function newestSourceMtime(): number {
-  let newest = 0;
-  const visit = (target: string) => {
-    const stat = fs.statSync(target, { throwIfNoEntry: false });
-    if (!stat) return;
-    if (stat.isFile()) {
-      if (BUILD_INPUT.test(target) && !/\.test\.tsx?$/.test(target)) newest = Math.max(newest, stat.mtimeMs);
-      return;
-    }
-    for (const entry of fs.readdirSync(target)) if (entry !== "node_modules") visit(path.join(target, entry));
-  };
-  for (const root of SOURCE_ROOTS) visit(path.join(REPO_ROOT, root));
-  return newest;
-}
-
-function mtime(file: string): number {
-  return fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-}
-
-/** A directory lock: vitest projects (integration, e2e) may start their files at the same time. */
-function withBuildLock(build: () => void): void {
-  const lock = path.join(REPO_ROOT, ".next-build.lock");
-  const deadline = Date.now() + 5 * 60_000;
-  for (;;) {
-    try {
-      fs.mkdirSync(lock);
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`build lock ${lock} is held for too long; remove it if no build runs`);
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
-    }
-  }
-  try {
-    build();
-  } finally {
-    fs.rmSync(lock, { recursive: true, force: true });
-  }
 }
 
 /** 100000..132000: distinct per port, clear of the ranges the sandbox and grading tests pick. */

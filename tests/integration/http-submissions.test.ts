@@ -7,7 +7,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpSession, uniqueEmail } from "@/tests/helpers/http-session";
-import { REPO_ROOT, startTestServer, type TestServer } from "@/tests/helpers/server";
+import { REPO_ROOT } from "@/scripts/production-build";
+import { startTestServer, type TestServer } from "@/tests/helpers/server";
 
 type ErrorBody = { error: { code: string; message: string } };
 type ExerciseList = { canManage: boolean; exercises: { id: string; slug: string; status: string; best: { score: number; passed: boolean } | null }[] };
