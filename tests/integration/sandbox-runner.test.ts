@@ -67,6 +67,27 @@ asyncio.run(main())
     expect(new Set(traces).size).toBe(1);
   });
 
+  it("drives datetime.now() with the virtual clock (epoch 2023-11-14 22:13:20, UTC)", async () => {
+    const code = `import asyncio
+from datetime import datetime
+async def main():
+    print(datetime.now().strftime('%H:%M:%S'))
+    await asyncio.sleep(2)
+    print(datetime.now().strftime('%H:%M:%S'))
+asyncio.run(main())
+`;
+    const first = await runner.run({ code });
+    const second = await runner.run({ code });
+    for (const result of [first, second]) {
+      expect(result.status).toBe("ok");
+      expect(result.tamper ?? null).toBeNull();
+      expect(result.events.filter((e) => e.stream === "stdout").map((e) => [e.t, e.text])).toEqual([
+        [0, "22:13:20"],
+        [2, "22:13:22"],
+      ]);
+    }
+  });
+
   it("runs as a distinct unprivileged uid per slot with no capabilities", async () => {
     const code = `import os
 status = open("/proc/self/status").read()

@@ -25,13 +25,15 @@ import warnings
 from asyncio import events as _events
 from greenlet import greenlet
 
-from . import greenlets, legacy, tamper, vthreads
+from . import greenlets, legacy, tamper, vdatetime, vthreads
 from .errors import FILENAME, describe_error
 from .output import CaptureStream, trace
 from .vloop import LOOP_PATCHES, VirtualEventLoopPolicy, reset_counters
 from .world import RUNNING, Actor, StopRun, world
 
 _preloaded = (asyncio.runners, concurrent.futures.thread, logging, queue, threading, time, traceback)
+# Local time is UTC in every run, whatever the host's zone (unsafe-local, unit tests).
+vdatetime.pin_utc()
 GC_THRESHOLD = 100_000
 _DEFAULT_WARNING_FILTERS = [
     ("default", None, DeprecationWarning, "__main__", 0),

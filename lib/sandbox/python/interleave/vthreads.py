@@ -3,7 +3,7 @@
 CPython's own `threading`, `queue` and `concurrent.futures` code keeps running unchanged; only the
 primitives underneath are swapped for the duration of a run: locks become `VLock` (blocking hands
 control to the scheduler instead of blocking the OS thread), new threads become greenlet actors,
-and the clock functions of `time` read the virtual clock. That keeps thread names
+and the clock functions of `time` (and `datetime.datetime.now`) read the virtual clock. That keeps thread names
 (`ThreadPoolExecutor-0_0`, `Thread-1 (work)`, `asyncio_0`), worker reuse and exception output
 identical to CPython's.
 """
@@ -21,6 +21,7 @@ from collections import deque
 from greenlet import greenlet
 
 from .vclock import TIME_PATCHES, vmonotonic
+from .vdatetime import DATETIME_PATCHES
 from .world import BLOCKED, Actor, world
 
 # CPython's default is min(32, os.cpu_count() + 4): pinned as if on a 2-CPU machine.
@@ -147,7 +148,7 @@ class ThreadPoolExecutor(_cft.ThreadPoolExecutor):
 
 ThreadPoolExecutor.__module__ = _cft.ThreadPoolExecutor.__module__
 
-_PATCHES = TIME_PATCHES + [
+_PATCHES = TIME_PATCHES + DATETIME_PATCHES + [
     (threading, "_allocate_lock", VLock), (threading, "Lock", VLock),
     (threading, "_CRLock", None), (threading, "get_ident", vget_ident),
     (threading, "_start_new_thread", _vstart_new_thread),
