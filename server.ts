@@ -10,8 +10,11 @@ import { createSocketAuthenticator } from "@/lib/realtime/authenticate-socket";
 import { canAccessClass } from "@/lib/auth/can-access-class";
 import { createRealtimeServer } from "@/lib/realtime/create-realtime-server";
 import { deliverSubmissionGraded } from "@/lib/realtime/deliver-submission-graded";
+import { setAuthRateLimiters } from "@/lib/auth/auth-rate-limiters";
+import { createAuthRateLimiters } from "@/lib/auth/create-auth-rate-limiters";
 import { setGradingServices } from "@/lib/grading/grading-services";
 import { startGrading } from "@/lib/grading/start-grading";
+import { stampClientAddress } from "@/lib/rate-limit/client-address";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
 
 async function main(): Promise<void> {
@@ -30,8 +33,20 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  // Sign-in/sign-up limits, shared by every node through Redis when it is configured.
+  const authLimits = createAuthRateLimiters({
+    redisUrl: env.REDIS_URL,
+    signIn: { limit: env.SIGN_IN_RATE_LIMIT, windowMs: env.SIGN_IN_RATE_WINDOW_MS },
+    signUp: { limit: env.SIGN_UP_RATE_LIMIT, windowMs: env.SIGN_UP_RATE_WINDOW_MS },
+  });
+  setAuthRateLimiters(authLimits.limiters);
+
   // Next's handler first: socket.io wraps the existing "request" listeners and keeps /socket.io/.
-  httpServer.on("request", (req, res) => void handle(req, res));
+  // Route handlers and next-auth cannot see the socket: stamp the client address for them.
+  httpServer.on("request", (req, res) => {
+    stampClientAddress(req, env.TRUST_PROXY);
+    void handle(req, res);
+  });
   const realtime = await createRealtimeServer(httpServer, {
     authenticate: createSocketAuthenticator({ secret: env.NEXTAUTH_SECRET, secureCookie: publicUrl.protocol === "https:" }),
     canAccessClass,
@@ -65,6 +80,7 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(1), 10_000).unref();
     void grading
       .stop()
+      .then(() => authLimits.close())
       .then(() => runner.close())
       .then(() => realtime.close())
       .then(() => new Promise<void>((resolve) => httpServer.close(() => resolve())))

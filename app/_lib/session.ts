@@ -5,8 +5,10 @@ import { authOptions } from "@/lib/auth/next-auth-options";
 import { isUserRole, type SessionUser } from "@/lib/auth/session-user";
 
 /**
- * The signed-in user for server components, route handlers and server actions, or null. Cached
- * per request: the header and the page both ask, the JWT is decoded once.
+ * The signed-in user for server components and server actions, or null. Cached per request: the
+ * header and the page both ask, the JWT is decoded once. getServerSession also re-sends the cookie
+ * with a later expiry, so an active user stays signed in. Route handlers decode the cookie without
+ * that cost (app/api/_lib/route.ts).
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);

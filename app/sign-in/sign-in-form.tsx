@@ -7,6 +7,14 @@ import { useState, type FormEvent } from "react";
 import { Field } from "@/app/_components/field";
 import { FormError } from "@/app/_components/form-error";
 import { primaryButton } from "@/app/_components/button-styles";
+import { SIGN_IN_RATE_LIMITED } from "@/lib/auth/sign-in-errors";
+
+/** next-auth's `error` is a code: a wrong password, our rate limit, or anything else. */
+function signInErrorText(error: string | null | undefined, t: (key: "invalidCredentials" | "tooManyAttempts" | "genericError") => string): string {
+  if (error === "CredentialsSignin") return t("invalidCredentials");
+  if (error === SIGN_IN_RATE_LIMITED) return t("tooManyAttempts");
+  return t("genericError");
+}
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth");
@@ -26,7 +34,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     });
     setPending(false);
     if (!result || result.error) {
-      setError(result?.error === "CredentialsSignin" ? t("invalidCredentials") : t("genericError"));
+      setError(signInErrorText(result?.error, t));
       return;
     }
     router.push(callbackUrl);

@@ -6,6 +6,8 @@ import type { Provider } from "next-auth/providers/index";
 import type { Account, Profile, User } from "next-auth";
 import { AppError } from "@/lib/errors/app-error";
 import { isUserRole, type UserRole } from "@/lib/auth/session-user";
+import { limitSignInAttempts } from "@/lib/auth/limit-sign-in-attempts";
+import { SIGN_IN_RATE_LIMITED } from "@/lib/auth/sign-in-errors";
 import { signInWithOAuth } from "@/lib/auth/sign-in-with-oauth";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 
@@ -28,11 +30,26 @@ function credentialsProvider(): Provider {
     credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
     async authorize(credentials) {
       if (!credentials?.email || !credentials.password) return null;
+      await refuseWhenRateLimited(credentials.email);
       const user = await verifyCredentials({ email: credentials.email, password: credentials.password });
       if (!user) return null;
       return { id: user.id, email: user.email, name: user.name, role: normaliseRole(user.role), isAdmin: user.isAdmin === true };
     },
   });
+}
+
+/**
+ * Fails the sign-in like a wrong password (401, no session), but with its own code: next-auth hands
+ * a thrown Error's message to the browser as `error`, and the form shows "too many attempts"
+ * instead of suggesting the password is wrong.
+ */
+async function refuseWhenRateLimited(email: string): Promise<void> {
+  try {
+    await limitSignInAttempts({ email });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "RATE_LIMITED") throw new Error(SIGN_IN_RATE_LIMITED);
+    throw error;
+  }
 }
 
 /** OAuth providers exist only when their credentials are configured, so a fresh clone needs none. */

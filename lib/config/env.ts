@@ -21,7 +21,7 @@ export const ENV_VARS: readonly EnvVarDoc[] = [
   { name: "NEXTAUTH_URL", default: "http://localhost:$PORT", description: "Public base URL of the app, used by next-auth for callbacks and cookies." },
   { name: "PORT", default: "3000", description: "HTTP port for pages, API and socket.io." },
   { name: "HOSTNAME", default: "0.0.0.0", description: "Interface to listen on (`0.0.0.0` lets students on the LAN connect)." },
-  { name: "REDIS_URL", default: "(unset)", description: "When set, grading runs on BullMQ and live events fan out through Redis; otherwise both run in-process." },
+  { name: "REDIS_URL", default: "(unset)", description: "When set, grading runs on BullMQ, live events fan out through Redis and rate-limit counts are shared by every app node; otherwise all of them run in-process." },
   { name: "SANDBOX", default: "bwrap", description: "`bwrap` (bubblewrap sandbox) or `unsafe-local` (no isolation; development only)." },
   { name: "SANDBOX_POOL_SIZE", default: "number of CPU cores (max 8)", description: "Concurrent sandboxed runs per grader process." },
   { name: "GITHUB_ID / GITHUB_SECRET", default: "(unset)", description: "Enable GitHub sign-in when both are set." },
@@ -32,6 +32,11 @@ export const ENV_VARS: readonly EnvVarDoc[] = [
   { name: "GRADING_STALE_AFTER_MS", default: "120000", description: "A submission RUNNING longer than this is taken to have lost its worker and is graded again." },
   { name: "SUBMIT_RATE_LIMIT", default: "10", description: "Submissions per student per minute; more get 429." },
   { name: "RUN_RATE_LIMIT", default: "30", description: "Try-it runs per student per minute; more get 429." },
+  { name: "SIGN_IN_RATE_LIMIT", default: "10", description: "Email + password sign-in attempts per email address per window; more are refused with \"too many attempts\"." },
+  { name: "SIGN_IN_RATE_WINDOW_MS", default: "900000", description: "The sign-in window (15 minutes)." },
+  { name: "SIGN_UP_RATE_LIMIT", default: "60", description: "Accounts created per client address per window (a class behind one NAT shares one address); more get 429." },
+  { name: "SIGN_UP_RATE_WINDOW_MS", default: "3600000", description: "The sign-up window (1 hour)." },
+  { name: "TRUST_PROXY", default: "0", description: "Number of reverse proxies in front of the app that append to `X-Forwarded-For`; 0 ignores the header and uses the socket address." },
   { name: "LOG_LEVEL", default: "info", description: "`debug`, `info`, `warn` or `error`." },
 ];
 
@@ -65,6 +70,11 @@ const envObject = z.object({
   GRADING_STALE_AFTER_MS: z.preprocess((v) => (v === "" || v === undefined ? 120_000 : v), z.coerce.number().int().min(1_000)),
   SUBMIT_RATE_LIMIT: z.preprocess((v) => (v === "" || v === undefined ? 10 : v), z.coerce.number().int().min(1)),
   RUN_RATE_LIMIT: z.preprocess((v) => (v === "" || v === undefined ? 30 : v), z.coerce.number().int().min(1)),
+  SIGN_IN_RATE_LIMIT: z.preprocess((v) => (v === "" || v === undefined ? 10 : v), z.coerce.number().int().min(1)),
+  SIGN_IN_RATE_WINDOW_MS: z.preprocess((v) => (v === "" || v === undefined ? 15 * 60_000 : v), z.coerce.number().int().min(1_000)),
+  SIGN_UP_RATE_LIMIT: z.preprocess((v) => (v === "" || v === undefined ? 60 : v), z.coerce.number().int().min(1)),
+  SIGN_UP_RATE_WINDOW_MS: z.preprocess((v) => (v === "" || v === undefined ? 60 * 60_000 : v), z.coerce.number().int().min(1_000)),
+  TRUST_PROXY: z.preprocess((v) => (v === "" || v === undefined ? 0 : v), z.coerce.number().int().min(0).max(10)),
 });
 
 /** Every variable name getEnv() reads (the README table must document each one; a test checks). */

@@ -2,7 +2,8 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { AppError, toErrorResponse } from "@/lib/errors/app-error";
-import { getSessionUser } from "@/app/_lib/session";
+import { readSessionCookie } from "@/lib/auth/read-session-cookie";
+import { getEnv } from "@/lib/config/env";
 import { parseInput } from "@/lib/config/parse-input";
 
 type AuthLevel = "none" | "user" | "instructor";
@@ -34,7 +35,7 @@ export function withRoute<A extends AuthLevel, S extends z.ZodType | undefined =
 ): (request: Request, context: RouteContext) => Promise<Response> {
   return async (request, context) => {
     try {
-      const user = await authorise(options.auth);
+      const user = await authorise(options.auth, request);
       const body = options.body ? parseInput(options.body, await readJson(request)) : undefined;
       const params = flattenParams(context?.params ? await context.params : {});
       const result = await handler({ request, user, body, params } as HandlerContext<A, S>);
@@ -45,12 +46,27 @@ export function withRoute<A extends AuthLevel, S extends z.ZodType | undefined =
   };
 }
 
-async function authorise(level: AuthLevel): Promise<SessionUser | null> {
-  if (level === "none") return getSessionUser();
-  const user = await getSessionUser();
+async function authorise(level: AuthLevel, request: Request): Promise<SessionUser | null> {
+  const user = await routeSessionUser(request);
+  if (level === "none") return user;
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
   if (level === "instructor" && user.role !== "instructor") throw new AppError("FORBIDDEN", "Only instructors can do this.");
   return user;
+}
+
+/**
+ * Route handlers decode the session cookie themselves instead of calling getServerSession, which
+ * re-encrypts and re-sends the cookie on every request (a key derivation + JWE per API call, seen
+ * in the submission burst profile). Pages and server actions still refresh it. Same secret and
+ * cookie name as next-auth and the socket handshake (server.ts copies them into process.env).
+ */
+function routeSessionUser(request: Request): Promise<SessionUser | null> {
+  const env = getEnv();
+  return readSessionCookie({
+    cookieHeader: request.headers.get("cookie"),
+    secret: env.NEXTAUTH_SECRET,
+    secureCookie: env.NEXTAUTH_URL.startsWith("https://"),
+  });
 }
 
 /** Above any legitimate body (64 KB of code, JSON-escaped); refused before it is parsed. */
