@@ -3,35 +3,16 @@
  * Warm pool vs a cold `bwrap python3` per run, on the tutorial's create_task example (5.4 example 1:
  * two tasks sleeping 2 s each), in one process so both see the same machine load.
  */
+import { readFileSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
 import { runCold } from "@/lib/sandbox/run-cold";
 import type { RunResult } from "@/lib/sandbox/run-result.types";
 import { summarize, writePerformanceSection, type Summary } from "./sandbox-report";
 
-const CREATE_TASK_EXAMPLE = `import asyncio
-
-async def func():
-    print('test')
-    response = await asyncio.sleep(2)
-    print('任务完成')
-    return f'执行_____完成： {response}'
-
-
-async def main():
-    print('main')
-    ret1 = asyncio.create_task(func())
-    ret2 = asyncio.create_task(func())
-
-    res1 = await ret1
-    res2 = await ret2
-    print('主线程运行')
-    print('main结束2')
-
-
-async_obj = main()
-asyncio.run(async_obj)
-`;
+// The fidelity corpus keeps the tutorial's program verbatim (with its real-CPython oracle).
+const CREATE_TASK_EXAMPLE = readFileSync(path.join(__dirname, "../../tests/fixtures/corpus/10-create-task-example-1.py"), "utf8");
 
 function flagValue(argv: string[], name: string, fallback: number): number {
   const index = argv.indexOf(name);
