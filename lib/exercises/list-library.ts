@@ -16,9 +16,11 @@ export const LIBRARY_DIR = path.join(process.cwd(), "content", "exercises");
  * to fix, not something to hide from the instructor's picker.
  */
 export async function listLibrary({ root = LIBRARY_DIR }: { root?: string } = {}): Promise<ExercisePackage[]> {
-  const entries = await readdir(root, { withFileTypes: true });
+  // The turbopackIgnore comments keep Next's file tracing from copying the whole project: the
+  // library is read at run time from the working directory, never bundled.
+  const entries = await readdir(/*turbopackIgnore: true*/ root, { withFileTypes: true });
   const folders = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith(".")).map((entry) => entry.name).sort();
   const packages: ExercisePackage[] = [];
-  for (const folder of folders) packages.push(await loadExercisePackage({ dir: path.join(root, folder) }));
+  for (const folder of folders) packages.push(await loadExercisePackage({ dir: path.join(/*turbopackIgnore: true*/ root, folder) }));
   return packages;
 }
