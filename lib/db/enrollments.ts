@@ -11,10 +11,6 @@ export interface EnrollmentRecord {
   removedAt: Date | null;
 }
 
-export async function findEnrollment(classId: string, userId: string, db: DbClient = getDb()): Promise<EnrollmentRecord | null> {
-  return db.enrollment.findUnique({ where: { classId_userId: { classId, userId } } });
-}
-
 /** Throws P2002 when the (class, user) row already exists: concurrent joins resolve to one row. */
 export async function insertEnrollment(classId: string, userId: string, db: DbClient = getDb()): Promise<EnrollmentRecord> {
   return db.enrollment.create({ data: { classId, userId, status: "ACTIVE" } });

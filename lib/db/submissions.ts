@@ -171,11 +171,6 @@ export async function storeVerdict(id: string, claimAttempt: number, fields: Gra
   );
 }
 
-/** Recomputes one BestScore row on its own (e.g. after a review changes a verdict). */
-export async function refreshBestScore(key: BestScoreKey) {
-  return retryOnUniqueViolation(() => withTransaction((tx) => refreshBestScoreIn(key, tx)));
-}
-
 /**
  * BestScore is derived from the graded submissions, so recomputing it is idempotent (a regrade or a
  * duplicate delivery cannot double-count). Two gradings of one student finishing together must not
