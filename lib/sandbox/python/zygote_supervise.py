@@ -70,13 +70,12 @@ def mark_end_of_run(marker):
 
 
 def code_pipe_drained():
-    """True when the child consumed all of its program (else the slot is recycled: the next run
-    must never read a byte of this one's code). FIONREAD counts bytes without reading them."""
-    import array
-    import termios
-    count = array.array("i", [0])
+    """True when the child consumed all of its program and left the code socket as it was (else
+    the slot is recycled: the next run must never read a byte of this one's code, nor find the
+    socket shut down). poll() looks without reading: POLLIN = bytes left, POLLRDHUP/HUP = shut."""
+    poller = select.poll()
+    poller.register(fds.CODE, select.POLLIN | select.POLLRDHUP)
     try:
-        fcntl.ioctl(fds.CODE, termios.FIONREAD, count, True)
+        return not poller.poll(0)
     except OSError:
         return False
-    return count[0] == 0
