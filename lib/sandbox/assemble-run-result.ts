@@ -84,6 +84,7 @@ function rawEvents(capture: RunCapture, t: number): { events: TraceEvent[]; note
  */
 export function assembleRunResult(capture: RunCapture, context: AssembleContext): RunResult {
   const channel = parseChannel(capture.events.bytes(), capture.key, context.maxFrameBytes);
+  if (process.env.I8_DEBUG) console.error(JSON.stringify({ total: capture.events.total, junk: channel.junkBytes, msgs: channel.messages, done: capture.done }));
   const clip: ClipNotes = { longNames: 0, dropped: 0 };
   const events: TraceEvent[] = [];
   const tamperReasons: string[] = [];

@@ -28,6 +28,8 @@ def make_writer(key, fd, state):
     magic = MAGIC
 
     def write_frame(obj):
+        if not state[2]:
+            return
         payload = dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "replace")
         seq = state[0].to_bytes(8, "big")
         state[0] += 1
@@ -42,8 +44,12 @@ def make_writer(key, fd, state):
 
 
 def make_channel(key, fd):
-    state = [0, 0]  # [sequence number, events emitted]
+    state = [0, 0, True]  # [sequence number, events emitted, this process may write]
     write_frame = make_writer(key, fd, state)
+    # A process the program forks shares the descriptor but not the sequence: its frames would
+    # collide with the run's own. Its trace is not the run's (the fork itself was already reported
+    # as tampering, by the audit hook, in the parent), so a forked process writes none.
+    os.register_at_fork(after_in_child=lambda: state.__setitem__(2, False))
 
     def emit(event):
         state[1] += 1
