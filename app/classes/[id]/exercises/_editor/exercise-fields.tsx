@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { CodeEditor } from "@/app/exercises/[id]/code-editor";
+import { PythonEditor } from "@/app/_components/python-editor/python-editor";
 import { MarkdownField } from "./markdown-field";
 import type { EditorForm } from "./editor-form";
 
@@ -75,7 +75,7 @@ function CodeField(props: { id: string; label: string; value: string; onChange(v
   return (
     <div className="flex flex-col gap-1.5">
       <label htmlFor={props.id} className="text-lg font-semibold text-slate-900">{props.label}</label>
-      <CodeEditor id={props.id} label={props.label} value={props.value} onChange={props.onChange} rows={12} />
+      <PythonEditor id={props.id} label={props.label} value={props.value} onChange={props.onChange} minLines={8} maxLines={24} />
       {props.errors ? <p className="text-base font-semibold text-red-700">{props.errors.join(" ")}</p> : null}
     </div>
   );

@@ -6,7 +6,7 @@ import type { TriedSolution } from "@/lib/exercises/try-exercise-solution";
 import { callApi } from "@/app/_lib/api-client";
 import { useErrorText } from "@/app/_lib/use-error-text";
 import { card, secondaryButton } from "@/app/_components/button-styles";
-import { CodeEditor } from "@/app/exercises/[id]/code-editor";
+import { PythonEditor } from "@/app/_components/python-editor/python-editor";
 import { RunTimeline } from "./run-timeline";
 
 /** "Try a wrong solution": any program against the spec being edited, under the exercise's schedules. */
@@ -30,7 +30,7 @@ export function TrySolutionPanel({ exerciseId, spec, starter }: { exerciseId: st
     <section className={`${card} flex flex-col gap-4`} aria-labelledby="try-title">
       <h2 id="try-title" className="text-2xl font-bold text-slate-950">{t("tryTitle")}</h2>
       <p className="text-base text-slate-600">{t("tryHint")}</p>
-      <CodeEditor id="try-code" label={t("tryTitle")} value={code} onChange={setCode} rows={10} />
+      <PythonEditor id="try-code" label={t("tryTitle")} value={code} onChange={setCode} onRun={tryIt} minLines={8} maxLines={20} />
       <div className="flex flex-wrap items-center gap-3">
         <button type="button" onClick={tryIt} disabled={pending} className={secondaryButton}>
           {pending ? t("trying") : t("tryButton")}
