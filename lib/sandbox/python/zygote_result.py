@@ -92,4 +92,5 @@ def assemble(channel, raws, wait_status, usage, limits, *, wall_killed, output_k
         "deadlock": end.get("deadlock"),
         "notes": notes,
         "tamper": tamper,
+        "schedule": end.get("schedule") if isinstance(end.get("schedule"), dict) else None,
     }
