@@ -47,6 +47,8 @@ export const deadlockWaiterSchema = z.object({ task: z.string(), waitingOn: z.st
 export const scheduleReportSchema = z.object({
   mode: z.enum(["canonical", "enumerated", "pct"]),
   points: z.array(z.number().int().min(2)).max(512),
+  /** The alternative taken at each point (same length as points). */
+  taken: z.array(z.number().int().nonnegative()).max(512),
   /** More choice points than `points` holds. */
   truncated: z.boolean(),
   /** An enumerated schedule number with digits left over: it equals a shorter one. */

@@ -34,6 +34,7 @@ class Schedule:
     def reset(self, seed):
         self.seed = seed
         self.points = []
+        self.taken = []
         self.count = 0
         self.hashed = 0
         self.preemptions = 0
@@ -67,12 +68,15 @@ class Schedule:
         if len(self.points) < MAX_REPORTED:
             self.points.append(n)
         if self.mode == "canonical":
-            return 0
-        if self.mode == "enumerated":
+            choice = 0
+        elif self.mode == "enumerated":
             choice = self.rest % n
             self.rest //= n
-            return choice
-        return self._pct_choice(index, n, keys)
+        else:
+            choice = self._pct_choice(index, n, keys)
+        if len(self.taken) < MAX_REPORTED:
+            self.taken.append(choice)
+        return choice
 
     def _pct_choice(self, index, n, keys):
         if keys is None:
@@ -129,6 +133,7 @@ class Schedule:
         return {
             "mode": self.mode,
             "points": list(self.points),
+            "taken": list(self.taken),
             "truncated": self.count > len(self.points),
             "unused": self.mode == "enumerated" and self.rest > 0,
             "hashed": self.hashed,
