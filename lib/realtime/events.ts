@@ -69,12 +69,23 @@ export interface RoundEndedPayload {
   endedAt: string;
 }
 
+/** A round's live count of answers (coalesced like the leaderboard); details via GET /api/rounds/:id. */
+export interface RoundProgressPayload {
+  classId: string;
+  roundId: string;
+  /** Students who submitted at least once for the round. */
+  answered: number;
+  /** Students with a passing answer. */
+  passed: number;
+}
+
 export interface ServerToClientEvents {
   "roster:changed": (payload: RosterChangedPayload) => void;
   "submission:graded": (payload: SubmissionGradedPayload) => void;
   "leaderboard:update": (payload: LeaderboardUpdatePayload) => void;
   "round:started": (payload: RoundStartedPayload) => void;
   "round:ended": (payload: RoundEndedPayload) => void;
+  "round:progress": (payload: RoundProgressPayload) => void;
 }
 
 export interface ClientToServerEvents {
