@@ -17,6 +17,8 @@ export interface ClassRoomPayload {
 export interface RoomJoined {
   classId: string;
   room: string;
+  /** True when the socket also joined the staff room (the class's instructor). */
+  staff?: boolean;
 }
 
 export interface RosterChangedPayload {
@@ -104,6 +106,11 @@ export interface SocketData {
 /** Room names live here so emitters and joiners cannot disagree on the spelling. */
 export function classRoom(classId: string): string {
   return `class:${classId}`;
+}
+
+/** The class's instructor (owner/admin) sockets: every verdict of the class, for dashboards. */
+export function classStaffRoom(classId: string): string {
+  return `class:${classId}:staff`;
 }
 
 export function userRoom(userId: string): string {
