@@ -1,7 +1,7 @@
 import { buildSandboxCommand } from "./build-sandbox-command";
 import { findMissingPackages } from "./find-missing-packages";
 import { resolveSandboxConfig } from "./resolve-sandbox-config";
-import { runRequestSchema, type RunRequest, type RunResult } from "./run-result.types";
+import { runRequestSchema, type RunRequest, type RunResult } from "@/lib/run-contract/run-result.types";
 import { sandboxErrorResult } from "./sandbox-error-result";
 import type { SandboxRunnerOptions } from "./sandbox-runner.types";
 import { resultFromFailure, resultFromZygote } from "./to-run-result";

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { buildSandboxCommand } from "./build-sandbox-command";
 import type { SandboxConfig } from "./resolve-sandbox-config";
-import type { RunLimits, RunResult } from "./run-result.types";
+import type { RunLimits, RunResult } from "@/lib/run-contract/run-result.types";
 import { createSlotCgroup, type SlotCgroup } from "./slot-cgroup";
 import { resultFromFailure, resultFromZygote } from "./to-run-result";
 import { ZygoteFailure, ZygoteProcess } from "./zygote-process";

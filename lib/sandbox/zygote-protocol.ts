@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { runResultSchema, type RunLimits } from "./run-result.types";
+import { runResultSchema, type RunLimits } from "@/lib/run-contract/run-result.types";
 
 /**
  * Messages the zygote writes on its stdout (see lib/sandbox/python/zygote.py). They come from inside

@@ -3,7 +3,9 @@
 import { useEffect, useRef } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/events";
-import { isPending, resultFromSubmission, type ResultView } from "@/app/exercises/[id]/result-view";
+import { callApi } from "@/app/_lib/api-client";
+import type { SubmissionView } from "@/lib/grading/submission-view.types";
+import { isPending, resultFromSubmission, type ShownResult } from "@/app/exercises/[id]/result-view";
 
 const POLL_MS = 2_000;
 /** Grading normally takes seconds; after this the page stops polling and the student can reload. */
@@ -14,7 +16,7 @@ const POLL_FOR_MS = 5 * 60_000;
  * student's user room (joined on connect), and polling GET /api/submissions/ID covers a socket
  * that could not connect or missed the event.
  */
-export function useSubmissionUpdates(result: ResultView | null, onUpdate: (next: ResultView) => void): void {
+export function useSubmissionUpdates(result: ShownResult | null, onUpdate: (next: ShownResult) => void): void {
   const pendingId = result?.mode === "submission" && isPending(result) ? result.submissionId : null;
   const update = useRef(onUpdate);
   useEffect(() => {
@@ -25,14 +27,9 @@ export function useSubmissionUpdates(result: ResultView | null, onUpdate: (next:
     if (!pendingId) return;
     let stopped = false;
     const refresh = async () => {
-      try {
-        const response = await fetch(`/api/submissions/${pendingId}`, { cache: "no-store" });
-        if (!response.ok || stopped) return;
-        const next = resultFromSubmission(await response.json());
-        if (next && !stopped) update.current(next);
-      } catch {
-        // The next poll tries again.
-      }
+      const response = await callApi<SubmissionView>(`/api/submissions/${pendingId}`, "GET");
+      // A failed poll is retried by the next one.
+      if (response.ok && !stopped) update.current(resultFromSubmission(response.data));
     };
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ["websocket", "polling"] });
     socket.on("submission:graded", (event) => {

@@ -1,0 +1,79 @@
+import type { ExerciseKind } from "@/lib/db/exercises";
+import type { SubmissionRecord } from "@/lib/db/submissions";
+import type { Evaluation } from "./evaluate-submission";
+import { fromStoredTrace, fromStoredVerdict } from "./stored-verdict";
+import type { RunView, SubmissionView, TraceView } from "./submission-view.types";
+
+/**
+ * The only place a submission becomes what someone sees, one function per audience. A student sees
+ * the feedback, not the machinery: no tamper reason, no infrastructure error (a fixed notice
+ * instead), and no trace for a prediction (the program's real output is the quiz's answer).
+ */
+export const NOTICES = {
+  infra_error: "This submission could not be graded because of a problem on our side; your instructor can regrade it.",
+  needs_review: "Your instructor will review this submission before it counts.",
+} as const;
+
+export function toStudentView(row: SubmissionRecord, kind: ExerciseKind): SubmissionView {
+  const base = baseView(row, kind);
+  const trace = kind === "PREDICT_OUTPUT" ? null : withoutTamper(base.trace);
+  // A held submission shows no verdict until the instructor decides.
+  const shown = row.status === "passed" || row.status === "failed";
+  return {
+    ...base,
+    verdict: shown ? base.verdict : null,
+    firstDivergence: shown ? base.firstDivergence : null,
+    failingSeed: shown ? base.failingSeed : null,
+    trace: shown ? trace : null,
+    review: null,
+  };
+}
+
+export function toInstructorView(row: SubmissionRecord, kind: ExerciseKind): SubmissionView {
+  const review = { tamperReason: row.tamperReason, infraError: row.infraError, infraRetries: row.infraRetries, runMs: row.runMs };
+  return { ...baseView(row, kind), review };
+}
+
+/** The Run (try it) result, for the student who ran it. */
+export function toRunView(evaluation: Evaluation): RunView {
+  return {
+    status: evaluation.passed ? "passed" : "failed",
+    passed: evaluation.passed,
+    score: evaluation.score,
+    verdict: evaluation.verdict,
+    firstDivergence: evaluation.firstDivergence,
+    failingSeed: evaluation.failingSeed,
+    trace: withoutTamper(evaluation.trace),
+  };
+}
+
+function baseView(row: SubmissionRecord, kind: ExerciseKind): Omit<SubmissionView, "review"> {
+  const verdict = fromStoredVerdict(row.verdict);
+  return {
+    id: row.id,
+    exerciseId: row.exerciseId,
+    classId: row.classId,
+    userId: row.userId,
+    assignmentId: row.assignmentId,
+    kind,
+    status: row.status,
+    attemptNumber: row.attemptNumber,
+    code: row.code,
+    score: row.score,
+    verdict,
+    firstDivergence: verdict?.firstDivergence ?? null,
+    failingSeed: verdict?.kind === "program" ? verdict.failingSeed : null,
+    trace: fromStoredTrace(row.trace),
+    notice: noticeFor(row.status),
+    queuedAt: row.queuedAt.toISOString(),
+    gradedAt: row.gradedAt?.toISOString() ?? null,
+  };
+}
+
+function noticeFor(status: SubmissionRecord["status"]): string | null {
+  return status === "infra_error" || status === "needs_review" ? NOTICES[status] : null;
+}
+
+function withoutTamper(trace: TraceView | null): TraceView | null {
+  return trace && trace.tamper ? { ...trace, tamper: null } : trace;
+}
