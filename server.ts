@@ -10,7 +10,7 @@ import { createSocketAuthenticator } from "@/lib/realtime/authenticate-socket";
 import { canAccessClass } from "@/lib/auth/can-access-class";
 import { createRealtimeServer } from "@/lib/realtime/create-realtime-server";
 import { deliverSubmissionGraded } from "@/lib/realtime/deliver-submission-graded";
-import { setAuthRateLimiters } from "@/lib/auth/auth-rate-limiters";
+import { setAuthRateLimiters, signInThrottleOptions } from "@/lib/auth/auth-rate-limiters";
 import { createAuthRateLimiters } from "@/lib/auth/create-auth-rate-limiters";
 import { setGradingServices } from "@/lib/grading/grading-services";
 import { startGrading } from "@/lib/grading/start-grading";
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   // Sign-in/sign-up limits, shared by every node through Redis when it is configured.
   const authLimits = createAuthRateLimiters({
     redisUrl: env.REDIS_URL,
-    signIn: { limit: env.SIGN_IN_RATE_LIMIT, windowMs: env.SIGN_IN_RATE_WINDOW_MS },
+    signIn: signInThrottleOptions(env),
     signUp: { limit: env.SIGN_UP_RATE_LIMIT, windowMs: env.SIGN_UP_RATE_WINDOW_MS },
   });
   setAuthRateLimiters(authLimits.limiters);
