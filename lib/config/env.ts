@@ -38,7 +38,8 @@ export const ENV_VARS: readonly EnvVarDoc[] = [
   { name: "SIGN_UP_RATE_LIMIT", default: "60", description: "Accounts created per client address per window (a class behind one NAT shares one address); more get 429." },
   { name: "SIGN_UP_RATE_WINDOW_MS", default: "3600000", description: "The sign-up window (1 hour)." },
   { name: "TRUST_PROXY", default: "0", description: "Number of reverse proxies in front of the app that append to `X-Forwarded-For`; 0 ignores the header and uses the socket address." },
-  { name: "LOG_LEVEL", default: "info", description: "`debug`, `info`, `warn` or `error`." },
+  { name: "LOG_LEVEL", default: "info", description: "`debug`, `info`, `warn` or `error`. Logs are JSON lines on stdout (pino), each HTTP request's lines carry its `requestId` (also sent back as `X-Request-Id`)." },
+  { name: "METRICS_TOKEN", default: "(unset)", description: "Enables Prometheus metrics at `/metrics` for requests with `Authorization: Bearer <token>` (at least 16 characters); without it `/metrics` is a 404." },
 ];
 
 /** `.env` files often carry `KEY=` for "unset": treat empty strings as absent. */
@@ -76,6 +77,7 @@ const envObject = z.object({
   SIGN_IN_LOCKOUT_MS: z.preprocess((v) => (v === "" || v === undefined ? 30_000 : v), z.coerce.number().int().min(100)),
   SIGN_UP_RATE_LIMIT: z.preprocess((v) => (v === "" || v === undefined ? 60 : v), z.coerce.number().int().min(1)),
   SIGN_UP_RATE_WINDOW_MS: z.preprocess((v) => (v === "" || v === undefined ? 60 * 60_000 : v), z.coerce.number().int().min(1_000)),
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   TRUST_PROXY: z.preprocess((v) => (v === "" || v === undefined ? 0 : v), z.coerce.number().int().min(0).max(10)),
 });
 

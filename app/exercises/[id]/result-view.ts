@@ -1,3 +1,4 @@
+import "@/app/_lib/zod-jitless";
 import { z } from "zod";
 
 /**
