@@ -23,6 +23,8 @@ export function ResultPanel({ result }: { result: ResultView }) {
   const tFeedback = useTranslations("feedback");
   const tNotes = useTranslations("runNotes");
   const graded = result.state === "passed" || result.state === "failed";
+  const translateNote = (note: string) => noteText(note, (key, values) => tNotes(key, values));
+  const divergence = withTranslatedNote(result.divergence, translateNote);
   return (
     <section aria-labelledby="result-title" aria-live="polite" data-testid="result-panel" data-state={result.state} className="flex flex-col gap-4">
       <h2 id="result-title" className="text-2xl font-bold text-slate-950">
@@ -47,16 +49,16 @@ export function ResultPanel({ result }: { result: ResultView }) {
           <p className="text-lg font-bold text-amber-900">{tNotes("title")}</p>
           <ul className="mt-1 list-disc pl-6 text-lg text-slate-900">
             {result.run.notes.map((note) => (
-              <li key={note}>{noteText(note, (key, values) => tNotes(key, values))}</li>
+              <li key={note}>{translateNote(note)}</li>
             ))}
           </ul>
         </div>
       ) : null}
       {result.prediction && result.state !== "passed" ? <p className="rounded-2xl border-2 border-red-200 bg-white p-5 text-xl text-slate-900">{feedbackText(result.prediction, tFeedback)}</p> : null}
-      {result.divergence && !result.prediction ? (
+      {divergence && !result.prediction ? (
         <div className="rounded-2xl border-2 border-red-200 bg-white p-5">
-          <p className="text-lg font-bold text-red-900">{t(`reason.${reasonKey(result.divergence.reason)}`)}</p>
-          <p className="mt-1 text-xl text-slate-900">{feedbackText(result.divergence, tFeedback)}</p>
+          <p className="text-lg font-bold text-red-900">{t(`reason.${reasonKey(divergence.reason)}`)}</p>
+          <p className="mt-1 text-xl text-slate-900">{feedbackText(divergence, tFeedback)}</p>
         </div>
       ) : null}
       {result.run ? (
@@ -68,6 +70,13 @@ export function ResultPanel({ result }: { result: ResultView }) {
       ) : null}
     </section>
   );
+}
+
+/** A forbidden note quotes the harness's English note: shown in the page's language instead. */
+function withTranslatedNote(divergence: ResultView["divergence"], translate: (note: string) => string): ResultView["divergence"] {
+  const note = divergence?.params.note;
+  if (!divergence || divergence.code !== "trace.forbidden_note" || typeof note !== "string") return divergence;
+  return { ...divergence, params: { ...divergence.params, note: translate(note) } };
 }
 
 function reasonKey(reason: string): (typeof REASONS)[number] | "other" {
