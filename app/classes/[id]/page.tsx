@@ -11,6 +11,7 @@ import { JoinCodePanel } from "@/app/classes/[id]/join-code-panel";
 import { LiveRefresh } from "@/app/classes/[id]/live-refresh";
 import { RosterTable } from "@/app/classes/[id]/roster-table";
 import { ExerciseSection } from "@/app/classes/[id]/exercise-section";
+import { AssignmentSection } from "@/app/classes/[id]/assignment-section";
 
 export const dynamic = "force-dynamic";
 
@@ -37,6 +38,7 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
       ) : (
         <p className={`${card} text-xl text-slate-700`}>{t("studentWelcome")}</p>
       )}
+      <AssignmentSection classId={klass.id} userId={user.id} />
       <ExerciseSection classId={klass.id} userId={user.id} />
     </div>
   );

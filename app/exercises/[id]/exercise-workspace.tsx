@@ -16,6 +16,8 @@ interface WorkspaceProps {
   starterCode: string;
   canSubmit: boolean;
   latestSubmissionId: string | null;
+  /** Set when the page was opened from an assignment: submissions count toward it. */
+  assignmentId?: string;
 }
 
 interface Submitted {
@@ -30,7 +32,7 @@ interface Submitted {
  * and the result. A submission's verdict arrives live (socket) with polling as the fallback. The
  * draft is kept in this browser so a reload does not lose work.
  */
-export function ExerciseWorkspace({ exerciseId, kind, starterCode, canSubmit, latestSubmissionId }: WorkspaceProps) {
+export function ExerciseWorkspace({ exerciseId, kind, starterCode, canSubmit, latestSubmissionId, assignmentId }: WorkspaceProps) {
   const t = useTranslations("exercises");
   const errorText = useErrorText();
   const draftKey = `interleave:draft:${exerciseId}`;
@@ -69,7 +71,7 @@ export function ExerciseWorkspace({ exerciseId, kind, starterCode, canSubmit, la
         if (response.ok) setResult(resultFromRun(response.data));
         else setError(errorText.message(response.error));
       } else {
-        const response = await callApi<Submitted>(`/api/exercises/${exerciseId}/submissions`, "POST", { code });
+        const response = await callApi<Submitted>(`/api/exercises/${exerciseId}/submissions`, "POST", { code, assignmentId });
         if (response.ok) setResult(queuedResult(response.data.id, response.data.attemptNumber));
         else setError(errorText.message(response.error));
       }
