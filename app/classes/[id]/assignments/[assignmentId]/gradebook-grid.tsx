@@ -94,7 +94,7 @@ export function GradebookGrid({ book, locale }: { book: GradebookView; locale: s
                         aria-label={t("gradebook.cellLabel", { name: row.name, exercise: titleOf(index), points: cell.points, possible: cell.pointsPossible, status: t(`status.${cell.status}`) })}
                         className={`flex w-full min-w-28 flex-col items-start rounded-lg border-2 px-2 py-1 text-left ${STATUS_STYLE[cell.status]}`}>
                         <span className="text-lg font-bold tabular-nums">{cell.points} / {cell.pointsPossible}</span>
-                        <span className="text-sm font-semibold">{t(`status.${cell.status}`)}{cell.lateDays > 0 ? ` · −${cell.penaltyPercent}%` : ""}</span>
+                        <span className="text-sm font-semibold">{t(`status.${cell.status}`)}{cell.lateDays > 0 && !cell.override ? ` · −${cell.penaltyPercent}%` : ""}</span>
                       </button>
                     </td>
                   ))}
