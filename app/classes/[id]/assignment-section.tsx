@@ -26,7 +26,7 @@ export async function AssignmentSection({ classId, userId }: { classId: string; 
         <ul className="flex flex-col divide-y-2 divide-slate-100 rounded-2xl border-2 border-slate-200 bg-white">
           {list.assignments.map((assignment) => (
             <li key={assignment.id} className="flex flex-wrap items-center gap-x-5 gap-y-1 px-5 py-4">
-              <div className="flex min-w-0 flex-1 flex-col">
+              <div className="flex w-full min-w-0 flex-col sm:w-auto sm:flex-1">
                 <Link href={`/classes/${classId}/assignments/${assignment.id}`} className="text-xl font-semibold text-brand-700 underline-offset-4 hover:underline">
                   {assignment.title}
                 </Link>

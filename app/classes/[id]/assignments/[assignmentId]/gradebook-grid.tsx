@@ -101,7 +101,7 @@ export function GradebookGrid({ book, locale }: { book: GradebookView; locale: s
                   <td className="px-3 py-2 text-lg font-bold tabular-nums">{row.total} <span className="text-sm font-normal text-slate-600">({row.percent}%)</span></td>
                   <td className="px-3 py-2 text-lg tabular-nums">{row.lateDays}</td>
                   <td className="px-3 py-2">
-                    <button type="button" className={secondaryButton} onClick={() => setExtending(row)}>
+                    <button type="button" className={`${secondaryButton} whitespace-nowrap`} onClick={() => setExtending(row)}>
                       {t("gradebook.extension")}{row.extendedDueAt ? " ✓" : ""}
                     </button>
                   </td>

@@ -18,7 +18,7 @@ export async function StudentProgressTable({ assignment, locale }: { assignment:
           const cell = progress.cells[index];
           return (
             <li key={exercise.exerciseId} className="flex flex-wrap items-center gap-x-5 gap-y-2 px-5 py-4">
-              <div className="flex min-w-0 flex-1 flex-col">
+              <div className="flex w-full min-w-0 flex-col sm:w-auto sm:flex-1">
                 <span className="text-xl font-semibold text-slate-950">{locale === "zh-CN" ? exercise.title.zh : exercise.title.en}</span>
                 <span className="text-base text-slate-600">
                   {t("student.attempts")}: {assignment.attemptsLimit ? t("student.attemptsOf", { used: cell?.attempts ?? 0, limit: assignment.attemptsLimit }) : (cell?.attempts ?? 0)}
