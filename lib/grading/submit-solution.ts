@@ -3,6 +3,7 @@ import { checkAssignmentSubmission } from "@/lib/assignments/check-assignment-su
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { insertQueuedSubmission } from "@/lib/db/submissions";
 import { AppError } from "@/lib/errors/app-error";
+import { requireOpenRound } from "@/lib/rounds/require-open-round";
 import { getGradingServices, type GradingServices } from "./grading-services";
 import { loadExerciseForSubmission } from "./load-exercise-for-submission";
 import { submitSolutionInput, type SubmitSolutionInput } from "./submit-solution.types";
@@ -20,10 +21,11 @@ export interface SubmittedSolution {
  * so an accepted submission is never lost.
  */
 export async function submitSolution(input: SubmitSolutionInput, services: GradingServices = getGradingServices()): Promise<SubmittedSolution> {
-  const { userId, exerciseId, code, assignmentId } = parseInput(submitSolutionInput, input);
+  const { userId, exerciseId, code, assignmentId, roundId } = parseInput(submitSolutionInput, input);
   const exercise = await loadExerciseForSubmission({ userId, exerciseId, code });
   // The assignment's window, extension and attempts limit (lib/assignments); refusals store nothing.
   if (assignmentId) await checkAssignmentSubmission({ assignmentId, exerciseId: exercise.id, classId: exercise.classId, userId });
+  if (roundId) await requireOpenRound({ roundId, exerciseId: exercise.id, classId: exercise.classId });
   const limit = await services.submitLimiter.hit(`submit:${userId}`);
   if (!limit.allowed) {
     throw new AppError("RATE_LIMITED", `Too many submissions: try again in ${Math.ceil(limit.retryAfterMs / 1000)} s.`);
@@ -35,6 +37,7 @@ export async function submitSolution(input: SubmitSolutionInput, services: Gradi
     userId,
     code,
     assignmentId: assignmentId ?? null,
+    liveRoundId: roundId ?? null,
   });
   await services.queue.enqueue(submission.id).catch((error: unknown) => {
     console.error(`[grading] enqueue of ${submission.id} failed; recovery will retry it`, error);

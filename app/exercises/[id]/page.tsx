@@ -4,11 +4,13 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { AppError } from "@/lib/errors/app-error";
 import { getExerciseForStudent } from "@/lib/exercises/get-exercise-for-student";
 import { getAssignment } from "@/lib/assignments/get-assignment";
+import { listClassRounds } from "@/lib/rounds/list-class-rounds";
 import { requirePageUser } from "@/app/_lib/session";
 import { card } from "@/app/_components/button-styles";
 import { ExerciseWorkspace } from "@/app/exercises/[id]/exercise-workspace";
 import { PromptText } from "@/app/exercises/[id]/prompt-text";
 import { AssignmentBanner } from "@/app/classes/[id]/assignments/assignment-banner";
+import { PythonEditor } from "@/app/_components/python-editor/python-editor";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +19,8 @@ export default async function ExercisePage({ params, searchParams }: { params: P
   const assignmentParam = (await searchParams).assignment;
   const user = await requirePageUser(`/exercises/${id}`);
   const exercise = await getExerciseForStudent({ userId: user.id, exerciseId: id }).catch(notFoundOnAppError);
-  const [t, locale] = await Promise.all([getTranslations("exercises"), getLocale()]);
+  const [t, locale, rounds] = await Promise.all([getTranslations("exercises"), getLocale(), listClassRounds({ userId: user.id, classId: exercise.classId })]);
+  const current = rounds.current?.exerciseId === exercise.id ? rounds.current : null;
   // Opened from an assignment (?assignment=ID): submissions count toward it (lib/assignments checks).
   const assignment = typeof assignmentParam === "string" ? await getAssignment({ userId: user.id, assignmentId: assignmentParam }).catch(() => null) : null;
   const forAssignment = assignment && assignment.exercises.some((e) => e.exerciseId === exercise.id) ? assignment : null;
@@ -44,13 +47,15 @@ export default async function ExercisePage({ params, searchParams }: { params: P
       {isPrediction && exercise.program !== null ? (
         <section aria-labelledby="program-title" className="flex flex-col gap-2">
           <h2 id="program-title" className="text-xl font-bold text-slate-950">{t("programLabel")}</h2>
-          <pre data-testid="program" className="overflow-x-auto rounded-xl bg-slate-900 p-4 font-mono text-lg leading-snug text-slate-50">
-            {exercise.program}
-          </pre>
+          <div data-testid="program">
+            <PythonEditor value={exercise.program} label={t("programLabel")} readOnly minLines={4} maxLines={40} />
+          </div>
         </section>
       ) : null}
       <ExerciseWorkspace
         exerciseId={exercise.id}
+        classId={exercise.classId}
+        liveRound={current ? { id: current.id, exerciseId: current.exerciseId, endsAt: current.endsAt } : null}
         kind={exercise.kind}
         starterCode={exercise.starterCode ?? ""}
         canSubmit={exercise.canSubmit}
