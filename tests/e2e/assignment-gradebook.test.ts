@@ -80,7 +80,10 @@ describe("a graded assignment", () => {
     await student.getByRole("link", { name: "Work on it" }).click();
     await student.waitForURL(/\?assignment=/);
     expect(await student.getByText(/late work loses 10% per day/).isVisible()).toBe(true);
-    await student.getByLabel("Your code").fill(readFileSync(path.join(REPO_ROOT, "content/exercises", SLUG, "solution.py"), "utf8"));
+    // The editor is CodeMirror: replace its text the way a user pastes.
+    await student.locator('[data-testid="python-editor"] .cm-content').first().click();
+    await student.keyboard.press("Control+A");
+    await student.keyboard.insertText(readFileSync(path.join(REPO_ROOT, "content/exercises", SLUG, "solution.py"), "utf8"));
     await student.getByRole("button", { name: "Submit" }).click();
     await expect.poll(() => student.getByTestId("result-state").textContent(), { timeout: 60_000 }).toMatch(/Passed/);
     await student.goto(assignmentUrl);
