@@ -4,22 +4,6 @@ import { computeGradebook, type GradebookInput, type GradedAttempt } from "./com
 const due = new Date("2026-05-10T12:00:00Z");
 const hours = (h: number) => new Date(due.getTime() + h * 3_600_000);
 let counter = 0;
-<<<<<<< HEAD
-function attempt(over: Partial<GradedAttempt>): GradedAttempt {
-  counter += 1;
-  return { id: `s${counter}`, userId: "u1", exerciseId: "e1", attemptNumber: counter, status: "GRADED", passed: false, score: 0, submittedAt: hours(-10), ...over };
-}
-function input(submissions: GradedAttempt[], window: Partial<GradebookInput["window"]> = {}): GradebookInput {
-  return {
-    window: { opensAt: null, dueAt: due, policy: { kind: "penalty", percentPerDay: 20, maxPercent: 40 }, attemptsLimit: null, scorePolicy: "best", ...window },
-    exercises: [{ exerciseId: "e1", slug: "one", title: { en: "One", zh: "一" }, points: 10 }],
-    students: [{ userId: "u1", name: "Ann", email: "ann@example.test" }],
-    submissions,
-    overrides: [],
-    extensions: [],
-  };
-}
-=======
 const attempt = (over: Partial<GradedAttempt>): GradedAttempt => {
   counter += 1;
   const status = over.passed ? "passed" : "failed";
@@ -33,47 +17,22 @@ const base = (submissions: GradedAttempt[], window: Partial<GradebookInput["wind
   overrides: [],
   extensions: [],
 });
->>>>>>> main
 
 describe("computeGradebook", () => {
   it("best keeps the most points after the penalty; last keeps the latest graded submission", () => {
     const subs = [attempt({ score: 60, submittedAt: hours(-2) }), attempt({ score: 100, passed: true, submittedAt: hours(30) })];
     // 100 late by 30 h = 2 days = −40 % → 6 points; 60 on time → 6 points: the earlier wins the tie.
-<<<<<<< HEAD
-    expect(computeGradebook(input(subs))[0].cells[0]).toMatchObject({ points: 6, status: "failing", score: 60, lateDays: 0 });
-    expect(computeGradebook(input(subs, { scorePolicy: "last" }))[0].cells[0]).toMatchObject({ points: 6, status: "late", score: 100, lateDays: 2, penaltyPercent: 40 });
-=======
     expect(computeGradebook(base(subs))[0].cells[0]).toMatchObject({ points: 6, status: "failing", score: 60, lateDays: 0 });
     expect(computeGradebook(base(subs, { scorePolicy: "last" }))[0].cells[0]).toMatchObject({ points: 6, status: "late", score: 100, lateDays: 2, penaltyPercent: 40 });
->>>>>>> main
   });
 
   it("replays the attempts limit: attempts past it never count", () => {
     const subs = [attempt({ score: 10 }), attempt({ score: 20 }), attempt({ score: 100, passed: true })];
-<<<<<<< HEAD
-    expect(computeGradebook(input(subs, { attemptsLimit: 2 }))[0].cells[0]).toMatchObject({ points: 2, attempts: 2 });
-=======
     expect(computeGradebook(base(subs, { attemptsLimit: 2 }))[0].cells[0]).toMatchObject({ points: 2, attempts: 2 });
->>>>>>> main
   });
 
   it("under refuse, submissions after the due time do not count (a policy changed afterwards)", () => {
     const subs = [attempt({ score: 100, passed: true, submittedAt: hours(1) })];
-<<<<<<< HEAD
-    expect(computeGradebook(input(subs, { policy: { kind: "refuse" } }))[0].cells[0]).toMatchObject({ points: 0, status: "not_tried", attempts: 0 });
-  });
-
-  it("pending, needs review and overridden statuses; an override replaces the points", () => {
-    expect(computeGradebook(input([attempt({ status: "QUEUED", score: null })]))[0].cells[0].status).toBe("pending");
-    expect(computeGradebook(input([attempt({ score: 100, passed: true }), attempt({ status: "NEEDS_REVIEW", score: 0 })]))[0].cells[0]).toMatchObject({ status: "needs_review", points: 10 });
-    const overridden = { ...input([attempt({ score: 100, passed: true })]), overrides: [{ userId: "u1", exerciseId: "e1", points: 3.333, reason: "r", updatedAt: due }] };
-    expect(computeGradebook(overridden)[0]).toMatchObject({ total: 3.33, percent: 33.3, cells: [{ status: "overridden", points: 3.33 }] });
-  });
-
-  it("an extension moves the student's due time", () => {
-    const extended = { ...input([attempt({ score: 100, passed: true, submittedAt: hours(5) })]), extensions: [{ userId: "u1", dueAt: hours(24) }] };
-    expect(computeGradebook(extended)[0]).toMatchObject({ lateDays: 0, total: 10, extendedDueAt: hours(24).toISOString() });
-=======
     expect(computeGradebook(base(subs, { policy: { kind: "refuse" } }))[0].cells[0]).toMatchObject({ points: 0, status: "not_tried", attempts: 0 });
   });
 
@@ -87,6 +46,5 @@ describe("computeGradebook", () => {
   it("an extension moves the student's due time", () => {
     const input = { ...base([attempt({ score: 100, passed: true, submittedAt: hours(5) })]), extensions: [{ userId: "u1", dueAt: hours(24) }] };
     expect(computeGradebook(input)[0]).toMatchObject({ lateDays: 0, total: 10, extendedDueAt: hours(24).toISOString() });
->>>>>>> main
   });
 });

@@ -71,14 +71,9 @@ export function ExerciseWorkspace({ exerciseId, classId, liveRound, kind, starte
         if (response.ok) setResult(resultFromRun(response.data));
         else setError(errorText.message(response.error));
       } else {
-<<<<<<< HEAD
         const body = round ? { code, roundId: round.id } : assignmentId ? { code, assignmentId } : { code };
-        const response = await callApi<Submitted>(`/api/exercises/${exerciseId}/submissions`, "POST", body);
-        if (response.ok) setResult(queuedResult(response.data.id, response.data.attemptNumber));
-=======
-        const response = await callApi<SubmittedSolution>(`/api/exercises/${exerciseId}/submissions`, "POST", round ? { code, roundId: round.id } : { code });
+        const response = await callApi<SubmittedSolution>(`/api/exercises/${exerciseId}/submissions`, "POST", body);
         if (response.ok) setResult(queuedResult(response.data));
->>>>>>> main
         else setError(errorText.message(response.error));
       }
     } finally {
