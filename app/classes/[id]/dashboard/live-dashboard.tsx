@@ -61,6 +61,9 @@ export function LiveDashboard({ initial }: { initial: ClassDashboard }) {
   useClassGradedEvents(initial.classId, onGraded, refresh);
 
   const visible = data.exercises.filter((exercise) => exercise.status !== "DRAFT" || exercise.stats.submissions > 0);
+  // Full panels only where there is something to read; the rest is one line.
+  const active = visible.filter((exercise) => exercise.stats.submissions > 0);
+  const quiet = visible.filter((exercise) => exercise.stats.submissions === 0);
   return (
     <div className="flex flex-col gap-8">
       <div className="flex flex-wrap items-center gap-4">
@@ -70,7 +73,7 @@ export function LiveDashboard({ initial }: { initial: ClassDashboard }) {
         </label>
         <span className="text-base text-slate-600">{t("students", { count: data.studentCount })}</span>
       </div>
-      <div className="grid gap-8 xl:grid-cols-2">
+      <div className="grid gap-8 2xl:grid-cols-2">
         <LiveFeed rows={feed} titleOf={titleOf} hideNames={hideNames} />
         <section aria-labelledby="pass-rates-title" className="flex flex-col gap-3 rounded-2xl border-2 border-slate-200 bg-white p-5">
           <h2 id="pass-rates-title" className="sr-only">{t("passRates")}</h2>
@@ -98,9 +101,14 @@ export function LiveDashboard({ initial }: { initial: ClassDashboard }) {
       </div>
       <section aria-labelledby="per-exercise-title" className="flex flex-col gap-4">
         <h2 id="per-exercise-title" className="text-3xl font-bold text-slate-950">{t("perExercise")}</h2>
-        {visible.map((exercise) => (
+        {active.map((exercise) => (
           <ExercisePanel key={exercise.id} exercise={exercise} title={titleOf(exercise.id)} classId={data.classId} />
         ))}
+        {quiet.length > 0 ? (
+          <p className="text-lg text-slate-700">
+            <span className="font-semibold">{t("noSubmissionsYet")}</span> {quiet.map((exercise) => titleOf(exercise.id)).join(" · ")}
+          </p>
+        ) : null}
       </section>
     </div>
   );
