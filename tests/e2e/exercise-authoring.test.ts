@@ -89,6 +89,8 @@ it("an instructor writes and publishes an exercise; a student passes it; the das
 
   const student = await signedInPage("lin@example.edu");
   await student.goto(`${server.url}/exercises/${exerciseId}`);
+  // The shared editor loads lazily: type into CodeMirror, not its placeholder.
+  await student.getByTestId("python-editor-loading").waitFor({ state: "detached", timeout: 30_000 });
   await student.getByLabel("Your code").fill(SOLUTION);
   await student.getByRole("button", { name: "Submit" }).click();
   await expect.poll(() => student.getByTestId("result-state").textContent(), { timeout: 60_000 }).toMatch(/Passed/);
