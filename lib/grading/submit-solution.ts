@@ -3,27 +3,29 @@ import { checkAssignmentSubmission } from "@/lib/assignments/check-assignment-su
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { insertQueuedSubmission } from "@/lib/db/submissions";
 import { AppError } from "@/lib/errors/app-error";
+import { requireOpenRound } from "@/lib/rounds/require-open-round";
 import { getGradingServices, type GradingServices } from "./grading-services";
 import { loadExerciseForSubmission } from "./load-exercise-for-submission";
 import { submitSolutionInput, type SubmitSolutionInput } from "./submit-solution.types";
 
 export interface SubmittedSolution {
   id: string;
-  status: "QUEUED";
+  status: "queued";
   attemptNumber: number;
   queuedAt: string;
 }
 
 /**
  * "Submit": validate everything first (nothing is stored half-way), persist the submission as
- * QUEUED, then enqueue its id. If enqueueing fails the row stays QUEUED and recovery picks it up,
+ * queued, then enqueue its id. If enqueueing fails the row stays queued and recovery picks it up,
  * so an accepted submission is never lost.
  */
 export async function submitSolution(input: SubmitSolutionInput, services: GradingServices = getGradingServices()): Promise<SubmittedSolution> {
-  const { userId, exerciseId, code, assignmentId } = parseInput(submitSolutionInput, input);
+  const { userId, exerciseId, code, assignmentId, roundId } = parseInput(submitSolutionInput, input);
   const exercise = await loadExerciseForSubmission({ userId, exerciseId, code });
   // The assignment's window, extension and attempts limit (lib/assignments); refusals store nothing.
   if (assignmentId) await checkAssignmentSubmission({ assignmentId, exerciseId: exercise.id, classId: exercise.classId, userId });
+  if (roundId) await requireOpenRound({ roundId, exerciseId: exercise.id, classId: exercise.classId });
   const limit = await services.submitLimiter.hit(`submit:${userId}`);
   if (!limit.allowed) {
     throw new AppError("RATE_LIMITED", `Too many submissions: try again in ${Math.ceil(limit.retryAfterMs / 1000)} s.`);
@@ -35,11 +37,12 @@ export async function submitSolution(input: SubmitSolutionInput, services: Gradi
     userId,
     code,
     assignmentId: assignmentId ?? null,
+    liveRoundId: roundId ?? null,
   });
   await services.queue.enqueue(submission.id).catch((error: unknown) => {
     console.error(`[grading] enqueue of ${submission.id} failed; recovery will retry it`, error);
   });
-  return { id: submission.id, status: "QUEUED", attemptNumber: submission.attemptNumber, queuedAt: submission.queuedAt.toISOString() };
+  return { id: submission.id, status: "queued", attemptNumber: submission.attemptNumber, queuedAt: submission.queuedAt.toISOString() };
 }
 
 async function insertWithNextAttempt(data: Parameters<typeof insertQueuedSubmission>[0]) {

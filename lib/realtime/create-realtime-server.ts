@@ -1,8 +1,11 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import type { ExtendedError } from "socket.io";
+import { getMetrics } from "@/lib/metrics/metrics";
 import { userRoom } from "@/lib/realtime/events";
 import { registerClassRoomHandlers } from "@/lib/realtime/handlers/class-room-handlers";
+import { isAllowedOrigin } from "@/lib/realtime/is-allowed-origin";
+import { limitSocketEvents } from "@/lib/realtime/limit-socket-events";
 import { createSocketPublisher, setRealtimePublisher } from "@/lib/realtime/publisher";
 import type { AuthenticateSocket, CanAccessClass, InterleaveServer } from "@/lib/realtime/server.types";
 
@@ -11,6 +14,12 @@ export interface RealtimeDeps {
   canAccessClass: CanAccessClass;
   /** When set, rooms fan out across app nodes through Redis. */
   redisUrl?: string;
+  /** Origins a browser page may connect from besides the host it addressed (NEXTAUTH_URL's). */
+  allowedOrigins?: readonly string[];
+  /** Per socket: `burst` events at once, `perSecond` sustained; more are refused (RATE_LIMITED). */
+  eventRate?: { burst: number; perSecond: number };
+  /** A socket joined a class room. */
+  onClassRoomJoined?: (classId: string) => void;
 }
 
 export interface RealtimeServer {
@@ -23,7 +32,16 @@ export interface RealtimeServer {
  * attached: socket.io wraps the existing "request" listeners and only answers `/socket.io/`.
  */
 export async function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps): Promise<RealtimeServer> {
-  const io: InterleaveServer = new Server(httpServer, { serveClient: false });
+  const io: InterleaveServer = new Server(httpServer, {
+    serveClient: false,
+    // A tab that lost its connection briefly gets the missed events replayed (in-memory adapter;
+    // with Redis `socket.recovered` is false and the browser refetches its snapshot).
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+    allowRequest: (request, callback) => {
+      const allowed = isAllowedOrigin({ origin: request.headers.origin, host: request.headers.host, allowedOrigins: deps.allowedOrigins ?? [] });
+      callback(allowed ? null : "origin not allowed", allowed);
+    },
+  });
   const closeAdapter = deps.redisUrl ? await attachRedisAdapter(io, deps.redisUrl) : async () => undefined;
 
   io.use((socket, next) => {
@@ -37,10 +55,20 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
       .catch(() => next(unauthenticatedError()));
   });
 
+  // Polling responses bypass the app's request handler: give them the headers that matter for JSON.
+  io.engine.on("headers", (headers: Record<string, string>) => {
+    headers["X-Content-Type-Options"] = "nosniff";
+    headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+    headers["X-Frame-Options"] = "DENY";
+  });
+  const { socketConnections } = getMetrics();
   io.on("connection", (socket) => {
+    limitSocketEvents(socket, deps.eventRate ?? { burst: 20, perSecond: 5 });
+    socketConnections.inc();
+    socket.once("disconnect", () => socketConnections.dec());
     // A per-user room lets the server reach every tab of one user (grades, removals).
-    void socket.join(userRoom(socket.data.user.id));
-    registerClassRoomHandlers(socket, { canAccessClass: deps.canAccessClass });
+    if (!socket.recovered) void socket.join(userRoom(socket.data.user.id));
+    registerClassRoomHandlers(socket, { canAccessClass: deps.canAccessClass, onJoined: deps.onClassRoomJoined });
   });
 
   setRealtimePublisher(createSocketPublisher(io));
@@ -49,7 +77,9 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
     io,
     close: async () => {
       setRealtimePublisher(undefined);
-      io.disconnectSockets(true);
+      // Close the transports WITHOUT socket.io's "disconnect" packet: the browsers then see a
+      // dropped connection and reconnect on their own (to this node once it is back, or to
+      // another one), where disconnectSockets() would tell them to stay away for good.
       // io.close() would also close the shared HTTP server; the caller owns that.
       io.engine.close();
       await closeAdapter();

@@ -4,6 +4,7 @@
  * the type check everywhere at once.
  */
 import type { SessionUser } from "@/lib/auth/session-user";
+import type { FinalStatus } from "@/lib/grading/submission-status";
 import type { AppErrorCode } from "@/lib/errors/app-error";
 
 /** What every client → server event with an acknowledgement gets back. */
@@ -17,6 +18,8 @@ export interface ClassRoomPayload {
 export interface RoomJoined {
   classId: string;
   room: string;
+  /** True when the socket also joined the staff room (the class's instructor). */
+  staff?: boolean;
 }
 
 export interface RosterChangedPayload {
@@ -32,8 +35,11 @@ export interface SubmissionGradedPayload {
   exerciseId: string;
   classId: string;
   userId: string;
-  /** needs_review: tampering was detected; the instructor decides, no points meanwhile. */
-  status: "passed" | "failed" | "needs_review";
+  /**
+   * Where grading stopped (the one status vocabulary): passed/failed; needs_review (tampering, no
+   * points until reviewed); infra_error (our failure, score 0, the instructor can regrade).
+   */
+  status: FinalStatus;
   /** 0..100, the checker's score (docs/expected-trace-format.md explains the rule). */
   score: number;
   gradedAt: string;
@@ -69,12 +75,23 @@ export interface RoundEndedPayload {
   endedAt: string;
 }
 
+/** A round's live count of answers (coalesced like the leaderboard); details via GET /api/rounds/:id. */
+export interface RoundProgressPayload {
+  classId: string;
+  roundId: string;
+  /** Students who submitted at least once for the round. */
+  answered: number;
+  /** Students with a passing answer. */
+  passed: number;
+}
+
 export interface ServerToClientEvents {
   "roster:changed": (payload: RosterChangedPayload) => void;
   "submission:graded": (payload: SubmissionGradedPayload) => void;
   "leaderboard:update": (payload: LeaderboardUpdatePayload) => void;
   "round:started": (payload: RoundStartedPayload) => void;
   "round:ended": (payload: RoundEndedPayload) => void;
+  "round:progress": (payload: RoundProgressPayload) => void;
 }
 
 export interface ClientToServerEvents {
@@ -93,6 +110,11 @@ export interface SocketData {
 /** Room names live here so emitters and joiners cannot disagree on the spelling. */
 export function classRoom(classId: string): string {
   return `class:${classId}`;
+}
+
+/** The class's instructor (owner/admin) sockets: every verdict of the class, for dashboards. */
+export function classStaffRoom(classId: string): string {
+  return `class:${classId}:staff`;
 }
 
 export function userRoom(userId: string): string {

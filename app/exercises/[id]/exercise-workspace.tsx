@@ -7,22 +7,21 @@ import { useErrorText } from "@/app/_lib/use-error-text";
 import { primaryButton, secondaryButton } from "@/app/_components/button-styles";
 import { PythonEditor } from "@/app/_components/python-editor/python-editor";
 import { ResultPanel } from "@/app/exercises/[id]/result-panel";
-import { isPending, queuedResult, resultFromRun, resultFromSubmission, type ResultView } from "@/app/exercises/[id]/result-view";
+import { isPending, queuedResult, resultFromRun, resultFromSubmission, type ShownResult } from "@/app/exercises/[id]/result-view";
+import type { RunView, SubmissionView } from "@/lib/grading/submission-view.types";
+import type { SubmittedSolution } from "@/lib/grading/submit-solution";
 import { useSubmissionUpdates } from "@/app/exercises/[id]/use-submission-updates";
+import { RoundBanner, useLiveRound, type LiveRoundRef } from "@/app/exercises/[id]/round-banner";
 
 interface WorkspaceProps {
   exerciseId: string;
+  classId: string;
+  /** The class's live round on this exercise when the page was rendered. */
+  liveRound: LiveRoundRef | null;
   kind: "WRITE_CODE" | "PREDICT_OUTPUT";
   starterCode: string;
   canSubmit: boolean;
   latestSubmissionId: string | null;
-}
-
-interface Submitted {
-  id: string;
-  status: "QUEUED";
-  attemptNumber: number;
-  queuedAt: string;
 }
 
 /**
@@ -30,12 +29,12 @@ interface Submitted {
  * and the result. A submission's verdict arrives live (socket) with polling as the fallback. The
  * draft is kept in this browser so a reload does not lose work.
  */
-export function ExerciseWorkspace({ exerciseId, kind, starterCode, canSubmit, latestSubmissionId }: WorkspaceProps) {
+export function ExerciseWorkspace({ exerciseId, classId, liveRound, kind, starterCode, canSubmit, latestSubmissionId }: WorkspaceProps) {
   const t = useTranslations("exercises");
   const errorText = useErrorText();
   const draftKey = `interleave:draft:${exerciseId}`;
   const [code, setCode] = useState(starterCode);
-  const [result, setResult] = useState<ResultView | null>(null);
+  const [result, setResult] = useState<ShownResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<"run" | "submit" | null>(null);
   const isPrediction = kind === "PREDICT_OUTPUT";
@@ -47,13 +46,14 @@ export function ExerciseWorkspace({ exerciseId, kind, starterCode, canSubmit, la
 
   useEffect(() => {
     if (!latestSubmissionId) return;
-    void callApi<unknown>(`/api/submissions/${latestSubmissionId}`, "GET").then((response) => {
+    void callApi<SubmissionView>(`/api/submissions/${latestSubmissionId}`, "GET").then((response) => {
       const previous = response.ok ? resultFromSubmission(response.data) : null;
       if (previous) setResult((current) => current ?? previous);
     });
   }, [latestSubmissionId]);
 
   useSubmissionUpdates(result, setResult);
+  const round = useLiveRound(classId, exerciseId, liveRound);
 
   function edit(next: string) {
     setCode(next);
@@ -65,12 +65,12 @@ export function ExerciseWorkspace({ exerciseId, kind, starterCode, canSubmit, la
     setError(null);
     try {
       if (action === "run") {
-        const response = await callApi<unknown>(`/api/exercises/${exerciseId}/run`, "POST", { code });
+        const response = await callApi<RunView>(`/api/exercises/${exerciseId}/run`, "POST", { code });
         if (response.ok) setResult(resultFromRun(response.data));
         else setError(errorText.message(response.error));
       } else {
-        const response = await callApi<Submitted>(`/api/exercises/${exerciseId}/submissions`, "POST", { code });
-        if (response.ok) setResult(queuedResult(response.data.id, response.data.attemptNumber));
+        const response = await callApi<SubmittedSolution>(`/api/exercises/${exerciseId}/submissions`, "POST", round ? { code, roundId: round.id } : { code });
+        if (response.ok) setResult(queuedResult(response.data));
         else setError(errorText.message(response.error));
       }
     } finally {
@@ -81,6 +81,7 @@ export function ExerciseWorkspace({ exerciseId, kind, starterCode, canSubmit, la
   const waiting = busy !== null || isPending(result);
   return (
     <div className="flex flex-col gap-6">
+      {round ? <RoundBanner round={round} /> : null}
       <div className="flex flex-col gap-2">
         <label htmlFor="exercise-editor" className="text-xl font-bold text-slate-950">
           {isPrediction ? t("predictionLabel") : t("editorLabel")}

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AppError } from "@/lib/errors/app-error";
 import { getExerciseForStudent } from "@/lib/exercises/get-exercise-for-student";
+import { listClassRounds } from "@/lib/rounds/list-class-rounds";
 import { requirePageUser } from "@/app/_lib/session";
 import { card } from "@/app/_components/button-styles";
 import { ExerciseWorkspace } from "@/app/exercises/[id]/exercise-workspace";
@@ -15,7 +16,8 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const user = await requirePageUser(`/exercises/${id}`);
   const exercise = await getExerciseForStudent({ userId: user.id, exerciseId: id }).catch(notFoundOnAppError);
-  const [t, locale] = await Promise.all([getTranslations("exercises"), getLocale()]);
+  const [t, locale, rounds] = await Promise.all([getTranslations("exercises"), getLocale(), listClassRounds({ userId: user.id, classId: exercise.classId })]);
+  const current = rounds.current?.exerciseId === exercise.id ? rounds.current : null;
   const zh = locale === "zh-CN";
   const isPrediction = exercise.kind === "PREDICT_OUTPUT";
   return (
@@ -45,6 +47,8 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
       ) : null}
       <ExerciseWorkspace
         exerciseId={exercise.id}
+        classId={exercise.classId}
+        liveRound={current ? { id: current.id, exerciseId: current.exerciseId, endsAt: current.endsAt } : null}
         kind={exercise.kind}
         starterCode={exercise.starterCode ?? ""}
         canSubmit={exercise.canSubmit}
