@@ -5,12 +5,12 @@ import { useCallback, useRef, useState } from "react";
 import type { ClassDashboard, LiveSubmission } from "@/lib/dashboard/get-class-dashboard.types";
 import type { SubmissionGradedPayload } from "@/lib/realtime/events";
 import { callApi } from "@/app/_lib/api-client";
+import { useClassRoom, useLiveEvent, usePollWhileDisconnected } from "@/app/_components/realtime-provider";
 import { BarTable } from "./bar-table";
 import { ExercisePanel } from "./exercise-panel";
 import { LiveFeed } from "./live-feed";
 import { ReviewQueue } from "./review-queue";
 import { StuckList } from "./stuck-list";
-import { useClassGradedEvents } from "./use-class-events";
 
 const REFRESH_DELAY_MS = 1500;
 const FEED_SIZE = 30;
@@ -58,7 +58,12 @@ export function LiveDashboard({ initial }: { initial: ClassDashboard }) {
     },
     [data.students, refresh],
   );
-  useClassGradedEvents(initial.classId, onGraded, refresh);
+  // The tab's one shared socket: this class's room (instructors also get the staff room's verdicts).
+  useClassRoom(initial.classId, refresh);
+  useLiveEvent("submission:graded", (event) => {
+    if (event.classId === initial.classId) onGraded(event);
+  });
+  usePollWhileDisconnected(refresh, 10_000);
 
   const visible = data.exercises.filter((exercise) => exercise.status !== "DRAFT" || exercise.stats.submissions > 0);
   // Full panels only where there is something to read; the rest is one line.
