@@ -92,4 +92,6 @@ def assemble(channel, raws, wait_status, usage, limits, *, wall_killed, output_k
         "deadlock": end.get("deadlock"),
         "notes": notes,
         "tamper": tamper,
+        # Task lanes and wait spans for the timeline picture (interleave/lifecycle.py); display only.
+        "lifecycle": end.get("lifecycle") if isinstance(end.get("lifecycle"), dict) else None,
     }

@@ -27,6 +27,7 @@ from greenlet import greenlet
 
 from . import greenlets, legacy, tamper, vdatetime, vthreads
 from .errors import FILENAME, describe_error
+from .lifecycle import lifecycle
 from .output import CaptureStream, trace
 from .vloop import LOOP_PATCHES, VirtualEventLoopPolicy, reset_counters
 from .world import RUNNING, Actor, StopRun, world
@@ -103,6 +104,7 @@ def run_prepared(prepared):
         _leave(saved)
     result.update(outcome)
     result["virtualTime"] = world.now
+    result["lifecycle"] = lifecycle.snapshot(world.now, result["status"])
     return result
 
 
