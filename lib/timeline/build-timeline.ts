@@ -28,8 +28,10 @@ interface LaneSpec {
 export function buildTimeline(source: TimelineSource, labels: TimelineLabels, options: TimelineOptions = {}): TimelinePicture {
   const plotWidth = Math.max(120, options.width ?? 720) * Math.max(1, options.zoom ?? 1);
   const output = source.events.filter((event) => event.stream === "stdout" || event.stream === "stderr");
-  const end = Math.max(source.virtualTime, ...output.map((event) => event.t), 0);
-  const x = scaleLinear().domain([0, end > 0 ? end : 1]).range([LABEL_WIDTH + GAP, LABEL_WIDTH + GAP + plotWidth]);
+  const end = Math.max(options.end ?? 0, source.virtualTime, ...output.map((event) => event.t), 0);
+  const labelWidth = options.labelWidth ?? LABEL_WIDTH;
+  const x = scaleLinear().domain([0, end > 0 ? end : 1]).range([labelWidth + GAP, labelWidth + GAP + plotWidth]);
+  const laneLabel = labels.laneLabel ?? ((name: string) => name);
 
   const specs = orderLanes(laneSpecs(source));
   const maxLanes = Math.max(2, options.maxLanes ?? 40);
@@ -37,8 +39,8 @@ export function buildTimeline(source: TimelineSource, labels: TimelineLabels, op
   const shown = folded > 0 ? specs.slice(0, maxLanes - 1) : specs;
   const laneOf = new Map<string, number>();
   shown.forEach((spec, i) => laneOf.set(spec.name, i));
-  const lanes: PictureLane[] = shown.map((spec, i) => ({ name: spec.name, kind: spec.kind, depth: depthOf(spec, specs), y: PLOT_TOP + i * LANE_HEIGHT }));
-  if (folded > 0) lanes.push({ name: `+${folded}`, kind: "other", depth: 0, y: PLOT_TOP + shown.length * LANE_HEIGHT });
+  const lanes: PictureLane[] = shown.map((spec, i) => ({ name: spec.name, label: laneLabel(spec.name), kind: spec.kind, depth: depthOf(spec, specs), y: PLOT_TOP + i * LANE_HEIGHT }));
+  if (folded > 0) lanes.push({ name: `+${folded}`, label: `+${folded}`, kind: "other", depth: 0, y: PLOT_TOP + shown.length * LANE_HEIGHT });
   const foldLane = folded > 0 ? lanes.length - 1 : -1;
   const lane = (name: string) => laneOf.get(name) ?? foldLane;
 
@@ -72,9 +74,9 @@ export function buildTimeline(source: TimelineSource, labels: TimelineLabels, op
   const lanesHeight = lanes.length * LANE_HEIGHT;
   const ticks = x.ticks(Math.max(2, Math.round(plotWidth / 110))).map((t) => ({ x: x(t), label: formatSeconds(t) }));
   return {
-    width: LABEL_WIDTH + GAP * 2 + plotWidth + MARK_STEP * 2,
+    width: labelWidth + GAP * 2 + plotWidth + MARK_STEP * 2,
     height: PLOT_TOP + lanesHeight + AXIS_HEIGHT,
-    labelWidth: LABEL_WIDTH,
+    labelWidth,
     laneHeight: LANE_HEIGHT,
     plotTop: PLOT_TOP,
     lanes,

@@ -69,7 +69,7 @@ export function timelineSvgNodes(picture: TimelinePicture): SvgNode {
   const lanes = picture.lanes.map((lane, i) =>
     node("g", { "data-lane": lane.name }, [
       node("rect", { x: 0, y: lane.y, width: picture.width, height: picture.laneHeight, fill: i % 2 === 0 ? "#f8fafc" : "#ffffff" }),
-      node("text", { x: 6 + lane.depth * 12, y: lane.y + picture.laneHeight / 2 + 5, fontSize: 15, fill: INK, fontWeight: lane.kind === "main" ? 700 : 500 }, [title(lane.name)], shorten(lane.name, 19 - lane.depth)),
+      node("text", { x: 6 + lane.depth * 12, y: lane.y + picture.laneHeight / 2 + 5, fontSize: 15, fill: INK, fontWeight: lane.kind === "main" ? 700 : 500 }, [title(lane.name)], shorten(lane.label, Math.floor(picture.labelWidth / 9) - lane.depth)),
     ]),
   );
   const ticks = picture.ticks.map((tick) =>

@@ -15,6 +15,8 @@ export interface TimelineLabels {
   /** Tooltip texts; `{detail}` etc. are filled in by the builder. */
   waiting: (on: string, detail: string | null) => string;
   outcome: (outcome: string, error: string | null) => string;
+  /** How a lane's name is shown (e.g. "main" in the reader's language); default: as is. */
+  laneLabel?: (name: string) => string;
 }
 
 export interface TimelineOptions {
@@ -26,12 +28,17 @@ export interface TimelineOptions {
   highlight?: number | null;
   /** Lanes beyond this are folded into one "+N more" lane. */
   maxLanes?: number;
+  /** Width of the lane names column in px (default 170; narrower on phones). */
+  labelWidth?: number;
+  /** Right end of the axis in virtual seconds (to align a run and its expected trace). */
+  end?: number;
 }
 
 export type LaneKind = "main" | "task" | "thread" | "other";
 
 export interface PictureLane {
   name: string;
+  label: string;
   kind: LaneKind;
   depth: number;
   y: number;

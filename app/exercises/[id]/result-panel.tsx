@@ -4,6 +4,8 @@ import { useTranslations } from "next-intl";
 import { feedbackText } from "@/app/exercises/[id]/feedback-text";
 import type { ResultState, ResultView } from "@/app/exercises/[id]/result-view";
 import { TraceTable } from "@/app/exercises/[id]/trace-table";
+import { TimelinePanel } from "@/app/exercises/[id]/timeline-panel";
+import { RunExplanation } from "@/app/exercises/[id]/run-explanation";
 
 const STATE_STYLE: Record<ResultState, string> = {
   queued: "border-slate-400 bg-slate-50 text-slate-900",
@@ -21,6 +23,7 @@ export function ResultPanel({ result }: { result: ResultView }) {
   const t = useTranslations("exercises");
   const tFeedback = useTranslations("feedback");
   const graded = result.state === "passed" || result.state === "failed";
+  const highlight = result.state === "failed" ? (result.divergence?.index ?? null) : null;
   return (
     <section aria-labelledby="result-title" aria-live="polite" data-testid="result-panel" data-state={result.state} className="flex flex-col gap-4">
       <h2 id="result-title" className="text-2xl font-bold text-slate-950">
@@ -42,11 +45,20 @@ export function ResultPanel({ result }: { result: ResultView }) {
           <p className="mt-1 text-xl text-slate-900">{feedbackText(result.divergence, tFeedback)}</p>
         </div>
       ) : null}
+      {result.run ? <RunExplanation run={result.run} /> : null}
+      {result.run ? (
+        <TimelinePanel
+          run={{ events: result.run.rows, virtualTime: result.run.virtualTime, lifecycle: result.run.lifecycle }}
+          highlight={highlight}
+          expected={result.state === "failed" ? result.expected : null}
+          expectedHighlight={result.state === "failed" ? result.expectedIndex : null}
+        />
+      ) : null}
       {result.run ? (
         <TraceTable
           rows={result.run.rows}
-          highlight={result.state === "failed" ? (result.divergence?.index ?? null) : null}
-          ending={{ status: result.run.status, virtualTime: result.run.virtualTime, error: result.run.error }}
+          highlight={highlight}
+          ending={{ status: result.run.status, virtualTime: result.run.virtualTime, error: result.run.error, cut: result.run.status === "limit" && result.run.limit === "output" }}
         />
       ) : null}
     </section>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lifecycleSchema, type Lifecycle } from "@/lib/sandbox/run-result.types";
 
 /**
  * What the result panel shows, from either a Run response or a stored submission
@@ -24,7 +25,17 @@ export interface ResultView {
   divergence: { reason: string; code: string; params: Record<string, string | number | null>; message: string; index: number } | null;
   prediction: { code: string; params: Record<string, string | number>; message: string } | null;
   failingSeed: number | null;
-  run: { status: string; virtualTime: number; error: string | null; rows: TraceRow[] } | null;
+  run: { status: string; virtualTime: number; wallMs: number | null; error: string | null; errorType: string | null; errorLine: number | null; limit: string | null; rows: TraceRow[]; lifecycle: Lifecycle | null } | null;
+  /** The expected lines as the checker aligned them (for the expected timeline), when known. */
+  expected: ExpectedRow[] | null;
+  /** Position of the first divergence among the expected lines. */
+  expectedIndex: number | null;
+}
+
+export interface ExpectedRow {
+  t: number | null;
+  task: string | null;
+  text: string;
 }
 
 const paramsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
@@ -35,6 +46,7 @@ const divergenceSchema = z.object({
   params: paramsSchema.catch({}),
   message: z.string(),
   index: z.number(),
+  expectedIndex: z.number().nullable().catch(null),
 });
 const predictionSchema = z.object({
   code: z.string(),
@@ -49,8 +61,19 @@ const runSchema = z.object({
   status: z.string(),
   virtualTime: z.number(),
   error: z.object({ type: z.string(), message: z.string(), line: z.number().nullable() }).nullable().catch(null),
+  limit: z.string().nullable().catch(null),
+  wallMs: z.number().nullable().catch(null).optional(),
   events: z.array(z.object({ t: z.number(), task: z.string(), stream: z.string(), text: z.string() })),
+  lifecycle: lifecycleSchema.nullable().catch(null).optional(),
 });
+const diffSchema = z.array(z.object({ expected: z.object({ text: z.string(), t: z.number().optional(), task: z.string().optional() }).optional() }));
+
+function parseExpected(verdict: unknown): ExpectedRow[] | null {
+  const diff = typeof verdict === "object" && verdict !== null && "diff" in verdict ? verdict.diff : null;
+  const parsed = diffSchema.safeParse(diff);
+  if (!parsed.success || parsed.data.length === 0) return null;
+  return parsed.data.flatMap((row) => (row.expected ? [{ t: row.expected.t ?? null, task: row.expected.task ?? null, text: row.expected.text }] : []));
+}
 
 function parseDivergence(value: unknown) {
   const parsed = divergenceSchema.safeParse(value);
@@ -66,13 +89,13 @@ function parsePrediction(verdict: unknown) {
 function parseRun(value: unknown): ResultView["run"] {
   const parsed = runSchema.safeParse(value);
   if (!parsed.success) return null;
-  const { status, virtualTime, error, events } = parsed.data;
+  const { status, virtualTime, error, events, limit, lifecycle, wallMs } = parsed.data;
   const rows = events.flatMap((event): TraceRow[] => {
     const stream = event.stream;
     return stream === "stdout" || stream === "stderr" ? [{ t: event.t, task: event.task, stream, text: event.text }] : [];
   });
   const errorText = error ? `${error.type}: ${error.message}${error.line ? ` (line ${error.line})` : ""}` : null;
-  return { status, virtualTime, error: errorText, rows };
+  return { status, virtualTime, wallMs: wallMs ?? null, error: errorText, errorType: error?.type ?? null, errorLine: error?.line ?? null, limit, rows, lifecycle: lifecycle ?? null };
 }
 
 const runResponseSchema = z.object({ passed: z.boolean(), score: z.number(), verdict: z.unknown(), trace: z.unknown(), firstDivergence: z.unknown(), failingSeed: z.number().nullable() });
@@ -91,6 +114,8 @@ export function resultFromRun(body: unknown): ResultView | null {
     prediction: parsePrediction(run.verdict),
     failingSeed: run.failingSeed,
     run: parseRun(run.trace),
+    expected: parseExpected(run.verdict),
+    expectedIndex: parseDivergence(run.firstDivergence)?.expectedIndex ?? null,
   };
 }
 
@@ -124,12 +149,14 @@ export function resultFromSubmission(body: unknown): ResultView | null {
     prediction: graded ? parsePrediction(s.verdict) : null,
     failingSeed: graded ? s.failingSeed : null,
     run: graded ? parseRun(s.trace) : null,
+    expected: graded ? parseExpected(s.verdict) : null,
+    expectedIndex: graded ? (parseDivergence(s.firstDivergence)?.expectedIndex ?? null) : null,
   };
 }
 
 /** A freshly accepted submission (the 202 body), before any grading. */
 export function queuedResult(id: string, attemptNumber: number): ResultView {
-  return { mode: "submission", submissionId: id, state: "queued", attemptNumber, score: null, divergence: null, prediction: null, failingSeed: null, run: null };
+  return { mode: "submission", submissionId: id, state: "queued", attemptNumber, score: null, divergence: null, prediction: null, failingSeed: null, run: null, expected: null, expectedIndex: null };
 }
 
 export function isPending(result: ResultView | null): boolean {
