@@ -79,7 +79,7 @@ function renderBlock(block: Block, index: number): ReactNode {
 function inline(text: string): ReactNode[] {
   return text.split(/(`[^`]+`|\*\*[^*]+\*\*|\*[^*\s][^*]*\*)/g).map((part, i) => {
     if (part.startsWith("`") && part.endsWith("`") && part.length > 1) {
-      return <code key={i} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[0.95em] text-slate-900">{part.slice(1, -1)}</code>;
+      return <code key={i} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono [overflow-wrap:anywhere] text-[0.95em] text-slate-900">{part.slice(1, -1)}</code>;
     }
     if (part.startsWith("**") && part.endsWith("**") && part.length > 4) return <strong key={i}>{part.slice(2, -2)}</strong>;
     if (part.startsWith("*") && part.endsWith("*") && part.length > 2) return <em key={i}>{part.slice(1, -1)}</em>;

@@ -6,6 +6,7 @@ import type { ResultState, ResultView } from "@/app/exercises/[id]/result-view";
 import { TraceTable } from "@/app/exercises/[id]/trace-table";
 import { TimelinePanel } from "@/app/exercises/[id]/timeline-panel";
 import { RunExplanation } from "@/app/exercises/[id]/run-explanation";
+import { PythonEditor } from "@/app/_components/python-editor/python-editor";
 
 const STATE_STYLE: Record<ResultState, string> = {
   queued: "border-slate-400 bg-slate-50 text-slate-900",
@@ -22,6 +23,7 @@ const REASONS = ["missing", "unexpected", "text", "time", "task", "order", "stat
 export function ResultPanel({ result }: { result: ResultView }) {
   const t = useTranslations("exercises");
   const tFeedback = useTranslations("feedback");
+  const tPage = useTranslations("exercisePage");
   const graded = result.state === "passed" || result.state === "failed";
   const highlight = result.state === "failed" ? (result.divergence?.index ?? null) : null;
   return (
@@ -44,6 +46,14 @@ export function ResultPanel({ result }: { result: ResultView }) {
           <p className="text-lg font-bold text-red-900">{t(`reason.${reasonKey(result.divergence.reason)}`)}</p>
           <p className="mt-1 text-xl text-slate-900">{feedbackText(result.divergence, tFeedback)}</p>
         </div>
+      ) : null}
+      {result.code ? (
+        <details className="rounded-2xl border-2 border-slate-200 bg-white p-4">
+          <summary className="cursor-pointer text-lg font-semibold text-slate-900">{tPage("attemptCode")}</summary>
+          <div className="mt-3">
+            <PythonEditor value={result.code} label={tPage("attemptCode")} readOnly minLines={4} maxLines={24} errorLine={result.run?.status === "error" ? result.run.errorLine : null} />
+          </div>
+        </details>
       ) : null}
       {result.run ? <RunExplanation run={result.run} /> : null}
       {result.run ? (

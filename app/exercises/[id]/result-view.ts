@@ -30,6 +30,8 @@ export interface ResultView {
   expected: ExpectedRow[] | null;
   /** Position of the first divergence among the expected lines. */
   expectedIndex: number | null;
+  /** The submitted code (a stored submission), null for a Run. */
+  code: string | null;
 }
 
 export interface ExpectedRow {
@@ -116,6 +118,7 @@ export function resultFromRun(body: unknown): ResultView | null {
     run: parseRun(run.trace),
     expected: parseExpected(run.verdict),
     expectedIndex: parseDivergence(run.firstDivergence)?.expectedIndex ?? null,
+    code: null,
   };
 }
 
@@ -129,6 +132,7 @@ const submissionSchema = z.object({
   firstDivergence: z.unknown(),
   failingSeed: z.number().nullable(),
   trace: z.unknown(),
+  code: z.string().catch(""),
 });
 
 const STATE_OF = { QUEUED: "queued", RUNNING: "running", NEEDS_REVIEW: "needs_review", INFRA_ERROR: "infra_error" } as const;
@@ -151,12 +155,13 @@ export function resultFromSubmission(body: unknown): ResultView | null {
     run: graded ? parseRun(s.trace) : null,
     expected: graded ? parseExpected(s.verdict) : null,
     expectedIndex: graded ? (parseDivergence(s.firstDivergence)?.expectedIndex ?? null) : null,
+    code: s.code,
   };
 }
 
 /** A freshly accepted submission (the 202 body), before any grading. */
 export function queuedResult(id: string, attemptNumber: number): ResultView {
-  return { mode: "submission", submissionId: id, state: "queued", attemptNumber, score: null, divergence: null, prediction: null, failingSeed: null, run: null, expected: null, expectedIndex: null };
+  return { mode: "submission", submissionId: id, state: "queued", attemptNumber, score: null, divergence: null, prediction: null, failingSeed: null, run: null, expected: null, expectedIndex: null, code: null };
 }
 
 export function isPending(result: ResultView | null): boolean {

@@ -54,7 +54,8 @@ export function TimelineView({ run, highlight, expected, expectedHighlight }: Ti
       axis: t("timeline.axis"),
       waiting: (on, detail) => t("timeline.waiting", { what: t(`timeline.wait.${WAIT_KINDS.includes(on) ? on : "other"}`), detail: detail ?? "" }).trim(),
       outcome: (outcome, error) => (outcome === "failed" && error ? t("timeline.failedWith", { error }) : t(`timeline.outcome.${outcome}`)),
-      laneLabel: (name) => (name === "main" ? t("timeline.main") : name),
+      // "?" is the lane of expected lines whose spec names no task.
+      laneLabel: (name) => (name === "main" ? t("timeline.main") : name === "?" ? t("timeline.anyTask") : name),
     }),
     [t],
   );
