@@ -177,7 +177,7 @@ export async function storeVerdict(id: string, claimAttempt: number, fields: Gra
  * leave the older figures behind (read A, read B, write B, write A): the row is locked first by a
  * write, so refreshes of one key run one after another and the last reads every committed verdict.
  */
-async function refreshBestScoreIn(key: BestScoreKey, tx: DbClient) {
+export async function refreshBestScoreIn(key: BestScoreKey, tx: DbClient) {
   const where = { classId_userId_exerciseId: key };
   await tx.bestScore.upsert({ where, create: { ...key }, update: { updatedAt: new Date() } });
   return tx.bestScore.update({ where, data: await computeBestScore(key, tx) });

@@ -25,7 +25,9 @@ export interface ResultView {
   divergence: { reason: string; code: string; params: Record<string, string | number | null>; message: string; index: number } | null;
   prediction: { code: string; params: Record<string, string | number>; message: string } | null;
   failingSeed: number | null;
-  run: { status: string; virtualTime: number; wallMs: number | null; error: string | null; errorType: string | null; errorLine: number | null; limit: string | null; rows: TraceRow[]; lifecycle: Lifecycle | null } | null;
+  /** How many distinct schedules the checker explored, and whether that was every one. */
+  exploration: { explored: number; complete: boolean } | null;
+  run: { status: string; virtualTime: number; wallMs: number | null; error: string | null; errorType: string | null; errorLine: number | null; limit: string | null; rows: TraceRow[]; notes: string[]; lifecycle: Lifecycle | null } | null;
   /** The expected lines as the checker aligned them (for the expected timeline), when known. */
   expected: ExpectedRow[] | null;
   /** Position of the first divergence among the expected lines. */
@@ -48,8 +50,14 @@ const divergenceSchema = z.object({
   params: paramsSchema.catch({}),
   message: z.string(),
   index: z.number(),
-  expectedIndex: z.number().nullable().catch(null),
 });
+const expectedIndexSchema = z.object({ expectedIndex: z.number().int().nonnegative() });
+
+/** Where the first divergence sits among the expected lines (for the expected timeline). */
+function parseExpectedIndex(value: unknown): number | null {
+  const parsed = expectedIndexSchema.safeParse(value);
+  return parsed.success ? parsed.data.expectedIndex : null;
+}
 const predictionSchema = z.object({
   code: z.string(),
   params: paramsSchema.transform((params) => {
@@ -66,8 +74,10 @@ const runSchema = z.object({
   limit: z.string().nullable().catch(null),
   wallMs: z.number().nullable().catch(null).optional(),
   events: z.array(z.object({ t: z.number(), task: z.string(), stream: z.string(), text: z.string() })),
+  notes: z.array(z.string()).catch([]),
   lifecycle: lifecycleSchema.nullable().catch(null).optional(),
 });
+const explorationSchema = z.object({ explored: z.number().int().positive(), complete: z.boolean() });
 const diffSchema = z.array(z.object({ expected: z.object({ text: z.string(), t: z.number().optional(), task: z.string().optional() }).optional() }));
 
 function parseExpected(verdict: unknown): ExpectedRow[] | null {
@@ -75,6 +85,11 @@ function parseExpected(verdict: unknown): ExpectedRow[] | null {
   const parsed = diffSchema.safeParse(diff);
   if (!parsed.success || parsed.data.length === 0) return null;
   return parsed.data.flatMap((row) => (row.expected ? [{ t: row.expected.t ?? null, task: row.expected.task ?? null, text: row.expected.text }] : []));
+}
+
+function parseExploration(verdict: unknown): ResultView["exploration"] {
+  const parsed = explorationSchema.safeParse(verdict);
+  return parsed.success ? parsed.data : null;
 }
 
 function parseDivergence(value: unknown) {
@@ -91,13 +106,13 @@ function parsePrediction(verdict: unknown) {
 function parseRun(value: unknown): ResultView["run"] {
   const parsed = runSchema.safeParse(value);
   if (!parsed.success) return null;
-  const { status, virtualTime, error, events, limit, lifecycle, wallMs } = parsed.data;
+  const { status, virtualTime, error, events, notes, limit, lifecycle, wallMs } = parsed.data;
   const rows = events.flatMap((event): TraceRow[] => {
     const stream = event.stream;
     return stream === "stdout" || stream === "stderr" ? [{ t: event.t, task: event.task, stream, text: event.text }] : [];
   });
   const errorText = error ? `${error.type}: ${error.message}${error.line ? ` (line ${error.line})` : ""}` : null;
-  return { status, virtualTime, wallMs: wallMs ?? null, error: errorText, errorType: error?.type ?? null, errorLine: error?.line ?? null, limit, rows, lifecycle: lifecycle ?? null };
+  return { status, virtualTime, wallMs: wallMs ?? null, error: errorText, errorType: error?.type ?? null, errorLine: error?.line ?? null, limit, rows, notes, lifecycle: lifecycle ?? null };
 }
 
 const runResponseSchema = z.object({ passed: z.boolean(), score: z.number(), verdict: z.unknown(), trace: z.unknown(), firstDivergence: z.unknown(), failingSeed: z.number().nullable() });
@@ -115,9 +130,10 @@ export function resultFromRun(body: unknown): ResultView | null {
     divergence: parseDivergence(run.firstDivergence),
     prediction: parsePrediction(run.verdict),
     failingSeed: run.failingSeed,
+    exploration: parseExploration(run.verdict),
     run: parseRun(run.trace),
     expected: parseExpected(run.verdict),
-    expectedIndex: parseDivergence(run.firstDivergence)?.expectedIndex ?? null,
+    expectedIndex: parseExpectedIndex(run.firstDivergence),
     code: null,
   };
 }
@@ -152,16 +168,17 @@ export function resultFromSubmission(body: unknown): ResultView | null {
     divergence: graded ? parseDivergence(s.firstDivergence) : null,
     prediction: graded ? parsePrediction(s.verdict) : null,
     failingSeed: graded ? s.failingSeed : null,
+    exploration: graded ? parseExploration(s.verdict) : null,
     run: graded ? parseRun(s.trace) : null,
     expected: graded ? parseExpected(s.verdict) : null,
-    expectedIndex: graded ? (parseDivergence(s.firstDivergence)?.expectedIndex ?? null) : null,
+    expectedIndex: graded ? parseExpectedIndex(s.firstDivergence) : null,
     code: s.code,
   };
 }
 
 /** A freshly accepted submission (the 202 body), before any grading. */
 export function queuedResult(id: string, attemptNumber: number): ResultView {
-  return { mode: "submission", submissionId: id, state: "queued", attemptNumber, score: null, divergence: null, prediction: null, failingSeed: null, run: null, expected: null, expectedIndex: null, code: null };
+  return { mode: "submission", submissionId: id, state: "queued", attemptNumber, score: null, divergence: null, prediction: null, failingSeed: null, exploration: null, run: null, expected: null, expectedIndex: null, code: null };
 }
 
 export function isPending(result: ResultView | null): boolean {

@@ -181,13 +181,15 @@ class Lifecycle:
         return {"lanes": lanes, "waits": waits, "truncated": self.truncated}
 
 
-_INTERNAL = frozenset(("BaseEventLoop.shutdown_asyncgens", "BaseEventLoop.shutdown_default_executor",
-                       "BaseEventLoop._do_shutdown"))
+_INTERNAL = frozenset(("shutdown_asyncgens", "shutdown_default_executor", "_do_shutdown"))
+_INTERNAL_FILES = ("asyncio", "interleave")
 
 
 def _is_internal(code):
-    """asyncio.run's own clean-up (shutting down async generators and the default executor)."""
-    return code is not None and code.co_qualname in _INTERNAL and "asyncio" in code.co_filename
+    """asyncio.run's own clean-up (shutting down async generators and the default executor), also
+    when the virtual loop overrides one of those methods."""
+    return (code is not None and code.co_name in _INTERNAL
+            and any(part in code.co_filename for part in _INTERNAL_FILES))
 
 
 def _thread_code(actor):
