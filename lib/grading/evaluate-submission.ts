@@ -3,13 +3,14 @@ import type { RunLimits, RunRequest, RunResult } from "@/lib/sandbox/run-result.
 import { runLimitsSchema } from "@/lib/sandbox/run-result.types";
 import { checkPrediction } from "@/lib/traces/check-prediction";
 import { checkProgram } from "@/lib/traces/check-program";
+import { findPredictionMistake } from "./find-prediction-mistake";
 import { RetryableGradingError } from "./grading-queue.types";
 
 export interface EvaluationInput {
   kind: "WRITE_CODE" | "PREDICT_OUTPUT";
   /** The student's program, or for predict-the-output the predicted lines, one per line. */
   code: string;
-  version: { expectedSpec: string; schedules: number; referenceSolution: string; limits: unknown; forbiddenNotes: unknown };
+  version: { expectedSpec: string; schedules: number; referenceSolution: string; limits: unknown; forbiddenNotes: unknown; packageExtras?: unknown };
 }
 
 export interface Evaluation {
@@ -73,7 +74,10 @@ async function evaluateProgram(input: EvaluationInput, limits: RunLimits, run: R
 /** Checked against the exercise's expected trace: no sandbox run per student during a live quiz. */
 function evaluatePrediction(input: EvaluationInput): Evaluation {
   const lines = input.code.replace(/\r\n?/g, "\n").replace(/\n+$/, "").split("\n");
-  const verdict = checkPrediction(lines, input.version.expectedSpec);
+  const checked = checkPrediction(lines, input.version.expectedSpec);
+  // A wrong prediction the author foresaw carries the author's explanation of that mistake.
+  const mistake = checked.passed ? null : findPredictionMistake(lines, input.version.packageExtras);
+  const verdict = mistake ? { ...checked, mistake } : checked;
   return { passed: verdict.passed, score: verdict.score, verdict, trace: null, firstDivergence: verdict.firstDivergence, failingSeed: null, tamper: null };
 }
 

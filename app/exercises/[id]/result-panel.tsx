@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { feedbackText } from "@/app/exercises/[id]/feedback-text";
 import { noteText } from "@/app/exercises/[id]/note-text";
 import type { ResultState, ResultView } from "@/app/exercises/[id]/result-view";
@@ -26,6 +26,7 @@ export function ResultPanel({ result }: { result: ResultView }) {
   const tFeedback = useTranslations("feedback");
   const tPage = useTranslations("exercisePage");
   const tNotes = useTranslations("runNotes");
+  const locale = useLocale();
   const graded = result.state === "passed" || result.state === "failed";
   const highlight = result.state === "failed" ? (result.divergence?.index ?? null) : null;
   return (
@@ -58,6 +59,12 @@ export function ResultPanel({ result }: { result: ResultView }) {
         </div>
       ) : null}
       {result.prediction && result.state !== "passed" ? <p className="rounded-2xl border-2 border-red-200 bg-white p-5 text-xl text-slate-900">{feedbackText(result.prediction, tFeedback)}</p> : null}
+      {result.mistake && result.state === "failed" ? (
+        <p className="rounded-2xl border-2 border-amber-300 bg-amber-50 p-5 text-xl text-slate-900" data-testid="prediction-mistake">
+          <span className="font-bold text-amber-900">{tPage("mistakeTitle")} </span>
+          {locale === "zh-CN" ? result.mistake.zh : result.mistake.en}
+        </p>
+      ) : null}
       {result.divergence && !result.prediction ? (
         <div className="rounded-2xl border-2 border-red-200 bg-white p-5">
           <p className="text-lg font-bold text-red-900">{t(`reason.${reasonKey(result.divergence.reason)}`)}</p>

@@ -34,6 +34,8 @@ export interface ResultView {
   expectedIndex: number | null;
   /** The submitted code (a stored submission), null for a Run. */
   code: string | null;
+  /** The author's explanation of this wrong prediction (predict-the-output), when foreseen. */
+  mistake: { en: string; zh: string } | null;
 }
 
 export interface ExpectedRow {
@@ -97,6 +99,13 @@ function parseDivergence(value: unknown) {
   return parsed.success ? parsed.data : null;
 }
 
+const mistakeSchema = z.object({ mistake: z.object({ en: z.string(), zh: z.string() }) });
+
+function parseMistake(verdict: unknown): ResultView["mistake"] {
+  const parsed = mistakeSchema.safeParse(verdict);
+  return parsed.success ? parsed.data.mistake : null;
+}
+
 function parsePrediction(verdict: unknown) {
   const feedback = typeof verdict === "object" && verdict !== null && "feedback" in verdict ? verdict.feedback : null;
   const parsed = predictionSchema.safeParse(feedback);
@@ -135,6 +144,7 @@ export function resultFromRun(body: unknown): ResultView | null {
     expected: parseExpected(run.verdict),
     expectedIndex: parseExpectedIndex(run.firstDivergence),
     code: null,
+    mistake: parseMistake(run.verdict),
   };
 }
 
@@ -173,12 +183,13 @@ export function resultFromSubmission(body: unknown): ResultView | null {
     expected: graded ? parseExpected(s.verdict) : null,
     expectedIndex: graded ? parseExpectedIndex(s.firstDivergence) : null,
     code: s.code,
+    mistake: graded ? parseMistake(s.verdict) : null,
   };
 }
 
 /** A freshly accepted submission (the 202 body), before any grading. */
 export function queuedResult(id: string, attemptNumber: number): ResultView {
-  return { mode: "submission", submissionId: id, state: "queued", attemptNumber, score: null, divergence: null, prediction: null, failingSeed: null, exploration: null, run: null, expected: null, expectedIndex: null, code: null };
+  return { mode: "submission", submissionId: id, state: "queued", attemptNumber, score: null, divergence: null, prediction: null, failingSeed: null, exploration: null, run: null, expected: null, expectedIndex: null, code: null, mistake: null };
 }
 
 export function isPending(result: ResultView | null): boolean {
