@@ -131,11 +131,11 @@ describe("solving an exercise", () => {
     // The same page in Chinese: the prompt and the controls switch language.
     await page.getByRole("button", { name: "中文" }).click();
     await expect.poll(() => page.getByRole("heading", { name: "顺序 await 与 create_task 并发", level: 1 }).isVisible(), { timeout: 10_000 }).toBe(true);
-    expect(await page.getByRole("button", { name: "提交" }).isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: /^提交/ }).isVisible()).toBe(true);
     // A wrong submission is explained in Chinese too: the starter awaits the tasks one after another.
     await page.getByRole("textbox", { name: "你的代码" }).waitFor();
     await typeCode(page, exerciseFile("starter.py"));
-    await page.getByRole("button", { name: "提交" }).click();
+    await page.getByRole("button", { name: /^提交/ }).click();
     await page.locator("#result-title", { hasText: "3" }).waitFor();
     await expect.poll(() => page.getByTestId("result-state").textContent(), { timeout: 60_000 }).toMatch(/未通过/);
     expect(await page.getByTestId("result-panel").textContent()).toContain("你的任务很可能是一个接一个顺序执行的，而不是并发执行");
