@@ -146,7 +146,7 @@ describe("solving an exercise", () => {
     // Back on the class page the best score is there.
     await page.goto(`${server.url}/classes/${classId}`);
     await expect.poll(() => page.getByText(/Passed · Best: 100\/100/).isVisible(), { timeout: 10_000 }).toBe(true);
-  });
+  }, 300_000);
 
   it("a predict-output exercise shows the program read-only and explains a wrong prediction", async () => {
     const page = await signedInPage("kim@example.edu");
