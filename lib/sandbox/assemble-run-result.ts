@@ -136,5 +136,6 @@ export function assembleRunResult(capture: RunCapture, context: AssembleContext)
     deadlock: endReport?.deadlock ?? null,
     notes,
     schedule: endReport?.schedule ?? null,
+    lifecycle: endReport?.lifecycle ?? null,
   };
 }
