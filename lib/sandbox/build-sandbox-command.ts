@@ -81,6 +81,7 @@ function bwrapArgs(options: SandboxCommandOptions): string[] {
     // seccomp filter refuses CLONE_NEWUSER/unshare instead.)
     "--cap-drop", "ALL",
     "--cap-add", "CAP_SYS_ADMIN",
+    "--cap-add", "CAP_SETPCAP",
     "--die-with-parent",
     "--new-session",
     "--as-pid-1",

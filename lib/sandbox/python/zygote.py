@@ -111,7 +111,9 @@ class Sandbox:
     """What this zygote could set up for its runs (reported in the ready message)."""
 
     def __init__(self):
+        import zygote_privs
         from zygote_privs import mount_run_tmp, seal_devices, unmount_run_tmp
+        zygote_privs.STRICT = not UNSAFE_LOCAL
         self._mount, self._unmount = mount_run_tmp, unmount_run_tmp
         self.devices_sealed = (not UNSAFE_LOCAL) and seal_devices()
         self.fresh_tmp = (not UNSAFE_LOCAL) and self._mount(WORKDIR, TMP_MB, TMP_INODES)
@@ -147,7 +149,7 @@ def serve(harness, sandbox, seccomp_program):
         clean = sandbox.after_run(mounted) and facts.pop("clean") and code_pipe_drained()
         # Made only now: no process of the run is alive to learn it.
         marker = os.urandom(MARKER_BYTES)
-        mark_end_of_run(marker)
+        clean = mark_end_of_run(marker) and clean
         send({"type": "done", "id": request.get("id"), "marker": marker.hex(),
               "wallMs": (time.monotonic() - started) * 1000,
               "recycle": not clean or knobs() != baseline, **facts})
