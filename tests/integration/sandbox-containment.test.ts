@@ -59,7 +59,7 @@ const ROWS: Row[] = [
   { file: "block-forever-real-lock.py", status: ["limit"], limit: "wall", prints: ["about to block"] },
   { file: "output-flood-lines.py", status: ["limit"], limit: "output" },
   { file: "output-single-20mb-line.py", status: ["limit"], limit: "output" },
-  { file: "raw-stdout-flood.py", status: ["ok"], tamper: true, prints: ["done"] },
+  { file: "raw-stdout-flood.py", status: ["ok"], tamper: true, prints: ["done"], limits: CPU_LIMITS },
   { file: "deep-recursion.py", status: ["error"], check: (r) => expect(r.error?.type).toBe("RecursionError") },
   { file: "compile-bomb.py", status: ["error", "limit"], tamper: true },
   { file: "deeply-nested-source.py", status: ["error"], check: (r) => expect(r.error?.type).toBe("SyntaxError") },
