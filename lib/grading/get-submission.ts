@@ -3,6 +3,7 @@ import { can } from "@/lib/auth/policy";
 import { requireClassAccess } from "@/lib/auth/require-class-access";
 import { parseInput } from "@/lib/config/parse-input";
 import { findExerciseWithCurrentVersion } from "@/lib/db/exercises";
+import { findLiveRound } from "@/lib/db/live-rounds";
 import { findSubmission, type SubmissionStatus } from "@/lib/db/submissions";
 import { AppError } from "@/lib/errors/app-error";
 
@@ -28,6 +29,8 @@ export interface SubmissionView {
   trace: unknown;
   queuedAt: string;
   gradedAt: string | null;
+  /** A live round's answer while the round runs: only pass/fail and the score are shown. */
+  withheldUntilRoundEnds: boolean;
 }
 
 /**
@@ -49,7 +52,9 @@ export async function getSubmission(input: z.input<typeof getSubmissionInput>): 
   if (!exercise) throw new AppError("NOT_FOUND", "Submission not found");
   const manages = can(actor, "exercise.manage", context).allowed;
   const graded = submission.status === "GRADED";
-  const hideTrace = !manages && exercise.kind === "PREDICT_OUTPUT";
+  // A live round's answer shows pass/fail only until the round ends (neighbours must not see it).
+  const withheld = !manages && (await isRoundStillOpen(submission.liveRoundId));
+  const hideTrace = withheld || (!manages && exercise.kind === "PREDICT_OUTPUT");
   return {
     id: submission.id,
     exerciseId: submission.exerciseId,
@@ -61,13 +66,20 @@ export async function getSubmission(input: z.input<typeof getSubmissionInput>): 
     code: submission.code,
     passed: submission.passed,
     score: submission.score,
-    verdict: manages ? submission.verdict : graded ? withoutTamper(submission.verdict) : null,
-    firstDivergence: submission.firstDivergence,
-    failingSeed: submission.failingSeed,
+    verdict: manages ? submission.verdict : graded && !withheld ? withoutTamper(submission.verdict) : null,
+    firstDivergence: withheld ? null : submission.firstDivergence,
+    failingSeed: withheld ? null : submission.failingSeed,
+    withheldUntilRoundEnds: withheld,
     trace: hideTrace ? null : submission.trace,
     queuedAt: submission.queuedAt.toISOString(),
     gradedAt: submission.gradedAt?.toISOString() ?? null,
   };
+}
+
+async function isRoundStillOpen(roundId: string | null): Promise<boolean> {
+  if (!roundId) return false;
+  const round = await findLiveRound(roundId);
+  return round !== null && round.status !== "ENDED";
 }
 
 function withoutTamper(verdict: unknown): unknown {

@@ -1,4 +1,5 @@
-import { claimSubmission, markInfraError, storeVerdict } from "@/lib/db/submissions";
+import { claimSubmission, markInfraError } from "@/lib/db/submissions";
+import { storeVerdict } from "./store-verdict";
 import type { RunRequest, RunResult } from "@/lib/sandbox/run-result.types";
 import { evaluateSubmission } from "./evaluate-submission";
 import { RetryableGradingError } from "./grading-queue.types";

@@ -1,4 +1,5 @@
 import { parseInput } from "@/lib/config/parse-input";
+import { findRunningRound } from "@/lib/db/live-rounds";
 import { AppError } from "@/lib/errors/app-error";
 import { evaluateSubmission, type Evaluation } from "./evaluate-submission";
 import { RetryableGradingError } from "./grading-queue.types";
@@ -18,10 +19,17 @@ export async function runSolution(input: RunSolutionInput, services: GradingServ
   const limit = await services.runLimiter.hit(`run:${userId}`);
   if (!limit.allowed) throw new AppError("RATE_LIMITED", `Too many runs: try again in ${Math.ceil(limit.retryAfterMs / 1000)} s.`);
   try {
-    return await evaluateSubmission(
+    const evaluation = await evaluateSubmission(
       { kind: exercise.kind, code, version: { ...exercise.version, schedules: 1 } },
       (request) => services.runner.run(request),
     );
+    // During a live round on this exercise a run shows the student's own output and pass/fail,
+    // never the expected lines (a neighbour's screen must not give the round away).
+    const round = await findRunningRound(exercise.classId);
+    if (round?.exerciseId === exercise.id) {
+      return { ...evaluation, verdict: { passed: evaluation.passed, score: evaluation.score }, firstDivergence: null, failingSeed: null };
+    }
+    return evaluation;
   } catch (error) {
     if (error instanceof RetryableGradingError) {
       throw new AppError("UNAVAILABLE", "The code runner is unavailable right now; please try again in a moment.");

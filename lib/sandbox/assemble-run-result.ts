@@ -136,5 +136,6 @@ export function assembleRunResult(capture: RunCapture, context: AssembleContext)
     tamper: tamperReason === null ? null : { reason: tamperReason },
     deadlock: endReport?.deadlock ?? null,
     notes,
+    schedule: endReport?.schedule ?? null,
   };
 }

@@ -1,4 +1,12 @@
-import { LIMIT_KINDS, runErrorSchema, type LimitKind, type RunError, type RunStatus } from "./run-result.types";
+import {
+  LIMIT_KINDS,
+  runErrorSchema,
+  scheduleReportSchema,
+  type LimitKind,
+  type RunError,
+  type RunStatus,
+  type ScheduleReport,
+} from "./run-result.types";
 import { MAX_TASK_NAME } from "./clip-trace-event";
 
 const END_STATUSES = new Set<string>(["ok", "error", "deadlock", "limit"]);
@@ -17,6 +25,8 @@ export interface EndReport {
   tamper: string | null;
   /** Events the harness says it emitted (null when it did not say). */
   eventCount: number | null;
+  /** The choice points the run met; null when missing or malformed (exploration then stops). */
+  schedule: ScheduleReport | null;
 }
 
 const text = (value: unknown, max = MAX_TEXT): string => (typeof value === "string" ? value : String(value ?? "")).slice(0, max);
@@ -61,5 +71,6 @@ export function clipEndReport(message: { r: unknown; n?: unknown }, lastT: numbe
     notes,
     tamper,
     eventCount: typeof message.n === "number" ? message.n : null,
+    schedule: scheduleReportSchema.safeParse(raw.schedule).data ?? null,
   };
 }

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/get-db";
-import { claimSubmission, findSubmission, storeGradedResult, storeVerdict } from "@/lib/db/submissions";
+import { claimSubmission, findSubmission, storeGradedResult } from "@/lib/db/submissions";
+import { storeVerdict } from "@/lib/grading/store-verdict";
 import { gradeSubmission } from "@/lib/grading/grade-submission";
 import { recoverSubmissions } from "@/lib/grading/recover-submissions";
 import { submitSolution } from "@/lib/grading/submit-solution";

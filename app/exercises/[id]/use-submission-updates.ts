@@ -1,18 +1,15 @@
 "use client";
 
-import { useEffect, useRef } from "react";
-import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/events";
+import { useCallback, useEffect, useRef } from "react";
+import { useLiveEvent, useLiveStatus, usePollWhileDisconnected } from "@/app/_components/realtime-provider";
 import { isPending, resultFromSubmission, type ResultView } from "@/app/exercises/[id]/result-view";
 
 const POLL_MS = 2_000;
-/** Grading normally takes seconds; after this the page stops polling and the student can reload. */
-const POLL_FOR_MS = 5 * 60_000;
 
 /**
- * Keeps a pending submission's result fresh: the server pushes `submission:graded` to the
- * student's user room (joined on connect), and polling GET /api/submissions/ID covers a socket
- * that could not connect or missed the event.
+ * Keeps a pending submission's result fresh over the tab's shared socket: the server pushes
+ * `submission:graded` to the student's user room. The verdict may have been stored before the
+ * socket (re)connected, so every connection refetches once; polling runs only while disconnected.
  */
 export function useSubmissionUpdates(result: ResultView | null, onUpdate: (next: ResultView) => void): void {
   const pendingId = result?.mode === "submission" && isPending(result) ? result.submissionId : null;
@@ -21,34 +18,24 @@ export function useSubmissionUpdates(result: ResultView | null, onUpdate: (next:
     update.current = onUpdate;
   }, [onUpdate]);
 
-  useEffect(() => {
+  const refresh = useCallback(async () => {
     if (!pendingId) return;
-    let stopped = false;
-    const refresh = async () => {
-      try {
-        const response = await fetch(`/api/submissions/${pendingId}`, { cache: "no-store" });
-        if (!response.ok || stopped) return;
-        const next = resultFromSubmission(await response.json());
-        if (next && !stopped) update.current(next);
-      } catch {
-        // The next poll tries again.
-      }
-    };
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ["websocket", "polling"] });
-    socket.on("submission:graded", (event) => {
-      if (event.submissionId === pendingId) void refresh();
-    });
-    // The verdict may have been stored before the socket connected.
-    socket.on("connect", () => void refresh());
-    const started = Date.now();
-    const timer = setInterval(() => {
-      if (Date.now() - started > POLL_FOR_MS) clearInterval(timer);
-      else void refresh();
-    }, POLL_MS);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-      socket.disconnect();
-    };
+    try {
+      const response = await fetch(`/api/submissions/${pendingId}`, { cache: "no-store" });
+      if (!response.ok) return;
+      const next = resultFromSubmission(await response.json());
+      if (next) update.current(next);
+    } catch {
+      // The next event, reconnection or poll tries again.
+    }
   }, [pendingId]);
+
+  useLiveEvent("submission:graded", (event) => {
+    if (event.submissionId === pendingId) void refresh();
+  });
+  const status = useLiveStatus();
+  useEffect(() => {
+    if (status === "connected") void refresh();
+  }, [status, refresh]);
+  usePollWhileDisconnected(pendingId ? () => void refresh() : null, POLL_MS);
 }
