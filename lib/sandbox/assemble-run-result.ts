@@ -122,6 +122,7 @@ export function assembleRunResult(capture: RunCapture, context: AssembleContext)
   if (clip.longNames > 0) notes.push(`${clip.longNames} trace event(s) had a task name longer than 200 characters; it was shortened`);
   if (clip.dropped > 0) notes.push(`${clip.dropped} trace event(s) were not valid events and were dropped`);
   if (capture.outputKilled) notes.push("trace output beyond the limits was dropped");
+  if (channel.truncatedTail) notes.push("the run was stopped while it wrote its trace; the last, incomplete event was dropped");
   // Every distinct finding, first seen first (the static scan, then what the run did).
   const allReasons = [...new Set([...tamperReasons, ...(endReport?.tamper ? [endReport.tamper] : [])])];
   const tamperReason = allReasons.length > 0 ? allReasons.join("; ").slice(0, 2000) : null;

@@ -29,6 +29,14 @@ describe("parseChannel", () => {
     expect(parsed.messages).toEqual([]);
     expect(parsed.junkBytes).toBe(stream.length);
   });
+
+  it("tells a run killed mid-frame from junk", () => {
+    const whole = frame({ k: "e", e: { t: 0, text: "x".repeat(100) } }, 1);
+    const stream = Buffer.concat([frame({ k: "e", e: { t: 0 } }, 0), whole.subarray(0, 70)]);
+    const parsed = parseChannel(stream, KEY, 1 << 20);
+    expect(parsed).toMatchObject({ truncatedTail: true, junkBytes: 0 });
+    expect(parsed.messages).toHaveLength(1);
+  });
 });
 
 describe("RunStream", () => {
