@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
 import type { RunResult } from "@/lib/sandbox/run-result.types";
 import type { IsolationStep, SandboxRunner } from "@/lib/sandbox/sandbox-runner.types";
@@ -13,6 +14,32 @@ export interface StepRow {
   runsPerSec: number;
   p50Ms: number;
   p95Ms: number;
+  /** CPU time of the sandbox's own processes (zygote + forked runs) per run: load-independent. */
+  sandboxCpuMs: number;
+}
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * utime + stime + cutime + cstime of every process of these uids: the zygotes (their reaped
+ * children's CPU lands in cutime/cstime) and bwrap. A machine shared with other work stretches
+ * latency; CPU time per run barely moves, so it is the fair per-step comparison.
+ */
+function sandboxCpuMs(uids: Set<number>): number {
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const uid = Number(/^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${entry}/status`, "utf8"))?.[1]);
+      if (!uids.has(uid)) continue;
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    } catch {
+      // exited while we looked
+    }
+  }
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
 const CONFIGS: Array<{ label: string; off: IsolationStep[] }> = [
@@ -46,16 +73,21 @@ async function closedLoop(runner: SandboxRunner, total: number, workers: number,
 }
 
 export async function measureSteps(code: string, runsPerConfig: number, workers: number, rounds = 3): Promise<StepRow[]> {
+  const uidBase = (index: number) => 61700 + index * 16;
   const runners = CONFIGS.map((config, index) =>
-    createSandboxRunner({ poolSize: workers, uidBase: 61700 + index * 16, isolationOff: config.off }));
+    createSandboxRunner({ poolSize: workers, uidBase: uidBase(index), isolationOff: config.off }));
+  const uids = CONFIGS.map((_, index) => new Set(Array.from({ length: workers }, (__, slot) => uidBase(index) + slot)));
   try {
     for (const runner of runners) await closedLoop(runner, workers * 4, workers, code);
     const latencies: number[][] = CONFIGS.map(() => []);
     const elapsed = CONFIGS.map(() => 0);
+    const cpu = CONFIGS.map(() => 0);
     const perRound = Math.max(workers, Math.floor(runsPerConfig / rounds));
     for (let round = 0; round < rounds; round += 1) {
       for (const [index, runner] of runners.entries()) {
+        const cpuBefore = sandboxCpuMs(uids[index]);
         const measured = await closedLoop(runner, perRound, workers, code);
+        cpu[index] += sandboxCpuMs(uids[index]) - cpuBefore;
         latencies[index].push(...measured.latencies);
         elapsed[index] += measured.elapsedMs;
       }
@@ -66,6 +98,7 @@ export async function measureSteps(code: string, runsPerConfig: number, workers:
       runsPerSec: Number(((latencies[index].length * 1000) / elapsed[index]).toFixed(1)),
       p50Ms: Number(percentile(latencies[index], 50).toFixed(2)),
       p95Ms: Number(percentile(latencies[index], 95).toFixed(2)),
+      sandboxCpuMs: Number((cpu[index] / Math.max(1, latencies[index].length)).toFixed(2)),
     }));
   } finally {
     await Promise.all(runners.map((runner) => runner.close()));
@@ -76,8 +109,8 @@ export function stepsTable(rows: StepRow[]): string {
   const base = rows[0];
   const delta = (value: number, reference: number) => `${value - reference >= 0 ? "+" : ""}${(value - reference).toFixed(2)}`;
   return [
-    "| isolation (warm pool) | runs | runs/s | p50 ms | p95 ms | p50 vs shipped |",
-    "| --- | --- | --- | --- | --- | --- |",
-    ...rows.map((row) => `| ${row.label} | ${row.runs} | ${row.runsPerSec} | ${row.p50Ms} | ${row.p95Ms} | ${row === base ? "—" : delta(row.p50Ms, base.p50Ms)} |`),
+    "| isolation (warm pool) | runs | runs/s | p50 ms | p95 ms | sandbox CPU ms/run | CPU vs shipped |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...rows.map((row) => `| ${row.label} | ${row.runs} | ${row.runsPerSec} | ${row.p50Ms} | ${row.p95Ms} | ${row.sandboxCpuMs} | ${row === base ? "—" : delta(row.sandboxCpuMs, base.sandboxCpuMs)} |`),
   ].join("\n");
 }
