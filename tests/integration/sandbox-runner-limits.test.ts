@@ -161,6 +161,11 @@ describe("modes and availability", () => {
     expect(health).toMatchObject({ available: true, mode: "bwrap", poolSize: 1 });
     expect(health.pool?.seccomp).toBe(true);
     expect(health.cgroups.pids).toBe(true);
+    // Issue 8: what every run gets, as the zygotes report it (this host: cgroup v1).
+    expect(health.isolation).toEqual({ freshTmpPerRun: true, devicesReadOnly: true, seccomp: true, memoryBound: `cgroup-${health.cgroups.version}` });
+    expect(health.memoryBound).toMatch(/one bound per run/);
+    const withoutCgroups = checkSandbox({ mode: "bwrap", cgroups: false });
+    expect(withoutCgroups.memoryBound).toMatch(/only RLIMIT_AS per process/);
   });
 
   it("runs in unsafe-local mode with a loud warning", async () => {
