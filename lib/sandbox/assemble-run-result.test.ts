@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { traceFrame } from "@/tests/helpers/trace-frame";
 import { assembleRunResult } from "./assemble-run-result";
-import { runLimitsSchema, runResultSchema } from "./run-result.types";
+import { runLimitsSchema, runResultSchema } from "@/lib/run-contract/run-result.types";
 import { MARKER_BYTES, RunStream } from "./run-stream";
 import type { RunCapture } from "./zygote-process";
 

@@ -1,6 +1,6 @@
 import { createSandboxRunner } from "./create-sandbox-runner";
 import { diagnoseSandboxFailure } from "./diagnose-sandbox-failure";
-import type { RunResult } from "./run-result.types";
+import type { RunResult } from "@/lib/run-contract/run-result.types";
 import type { SandboxRunnerOptions, SandboxStatus } from "./sandbox-runner.types";
 
 const PROGRAM = `import asyncio

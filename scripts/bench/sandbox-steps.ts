@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
-import type { RunResult } from "@/lib/sandbox/run-result.types";
+import type { RunResult } from "@/lib/run-contract/run-result.types";
 import type { IsolationStep, SandboxRunner } from "@/lib/sandbox/sandbox-runner.types";
 
 /**
