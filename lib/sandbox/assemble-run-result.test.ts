@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { traceFrame } from "@/tests/helpers/trace-frame";
+import { encodeTraceFrame as traceFrame } from "./encode-trace-frame";
 import { assembleRunResult } from "./assemble-run-result";
 import { runLimitsSchema, runResultSchema } from "@/lib/run-contract/run-result.types";
 import { MARKER_BYTES, RunStream } from "./run-stream";

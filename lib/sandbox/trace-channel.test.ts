@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MARKER_BYTES, RunStream } from "./run-stream";
-import { traceFrame } from "@/tests/helpers/trace-frame";
+import { encodeTraceFrame as traceFrame } from "./encode-trace-frame";
 import { FRAME_MAGIC, parseChannel } from "./trace-channel";
 
 const KEY = Buffer.alloc(32, 7);

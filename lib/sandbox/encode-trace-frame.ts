@@ -1,8 +1,9 @@
 import { createHmac } from "node:crypto";
-import { FRAME_MAGIC } from "@/lib/sandbox/trace-channel";
+import { FRAME_MAGIC } from "./trace-channel";
 
-/** The harness's frame format (lib/sandbox/python/zygote_channel.py), for building test streams. */
-export function traceFrame(payload: unknown, seq: number, key: Buffer): Buffer {
+/** A frame as the harness writes it (lib/sandbox/python/zygote_channel.py): the format spelled out on
+ * the host side, for tests and tools that build trace streams. */
+export function encodeTraceFrame(payload: unknown, seq: number, key: Buffer): Buffer {
   const body = Buffer.from(JSON.stringify(payload));
   const sequence = Buffer.alloc(8);
   sequence.writeBigUInt64BE(BigInt(seq));
