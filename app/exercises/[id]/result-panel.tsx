@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { feedbackText } from "@/app/exercises/[id]/feedback-text";
 import { noteText } from "@/app/exercises/[id]/note-text";
 import { errorText, outputRows, type ResultState, type ShownResult } from "@/app/exercises/[id]/result-view";
+import type { Divergence } from "@/lib/traces/verdict.types";
 import { TraceTable } from "@/app/exercises/[id]/trace-table";
 
 const STATE_STYLE: Record<ResultState, string> = {
@@ -82,7 +83,7 @@ export function ResultPanel({ result }: { result: ShownResult }) {
 }
 
 /** A forbidden note quotes the harness's English note: shown in the page's language instead. */
-function withTranslatedNote<D extends { code: string; params: Record<string, unknown> }>(divergence: D | null, translate: (note: string) => string): D | null {
+function withTranslatedNote(divergence: Divergence | null, translate: (note: string) => string): Divergence | null {
   const note = divergence?.params.note;
   if (!divergence || divergence.code !== "trace.forbidden_note" || typeof note !== "string") return divergence;
   return { ...divergence, params: { ...divergence.params, note: translate(note) } };
