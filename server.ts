@@ -9,7 +9,7 @@ import { getEnv } from "@/lib/config/env";
 import { createSocketAuthenticator } from "@/lib/realtime/authenticate-socket";
 import { canAccessClass } from "@/lib/auth/can-access-class";
 import { createRealtimeServer } from "@/lib/realtime/create-realtime-server";
-import { deliverSubmissionGraded } from "@/lib/realtime/deliver-submission-graded";
+import { startLiveClass, type LiveClass } from "@/lib/realtime/start-live-class";
 import { setAuthRateLimiters } from "@/lib/auth/auth-rate-limiters";
 import { createAuthRateLimiters } from "@/lib/auth/create-auth-rate-limiters";
 import { setGradingServices } from "@/lib/grading/grading-services";
@@ -47,11 +47,16 @@ async function main(): Promise<void> {
     stampClientAddress(req, env.TRUST_PROXY);
     void handle(req, res);
   });
+  let live: LiveClass | undefined;
   const realtime = await createRealtimeServer(httpServer, {
     authenticate: createSocketAuthenticator({ secret: env.NEXTAUTH_SECRET, secureCookie: publicUrl.protocol === "https:" }),
     canAccessClass,
     redisUrl: env.REDIS_URL,
+    allowedOrigins: [publicUrl.origin],
+    onClassRoomJoined: (classId) => live?.onClassRoomJoined(classId),
   });
+  live = await startLiveClass(realtime.io);
+  const liveClass = live;
 
   const runner = createSandboxRunner({ mode: env.SANDBOX, poolSize: env.SANDBOX_POOL_SIZE, uidBase: env.SANDBOX_UID_BASE });
   const grading = await startGrading({
@@ -59,7 +64,7 @@ async function main(): Promise<void> {
     redisUrl: env.REDIS_URL,
     gradeHere: env.GRADING_WORKER !== "off",
     concurrency: env.SANDBOX_POOL_SIZE,
-    deliver: (event) => deliverSubmissionGraded(realtime.io, event),
+    deliver: (event) => liveClass.onGraded(event),
     staleAfterMs: env.GRADING_STALE_AFTER_MS,
     submitsPerMinute: env.SUBMIT_RATE_LIMIT,
     runsPerMinute: env.RUN_RATE_LIMIT,
@@ -82,6 +87,7 @@ async function main(): Promise<void> {
       .stop()
       .then(() => authLimits.close())
       .then(() => runner.close())
+      .then(() => liveClass.stop())
       .then(() => realtime.close())
       .then(() => new Promise<void>((resolve) => httpServer.close(() => resolve())))
       .then(() => app.close())

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { RealtimeProvider } from "@/app/_components/realtime-provider";
 import { SiteHeader } from "@/app/_components/site-header";
 import "./globals.css";
 
@@ -17,13 +18,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="min-h-screen font-sans antialiased">
         <NextIntlClientProvider>
-          <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2">
-            {t("skipToContent")}
-          </a>
-          <SiteHeader />
-          <main id="main" className="mx-auto w-full max-w-5xl px-6 py-10">
-            {children}
-          </main>
+          <RealtimeProvider>
+            <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2">
+              {t("skipToContent")}
+            </a>
+            <SiteHeader />
+            <main id="main" className="mx-auto w-full max-w-5xl px-6 py-10">
+              {children}
+            </main>
+          </RealtimeProvider>
         </NextIntlClientProvider>
       </body>
     </html>

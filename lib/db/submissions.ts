@@ -1,11 +1,10 @@
 import { getDb, type DbClient } from "./get-db";
-import { isRecordNotFound, isUniqueViolation } from "./prisma-errors";
-import { withTransaction } from "./with-transaction";
+import { isRecordNotFound } from "./prisma-errors";
 import type { ExerciseKind, ExerciseVersionRecord } from "./exercises";
 import type { SubmissionStatus } from "@/generated/prisma-sqlite/enums";
 
-/** Graded attempts (the vocabulary is lib/grading/submission-status.ts): what BestScore counts. */
-const GRADED_STATUSES: SubmissionStatus[] = ["passed", "failed"];
+/** The status column (the vocabulary and what each word means: lib/grading/submission-status.ts). */
+export type { SubmissionStatus };
 
 export interface SubmissionRecord {
   id: string;
@@ -168,61 +167,6 @@ export async function listRecoverableSubmissionIds(options: { staleBefore: Date;
     select: { id: true },
   });
   return rows.map((row) => row.id);
-}
-
-/**
- * The grading commit: the verdict (guarded by the claim, see storeGradedResult) and the student's
- * BestScore row in ONE transaction, so the leaderboard never lags a stored verdict. Returns whether
- * this call stored the verdict; nothing is written when it did not.
- */
-export async function storeVerdict(id: string, claimAttempt: number, fields: GradedFields, key: BestScoreKey): Promise<boolean> {
-  return retryOnUniqueViolation(() =>
-    withTransaction(async (tx) => {
-      if (!(await storeGradedResult(id, claimAttempt, fields, tx))) return false;
-      await refreshBestScoreIn(key, tx);
-      return true;
-    }),
-  );
-}
-
-/**
- * BestScore is derived from the graded submissions, so recomputing it is idempotent (a regrade or a
- * duplicate delivery cannot double-count). Two gradings of one student finishing together must not
- * leave the older figures behind (read A, read B, write B, write A): the row is locked first by a
- * write, so refreshes of one key run one after another and the last reads every committed verdict.
- */
-async function refreshBestScoreIn(key: BestScoreKey, tx: DbClient) {
-  const where = { classId_userId_exerciseId: key };
-  await tx.bestScore.upsert({ where, create: { ...key }, update: { updatedAt: new Date() } });
-  return tx.bestScore.update({ where, data: await computeBestScore(key, tx) });
-}
-
-/** Two first refreshes of a key can race to create its row: the loser's transaction runs again. */
-async function retryOnUniqueViolation<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await work();
-    } catch (error) {
-      if (attempt >= 3 || !isUniqueViolation(error)) throw error;
-    }
-  }
-}
-
-export type BestScoreKey = { classId: string; userId: string; exerciseId: string };
-
-/** One read of the student's graded rows (a handful per exercise): fewer queries on the hot path. */
-async function computeBestScore(key: BestScoreKey, db: DbClient) {
-  const where = { ...key, status: { in: GRADED_STATUSES } };
-  const rows = await db.submission.findMany({ where, select: { id: true, score: true, passed: true, gradedAt: true } });
-  const time = (row: { gradedAt: Date | null }) => row.gradedAt?.getTime() ?? Number.MAX_SAFE_INTEGER;
-  // Highest score; among equal scores the earliest verdict (what the student reached first).
-  const best = rows.reduce<(typeof rows)[number] | null>((top, row) => {
-    if (!top) return row;
-    const [a, b] = [row.score ?? 0, top.score ?? 0];
-    return a > b || (a === b && time(row) < time(top)) ? row : top;
-  }, null);
-  const passes = rows.filter((row) => row.passed === true).sort((a, b) => time(a) - time(b));
-  return { bestScore: best?.score ?? 0, bestSubmissionId: best?.id ?? null, attempts: rows.length, passedAt: passes[0]?.gradedAt ?? null };
 }
 
 export async function countSubmissionsByStatus(where: { exerciseId?: string; ids?: string[] }, db: DbClient = getDb()) {

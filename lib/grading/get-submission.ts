@@ -2,6 +2,7 @@ import { z } from "zod";
 import { can } from "@/lib/auth/policy";
 import { requireClassAccess } from "@/lib/auth/require-class-access";
 import { parseInput } from "@/lib/config/parse-input";
+import { findLiveRound } from "@/lib/db/live-rounds";
 import { findSubmissionWithKind } from "@/lib/db/submissions";
 import { AppError } from "@/lib/errors/app-error";
 import type { SubmissionView } from "./submission-view.types";
@@ -25,5 +26,14 @@ export async function getSubmission(input: z.input<typeof getSubmissionInput>): 
     submissionUserId: submission.userId,
   });
   const manages = can(actor, "exercise.manage", context).allowed;
-  return manages ? toInstructorView(submission, submission.kind) : toStudentView(submission, submission.kind);
+  if (manages) return toInstructorView(submission, submission.kind);
+  // A live round's answer shows pass/fail only until the round ends (neighbours must not see it).
+  const withheld = await isRoundStillOpen(submission.liveRoundId);
+  return toStudentView(submission, submission.kind, { withheld });
+}
+
+async function isRoundStillOpen(roundId: string | null): Promise<boolean> {
+  if (!roundId) return false;
+  const round = await findLiveRound(roundId);
+  return round !== null && round.status !== "ENDED";
 }

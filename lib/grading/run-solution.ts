@@ -1,4 +1,5 @@
 import { parseInput } from "@/lib/config/parse-input";
+import { findRunningRound } from "@/lib/db/live-rounds";
 import { AppError } from "@/lib/errors/app-error";
 import { evaluateSubmission } from "./evaluate-submission";
 import { RetryableGradingError } from "./grading-queue.types";
@@ -25,8 +26,12 @@ export async function runSolution(input: RunSolutionInput, services: GradingServ
       { kind: exercise.kind, code, version: { ...exercise.version, schedules: 1 } },
       (request) => services.runner.run(request),
     );
-    return toRunView(evaluation);
+    // During a live round on this exercise a run shows the student's own output and pass/fail,
+    // never the expected lines (a neighbour's screen must not give the round away).
+    const round = await findRunningRound(exercise.classId);
+    return toRunView(evaluation, { withheld: round?.exerciseId === exercise.id });
   } catch (error) {
+    // The one translation of an infrastructure failure for a caller who is waiting: 503.
     if (error instanceof RetryableGradingError) {
       throw new AppError("UNAVAILABLE", "The code runner is unavailable right now; please try again in a moment.");
     }

@@ -44,7 +44,10 @@ const programVerdict = z.object({
   kind: z.literal("program"),
   ...common,
   failingSeed: z.number().int().nonnegative().nullable(),
-  schedules: z.number().int().positive(),
+  schedules: z.number().int().nonnegative(),
+  explored: z.number().int().nonnegative(),
+  complete: z.boolean(),
+  strategy: z.enum(["single", "exhaustive", "pct", "seeds", "window"]),
   outcomes: z.array(z.object({ seed: z.number().int(), passed: z.boolean(), score: z.number() })),
 });
 const predictionLine = z.object({

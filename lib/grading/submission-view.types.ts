@@ -36,7 +36,8 @@ export interface RunView extends ResultFields {
   status: "passed" | "failed";
   passed: boolean;
   score: number;
-  verdict: VerdictView;
+  /** During a live round on the exercise: only pass/fail and the student's own output (no verdict). */
+  withheldUntilRoundEnds: boolean;
 }
 
 /** What only the class's instructor sees of a submission. */
@@ -64,6 +65,8 @@ export interface SubmissionView extends ResultFields {
   notice: string | null;
   queuedAt: string;
   gradedAt: string | null;
+  /** A live round's answer while the round runs: only the status and the score are shown. */
+  withheldUntilRoundEnds: boolean;
   /** Present in the instructor's view only. */
   review: ReviewView | null;
 }

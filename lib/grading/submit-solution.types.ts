@@ -16,6 +16,8 @@ export const submitSolutionInput = z.object({
   exerciseId: idSchema,
   code: codeSchema,
   assignmentId: idSchema.optional(),
+  /** A live round's answer: refused (409) once the round is closed; scored by the round rule. */
+  roundId: idSchema.optional(),
 });
 export type SubmitSolutionInput = z.input<typeof submitSolutionInput>;
 

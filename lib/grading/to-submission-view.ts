@@ -14,17 +14,21 @@ export const NOTICES = {
   needs_review: "Your instructor will review this submission before it counts.",
 } as const;
 
-export function toStudentView(row: SubmissionRecord, kind: ExerciseKind): SubmissionView {
+export function toStudentView(row: SubmissionRecord, kind: ExerciseKind, options: { withheld?: boolean } = {}): SubmissionView {
   const base = baseView(row, kind);
   const trace = kind === "PREDICT_OUTPUT" ? null : withoutTamper(base.trace);
-  // A held submission shows no verdict until the instructor decides.
-  const shown = row.status === "passed" || row.status === "failed";
+  // A held submission shows no verdict until the instructor decides; a live round's answer shows
+  // pass/fail and the score only until the round ends.
+  const graded = row.status === "passed" || row.status === "failed";
+  const withheld = options.withheld ?? false;
+  const shown = graded && !withheld;
   return {
     ...base,
     verdict: shown ? base.verdict : null,
     firstDivergence: shown ? base.firstDivergence : null,
     failingSeed: shown ? base.failingSeed : null,
     trace: shown ? trace : null,
+    withheldUntilRoundEnds: withheld,
     review: null,
   };
 }
@@ -34,16 +38,18 @@ export function toInstructorView(row: SubmissionRecord, kind: ExerciseKind): Sub
   return { ...baseView(row, kind), review };
 }
 
-/** The Run (try it) result, for the student who ran it. */
-export function toRunView(evaluation: Evaluation): RunView {
+/** The Run (try it) result, for the student who ran it; `withheld`: only pass/fail and the output. */
+export function toRunView(evaluation: Evaluation, options: { withheld?: boolean } = {}): RunView {
+  const withheld = options.withheld ?? false;
   return {
     status: evaluation.passed ? "passed" : "failed",
     passed: evaluation.passed,
     score: evaluation.score,
-    verdict: evaluation.verdict,
-    firstDivergence: evaluation.firstDivergence,
-    failingSeed: evaluation.failingSeed,
+    verdict: withheld ? null : evaluation.verdict,
+    firstDivergence: withheld ? null : evaluation.firstDivergence,
+    failingSeed: withheld ? null : evaluation.failingSeed,
     trace: withoutTamper(evaluation.trace),
+    withheldUntilRoundEnds: withheld,
   };
 }
 
@@ -67,6 +73,7 @@ function baseView(row: SubmissionRecord, kind: ExerciseKind): Omit<SubmissionVie
     notice: noticeFor(row.status),
     queuedAt: row.queuedAt.toISOString(),
     gradedAt: row.gradedAt?.toISOString() ?? null,
+    withheldUntilRoundEnds: false,
   };
 }
 

@@ -3,6 +3,8 @@ import { Server } from "socket.io";
 import type { ExtendedError } from "socket.io";
 import { userRoom } from "@/lib/realtime/events";
 import { registerClassRoomHandlers } from "@/lib/realtime/handlers/class-room-handlers";
+import { isAllowedOrigin } from "@/lib/realtime/is-allowed-origin";
+import { limitSocketEvents } from "@/lib/realtime/limit-socket-events";
 import { createSocketPublisher, setRealtimePublisher } from "@/lib/realtime/publisher";
 import type { AuthenticateSocket, CanAccessClass, InterleaveServer } from "@/lib/realtime/server.types";
 
@@ -11,6 +13,12 @@ export interface RealtimeDeps {
   canAccessClass: CanAccessClass;
   /** When set, rooms fan out across app nodes through Redis. */
   redisUrl?: string;
+  /** Origins a browser page may connect from besides the host it addressed (NEXTAUTH_URL's). */
+  allowedOrigins?: readonly string[];
+  /** Per socket: `burst` events at once, `perSecond` sustained; more are refused (RATE_LIMITED). */
+  eventRate?: { burst: number; perSecond: number };
+  /** A socket joined a class room. */
+  onClassRoomJoined?: (classId: string) => void;
 }
 
 export interface RealtimeServer {
@@ -23,7 +31,16 @@ export interface RealtimeServer {
  * attached: socket.io wraps the existing "request" listeners and only answers `/socket.io/`.
  */
 export async function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps): Promise<RealtimeServer> {
-  const io: InterleaveServer = new Server(httpServer, { serveClient: false });
+  const io: InterleaveServer = new Server(httpServer, {
+    serveClient: false,
+    // A tab that lost its connection briefly gets the missed events replayed (in-memory adapter;
+    // with Redis `socket.recovered` is false and the browser refetches its snapshot).
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+    allowRequest: (request, callback) => {
+      const allowed = isAllowedOrigin({ origin: request.headers.origin, host: request.headers.host, allowedOrigins: deps.allowedOrigins ?? [] });
+      callback(allowed ? null : "origin not allowed", allowed);
+    },
+  });
   const closeAdapter = deps.redisUrl ? await attachRedisAdapter(io, deps.redisUrl) : async () => undefined;
 
   io.use((socket, next) => {
@@ -38,9 +55,10 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
   });
 
   io.on("connection", (socket) => {
+    limitSocketEvents(socket, deps.eventRate ?? { burst: 20, perSecond: 5 });
     // A per-user room lets the server reach every tab of one user (grades, removals).
-    void socket.join(userRoom(socket.data.user.id));
-    registerClassRoomHandlers(socket, { canAccessClass: deps.canAccessClass });
+    if (!socket.recovered) void socket.join(userRoom(socket.data.user.id));
+    registerClassRoomHandlers(socket, { canAccessClass: deps.canAccessClass, onJoined: deps.onClassRoomJoined });
   });
 
   setRealtimePublisher(createSocketPublisher(io));

@@ -18,6 +18,8 @@ export interface ClassRoomPayload {
 export interface RoomJoined {
   classId: string;
   room: string;
+  /** True when the socket also joined the staff room (the class's instructor). */
+  staff?: boolean;
 }
 
 export interface RosterChangedPayload {
@@ -73,12 +75,23 @@ export interface RoundEndedPayload {
   endedAt: string;
 }
 
+/** A round's live count of answers (coalesced like the leaderboard); details via GET /api/rounds/:id. */
+export interface RoundProgressPayload {
+  classId: string;
+  roundId: string;
+  /** Students who submitted at least once for the round. */
+  answered: number;
+  /** Students with a passing answer. */
+  passed: number;
+}
+
 export interface ServerToClientEvents {
   "roster:changed": (payload: RosterChangedPayload) => void;
   "submission:graded": (payload: SubmissionGradedPayload) => void;
   "leaderboard:update": (payload: LeaderboardUpdatePayload) => void;
   "round:started": (payload: RoundStartedPayload) => void;
   "round:ended": (payload: RoundEndedPayload) => void;
+  "round:progress": (payload: RoundProgressPayload) => void;
 }
 
 export interface ClientToServerEvents {
@@ -97,6 +110,11 @@ export interface SocketData {
 /** Room names live here so emitters and joiners cannot disagree on the spelling. */
 export function classRoom(classId: string): string {
   return `class:${classId}`;
+}
+
+/** The class's instructor (owner/admin) sockets: every verdict of the class, for dashboards. */
+export function classStaffRoom(classId: string): string {
+  return `class:${classId}:staff`;
 }
 
 export function userRoom(userId: string): string {

@@ -1,4 +1,5 @@
 import type { RosterChangedPayload } from "@/lib/realtime/events";
+import { getLeaderboardNotifier } from "@/lib/leaderboard/leaderboard-notifier";
 import { getRealtimePublisher } from "@/lib/realtime/publisher";
 
 /**
@@ -10,4 +11,6 @@ export function publishRosterChanged(payload: RosterChangedPayload): void {
   const publisher = getRealtimePublisher();
   if (payload.change === "removed") publisher.removeUserFromClass(payload.studentId, payload.classId);
   publisher.toClass(payload.classId, "roster:changed", payload);
+  // The student appears on (or leaves) the class leaderboard.
+  getLeaderboardNotifier()(payload.classId, payload.studentId);
 }

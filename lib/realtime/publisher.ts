@@ -1,5 +1,5 @@
 import type { ServerToClientEvents } from "@/lib/realtime/events";
-import { classRoom, userRoom } from "@/lib/realtime/events";
+import { classRoom, classStaffRoom, userRoom } from "@/lib/realtime/events";
 import type { InterleaveServer } from "@/lib/realtime/server.types";
 
 /**
@@ -42,7 +42,7 @@ export function createSocketPublisher(io: InterleaveServer): RealtimePublisher {
       io.to(userRoom(userId)).emit(event, ...args);
     },
     removeUserFromClass: (userId, classId) => {
-      io.in(userRoom(userId)).socketsLeave(classRoom(classId));
+      io.in(userRoom(userId)).socketsLeave([classRoom(classId), classStaffRoom(classId)]);
     },
   };
 }

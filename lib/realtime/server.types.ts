@@ -9,5 +9,8 @@ export type InterleaveSocket = Socket<ClientToServerEvents, ServerToClientEvents
 /** Resolves the handshake to the signed-in user, or null (the connection is then refused). */
 export type AuthenticateSocket = (request: IncomingMessage) => Promise<SessionUser | null>;
 
-/** True when the user owns the class or is enrolled in it; decided by lib/auth/policy. */
-export type CanAccessClass = (input: { userId: string; classId: string }) => Promise<boolean>;
+/**
+ * True when the user owns the class or is enrolled in it (`class.view`), or manages it
+ * (`class.manage`: the staff room); decided by lib/auth/policy.
+ */
+export type CanAccessClass = (input: { userId: string; classId: string; action?: "class.view" | "class.manage" }) => Promise<boolean>;

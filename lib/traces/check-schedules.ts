@@ -1,16 +1,14 @@
-import { AppError } from "@/lib/errors/app-error";
 import type { RunResult } from "@/lib/run-contract/run-result.types";
 import { checkTrace, scoreOf } from "./check-trace";
 import { renderMessage } from "./divergence-messages";
-import { parseSpec } from "./parse-spec";
 import type { ExpectedSpec } from "./spec.types";
 import type { Divergence, Verdict } from "./verdict.types";
 
 /**
- * Schedule robustness, the pure half: checks the runs of one program under several schedules, one
- * run at a time, and folds them into one verdict that passes only if every schedule passed. Who
- * runs the program (and which seeds it tries) is the caller's business — lib/grading's
- * `checkProgram` drives the sandbox; this module never sees it.
+ * Schedule robustness, the pure half: checks each run of one program (`checkRun`) and folds the
+ * checked runs into one verdict that passes only if every schedule passed (`foldSchedules`). Who
+ * runs the program and which schedules it explores is the caller's business — lib/grading's
+ * `checkProgram` drives the sandbox and the exploration; this module never sees either.
  */
 export interface ScheduleOutcome {
   seed: number;
@@ -18,12 +16,20 @@ export interface ScheduleOutcome {
   score: number;
 }
 
+/** How the schedules were chosen (lib/grading/explore-schedules.ts; "window": the CLI's --seed N). */
+export type ScheduleStrategy = "single" | "exhaustive" | "pct" | "seeds" | "window";
+
 export interface ProgramVerdict extends Verdict {
   /** The first seed whose schedule failed, null when all passed. */
   failingSeed: number | null;
-  /** How many schedules were required. */
+  /** The budget asked for (0 when the program's choice points decided). */
   schedules: number;
-  /** Seeds actually checked, in order (checking stops at the first failure). */
+  /** Distinct schedules explored. */
+  explored: number;
+  /** Every schedule the harness can vary was explored (and passed, unless failingSeed is set). */
+  complete: boolean;
+  strategy: ScheduleStrategy;
+  /** Seeds actually run, in order (checking stops at the first failure). */
   outcomes: ScheduleOutcome[];
   /** The failing schedule's run, or the first run when everything passed. */
   run: RunResult;
@@ -33,50 +39,41 @@ export interface ProgramVerdict extends Verdict {
 
 export const MAX_SCHEDULES = 50;
 
-export interface ScheduleCheckOptions {
-  /** How many schedules are required (reported in the verdict); 1..MAX_SCHEDULES. */
+/** One schedule's run and its verdict. */
+export interface CheckedRun {
+  run: RunResult;
+  verdict: Verdict;
+}
+
+/** One run against the spec; `forbiddenNotes` are regex sources of harness notes that fail it. */
+export function checkRun(spec: ExpectedSpec, run: RunResult, forbiddenNotes: readonly string[] = []): CheckedRun {
+  return { run, verdict: withForbiddenNotes(checkTrace(spec, run), run, forbiddenNotes) };
+}
+
+export interface ScheduleFold {
+  /** Every checked run in the order it ran (at least one). */
+  runs: { seed: number; checked: CheckedRun }[];
   schedules: number;
-  /**
-   * Regex sources: a run whose harness notes match one fails even when its output is right (e.g.
-   * the legacy `@asyncio.coroutine`, which prints the same trace as its async/await conversion).
-   */
-  forbiddenNotes?: readonly string[];
+  explored: number;
+  complete: boolean;
+  strategy: ScheduleStrategy;
 }
 
-export interface ScheduleCheck {
-  /** Checks one more schedule's run; returns false once a schedule failed (stop running more). */
-  add(run: RunResult): boolean;
-  /** The verdict over the runs added so far (at least one). */
-  verdict(): ProgramVerdict;
-}
-
-/** Throws SpecParseError for bad spec text and BAD_REQUEST for a schedule count out of range. */
-export function createScheduleCheck(spec: ExpectedSpec | string, options: ScheduleCheckOptions): ScheduleCheck {
-  const { schedules } = options;
-  if (!Number.isInteger(schedules) || schedules < 1 || schedules > MAX_SCHEDULES) {
-    throw new AppError("BAD_REQUEST", `schedules must be an integer from 1 to ${MAX_SCHEDULES}`);
-  }
-  const parsed = typeof spec === "string" ? parseSpec(spec) : spec;
-  const outcomes: ScheduleOutcome[] = [];
-  let first: { verdict: Verdict; run: RunResult } | null = null;
-  let failed: { verdict: Verdict; run: RunResult } | null = null;
-  let tamper: { reason: string } | null = null;
+/** The verdict over several schedules: the first failing one is shown, else the first run. */
+export function foldSchedules(fold: ScheduleFold): ProgramVerdict {
+  const failing = fold.runs.find(({ checked }) => !checked.verdict.passed) ?? null;
+  const shown = failing ?? fold.runs[0];
+  if (!shown) throw new Error("foldSchedules needs at least one run");
   return {
-    add(run) {
-      if (failed) return false;
-      tamper = tamper ?? run.tamper ?? null;
-      const verdict = withForbiddenNotes(checkTrace(parsed, run), run, options.forbiddenNotes ?? []);
-      outcomes.push({ seed: run.seed, passed: verdict.passed, score: verdict.score });
-      first ??= { verdict, run };
-      if (!verdict.passed) failed = { verdict, run };
-      return failed === null;
-    },
-    verdict() {
-      const shown = failed ?? first;
-      if (!shown) throw new AppError("INTERNAL", "no schedule was checked");
-      const failingSeed = failed ? failed.run.seed : null;
-      return { ...shown.verdict, failingSeed, schedules, outcomes: [...outcomes], run: shown.run, tamper };
-    },
+    ...shown.checked.verdict,
+    failingSeed: failing ? failing.seed : null,
+    schedules: fold.schedules,
+    explored: fold.explored,
+    complete: fold.complete,
+    strategy: fold.strategy,
+    outcomes: fold.runs.map(({ seed, checked }) => ({ seed, passed: checked.verdict.passed, score: checked.verdict.score })),
+    run: shown.checked.run,
+    tamper: fold.runs.map(({ checked }) => checked.run.tamper).find((tamper) => tamper) ?? null,
   };
 }
 
@@ -113,6 +110,9 @@ export function toJsonVerdict(verdict: ProgramVerdict) {
     failingSeed: verdict.failingSeed,
     checkpoints: verdict.checkpoints,
     schedules: verdict.schedules,
+    explored: verdict.explored,
+    complete: verdict.complete,
+    strategy: verdict.strategy,
     outcomes: verdict.outcomes,
     diff: verdict.diff,
   };

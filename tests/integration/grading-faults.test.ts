@@ -6,8 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/get-db";
-import { claimSubmission, findSubmission, storeGradedResult, storeVerdict } from "@/lib/db/submissions";
+import { claimSubmission, findSubmission, storeGradedResult } from "@/lib/db/submissions";
 import { evaluateSubmission } from "@/lib/grading/evaluate-submission";
+import { storeVerdict } from "@/lib/grading/store-verdict";
 import { gradeSubmission } from "@/lib/grading/grade-submission";
 import { MAX_INFRA_RETRIES } from "@/lib/grading/grading-queue.types";
 import { recoverSubmissions } from "@/lib/grading/recover-submissions";

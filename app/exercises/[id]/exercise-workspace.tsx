@@ -5,15 +5,19 @@ import { useEffect, useState } from "react";
 import { callApi } from "@/app/_lib/api-client";
 import { useErrorText } from "@/app/_lib/use-error-text";
 import { primaryButton, secondaryButton } from "@/app/_components/button-styles";
-import { CodeEditor } from "@/app/exercises/[id]/code-editor";
+import { PythonEditor } from "@/app/_components/python-editor/python-editor";
 import { ResultPanel } from "@/app/exercises/[id]/result-panel";
 import { isPending, queuedResult, resultFromRun, resultFromSubmission, type ShownResult } from "@/app/exercises/[id]/result-view";
 import type { RunView, SubmissionView } from "@/lib/grading/submission-view.types";
 import type { SubmittedSolution } from "@/lib/grading/submit-solution";
 import { useSubmissionUpdates } from "@/app/exercises/[id]/use-submission-updates";
+import { RoundBanner, useLiveRound, type LiveRoundRef } from "@/app/exercises/[id]/round-banner";
 
 interface WorkspaceProps {
   exerciseId: string;
+  classId: string;
+  /** The class's live round on this exercise when the page was rendered. */
+  liveRound: LiveRoundRef | null;
   kind: "WRITE_CODE" | "PREDICT_OUTPUT";
   starterCode: string;
   canSubmit: boolean;
@@ -25,7 +29,7 @@ interface WorkspaceProps {
  * and the result. A submission's verdict arrives live (socket) with polling as the fallback. The
  * draft is kept in this browser so a reload does not lose work.
  */
-export function ExerciseWorkspace({ exerciseId, kind, starterCode, canSubmit, latestSubmissionId }: WorkspaceProps) {
+export function ExerciseWorkspace({ exerciseId, classId, liveRound, kind, starterCode, canSubmit, latestSubmissionId }: WorkspaceProps) {
   const t = useTranslations("exercises");
   const errorText = useErrorText();
   const draftKey = `interleave:draft:${exerciseId}`;
@@ -49,6 +53,7 @@ export function ExerciseWorkspace({ exerciseId, kind, starterCode, canSubmit, la
   }, [latestSubmissionId]);
 
   useSubmissionUpdates(result, setResult);
+  const round = useLiveRound(classId, exerciseId, liveRound);
 
   function edit(next: string) {
     setCode(next);
@@ -64,7 +69,8 @@ export function ExerciseWorkspace({ exerciseId, kind, starterCode, canSubmit, la
         if (response.ok) setResult(resultFromRun(response.data));
         else setError(errorText.message(response.error));
       } else {
-        const response = await callApi<SubmittedSolution>(`/api/exercises/${exerciseId}/submissions`, "POST", { code });
+        const body = round ? { code, roundId: round.id } : { code };
+        const response = await callApi<SubmittedSolution>(`/api/exercises/${exerciseId}/submissions`, "POST", body);
         if (response.ok) setResult(queuedResult(response.data));
         else setError(errorText.message(response.error));
       }
@@ -76,11 +82,20 @@ export function ExerciseWorkspace({ exerciseId, kind, starterCode, canSubmit, la
   const waiting = busy !== null || isPending(result);
   return (
     <div className="flex flex-col gap-6">
+      {round ? <RoundBanner round={round} /> : null}
       <div className="flex flex-col gap-2">
         <label htmlFor="exercise-editor" className="text-xl font-bold text-slate-950">
           {isPrediction ? t("predictionLabel") : t("editorLabel")}
         </label>
-        <CodeEditor id="exercise-editor" label={isPrediction ? t("predictionLabel") : t("editorLabel")} value={code} onChange={edit} rows={isPrediction ? 10 : 18} />
+        <PythonEditor
+          id="exercise-editor"
+          label={isPrediction ? t("predictionLabel") : t("editorLabel")}
+          value={code}
+          onChange={edit}
+          minLines={isPrediction ? 8 : 14}
+          onRun={!isPrediction && canSubmit ? () => void act("run") : undefined}
+          onSubmit={canSubmit ? () => void act("submit") : undefined}
+        />
       </div>
       <div className="flex flex-wrap items-center gap-4">
         {!isPrediction ? (

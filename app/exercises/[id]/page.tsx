@@ -3,10 +3,12 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AppError } from "@/lib/errors/app-error";
 import { getExerciseForStudent } from "@/lib/exercises/get-exercise-for-student";
+import { listClassRounds } from "@/lib/rounds/list-class-rounds";
 import { requirePageUser } from "@/app/_lib/session";
 import { card } from "@/app/_components/button-styles";
 import { ExerciseWorkspace } from "@/app/exercises/[id]/exercise-workspace";
 import { PromptText } from "@/app/exercises/[id]/prompt-text";
+import { PythonEditor } from "@/app/_components/python-editor/python-editor";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +16,8 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const user = await requirePageUser(`/exercises/${id}`);
   const exercise = await getExerciseForStudent({ userId: user.id, exerciseId: id }).catch(notFoundOnAppError);
-  const [t, locale] = await Promise.all([getTranslations("exercises"), getLocale()]);
+  const [t, locale, rounds] = await Promise.all([getTranslations("exercises"), getLocale(), listClassRounds({ userId: user.id, classId: exercise.classId })]);
+  const current = rounds.current?.exerciseId === exercise.id ? rounds.current : null;
   const zh = locale === "zh-CN";
   const isPrediction = exercise.kind === "PREDICT_OUTPUT";
   return (
@@ -37,13 +40,15 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
       {isPrediction && exercise.program !== null ? (
         <section aria-labelledby="program-title" className="flex flex-col gap-2">
           <h2 id="program-title" className="text-xl font-bold text-slate-950">{t("programLabel")}</h2>
-          <pre data-testid="program" className="overflow-x-auto rounded-xl bg-slate-900 p-4 font-mono text-lg leading-snug text-slate-50">
-            {exercise.program}
-          </pre>
+          <div data-testid="program">
+            <PythonEditor value={exercise.program} label={t("programLabel")} readOnly minLines={4} maxLines={40} />
+          </div>
         </section>
       ) : null}
       <ExerciseWorkspace
         exerciseId={exercise.id}
+        classId={exercise.classId}
+        liveRound={current ? { id: current.id, exerciseId: current.exerciseId, endsAt: current.endsAt } : null}
         kind={exercise.kind}
         starterCode={exercise.starterCode ?? ""}
         canSubmit={exercise.canSubmit}

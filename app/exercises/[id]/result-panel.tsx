@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { feedbackText } from "@/app/exercises/[id]/feedback-text";
+import { noteText } from "@/app/exercises/[id]/note-text";
 import { errorText, outputRows, type ResultState, type ShownResult } from "@/app/exercises/[id]/result-view";
 import { TraceTable } from "@/app/exercises/[id]/trace-table";
 
@@ -21,10 +22,12 @@ export function ResultPanel({ result }: { result: ShownResult }) {
   const t = useTranslations("exercises");
   const tFeedback = useTranslations("feedback");
   const tGrading = useTranslations("grading");
+  const tNotes = useTranslations("runNotes");
   const graded = result.status === "passed" || result.status === "failed";
   const prediction = result.verdict?.kind === "prediction" ? result.verdict.feedback : null;
   const divergence = result.firstDivergence;
   const trace = result.trace;
+  const exploration = result.verdict?.kind === "program" ? result.verdict : null;
   return (
     <section aria-labelledby="result-title" aria-live="polite" data-testid="result-panel" data-state={result.status} className="flex flex-col gap-4">
       <h2 id="result-title" className="text-2xl font-bold text-slate-950">
@@ -39,6 +42,21 @@ export function ResultPanel({ result }: { result: ShownResult }) {
         {graded && result.score !== null ? <span className="text-2xl font-bold tabular-nums">{t("score", { score: Math.round(result.score) })}</span> : null}
       </div>
       {result.failingSeed !== null && result.failingSeed > 0 ? <p className="text-lg font-semibold text-red-900">{t("failingSeed", { seed: result.failingSeed })}</p> : null}
+      {graded && exploration && exploration.explored > 1 ? (
+        <p data-testid="result-exploration" className="text-lg text-slate-800">
+          {tNotes(exploration.complete ? "exploredComplete" : "exploredSample", { count: exploration.explored })}
+        </p>
+      ) : null}
+      {trace && trace.notes.length > 0 ? (
+        <div data-testid="run-notes" className="rounded-2xl border-2 border-amber-300 bg-amber-50 p-5">
+          <p className="text-lg font-bold text-amber-900">{tNotes("title")}</p>
+          <ul className="mt-1 list-disc pl-6 text-lg text-slate-900">
+            {trace.notes.map((note) => (
+              <li key={note}>{noteText(note, (key, values) => tNotes(key, values))}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {result.status === "infra_error" || result.status === "needs_review" ? (
         <p data-testid="result-notice" className="text-xl text-slate-900">{tGrading(`notice.${result.status}`)}</p>
       ) : null}

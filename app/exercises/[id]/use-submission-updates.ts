@@ -1,20 +1,17 @@
 "use client";
 
-import { useEffect, useRef } from "react";
-import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/events";
+import { useCallback, useEffect, useRef } from "react";
 import { callApi } from "@/app/_lib/api-client";
-import type { SubmissionView } from "@/lib/grading/submission-view.types";
+import { useLiveEvent, useLiveStatus, usePollWhileDisconnected } from "@/app/_components/realtime-provider";
 import { isPending, resultFromSubmission, type ShownResult } from "@/app/exercises/[id]/result-view";
+import type { SubmissionView } from "@/lib/grading/submission-view.types";
 
 const POLL_MS = 2_000;
-/** Grading normally takes seconds; after this the page stops polling and the student can reload. */
-const POLL_FOR_MS = 5 * 60_000;
 
 /**
- * Keeps a pending submission's result fresh: the server pushes `submission:graded` to the
- * student's user room (joined on connect), and polling GET /api/submissions/ID covers a socket
- * that could not connect or missed the event.
+ * Keeps a pending submission's result fresh over the tab's shared socket: the server pushes
+ * `submission:graded` to the student's user room. The verdict may have been stored before the
+ * socket (re)connected, so every connection refetches once; polling runs only while disconnected.
  */
 export function useSubmissionUpdates(result: ShownResult | null, onUpdate: (next: ShownResult) => void): void {
   const pendingId = result?.mode === "submission" && isPending(result) ? result.submissionId : null;
@@ -23,29 +20,19 @@ export function useSubmissionUpdates(result: ShownResult | null, onUpdate: (next
     update.current = onUpdate;
   }, [onUpdate]);
 
-  useEffect(() => {
+  const refresh = useCallback(async () => {
     if (!pendingId) return;
-    let stopped = false;
-    const refresh = async () => {
-      const response = await callApi<SubmissionView>(`/api/submissions/${pendingId}`, "GET");
-      // A failed poll is retried by the next one.
-      if (response.ok && !stopped) update.current(resultFromSubmission(response.data));
-    };
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ["websocket", "polling"] });
-    socket.on("submission:graded", (event) => {
-      if (event.submissionId === pendingId) void refresh();
-    });
-    // The verdict may have been stored before the socket connected.
-    socket.on("connect", () => void refresh());
-    const started = Date.now();
-    const timer = setInterval(() => {
-      if (Date.now() - started > POLL_FOR_MS) clearInterval(timer);
-      else void refresh();
-    }, POLL_MS);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-      socket.disconnect();
-    };
+    const response = await callApi<SubmissionView>(`/api/submissions/${pendingId}`, "GET");
+    // A failed fetch is retried by the next event, reconnection or poll.
+    if (response.ok) update.current(resultFromSubmission(response.data));
   }, [pendingId]);
+
+  useLiveEvent("submission:graded", (event) => {
+    if (event.submissionId === pendingId) void refresh();
+  });
+  const status = useLiveStatus();
+  useEffect(() => {
+    if (status === "connected") void refresh();
+  }, [status, refresh]);
+  usePollWhileDisconnected(pendingId ? () => void refresh() : null, POLL_MS);
 }

@@ -1,11 +1,13 @@
 import { AppError } from "@/lib/errors/app-error";
 import { classRoomPayloadSchema } from "@/lib/realtime/class-room.types";
-import { classRoom } from "@/lib/realtime/events";
+import { classRoom, classStaffRoom } from "@/lib/realtime/events";
 import type { CanAccessClass, InterleaveSocket } from "@/lib/realtime/server.types";
 import { socketEvent } from "@/lib/realtime/socket-event";
 
 export interface ClassRoomHandlerDeps {
   canAccessClass: CanAccessClass;
+  /** A socket joined a class room (the leaderboard feed loads that class's board). */
+  onJoined?: (classId: string) => void;
 }
 
 /**
@@ -22,8 +24,10 @@ export function registerClassRoomHandlers(socket: InterleaveSocket, deps: ClassR
       const allowed = await deps.canAccessClass({ userId: user.id, classId });
       if (!allowed) throw new AppError("NOT_FOUND", "Class not found");
       const room = classRoom(classId);
-      await socket.join(room);
-      return { classId, room };
+      const staff = await deps.canAccessClass({ userId: user.id, classId, action: "class.manage" });
+      await socket.join(staff ? [room, classStaffRoom(classId)] : room);
+      deps.onJoined?.(classId);
+      return { classId, room, staff };
     }),
   );
 
@@ -32,6 +36,7 @@ export function registerClassRoomHandlers(socket: InterleaveSocket, deps: ClassR
     socketEvent(classRoomPayloadSchema, async ({ classId }) => {
       const room = classRoom(classId);
       await socket.leave(room);
+      await socket.leave(classStaffRoom(classId));
       return { classId, room };
     }),
   );

@@ -6,6 +6,7 @@ import { withRoute } from "@/app/api/_lib/route";
 const body = z.object({
   code: z.string({ message: "Send the code as text." }),
   assignmentId: z.string().optional(),
+  roundId: z.string().optional(),
 });
 
 /**
@@ -13,6 +14,6 @@ const body = z.object({
  * queuedAt }`. The verdict arrives later (socket `submission:graded`, or GET /api/submissions/ID).
  */
 export const POST = withRoute({ auth: "user", body }, async ({ user, params, body }) => {
-  const submitted = await submitSolution({ userId: user.id, exerciseId: params.id, code: body.code, assignmentId: body.assignmentId });
+  const submitted = await submitSolution({ userId: user.id, exerciseId: params.id, code: body.code, assignmentId: body.assignmentId, roundId: body.roundId });
   return NextResponse.json(submitted, { status: 202 });
 });

@@ -1,0 +1,55 @@
+import { createLeaderboardFeed } from "@/lib/leaderboard/create-leaderboard-feed";
+import { setLeaderboardNotifier } from "@/lib/leaderboard/leaderboard-notifier";
+import { createRoundProgressFeed } from "@/lib/rounds/create-round-progress-feed";
+import { startRoundClock } from "@/lib/rounds/start-round-clock";
+import { classRoom, type SubmissionGradedPayload } from "@/lib/realtime/events";
+import { deliverSubmissionGraded } from "@/lib/realtime/deliver-submission-graded";
+import type { InterleaveServer } from "@/lib/realtime/server.types";
+
+export interface LiveClass {
+  /** A verdict was stored (from this process or, through Redis, another grader). */
+  onGraded(event: SubmissionGradedPayload): void;
+  /** A socket joined a class room: load that board so the next update is a delta. */
+  onClassRoomJoined(classId: string): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * The live classroom on one web node: verdicts go to the student and the instructor at once, and
+ * to the whole class as coalesced `leaderboard:update` (changed rows only) and `round:progress`;
+ * the round clock closes rounds on time. Every web node receives every verdict from the grading
+ * channel, so each emits to its own sockets only (`io.local`): nothing is delivered twice.
+ */
+export async function startLiveClass(io: InterleaveServer, options: { intervalMs?: number; log?: (message: string) => void } = {}): Promise<LiveClass> {
+  const log = options.log ?? ((message: string) => console.error(`[live] ${message}`));
+  const onError = (error: unknown) => log(`live update failed: ${error instanceof Error ? error.message : String(error)}`);
+  const leaderboard = createLeaderboardFeed({
+    intervalMs: options.intervalMs,
+    onError,
+    emit: (payload) => io.local.to(classRoom(payload.classId)).emit("leaderboard:update", payload),
+  });
+  const progress = createRoundProgressFeed({
+    intervalMs: options.intervalMs,
+    onError,
+    emit: (payload) => io.local.to(classRoom(payload.classId)).emit("round:progress", payload),
+  });
+  setLeaderboardNotifier((classId, userId) => leaderboard.changed(classId, userId));
+  const clock = await startRoundClock({ log });
+  return {
+    onGraded(event) {
+      deliverSubmissionGraded(io, event);
+      leaderboard.changed(event.classId, event.userId);
+      progress.changed(event.classId);
+    },
+    onClassRoomJoined(classId) {
+      leaderboard.warm(classId).catch(onError);
+    },
+    async stop() {
+      clock.stop();
+      setLeaderboardNotifier(undefined);
+      await Promise.allSettled([leaderboard.drain(), progress.drain()]);
+      leaderboard.close();
+      progress.close();
+    },
+  };
+}
