@@ -1,11 +1,13 @@
 import { getEnv } from "@/lib/config/env";
+import { defineService, provideService, useService } from "@/lib/config/process-services";
 import { createMemoryRateLimiter } from "@/lib/rate-limit/create-memory-rate-limiter";
 import type { RateLimiter } from "@/lib/rate-limit/rate-limiter.types";
 
 /**
- * The limiters sign-in and sign-up consult. server.ts registers Redis-backed ones when REDIS_URL is
- * set (every app node then shares the counts). Next's route bundles are separate module instances
- * in the same process, so the registration lives on globalThis, as for the grading services.
+ * The limiters sign-in and sign-up consult. server.ts provides Redis-backed ones when REDIS_URL is
+ * set (every app node then shares the counts). Without a provider (tests calling use cases
+ * directly, a script) the fallback is in-process limiters with the configured limits: never "no
+ * limit at all".
  */
 export interface AuthRateLimiters {
   /** Keyed by email address: attempts on one account. */
@@ -14,26 +16,18 @@ export interface AuthRateLimiters {
   signUp: RateLimiter;
 }
 
-const KEY = Symbol.for("interleave.auth.rate-limiters");
-const FALLBACK_KEY = Symbol.for("interleave.auth.rate-limiters.fallback");
-type Registry = typeof globalThis & { [KEY]?: AuthRateLimiters; [FALLBACK_KEY]?: AuthRateLimiters };
-
-export function setAuthRateLimiters(limiters: AuthRateLimiters | undefined): void {
-  (globalThis as Registry)[KEY] = limiters;
-}
-
-/**
- * The registered limiters or, when nothing registered any (tests calling use cases directly, a
- * script), in-process ones with the configured limits: never "no limit at all".
- */
-export function getAuthRateLimiters(): AuthRateLimiters {
-  const registry = globalThis as Registry;
-  const registered = registry[KEY];
-  if (registered) return registered;
+export const AUTH_RATE_LIMITERS = defineService<AuthRateLimiters>("auth-rate-limiters", () => {
   const env = getEnv();
-  registry[FALLBACK_KEY] ??= {
+  return {
     signIn: createMemoryRateLimiter({ limit: env.SIGN_IN_RATE_LIMIT, windowMs: env.SIGN_IN_RATE_WINDOW_MS }),
     signUp: createMemoryRateLimiter({ limit: env.SIGN_UP_RATE_LIMIT, windowMs: env.SIGN_UP_RATE_WINDOW_MS }),
   };
-  return registry[FALLBACK_KEY];
+});
+
+export function setAuthRateLimiters(limiters: AuthRateLimiters | undefined): void {
+  provideService(AUTH_RATE_LIMITERS, limiters);
+}
+
+export function getAuthRateLimiters(): AuthRateLimiters {
+  return useService(AUTH_RATE_LIMITERS);
 }
