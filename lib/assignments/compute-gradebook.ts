@@ -1,4 +1,3 @@
-import type { SubmissionStatus } from "@/lib/grading/submission-status";
 import { decideSubmission, penaltyPercentFor, roundPoints, type LatePolicy } from "./late-policy";
 import type { CellStatus, GradebookCell, GradebookExercise, GradebookRow } from "./gradebook.types";
 
@@ -15,7 +14,7 @@ export interface GradedAttempt {
   userId: string;
   exerciseId: string;
   attemptNumber: number;
-  status: SubmissionStatus;
+  status: "queued" | "running" | "passed" | "failed" | "needs_review" | "infra_error";
   passed: boolean | null;
   score: number | null;
   submittedAt: Date;
@@ -109,7 +108,7 @@ function computeCell(
     });
   const counted = pickCounted(graded, window.scorePolicy);
   const needsReview = accepted.some(({ attempt }) => attempt.status === "needs_review");
-  const pending = accepted.some(({ attempt }) => ["queued", "running", "infra_error"].includes(attempt.status));
+  const pending = accepted.some(({ attempt }) => attempt.status === "queued" || attempt.status === "running");
   const status: CellStatus = override
     ? "overridden"
     : needsReview

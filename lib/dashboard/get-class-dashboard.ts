@@ -4,7 +4,7 @@ import { findSubmissionTraces, findUserNames, listClassSubmissionRows, listSubmi
 import { listActiveRoster } from "@/lib/db/enrollments";
 import { listClassExercises } from "@/lib/db/exercises";
 import { exerciseStats, findStuckStudents, type GradedAttempt } from "./exercise-stats";
-import { getClassDashboardInput, type ClassDashboard, type DashboardExercise, type ExampleTraceLine, type GetClassDashboardInput, type LiveSubmission } from "./get-class-dashboard.types";
+import { getClassDashboardInput, type ClassDashboard, type DashboardExercise, type ExampleTraceLine, type GetClassDashboardInput, type LiveSubmission, type LiveVerdict } from "./get-class-dashboard.types";
 import { groupWrongAnswers } from "./group-wrong-answers";
 
 const RECENT = 30;
@@ -86,7 +86,7 @@ function recentSubmissions(rows: DashboardSubmissionRow[], nameOf: (id: string) 
       exerciseId: row.exerciseId,
       userId: row.userId,
       studentName: nameOf(row.userId),
-      status: row.status === "queued" || row.status === "running" ? "pending" : row.status,
+      status: liveStatus(row.status),
       score: row.score ?? 0,
       at: new Date(time(row)).toISOString(),
     }));
@@ -106,3 +106,7 @@ function exampleLines(trace: unknown): ExampleTraceLine[] {
   return lines;
 }
 
+/** The live feed's words: the submission's own status, with the two waiting states as one. */
+function liveStatus(status: DashboardSubmissionRow["status"]): LiveVerdict {
+  return status === "queued" || status === "running" ? "pending" : status;
+}

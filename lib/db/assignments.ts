@@ -1,4 +1,3 @@
-import type { SubmissionStatus } from "./submissions";
 import { getDb, type DbClient } from "./get-db";
 import { withTransaction } from "./with-transaction";
 
@@ -135,7 +134,7 @@ export interface AssignmentSubmissionRow {
   userId: string;
   exerciseId: string;
   attemptNumber: number;
-  status: SubmissionStatus;
+  status: "queued" | "running" | "passed" | "failed" | "needs_review" | "infra_error";
   passed: boolean | null;
   score: number | null;
   queuedAt: Date;

@@ -1,5 +1,5 @@
 import { getDb, type DbClient } from "./get-db";
-import type { SubmissionStatus } from "./submissions";
+import type { SubmissionStatus } from "@/generated/prisma-sqlite/enums";
 
 export interface DashboardSubmissionRow {
   id: string;

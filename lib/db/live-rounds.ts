@@ -1,4 +1,3 @@
-import type { SubmissionStatus } from "./submissions";
 import { getDb, type DbClient } from "./get-db";
 import { isRecordNotFound } from "./prisma-errors";
 
@@ -91,7 +90,7 @@ export async function listClassRounds(classId: string, limit = 50, db: DbClient 
 export interface RoundSubmissionRow {
   id: string;
   userId: string;
-  status: SubmissionStatus;
+  status: "queued" | "running" | "passed" | "failed" | "needs_review" | "infra_error";
   passed: boolean | null;
   score: number | null;
   queuedAt: Date;

@@ -3,8 +3,6 @@ import { isRecordNotFound } from "./prisma-errors";
 import type { ExerciseKind, ExerciseVersionRecord } from "./exercises";
 import type { SubmissionStatus } from "@/generated/prisma-sqlite/enums";
 
-/** The status column (the vocabulary and what each word means: lib/grading/submission-status.ts). */
-export type { SubmissionStatus };
 
 export interface SubmissionRecord {
   id: string;

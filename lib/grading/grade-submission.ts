@@ -1,11 +1,11 @@
 import { claimSubmission, recordInfraFailure, type ClaimedSubmission } from "@/lib/db/submissions";
+import { storeVerdict } from "./store-verdict";
 import type { FinalStatus } from "@/lib/grading/submission-status";
 import type { RunRequest, RunResult } from "@/lib/run-contract/run-result.types";
 import type { SubmissionGradedPayload } from "@/lib/realtime/events";
 import { evaluateSubmission, type Evaluation } from "./evaluate-submission";
 import { classifyGradingFailure } from "./classify-grading-failure";
 import { MAX_INFRA_RETRIES, RetryableGradingError } from "./grading-queue.types";
-import { storeVerdict } from "./store-verdict";
 import { toStoredVerdict } from "./stored-verdict";
 
 export interface GradeSubmissionOptions {

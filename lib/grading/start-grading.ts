@@ -2,6 +2,7 @@ import IORedis from "ioredis";
 import type { SubmissionGradedPayload } from "@/lib/realtime/events";
 import { createMemoryRateLimiter } from "@/lib/rate-limit/create-memory-rate-limiter";
 import { createRedisRateLimiter } from "@/lib/rate-limit/create-redis-rate-limiter";
+import { getMetrics } from "@/lib/metrics/metrics";
 import type { SandboxRunner } from "@/lib/sandbox/sandbox-runner.types";
 import { createBullmqQueue } from "./create-bullmq-queue";
 import { createLocalGradedEventChannel, createRedisGradedEventChannel } from "./create-graded-event-channel";
@@ -68,7 +69,13 @@ export async function startGrading(options: StartGradingOptions): Promise<Gradin
   if (options.gradeHere) {
     queue.startWorker(
       async (submissionId) => {
-        await gradeSubmission({ submissionId, run: (request) => options.runner.run(request), publish: channel.publish, staleAfterMs });
+        const metrics = getMetrics();
+        const stopTimer = metrics.gradingDuration.startTimer();
+        const publish = (event: SubmissionGradedPayload) => {
+          metrics.submissions.inc({ status: event.status });
+          return channel.publish(event);
+        };
+        await gradeSubmission({ submissionId, run: (request) => options.runner.run(request), publish, staleAfterMs }).finally(stopTimer);
       },
       { concurrency: options.concurrency },
     );

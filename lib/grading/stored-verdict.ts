@@ -44,6 +44,7 @@ const programVerdict = z.object({
   kind: z.literal("program"),
   ...common,
   failingSeed: z.number().int().nonnegative().nullable(),
+  /** The exploration budget; 0 when the program's choice points decided. */
   schedules: z.number().int().nonnegative(),
   explored: z.number().int().nonnegative(),
   complete: z.boolean(),

@@ -36,7 +36,8 @@ export interface RunView extends ResultFields {
   status: "passed" | "failed";
   passed: boolean;
   score: number;
-  /** During a live round on the exercise: only pass/fail and the student's own output (no verdict). */
+  verdict: VerdictView;
+  /** A live round on this exercise is running: no expected lines or divergence are shown. */
   withheldUntilRoundEnds: boolean;
 }
 
@@ -65,7 +66,7 @@ export interface SubmissionView extends ResultFields {
   notice: string | null;
   queuedAt: string;
   gradedAt: string | null;
-  /** A live round's answer while the round runs: only the status and the score are shown. */
+  /** A live round's answer while the round runs: the student sees only pass/fail and the score. */
   withheldUntilRoundEnds: boolean;
   /** Present in the instructor's view only. */
   review: ReviewView | null;

@@ -2,7 +2,7 @@ import type { ExerciseKind } from "@/lib/db/exercises";
 import type { SubmissionRecord } from "@/lib/db/submissions";
 import type { Evaluation } from "./evaluate-submission";
 import { fromStoredTrace, fromStoredVerdict } from "./stored-verdict";
-import type { RunView, SubmissionView, TraceView } from "./submission-view.types";
+import type { RunView, SubmissionView, TraceView, VerdictView } from "./submission-view.types";
 
 /**
  * The only place a submission becomes what someone sees, one function per audience. A student sees
@@ -14,38 +14,43 @@ export const NOTICES = {
   needs_review: "Your instructor will review this submission before it counts.",
 } as const;
 
+/**
+ * `withheld`: the submission answers a live round that is still running — pass/fail and the score
+ * only, no expected lines, divergence or trace until the round ends.
+ */
 export function toStudentView(row: SubmissionRecord, kind: ExerciseKind, options: { withheld?: boolean } = {}): SubmissionView {
   const base = baseView(row, kind);
   const trace = kind === "PREDICT_OUTPUT" ? null : withoutTamper(base.trace);
-  // A held submission shows no verdict until the instructor decides; a live round's answer shows
-  // pass/fail and the score only until the round ends.
-  const graded = row.status === "passed" || row.status === "failed";
-  const withheld = options.withheld ?? false;
-  const shown = graded && !withheld;
+  // A held submission shows no verdict until the instructor decides.
+  const shown = (row.status === "passed" || row.status === "failed") && !options.withheld;
   return {
     ...base,
+    withheldUntilRoundEnds: options.withheld ?? false,
     verdict: shown ? base.verdict : null,
     firstDivergence: shown ? base.firstDivergence : null,
     failingSeed: shown ? base.failingSeed : null,
     trace: shown ? trace : null,
-    withheldUntilRoundEnds: withheld,
     review: null,
   };
 }
 
 export function toInstructorView(row: SubmissionRecord, kind: ExerciseKind): SubmissionView {
   const review = { tamperReason: row.tamperReason, infraError: row.infraError, infraRetries: row.infraRetries, runMs: row.runMs };
-  return { ...baseView(row, kind), review };
+  return { ...baseView(row, kind), withheldUntilRoundEnds: false, review };
 }
 
-/** The Run (try it) result, for the student who ran it; `withheld`: only pass/fail and the output. */
+/**
+ * The Run (try it) result, for the student who ran it. `withheld` (a live round on this exercise is
+ * running): the student's own output and pass/fail only — no expected lines, no divergence.
+ */
 export function toRunView(evaluation: Evaluation, options: { withheld?: boolean } = {}): RunView {
   const withheld = options.withheld ?? false;
+  const verdict = withheld ? withoutExpectedLines(evaluation.verdict) : evaluation.verdict;
   return {
     status: evaluation.passed ? "passed" : "failed",
     passed: evaluation.passed,
     score: evaluation.score,
-    verdict: withheld ? null : evaluation.verdict,
+    verdict,
     firstDivergence: withheld ? null : evaluation.firstDivergence,
     failingSeed: withheld ? null : evaluation.failingSeed,
     trace: withoutTamper(evaluation.trace),
@@ -53,7 +58,12 @@ export function toRunView(evaluation: Evaluation, options: { withheld?: boolean 
   };
 }
 
-function baseView(row: SubmissionRecord, kind: ExerciseKind): Omit<SubmissionView, "review"> {
+function withoutExpectedLines(verdict: VerdictView): VerdictView {
+  if (verdict.kind === "prediction") return verdict;
+  return { ...verdict, firstDivergence: null, diff: [] };
+}
+
+function baseView(row: SubmissionRecord, kind: ExerciseKind): Omit<SubmissionView, "review" | "withheldUntilRoundEnds"> {
   const verdict = fromStoredVerdict(row.verdict);
   return {
     id: row.id,
@@ -73,7 +83,6 @@ function baseView(row: SubmissionRecord, kind: ExerciseKind): Omit<SubmissionVie
     notice: noticeFor(row.status),
     queuedAt: row.queuedAt.toISOString(),
     gradedAt: row.gradedAt?.toISOString() ?? null,
-    withheldUntilRoundEnds: false,
   };
 }
 

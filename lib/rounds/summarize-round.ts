@@ -64,18 +64,15 @@ function byStudent(rows: readonly RoundSubmissionRow[]): StudentAnswers[] {
   for (const row of rows) {
     const student = map.get(row.userId) ?? { userId: row.userId, best: null, last: row, pending: false, bestScore: 0 };
     student.last = row;
-    if (row.status === "queued" || row.status === "running" || row.status === "infra_error") student.pending = true;
-    if (row.status === "passed" && !student.best) student.best = row;
-    if (isGraded(row)) student.bestScore = Math.max(student.bestScore, row.score ?? 0);
+    if (row.status === "queued" || row.status === "running") student.pending = true;
+    const graded = row.status === "passed" || row.status === "failed";
+    if (graded && row.passed && !student.best) student.best = row;
+    if (graded) student.bestScore = Math.max(student.bestScore, row.score ?? 0);
     map.set(row.userId, student);
   }
   // A pending answer only matters while nothing graded says more.
   for (const student of map.values()) if (student.best || isGraded(student.last)) student.pending = false;
   return [...map.values()];
-}
-
-function isGraded(row: RoundSubmissionRow): boolean {
-  return row.status === "passed" || row.status === "failed";
 }
 
 function band(score: number): "0" | "25" | "50" | "75" | "100" {
@@ -118,4 +115,9 @@ function commonDivergence(students: StudentAnswers[], reveal: boolean): CommonDi
     params: reveal && d.params && typeof d.params === "object" ? (d.params as Record<string, string | number | null>) : null,
     message: reveal && typeof d.message === "string" ? d.message : null,
   };
+}
+
+/** A verdict the checker gave (needs_review and infra_error are not the student's answer yet). */
+function isGraded(row: RoundSubmissionRow): boolean {
+  return row.status === "passed" || row.status === "failed";
 }

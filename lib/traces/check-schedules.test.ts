@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { checkRun, foldSchedules, toJsonVerdict, withForbiddenNotes } from "./check-schedules";
+import { AppError } from "@/lib/errors/app-error";
+import { createScheduleCheck, toJsonVerdict, withForbiddenNotes } from "./check-schedules";
 import { checkTrace } from "./check-trace";
 import { parseSpec } from "./parse-spec";
+import { SpecParseError } from "./spec.types";
 import { fakeRun } from "./test-fake-run";
 
-const SPEC = parseSpec("status: ok\n@1 {\n  [a] x\n  [b] y\n}\n@2 [main] total=2");
+const SPEC = "status: ok\n@1 {\n  [a] x\n  [b] y\n}\n@2 [main] total=2";
 
 /** What a sandbox would print under `seed`: seed 2 makes a naive shared counter lose an update. */
 function runFor(seed: number) {
@@ -17,46 +19,56 @@ function runFor(seed: number) {
   return fakeRun(lines, { seed });
 }
 
-const meta = { schedules: 3, explored: 3, complete: false, strategy: "seeds" as const };
-
-describe("foldSchedules", () => {
-  it("passes when every schedule passed and shows the first run", () => {
-    const runs = [0, 1].map((seed) => ({ seed, checked: checkRun(SPEC, runFor(seed)) }));
-    const verdict = foldSchedules({ ...meta, runs });
-    expect(verdict).toMatchObject({ passed: true, score: 100, failingSeed: null, schedules: 3, strategy: "seeds" });
+describe("createScheduleCheck", () => {
+  it("passes when every schedule passed and keeps the first run", () => {
+    const check = createScheduleCheck(SPEC, { schedules: 2 });
+    expect(check.add(runFor(0))).toBe(true);
+    expect(check.add(runFor(1))).toBe(true);
+    const verdict = check.verdict();
+    expect(verdict).toMatchObject({ passed: true, score: 100, failingSeed: null, schedules: 2 });
     expect(verdict.run.seed).toBe(0);
     expect(verdict.outcomes.map((o) => o.seed)).toEqual([0, 1]);
   });
 
-  it("shows the failing schedule: its seed, its trace, its first divergence", () => {
-    const runs = [0, 1, 2].map((seed) => ({ seed, checked: checkRun(SPEC, runFor(seed)) }));
-    const verdict = foldSchedules({ ...meta, runs });
-    expect(verdict).toMatchObject({ passed: false, failingSeed: 2 });
+  it("stops at the first failing schedule and reports its seed and trace", () => {
+    const check = createScheduleCheck(SPEC, { schedules: 4 });
+    expect([0, 1, 2].map((seed) => check.add(runFor(seed)))).toEqual([true, true, false]);
+    expect(check.add(runFor(3))).toBe(false);
+    const verdict = check.verdict();
+    expect(verdict).toMatchObject({ passed: false, failingSeed: 2, schedules: 4 });
     expect(verdict.run.seed).toBe(2);
     expect(verdict.outcomes.map((o) => [o.seed, o.passed])).toEqual([[0, true], [1, true], [2, false]]);
-    expect(verdict.firstDivergence).toMatchObject({ reason: "text", actual: { text: "total=1" }, expected: { text: "total=2" } });
-    expect(toJsonVerdict(verdict)).toMatchObject({ passed: false, failingSeed: 2, score: verdict.score, strategy: "seeds" });
+    const divergence = { reason: "text", actual: { text: "total=1" }, expected: { text: "total=2" } };
+    expect(verdict.firstDivergence).toMatchObject(divergence);
+    expect(toJsonVerdict(verdict)).toMatchObject({ passed: false, failingSeed: 2, score: verdict.score });
     expect(verdict.score).toBeLessThan(100);
   });
 
-  it("reports tampering seen in any schedule, and needs at least one run", () => {
-    const runs = [
-      { seed: 0, checked: checkRun(SPEC, runFor(0)) },
-      { seed: 1, checked: checkRun(SPEC, { ...runFor(1), tamper: { reason: "print patched" } }) },
-    ];
-    expect(foldSchedules({ ...meta, runs }).tamper).toEqual({ reason: "print patched" });
-    expect(() => foldSchedules({ ...meta, runs: [] })).toThrow();
+  it("accepts a parsed spec and reports tampering seen in any schedule", () => {
+    const check = createScheduleCheck(parseSpec(SPEC), { schedules: 2 });
+    check.add(runFor(0));
+    check.add({ ...runFor(1), tamper: { reason: "print patched" } });
+    expect(check.verdict().tamper).toEqual({ reason: "print patched" });
   });
-});
 
-describe("withForbiddenNotes", () => {
+  it("rejects a bad spec, a bad schedule count and a verdict before any run", () => {
+    expect(() => createScheduleCheck("{", { schedules: 1 })).toThrow(SpecParseError);
+    expect(() => createScheduleCheck("", { schedules: 0 })).toThrow(AppError);
+    expect(() => createScheduleCheck("", { schedules: 51 })).toThrow(AppError);
+    expect(() => createScheduleCheck("", { schedules: 1 }).verdict()).toThrow(AppError);
+  });
+
   it("fails an otherwise passing run whose notes match a forbidden pattern, and only then", () => {
     const legacy = { ...runFor(0), notes: ["legacy @asyncio.coroutine used (removed in Python 3.11)"] };
-    const forbidden = checkRun(SPEC, legacy, ["^legacy @asyncio\\.coroutine"]).verdict;
-    expect(forbidden).toMatchObject({ passed: false, firstDivergence: { reason: "forbidden_note", code: "trace.forbidden_note" } });
-    expect(forbidden.score).toBeLessThan(100);
-    expect(forbidden.firstDivergence?.message).toContain("legacy @asyncio.coroutine");
-    expect(checkRun(SPEC, legacy, ["^threads"]).verdict.passed).toBe(true);
+    const forbidden = createScheduleCheck(SPEC, { schedules: 1, forbiddenNotes: ["^legacy @asyncio\\.coroutine"] });
+    forbidden.add(legacy);
+    const divergence = { reason: "forbidden_note", code: "trace.forbidden_note" };
+    expect(forbidden.verdict()).toMatchObject({ passed: false, failingSeed: 0, firstDivergence: divergence });
+    expect(forbidden.verdict().score).toBeLessThan(100);
+    expect(forbidden.verdict().firstDivergence?.message).toContain("legacy @asyncio.coroutine");
+    const allowed = createScheduleCheck(SPEC, { schedules: 1, forbiddenNotes: ["^threads"] });
+    allowed.add(legacy);
+    expect(allowed.verdict().passed).toBe(true);
     const failing = checkTrace(parseSpec("nope"), legacy);
     expect(withForbiddenNotes(failing, legacy, ["^legacy"])).toBe(failing);
   });

@@ -1,14 +1,16 @@
+import { AppError } from "@/lib/errors/app-error";
 import type { RunResult } from "@/lib/run-contract/run-result.types";
 import { checkTrace, scoreOf } from "./check-trace";
 import { renderMessage } from "./divergence-messages";
+import { parseSpec } from "./parse-spec";
 import type { ExpectedSpec } from "./spec.types";
 import type { Divergence, Verdict } from "./verdict.types";
 
 /**
- * Schedule robustness, the pure half: checks each run of one program (`checkRun`) and folds the
- * checked runs into one verdict that passes only if every schedule passed (`foldSchedules`). Who
- * runs the program and which schedules it explores is the caller's business — lib/grading's
- * `checkProgram` drives the sandbox and the exploration; this module never sees either.
+ * Schedule robustness, the pure half: checks the runs of one program under several schedules, one
+ * run at a time, and folds them into one verdict that passes only if every schedule passed. Who
+ * runs the program (and which seeds it tries) is the caller's business — lib/grading's
+ * `checkProgram` drives the sandbox; this module never sees it.
  */
 export interface ScheduleOutcome {
   seed: number;
@@ -16,20 +18,17 @@ export interface ScheduleOutcome {
   score: number;
 }
 
-/** How the schedules were chosen (lib/grading/explore-schedules.ts; "window": the CLI's --seed N). */
-export type ScheduleStrategy = "single" | "exhaustive" | "pct" | "seeds" | "window";
-
 export interface ProgramVerdict extends Verdict {
   /** The first seed whose schedule failed, null when all passed. */
   failingSeed: number | null;
-  /** The budget asked for (0 when the program's choice points decided). */
+  /** The exploration budget asked for (0 when the program's choice points decided). */
   schedules: number;
   /** Distinct schedules explored. */
   explored: number;
   /** Every schedule the harness can vary was explored (and passed, unless failingSeed is set). */
   complete: boolean;
-  strategy: ScheduleStrategy;
-  /** Seeds actually run, in order (checking stops at the first failure). */
+  strategy: ExplorationStrategy;
+  /** Seeds actually checked, in order (checking stops at the first failure). */
   outcomes: ScheduleOutcome[];
   /** The failing schedule's run, or the first run when everything passed. */
   run: RunResult;
@@ -39,41 +38,68 @@ export interface ProgramVerdict extends Verdict {
 
 export const MAX_SCHEDULES = 50;
 
-/** One schedule's run and its verdict. */
-export interface CheckedRun {
-  run: RunResult;
-  verdict: Verdict;
-}
+/**
+ * How the schedules were chosen (lib/grading/explore-schedules.ts): canonical only, the whole
+ * choice tree, PCT samples, plain seeds after a run without a choice report, or an explicit window
+ * of seeds (`npm run trace -- F --seed N`).
+ */
+export type ExplorationStrategy = "single" | "exhaustive" | "pct" | "seeds" | "window";
 
-/** One run against the spec; `forbiddenNotes` are regex sources of harness notes that fail it. */
-export function checkRun(spec: ExpectedSpec, run: RunResult, forbiddenNotes: readonly string[] = []): CheckedRun {
-  return { run, verdict: withForbiddenNotes(checkTrace(spec, run), run, forbiddenNotes) };
-}
-
-export interface ScheduleFold {
-  /** Every checked run in the order it ran (at least one). */
-  runs: { seed: number; checked: CheckedRun }[];
-  schedules: number;
+/** What the caller's exploration reports about the schedules it chose. */
+export interface ExplorationSummary {
   explored: number;
   complete: boolean;
-  strategy: ScheduleStrategy;
+  strategy: ExplorationStrategy;
 }
 
-/** The verdict over several schedules: the first failing one is shown, else the first run. */
-export function foldSchedules(fold: ScheduleFold): ProgramVerdict {
-  const failing = fold.runs.find(({ checked }) => !checked.verdict.passed) ?? null;
-  const shown = failing ?? fold.runs[0];
-  if (!shown) throw new Error("foldSchedules needs at least one run");
+export interface ScheduleCheckOptions {
+  /**
+   * The exploration budget (reported in the verdict); 1..MAX_SCHEDULES, or null when the
+   * program's choice points decide.
+   */
+  schedules: number | null;
+  /**
+   * Regex sources: a run whose harness notes match one fails even when its output is right (e.g.
+   * the legacy `@asyncio.coroutine`, which prints the same trace as its async/await conversion).
+   */
+  forbiddenNotes?: readonly string[];
+}
+
+export interface ScheduleCheck {
+  /** Checks one more schedule's run; returns false once a schedule failed (stop running more). */
+  add(run: RunResult): boolean;
+  /** The verdict over the runs added so far (at least one); without a summary: a window of seeds. */
+  verdict(summary?: ExplorationSummary): ProgramVerdict;
+}
+
+/** Throws SpecParseError for bad spec text and BAD_REQUEST for a schedule count out of range. */
+export function createScheduleCheck(spec: ExpectedSpec | string, options: ScheduleCheckOptions): ScheduleCheck {
+  const { schedules } = options;
+  if (schedules !== null && (!Number.isInteger(schedules) || schedules < 1 || schedules > MAX_SCHEDULES)) {
+    throw new AppError("BAD_REQUEST", `schedules must be an integer from 1 to ${MAX_SCHEDULES}`);
+  }
+  const parsed = typeof spec === "string" ? parseSpec(spec) : spec;
+  const outcomes: ScheduleOutcome[] = [];
+  let first: { verdict: Verdict; run: RunResult } | null = null;
+  let failed: { verdict: Verdict; run: RunResult } | null = null;
+  let tamper: { reason: string } | null = null;
   return {
-    ...shown.checked.verdict,
-    failingSeed: failing ? failing.seed : null,
-    schedules: fold.schedules,
-    explored: fold.explored,
-    complete: fold.complete,
-    strategy: fold.strategy,
-    outcomes: fold.runs.map(({ seed, checked }) => ({ seed, passed: checked.verdict.passed, score: checked.verdict.score })),
-    run: shown.checked.run,
-    tamper: fold.runs.map(({ checked }) => checked.run.tamper).find((tamper) => tamper) ?? null,
+    add(run) {
+      if (failed) return false;
+      tamper = tamper ?? run.tamper ?? null;
+      const verdict = withForbiddenNotes(checkTrace(parsed, run), run, options.forbiddenNotes ?? []);
+      outcomes.push({ seed: run.seed, passed: verdict.passed, score: verdict.score });
+      first ??= { verdict, run };
+      if (!verdict.passed) failed = { verdict, run };
+      return failed === null;
+    },
+    verdict(summary) {
+      const shown = failed ?? first;
+      if (!shown) throw new AppError("INTERNAL", "no schedule was checked");
+      const failingSeed = failed ? failed.run.seed : null;
+      const explored = summary ?? { explored: outcomes.length, complete: false, strategy: "window" as const };
+      return { ...shown.verdict, ...explored, failingSeed, schedules: schedules ?? 0, outcomes: [...outcomes], run: shown.run, tamper };
+    },
   };
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkRun, foldSchedules } from "./check-schedules";
-import { parseSpec } from "./parse-spec";
+import { createScheduleCheck } from "./check-schedules";
 import { formatVerdictReport, splitTraceCheckArgs, verdictExitCode, verdictJson } from "./trace-cli";
 import { fakeRun } from "./test-fake-run";
 
@@ -25,9 +24,9 @@ describe("splitTraceCheckArgs", () => {
 
 describe("verdict output", () => {
   it("prints JSON with the verdict, a readable report with the diff, and exits 1 on failure", () => {
-    const spec = parseSpec("finishes by t=2\n@0 [main] start\n@2 [n1] 任务完成");
-    const checked = checkRun(spec, fakeRun([[0, "main", "start"], [4, "n1", "任务完成"]], { virtualTime: 4 }));
-    const verdict = foldSchedules({ runs: [{ seed: 0, checked }], schedules: 1, explored: 1, complete: false, strategy: "seeds" });
+    const check = createScheduleCheck("finishes by t=2\n@0 [main] start\n@2 [n1] 任务完成", { schedules: 1 });
+    check.add(fakeRun([[0, "main", "start"], [4, "n1", "任务完成"]], { virtualTime: 4 }));
+    const verdict = check.verdict();
     const json = verdictJson(verdict);
     expect(json).toMatchObject({ status: "ok", virtualTime: 4, verdict: { passed: false, failingSeed: 0, firstDivergence: { reason: "time" } } });
     expect(JSON.parse(JSON.stringify(json)).events).toHaveLength(2);

@@ -69,8 +69,7 @@ export function ExerciseWorkspace({ exerciseId, classId, liveRound, kind, starte
         if (response.ok) setResult(resultFromRun(response.data));
         else setError(errorText.message(response.error));
       } else {
-        const body = round ? { code, roundId: round.id } : { code };
-        const response = await callApi<SubmittedSolution>(`/api/exercises/${exerciseId}/submissions`, "POST", body);
+        const response = await callApi<SubmittedSolution>(`/api/exercises/${exerciseId}/submissions`, "POST", round ? { code, roundId: round.id } : { code });
         if (response.ok) setResult(queuedResult(response.data));
         else setError(errorText.message(response.error));
       }

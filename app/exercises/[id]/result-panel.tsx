@@ -21,13 +21,13 @@ const REASONS = ["missing", "unexpected", "text", "time", "task", "order", "stat
 export function ResultPanel({ result }: { result: ShownResult }) {
   const t = useTranslations("exercises");
   const tFeedback = useTranslations("feedback");
-  const tGrading = useTranslations("grading");
   const tNotes = useTranslations("runNotes");
+  const tGrading = useTranslations("grading");
   const graded = result.status === "passed" || result.status === "failed";
   const prediction = result.verdict?.kind === "prediction" ? result.verdict.feedback : null;
+  const exploration = result.verdict?.kind === "program" ? result.verdict : null;
   const divergence = result.firstDivergence;
   const trace = result.trace;
-  const exploration = result.verdict?.kind === "program" ? result.verdict : null;
   return (
     <section aria-labelledby="result-title" aria-live="polite" data-testid="result-panel" data-state={result.status} className="flex flex-col gap-4">
       <h2 id="result-title" className="text-2xl font-bold text-slate-950">
@@ -44,7 +44,7 @@ export function ResultPanel({ result }: { result: ShownResult }) {
       {result.failingSeed !== null && result.failingSeed > 0 ? <p className="text-lg font-semibold text-red-900">{t("failingSeed", { seed: result.failingSeed })}</p> : null}
       {graded && exploration && exploration.explored > 1 ? (
         <p data-testid="result-exploration" className="text-lg text-slate-800">
-          {tNotes(exploration.complete ? "exploredComplete" : "exploredSample", { count: exploration.explored })}
+          {exploration.complete ? tNotes("exploredComplete", { count: exploration.explored }) : tNotes("exploredSample", { count: exploration.explored })}
         </p>
       ) : null}
       {trace && trace.notes.length > 0 ? (

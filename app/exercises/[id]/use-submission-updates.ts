@@ -1,10 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useRef } from "react";
-import { callApi } from "@/app/_lib/api-client";
 import { useLiveEvent, useLiveStatus, usePollWhileDisconnected } from "@/app/_components/realtime-provider";
-import { isPending, resultFromSubmission, type ShownResult } from "@/app/exercises/[id]/result-view";
+import { callApi } from "@/app/_lib/api-client";
 import type { SubmissionView } from "@/lib/grading/submission-view.types";
+import { isPending, resultFromSubmission, type ShownResult } from "@/app/exercises/[id]/result-view";
 
 const POLL_MS = 2_000;
 
@@ -23,7 +23,7 @@ export function useSubmissionUpdates(result: ShownResult | null, onUpdate: (next
   const refresh = useCallback(async () => {
     if (!pendingId) return;
     const response = await callApi<SubmissionView>(`/api/submissions/${pendingId}`, "GET");
-    // A failed fetch is retried by the next event, reconnection or poll.
+    // A failed refresh is retried by the next event, reconnection or poll.
     if (response.ok) update.current(resultFromSubmission(response.data));
   }, [pendingId]);
 
