@@ -12,7 +12,9 @@ import type { Divergence } from "@/lib/traces/verdict.types";
  */
 
 /** What the checker concluded: a program under its schedules, or a predict-the-output answer. */
-export type VerdictView = ({ kind: "program" } & Omit<ProgramVerdict, "run" | "tamper">) | ({ kind: "prediction" } & PredictionVerdict);
+export type VerdictView =
+  | ({ kind: "program" } & Omit<ProgramVerdict, "run" | "tamper">)
+  | ({ kind: "prediction" } & PredictionVerdict);
 
 /** The run shown as the trace table; `tamper` is always null in a student's view. */
 export type TraceView = RunResult;

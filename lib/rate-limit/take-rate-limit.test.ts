@@ -9,7 +9,8 @@ afterEach(() => vi.restoreAllMocks());
 describe("takeRateLimit (every limit of the app)", () => {
   it("refuses over the limit with the seconds to wait (at least 1)", async () => {
     const limiter = { hit: async () => ({ allowed: false, retryAfterMs: 200, remaining: 0 }) };
-    await expect(takeRateLimit(limiter, "submit:u1", refusal)).rejects.toMatchObject({ code: "RATE_LIMITED", message: "wait 1 s" });
+    const refused = takeRateLimit(limiter, "submit:u1", refusal);
+    await expect(refused).rejects.toMatchObject({ code: "RATE_LIMITED", message: "wait 1 s" });
     const later = { hit: async () => ({ allowed: false, retryAfterMs: 12_500, remaining: 0 }) };
     await expect(takeRateLimit(later, "run:u1", refusal)).rejects.toThrow("wait 13 s");
   });

@@ -9,13 +9,18 @@ import type { RateLimiter } from "./rate-limiter.types";
  * lock a whole school out of signing in or submitting, while letting a burst through costs only
  * some extra work (docs/grading.md#rate-limits).
  */
-export async function takeRateLimit(limiter: RateLimiter, key: string, refusal: (retryAfterSeconds: number) => AppError): Promise<void> {
+export async function takeRateLimit(
+  limiter: RateLimiter,
+  key: string,
+  refusal: (retryAfterSeconds: number) => AppError,
+): Promise<void> {
   let decision;
   try {
     decision = await limiter.hit(key);
   } catch (error) {
     const name = key.split(":")[0];
-    console.error(`[rate-limit] ${name} limiter unavailable, allowing the request:`, error instanceof Error ? error.message : error);
+    const reason = error instanceof Error ? error.message : error;
+    console.error(`[rate-limit] ${name} limiter unavailable, allowing the request:`, reason);
     return;
   }
   if (!decision.allowed) throw refusal(Math.max(1, Math.ceil(decision.retryAfterMs / 1000)));

@@ -32,7 +32,8 @@ export function resultFromSubmission(view: SubmissionView): ShownResult {
 /** A freshly accepted submission (the 202 body), before any grading. */
 export function queuedResult(submitted: SubmittedSolution): ShownResult {
   const empty = { score: null, verdict: null, firstDivergence: null, failingSeed: null, trace: null, notice: null };
-  return { ...empty, mode: "submission", status: submitted.status, submissionId: submitted.id, attemptNumber: submitted.attemptNumber };
+  const { status, id: submissionId, attemptNumber } = submitted;
+  return { ...empty, mode: "submission", status, submissionId, attemptNumber };
 }
 
 /** Still on its way to a verdict (infra_error is final: the instructor regrades it). */
@@ -44,7 +45,8 @@ export function isPending(result: ShownResult | null): boolean {
 export function outputRows(trace: NonNullable<ResultFields["trace"]>): TraceRow[] {
   return trace.events.flatMap((event): TraceRow[] => {
     const stream = event.stream;
-    return stream === "stdout" || stream === "stderr" ? [{ t: event.t, task: event.task, stream, text: event.text }] : [];
+    if (stream !== "stdout" && stream !== "stderr") return [];
+    return [{ t: event.t, task: event.task, stream, text: event.text }];
   });
 }
 
