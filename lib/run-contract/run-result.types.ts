@@ -74,8 +74,11 @@ export const runResultSchema = z.object({
   deadlock: z.array(deadlockWaiterSchema).nullable().default(null),
   /** Human-readable notes, e.g. "legacy @asyncio.coroutine used" or the name of a missing package. */
   notes: z.array(z.string()).default([]),
-  /** The run's choice points; absent/null when the harness did not report them (a crash). */
-  schedule: scheduleReportSchema.nullable().optional(),
+  /**
+   * The run's choice points; absent/null when the harness did not report them (a crash). A
+   * malformed report (the program tampered with the harness) is dropped, never fails the run.
+   */
+  schedule: scheduleReportSchema.nullable().optional().catch(null),
 });
 export type RunResult = z.infer<typeof runResultSchema>;
 

@@ -22,6 +22,8 @@ interface WorkspaceProps {
   starterCode: string;
   canSubmit: boolean;
   latestSubmissionId: string | null;
+  /** Set when the page was opened from an assignment: submissions count toward it. */
+  assignmentId?: string;
 }
 
 /**
@@ -29,7 +31,7 @@ interface WorkspaceProps {
  * and the result. A submission's verdict arrives live (socket) with polling as the fallback. The
  * draft is kept in this browser so a reload does not lose work.
  */
-export function ExerciseWorkspace({ exerciseId, classId, liveRound, kind, starterCode, canSubmit, latestSubmissionId }: WorkspaceProps) {
+export function ExerciseWorkspace({ exerciseId, classId, liveRound, kind, starterCode, canSubmit, latestSubmissionId, assignmentId }: WorkspaceProps) {
   const t = useTranslations("exercises");
   const errorText = useErrorText();
   const draftKey = `interleave:draft:${exerciseId}`;
@@ -69,7 +71,8 @@ export function ExerciseWorkspace({ exerciseId, classId, liveRound, kind, starte
         if (response.ok) setResult(resultFromRun(response.data));
         else setError(errorText.message(response.error));
       } else {
-        const response = await callApi<SubmittedSolution>(`/api/exercises/${exerciseId}/submissions`, "POST", round ? { code, roundId: round.id } : { code });
+        const body = round ? { code, roundId: round.id } : assignmentId ? { code, assignmentId } : { code };
+        const response = await callApi<SubmittedSolution>(`/api/exercises/${exerciseId}/submissions`, "POST", body);
         if (response.ok) setResult(queuedResult(response.data));
         else setError(errorText.message(response.error));
       }

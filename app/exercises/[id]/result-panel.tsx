@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { feedbackText } from "@/app/exercises/[id]/feedback-text";
 import { noteText } from "@/app/exercises/[id]/note-text";
 import { errorText, outputRows, type ResultState, type ShownResult } from "@/app/exercises/[id]/result-view";
+import type { Divergence } from "@/lib/traces/verdict.types";
 import { TraceTable } from "@/app/exercises/[id]/trace-table";
 
 const STATE_STYLE: Record<ResultState, string> = {
@@ -26,7 +27,8 @@ export function ResultPanel({ result }: { result: ShownResult }) {
   const graded = result.status === "passed" || result.status === "failed";
   const prediction = result.verdict?.kind === "prediction" ? result.verdict.feedback : null;
   const exploration = result.verdict?.kind === "program" ? result.verdict : null;
-  const divergence = result.firstDivergence;
+  const translateNote = (note: string) => noteText(note, (key, values) => tNotes(key, values));
+  const divergence = withTranslatedNote(result.firstDivergence, translateNote);
   const trace = result.trace;
   return (
     <section aria-labelledby="result-title" aria-live="polite" data-testid="result-panel" data-state={result.status} className="flex flex-col gap-4">
@@ -52,7 +54,7 @@ export function ResultPanel({ result }: { result: ShownResult }) {
           <p className="text-lg font-bold text-amber-900">{tNotes("title")}</p>
           <ul className="mt-1 list-disc pl-6 text-lg text-slate-900">
             {trace.notes.map((note) => (
-              <li key={note}>{noteText(note, (key, values) => tNotes(key, values))}</li>
+              <li key={note}>{translateNote(note)}</li>
             ))}
           </ul>
         </div>
@@ -78,6 +80,13 @@ export function ResultPanel({ result }: { result: ShownResult }) {
       ) : null}
     </section>
   );
+}
+
+/** A forbidden note quotes the harness's English note: shown in the page's language instead. */
+function withTranslatedNote(divergence: Divergence | null, translate: (note: string) => string): Divergence | null {
+  const note = divergence?.params.note;
+  if (!divergence || divergence.code !== "trace.forbidden_note" || typeof note !== "string") return divergence;
+  return { ...divergence, params: { ...divergence.params, note: translate(note) } };
 }
 
 function reasonKey(reason: string): (typeof REASONS)[number] | "other" {
