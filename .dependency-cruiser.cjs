@@ -33,6 +33,13 @@ module.exports = {
       to: { path: ["^lib/db/", "^generated/", "^node_modules/@prisma/"] },
     },
     {
+      name: "app-does-not-publish",
+      comment: "Side effects (realtime events) happen inside lib/ use cases, never in app/ (the browser's socket client aside).",
+      severity: "error",
+      from: { path: "^app/" },
+      to: { path: ["^lib/realtime/publish", "^lib/realtime/publisher", "^lib/leaderboard/leaderboard-notifier"] },
+    },
+    {
       name: "traces-is-pure",
       comment: "The checker never imports the sandbox, grading, the database or realtime: the run/trace contract is lib/run-contract.",
       severity: "error",

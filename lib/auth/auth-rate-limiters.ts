@@ -1,13 +1,15 @@
 import { getEnv } from "@/lib/config/env";
+import { defineService, provideService, useService } from "@/lib/config/process-services";
 import { createMemoryFailureThrottle } from "@/lib/rate-limit/create-memory-failure-throttle";
 import { createMemoryRateLimiter } from "@/lib/rate-limit/create-memory-rate-limiter";
 import type { FailureThrottleOptions, FailureThrottle } from "@/lib/rate-limit/failure-throttle.types";
 import type { RateLimiter } from "@/lib/rate-limit/rate-limiter.types";
 
 /**
- * The limiters sign-in and sign-up consult. server.ts registers Redis-backed ones when REDIS_URL is
- * set (every app node then shares the counts). Next's route bundles are separate module instances
- * in the same process, so the registration lives on globalThis, as for the grading services.
+ * The limiters sign-in and sign-up consult. server.ts provides Redis-backed ones when REDIS_URL is
+ * set (every app node then shares the counts). Without a provider (tests calling use cases
+ * directly, a script) the fallback is in-process limiters with the configured limits: never "no
+ * limit at all".
  */
 export interface AuthRateLimiters {
   /** Failed sign-ins per account (untrusted clients) or per known device of the account. */
@@ -16,28 +18,20 @@ export interface AuthRateLimiters {
   signUp: RateLimiter;
 }
 
-const KEY = Symbol.for("interleave.auth.rate-limiters");
-const FALLBACK_KEY = Symbol.for("interleave.auth.rate-limiters.fallback");
-type Registry = typeof globalThis & { [KEY]?: AuthRateLimiters; [FALLBACK_KEY]?: AuthRateLimiters };
-
-export function setAuthRateLimiters(limiters: AuthRateLimiters | undefined): void {
-  (globalThis as Registry)[KEY] = limiters;
-}
-
-/**
- * The registered limiters or, when nothing registered any (tests calling use cases directly, a
- * script), in-process ones with the configured limits: never "no limit at all".
- */
-export function getAuthRateLimiters(): AuthRateLimiters {
-  const registry = globalThis as Registry;
-  const registered = registry[KEY];
-  if (registered) return registered;
+export const AUTH_RATE_LIMITERS = defineService<AuthRateLimiters>("auth-rate-limiters", () => {
   const env = getEnv();
-  registry[FALLBACK_KEY] ??= {
+  return {
     signIn: createMemoryFailureThrottle(signInThrottleOptions(env)),
     signUp: createMemoryRateLimiter({ limit: env.SIGN_UP_RATE_LIMIT, windowMs: env.SIGN_UP_RATE_WINDOW_MS }),
   };
-  return registry[FALLBACK_KEY];
+});
+
+export function setAuthRateLimiters(limiters: AuthRateLimiters | undefined): void {
+  provideService(AUTH_RATE_LIMITERS, limiters);
+}
+
+export function getAuthRateLimiters(): AuthRateLimiters {
+  return useService(AUTH_RATE_LIMITERS);
 }
 
 /** SIGN_IN_RATE_LIMIT failures per SIGN_IN_RATE_WINDOW_MS, then SIGN_IN_LOCKOUT_MS doubling up to the window. */

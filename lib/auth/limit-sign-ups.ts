@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { RateLimiter } from "@/lib/rate-limit/rate-limiter.types";
 import { getAuthRateLimiters } from "./auth-rate-limiters";
 import { signUpRateKey } from "./rate-limit-keys";
-import { takeRateLimit } from "./take-rate-limit";
+import { takeRateLimit } from "@/lib/rate-limit/take-rate-limit";
 
 /**
  * Counts one account creation from this client address; RATE_LIMITED over SIGN_UP_RATE_LIMIT per

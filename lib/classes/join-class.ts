@@ -5,6 +5,7 @@ import { authorize } from "@/lib/auth/policy";
 import { findClassAccess, findClassByJoinCode, findClassWithCounts } from "@/lib/db/classes";
 import { insertEnrollment } from "@/lib/db/enrollments";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
+import { publishRosterChanged, type RosterEventDeps } from "@/lib/realtime/publish-roster-changed";
 import { toStudentClassView, type StudentClassView } from "./class-view";
 import { joinClassInput, type JoinClassInput } from "./join-class.types";
 import { normalizeJoinCode } from "./join-code";
@@ -17,8 +18,9 @@ export interface JoinClassResult extends StudentClassView {
 /**
  * A student joins with the code the instructor shared. Idempotent: joining twice returns the class
  * and never creates a second enrollment. Removed students and instructors are refused (FORBIDDEN).
+ * A new enrollment is announced to the class room (`roster:changed`) once it is stored.
  */
-export async function joinClass(input: JoinClassInput): Promise<JoinClassResult> {
+export async function joinClass(input: JoinClassInput, events: RosterEventDeps = {}): Promise<JoinClassResult> {
   const { userId, joinCode } = parseInput(joinClassInput, input);
   const actor = await loadActor(userId);
   const code = normalizeJoinCode(joinCode);
@@ -44,5 +46,9 @@ export async function joinClass(input: JoinClassInput): Promise<JoinClassResult>
   }
   const joined = await findClassWithCounts(klass.id);
   if (!joined) throw new AppError("NOT_FOUND", "Class not found");
-  return { ...toStudentClassView(joined), alreadyEnrolled };
+  const view = toStudentClassView(joined);
+  if (!alreadyEnrolled) {
+    publishRosterChanged({ classId: view.id, change: "joined", studentId: actor.id, studentCount: view.studentCount }, events);
+  }
+  return { ...view, alreadyEnrolled };
 }

@@ -64,7 +64,7 @@ export async function getClassDashboard(input: GetClassDashboardInput): Promise<
       userId: row.userId,
       studentName: nameOf(row.userId),
       attemptNumber: row.attemptNumber,
-      reason: row.tamperReason ?? tamperReason(row.verdict),
+      reason: row.tamperReason ?? "flagged by the sandbox",
       code: row.code,
       at: row.gradedAt?.toISOString() ?? null,
     })),
@@ -104,14 +104,6 @@ function exampleLines(trace: unknown): ExampleTraceLine[] {
     if (lines.length >= EXAMPLE_LINES) break;
   }
   return lines;
-}
-
-function tamperReason(verdict: unknown): string {
-  if (typeof verdict === "object" && verdict !== null && "tamper" in verdict) {
-    const tamper = (verdict as { tamper: unknown }).tamper;
-    if (typeof tamper === "object" && tamper !== null && "reason" in tamper && typeof tamper.reason === "string") return tamper.reason;
-  }
-  return "flagged by the sandbox";
 }
 
 /** The live feed's words: the submission's own status, with the two waiting states as one. */

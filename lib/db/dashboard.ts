@@ -31,8 +31,6 @@ export interface ReviewRow {
   exerciseId: string;
   userId: string;
   code: string;
-  verdict: unknown;
-  /** Why the sandbox flagged it (null on rows graded before the column existed). */
   tamperReason: string | null;
   gradedAt: Date | null;
   attemptNumber: number;
@@ -43,7 +41,7 @@ export async function listSubmissionsNeedingReview(classId: string, db: DbClient
     where: { classId, status: "needs_review" },
     orderBy: { gradedAt: "asc" },
     take: 50,
-    select: { id: true, exerciseId: true, userId: true, code: true, verdict: true, tamperReason: true, gradedAt: true, attemptNumber: true },
+    select: { id: true, exerciseId: true, userId: true, code: true, tamperReason: true, gradedAt: true, attemptNumber: true },
   });
 }
 

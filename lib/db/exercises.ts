@@ -15,7 +15,7 @@ export interface ExerciseVersionRecord {
   referenceSolution: string;
   expectedSpec: string;
   schedules: number;
-  /** RunLimits overrides (lib/sandbox/run-result.types.ts); validated by the caller. */
+  /** RunLimits overrides (lib/run-contract/run-result.types.ts); validated by the caller. */
   limits: unknown;
   /** Regex sources (JSON array) a run's harness notes must not match; null when none. */
   forbiddenNotes: unknown;

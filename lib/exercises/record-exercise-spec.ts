@@ -10,6 +10,7 @@ import type { ExerciseForEditor } from "./exercise-draft.types";
 import { idSchema } from "./import-exercise-into-class.types";
 import { loadManagedExercise } from "./load-managed-exercise";
 import { updateExercise } from "./update-exercise";
+import { takeRateLimit } from "@/lib/rate-limit/take-rate-limit";
 
 export const recordExerciseSpecInput = z.object({
   userId: idSchema,
@@ -34,8 +35,7 @@ export interface RecordedSpec {
 export async function recordExerciseSpec(input: z.input<typeof recordExerciseSpecInput>, services: GradingServices = getGradingServices()): Promise<RecordedSpec> {
   const { userId, exerciseId, schedules } = parseInput(recordExerciseSpecInput, input);
   const exercise = await loadManagedExercise({ userId, exerciseId });
-  const limit = await services.runLimiter.hit(`record:${userId}`);
-  if (!limit.allowed) throw new AppError("RATE_LIMITED", `Too many runs: try again in ${Math.ceil(limit.retryAfterMs / 1000)} s.`);
+  await takeRateLimit(services.runLimiter, `record:${userId}`, (seconds) => new AppError("RATE_LIMITED", `Too many runs: try again in ${seconds} s.`));
   const count = schedules ?? exercise.version.schedules;
   const limits = exerciseLimits(exercise.version.limits);
   const runs: RunResult[] = [];

@@ -11,6 +11,7 @@ import { checkSpecText } from "./check-spec-text";
 import { MAX_PROGRAM_CHARS, MAX_SPEC_CHARS } from "./exercise-draft.types";
 import { idSchema } from "./import-exercise-into-class.types";
 import { loadManagedExercise } from "./load-managed-exercise";
+import { takeRateLimit } from "@/lib/rate-limit/take-rate-limit";
 
 export const tryExerciseSolutionInput = z.object({
   userId: idSchema,
@@ -39,8 +40,7 @@ export async function tryExerciseSolution(input: z.input<typeof tryExerciseSolut
   const specText = spec ?? exercise.version.expectedSpec;
   if (specText.trim() === "") throw new AppError("CONFLICT", "Record or write the expected trace first.");
   checkSpecText(specText);
-  const limit = await services.runLimiter.hit(`record:${userId}`);
-  if (!limit.allowed) throw new AppError("RATE_LIMITED", `Too many runs: try again in ${Math.ceil(limit.retryAfterMs / 1000)} s.`);
+  await takeRateLimit(services.runLimiter, `record:${userId}`, (seconds) => new AppError("RATE_LIMITED", `Too many runs: try again in ${seconds} s.`));
   const notes = exercise.version.forbiddenNotes;
   const verdict = await checkProgram({
     code,

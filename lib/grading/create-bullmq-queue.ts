@@ -38,7 +38,7 @@ export function createBullmqQueue(options: Options): GradingQueue {
     kind: "bullmq",
     async enqueue(submissionId, enqueueOptions) {
       // A finished job keeps its id (failed ones for a day): BullMQ would ignore a new job with the
-      // same id, so recovery could never retry an INFRA_ERROR row. Drop it; a pending one stays.
+      // same id, so a regrade could never queue the submission again. Drop it; a pending one stays.
       const existing = await queue.getJob(submissionId);
       if (existing) {
         const state = await existing.getState();

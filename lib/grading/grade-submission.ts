@@ -72,12 +72,17 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
   return status;
 }
 
-async function handleInfraFailure(claim: ClaimedSubmission, error: unknown, options: GradeSubmissionOptions): Promise<GradeOutcome> {
+async function handleInfraFailure(
+  claim: ClaimedSubmission,
+  error: unknown,
+  options: GradeSubmissionOptions,
+): Promise<GradeOutcome> {
   const failure = classifyGradingFailure(error);
   const final = !failure.retry || claim.infraRetries >= MAX_INFRA_RETRIES;
   const log = options.log ?? ((message: string) => console.error(`[grading] ${message}`));
   const tries = `try ${claim.infraRetries + 1} of ${MAX_INFRA_RETRIES + 1}`;
-  log(`submission ${claim.id}: ${failure.kind} failure (${tries}${final ? ", giving up: infra_error" : ", retrying"}): ${failure.message}`);
+  const next = final ? "giving up: infra_error" : "retrying";
+  log(`submission ${claim.id}: ${failure.kind} failure (${tries}, ${next}): ${failure.message}`);
   const recorded = await recordInfraFailure(claim.id, claim.claimAttempt, { message: failure.message, final });
   if (!recorded) return "skipped";
   if (!final) throw new RetryableGradingError(failure.message);
@@ -85,7 +90,7 @@ async function handleInfraFailure(claim: ClaimedSubmission, error: unknown, opti
   return "infra_error";
 }
 
-function publishFinal(claim: ClaimedSubmission, status: FinalStatus, score: number, options: GradeSubmissionOptions): void {
+function publishFinal(claim: ClaimedSubmission, status: FinalStatus, score: number, options: GradeSubmissionOptions) {
   options.publish({
     submissionId: claim.id,
     exerciseId: claim.exerciseId,

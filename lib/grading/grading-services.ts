@@ -1,12 +1,13 @@
+import { defineService, findService, provideService, useService } from "@/lib/config/process-services";
 import type { RateLimiter } from "@/lib/rate-limit/rate-limiter.types";
 import type { SandboxRunner } from "@/lib/sandbox/sandbox-runner.types";
 import type { GradingQueue } from "./grading-queue.types";
 
 /**
  * What the submit/run use cases need from the running process: the queue to enqueue into, the
- * sandbox for "Run", and the rate limiters. server.ts and the worker register them once. Next's
- * route bundles are separate module instances in the same process, so the registration lives on
- * globalThis (a module variable would be a different copy inside Next's bundle).
+ * sandbox for "Run", and the rate limiters. server.ts and the worker provide them once (the one
+ * process registry, lib/config/process-services.ts); without them nothing can be graded, so the
+ * fallback is a clear error.
  */
 export interface GradingServices {
   queue: GradingQueue;
@@ -15,20 +16,19 @@ export interface GradingServices {
   runLimiter: RateLimiter;
 }
 
-const KEY = Symbol.for("interleave.grading.services");
-type Registry = typeof globalThis & { [KEY]?: GradingServices };
+export const GRADING_SERVICES = defineService<GradingServices>("grading", () => {
+  throw new Error("Grading services are not registered: start the app through server.ts");
+});
 
 export function setGradingServices(services: GradingServices | undefined): void {
-  (globalThis as Registry)[KEY] = services;
+  provideService(GRADING_SERVICES, services);
 }
 
 /** The registered services, or undefined in a process that grades nothing (CLI, some tests). */
 export function findGradingServices(): GradingServices | undefined {
-  return (globalThis as Registry)[KEY];
+  return findService(GRADING_SERVICES);
 }
 
 export function getGradingServices(): GradingServices {
-  const services = findGradingServices();
-  if (!services) throw new Error("Grading services are not registered: start the app through server.ts");
-  return services;
+  return useService(GRADING_SERVICES);
 }

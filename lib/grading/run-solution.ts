@@ -8,6 +8,7 @@ import { loadExerciseForSubmission } from "./load-exercise-for-submission";
 import type { RunView } from "./submission-view.types";
 import { runSolutionInput, type RunSolutionInput } from "./submit-solution.types";
 import { toRunView } from "./to-submission-view";
+import { takeRateLimit } from "@/lib/rate-limit/take-rate-limit";
 
 /**
  * "Run" (try it): the same sandbox and checker as grading, on schedule 0 only, returned directly
@@ -19,8 +20,7 @@ export async function runSolution(input: RunSolutionInput, services: GradingServ
   const exercise = await loadExerciseForSubmission({ userId, exerciseId, code });
   // Running the shown program would print the answer of the quiz.
   if (exercise.kind === "PREDICT_OUTPUT") throw new AppError("BAD_REQUEST", "Predict-the-output exercises cannot be run: submit your prediction instead.");
-  const limit = await services.runLimiter.hit(`run:${userId}`);
-  if (!limit.allowed) throw new AppError("RATE_LIMITED", `Too many runs: try again in ${Math.ceil(limit.retryAfterMs / 1000)} s.`);
+  await takeRateLimit(services.runLimiter, `run:${userId}`, (seconds) => new AppError("RATE_LIMITED", `Too many runs: try again in ${seconds} s.`));
   try {
     const evaluation = await evaluateSubmission(
       { kind: exercise.kind, code, version: { ...exercise.version, schedules: 1 } },
@@ -31,6 +31,7 @@ export async function runSolution(input: RunSolutionInput, services: GradingServ
     const round = await findRunningRound(exercise.classId);
     return toRunView(evaluation, { withheld: round?.exerciseId === exercise.id });
   } catch (error) {
+    // The one translation of an infrastructure failure for a caller who is waiting: 503.
     if (error instanceof RetryableGradingError) {
       throw new AppError("UNAVAILABLE", "The code runner is unavailable right now; please try again in a moment.");
     }

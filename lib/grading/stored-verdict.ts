@@ -16,7 +16,12 @@ const expectedView = z.object({
   stream: z.literal("stderr").optional(),
   specLine: z.number().optional(),
 });
-const actualView = z.object({ text: z.string(), t: z.number(), task: z.string(), stream: z.literal("stderr").optional() });
+const actualView = z.object({
+  text: z.string(),
+  t: z.number(),
+  task: z.string(),
+  stream: z.literal("stderr").optional(),
+});
 const divergence = z.object({
   index: z.number().int(),
   expectedIndex: z.number().int().nullable(),

@@ -7,6 +7,7 @@ import { requireOpenRound } from "@/lib/rounds/require-open-round";
 import { getGradingServices, type GradingServices } from "./grading-services";
 import { loadExerciseForSubmission } from "./load-exercise-for-submission";
 import { submitSolutionInput, type SubmitSolutionInput } from "./submit-solution.types";
+import { takeRateLimit } from "@/lib/rate-limit/take-rate-limit";
 
 export interface SubmittedSolution {
   id: string;
@@ -26,10 +27,7 @@ export async function submitSolution(input: SubmitSolutionInput, services: Gradi
   // The assignment's window, extension and attempts limit (lib/assignments); refusals store nothing.
   if (assignmentId) await checkAssignmentSubmission({ assignmentId, exerciseId: exercise.id, classId: exercise.classId, userId });
   if (roundId) await requireOpenRound({ roundId, exerciseId: exercise.id, classId: exercise.classId });
-  const limit = await services.submitLimiter.hit(`submit:${userId}`);
-  if (!limit.allowed) {
-    throw new AppError("RATE_LIMITED", `Too many submissions: try again in ${Math.ceil(limit.retryAfterMs / 1000)} s.`);
-  }
+  await takeRateLimit(services.submitLimiter, `submit:${userId}`, (seconds) => new AppError("RATE_LIMITED", `Too many submissions: try again in ${seconds} s.`));
   const submission = await insertWithNextAttempt({
     exerciseId: exercise.id,
     exerciseVersionId: exercise.version.id,

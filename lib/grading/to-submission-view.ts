@@ -18,7 +18,11 @@ export const NOTICES = {
  * `withheld`: the submission answers a live round that is still running — pass/fail and the score
  * only, no expected lines, divergence or trace until the round ends.
  */
-export function toStudentView(row: SubmissionRecord, kind: ExerciseKind, options: { withheld?: boolean } = {}): SubmissionView {
+export function toStudentView(
+  row: SubmissionRecord,
+  kind: ExerciseKind,
+  options: { withheld?: boolean } = {},
+): SubmissionView {
   const base = baseView(row, kind);
   const trace = kind === "PREDICT_OUTPUT" ? null : withoutTamper(base.trace);
   // A held submission shows no verdict until the instructor decides.
@@ -35,7 +39,8 @@ export function toStudentView(row: SubmissionRecord, kind: ExerciseKind, options
 }
 
 export function toInstructorView(row: SubmissionRecord, kind: ExerciseKind): SubmissionView {
-  const review = { tamperReason: row.tamperReason, infraError: row.infraError, infraRetries: row.infraRetries, runMs: row.runMs };
+  const { tamperReason, infraError, infraRetries, runMs } = row;
+  const review = { tamperReason, infraError, infraRetries, runMs };
   return { ...baseView(row, kind), withheldUntilRoundEnds: false, review };
 }
 
@@ -63,7 +68,9 @@ function withoutExpectedLines(verdict: VerdictView): VerdictView {
   return { ...verdict, firstDivergence: null, diff: [] };
 }
 
-function baseView(row: SubmissionRecord, kind: ExerciseKind): Omit<SubmissionView, "review" | "withheldUntilRoundEnds"> {
+type BaseView = Omit<SubmissionView, "review" | "withheldUntilRoundEnds">;
+
+function baseView(row: SubmissionRecord, kind: ExerciseKind): BaseView {
   const verdict = fromStoredVerdict(row.verdict);
   return {
     id: row.id,

@@ -1,17 +1,20 @@
+import { defineService, provideService, useService } from "@/lib/config/process-services";
+
 /**
  * How use cases say "this student's standing may have changed" without holding the live feed
- * (server.ts registers the real one; the CLI and unit tests get a no-op). Next's route bundles
- * are separate module instances in the same process, so the registration lives on globalThis.
+ * (the live class provides the real one in the process registry; the CLI and unit tests get a
+ * no-op).
  */
 export type LeaderboardNotifier = (classId: string, userId: string) => void;
 
-const KEY = Symbol.for("interleave.leaderboard.notifier");
-type Registry = typeof globalThis & { [KEY]?: LeaderboardNotifier };
+const noop: LeaderboardNotifier = () => undefined;
+
+export const LEADERBOARD_NOTIFIER = defineService<LeaderboardNotifier>("leaderboard-notifier", () => noop);
 
 export function setLeaderboardNotifier(notifier: LeaderboardNotifier | undefined): void {
-  (globalThis as Registry)[KEY] = notifier;
+  provideService(LEADERBOARD_NOTIFIER, notifier);
 }
 
 export function getLeaderboardNotifier(): LeaderboardNotifier {
-  return (globalThis as Registry)[KEY] ?? (() => undefined);
+  return useService(LEADERBOARD_NOTIFIER);
 }

@@ -27,6 +27,18 @@ describe("realtime publisher registry", () => {
     expect(publisher.calls).toEqual(["leave s1 c1", "toClass c1 roster:changed"]);
   });
 
+  it("uses an injected publisher and notifier over the registered ones", () => {
+    const registered = fakePublisher();
+    setRealtimePublisher(registered);
+    const injected = fakePublisher();
+    const notified: string[] = [];
+    const deps = { publisher: injected, notifyLeaderboard: (classId: string, userId: string) => void notified.push(`${classId}/${userId}`) };
+    publishRosterChanged({ classId: "c2", change: "joined", studentId: "s2", studentCount: 3 }, deps);
+    expect(injected.calls).toEqual(["toClass c2 roster:changed"]);
+    expect(registered.calls).toEqual([]);
+    expect(notified).toEqual(["c2/s2"]);
+  });
+
   it("only announces a join", () => {
     const publisher = fakePublisher();
     setRealtimePublisher(publisher);

@@ -1,12 +1,12 @@
+import { defineService, provideService, useService } from "@/lib/config/process-services";
 import type { ServerToClientEvents } from "@/lib/realtime/events";
 import { classRoom, classStaffRoom, userRoom } from "@/lib/realtime/events";
 import type { InterleaveServer } from "@/lib/realtime/server.types";
 
 /**
- * How use cases and route handlers push live events without holding the socket.io server.
- * server.ts registers the real publisher; Next's route bundles are separate module instances in
- * the same process, so the registration lives on globalThis (a module variable would be a
- * different copy inside Next's bundle). Without a server (CLI, unit tests) publishing is a no-op.
+ * How use cases push live events without holding the socket.io server: the socket server provides
+ * the real publisher in the process registry (lib/config/process-services.ts); a use case takes
+ * it as an optional dependency (tests inject their own), defaulting to the registered one.
  */
 export interface RealtimePublisher {
   toClass<E extends keyof ServerToClientEvents>(classId: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
@@ -17,10 +17,6 @@ export interface RealtimePublisher {
   removeUserFromClass(userId: string, classId: string): void;
 }
 
-const REGISTRY_KEY = Symbol.for("interleave.realtime.publisher");
-
-type Registry = typeof globalThis & { [REGISTRY_KEY]?: RealtimePublisher };
-
 const noopPublisher: RealtimePublisher = {
   toClass: () => undefined,
   toUser: () => undefined,
@@ -28,12 +24,15 @@ const noopPublisher: RealtimePublisher = {
   removeUserFromClass: () => undefined,
 };
 
+/** Without a socket.io server (CLI, unit tests) publishing is a no-op. */
+export const REALTIME_PUBLISHER = defineService<RealtimePublisher>("realtime-publisher", () => noopPublisher);
+
 export function setRealtimePublisher(publisher: RealtimePublisher | undefined): void {
-  (globalThis as Registry)[REGISTRY_KEY] = publisher;
+  provideService(REALTIME_PUBLISHER, publisher);
 }
 
 export function getRealtimePublisher(): RealtimePublisher {
-  return (globalThis as Registry)[REGISTRY_KEY] ?? noopPublisher;
+  return useService(REALTIME_PUBLISHER);
 }
 
 export function createSocketPublisher(io: InterleaveServer): RealtimePublisher {

@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { removeStudent } from "@/lib/classes/remove-student";
 import { rotateJoinCode } from "@/lib/classes/rotate-join-code";
-import { publishRosterChanged } from "@/lib/realtime/publish-roster-changed";
 import { withAction, type ActionResult } from "@/app/_lib/action";
 
 const classInput = z.object({ classId: z.string().min(1) });
@@ -17,8 +16,7 @@ const rotate = withAction({ auth: "instructor", input: classInput }, async ({ us
 });
 
 const remove = withAction({ auth: "instructor", input: studentInput }, async ({ user, input }) => {
-  const result = await removeStudent({ userId: user.id, classId: input.classId, studentId: input.studentId });
-  publishRosterChanged({ classId: input.classId, change: "removed", studentId: input.studentId, studentCount: result.studentCount });
+  await removeStudent({ userId: user.id, classId: input.classId, studentId: input.studentId });
   revalidatePath(`/classes/${input.classId}`);
   return { removed: input.studentId };
 });
