@@ -30,7 +30,7 @@ class UsageError extends Error {}
 async function listCommand(): Promise<void> {
   for (const pkg of await listLibrary()) {
     const { slug, title, schedules } = pkg.manifest;
-    console.log(`${slug.padEnd(40)} ${pkg.kind.padEnd(15)} K=${String(schedules).padEnd(3)} ${title.en}`);
+    console.log(`${slug.padEnd(40)} ${pkg.kind.padEnd(15)} K=${String(schedules ?? "auto").padEnd(4)} ${title.en}`);
   }
 }
 

@@ -53,7 +53,7 @@ export const wrongSolutionManifestSchema = z
     status: z.enum(["ok", "error", "deadlock", "limit"]).optional(),
     /**
      * Schedule-robustness mistakes: the naive program passes seed 0 (CPython's own order) and fails
-     * some other seed below `schedules`.
+     * another explored schedule.
      */
     passesSeed0: z.boolean().optional(),
     explanation: localizedSchema,
@@ -69,8 +69,12 @@ export const exerciseManifestSchema = z
     /** One sentence for the library table and the instructor's picker. */
     teaches: localizedSchema,
     points: z.number().int().min(0).max(1000),
-    /** How many schedules (seeds 0..K-1) must pass. */
-    schedules: z.number().int().min(1).max(MAX_SCHEDULES),
+    /**
+     * The exploration budget K: at most K schedules are run (every one when the program's choice
+     * tree is that small, else PCT schedules) and all must pass. Absent: the program's choice
+     * points decide (exhaustive up to 64 schedules, else 16 PCT schedules). Stored as 0.
+     */
+    schedules: z.number().int().min(1).max(MAX_SCHEDULES).optional(),
     limits: limitsOverrideSchema.default({}),
     tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/)).max(20).default([]),
     tutorial: z.object({ section: z.string().min(1), title: z.string().min(1).optional() }).strict(),
@@ -94,7 +98,7 @@ export const exerciseManifestSchema = z
     wrong.forEach((entry, index) => {
       if (seen.has(entry.file)) ctx.addIssue({ code: "custom", path: ["wrongSolutions", index, "file"], message: `${entry.file} is listed twice` });
       seen.add(entry.file);
-      if (entry.passesSeed0 && manifest.schedules < 2) {
+      if (entry.passesSeed0 && manifest.schedules !== undefined && manifest.schedules < 2) {
         ctx.addIssue({ code: "custom", path: ["wrongSolutions", index, "passesSeed0"], message: "needs schedules ≥ 2 to fail on another seed" });
       }
     });

@@ -41,7 +41,7 @@ function manifestOf(exercise: ExerciseWithVersion, extras: PackageExtras): Exerc
     title: { en: version.titleEn, zh: version.titleZh },
     teaches: extras.teaches,
     points: version.points,
-    schedules: version.schedules,
+    ...(version.schedules > 0 ? { schedules: version.schedules } : {}),
     limits: limits.success ? limits.data : {},
     tags: extras.tags,
     tutorial: extras.tutorial,

@@ -88,7 +88,7 @@ function versionContentOf(pkg: ExercisePackage): NewExerciseVersion {
     starterCode: pkg.kind === "write-code" ? pkg.starter : "",
     referenceSolution: pkg.kind === "write-code" ? pkg.solution : pkg.program,
     expectedSpec: pkg.expectedTrace,
-    schedules: manifest.schedules,
+    schedules: manifest.schedules ?? 0, // 0: the program's choice points decide
     limits: { ...manifest.limits },
     points: manifest.points,
   };

@@ -35,7 +35,7 @@ describe("the built-in library", () => {
     const slugs = library.map((pkg) => pkg.manifest.slug);
     expect(slugs).toEqual([...slugs].sort());
     expect(library.filter((pkg) => pkg.kind === "predict-output").length).toBeGreaterThanOrEqual(3);
-    expect(library.filter((pkg) => pkg.kind === "write-code" && pkg.manifest.schedules >= 5).length).toBeGreaterThanOrEqual(2);
+    expect(library.filter((pkg) => pkg.kind === "write-code" && (pkg.manifest.schedules ?? 0) >= 5).length).toBeGreaterThanOrEqual(2);
   });
 });
 

@@ -15,6 +15,10 @@ export async function publishExercise(input: PublishExerciseInput): Promise<{ id
   const exercise = await findExerciseWithCurrentVersion(exerciseId);
   if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found");
   await requireClassAccess({ userId, classId: exercise.classId, action: "exercise.manage" });
+  // An exercise written in the browser has no expected trace until "Record": nothing could pass it.
+  if (status === "PUBLISHED" && exercise.version.expectedSpec.trim() === "") {
+    throw new AppError("CONFLICT", "Record the expected trace before publishing: without it no submission can pass.");
+  }
   if (exercise.status !== status) await updateExerciseStatus(exercise.id, status);
   return { id: exercise.id, status };
 }

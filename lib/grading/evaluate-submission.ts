@@ -53,7 +53,7 @@ async function evaluateProgram(input: EvaluationInput, limits: RunLimits, run: R
   const verdict = await checkProgram({
     code: input.code,
     spec: input.version.expectedSpec,
-    schedules: input.version.schedules,
+    schedules: input.version.schedules > 0 ? input.version.schedules : null,
     forbiddenNotes: stringArray(input.version.forbiddenNotes),
     limits,
     run,

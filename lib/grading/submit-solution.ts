@@ -1,5 +1,5 @@
 import { parseInput } from "@/lib/config/parse-input";
-import { findAssignmentForSubmission } from "@/lib/db/assignments";
+import { checkAssignmentSubmission } from "@/lib/assignments/check-assignment-submission";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { insertQueuedSubmission } from "@/lib/db/submissions";
 import { AppError } from "@/lib/errors/app-error";
@@ -23,7 +23,8 @@ export interface SubmittedSolution {
 export async function submitSolution(input: SubmitSolutionInput, services: GradingServices = getGradingServices()): Promise<SubmittedSolution> {
   const { userId, exerciseId, code, assignmentId, roundId } = parseInput(submitSolutionInput, input);
   const exercise = await loadExerciseForSubmission({ userId, exerciseId, code });
-  if (assignmentId) await checkAssignmentWindow(assignmentId, exercise.id, exercise.classId);
+  // The assignment's window, extension and attempts limit (lib/assignments); refusals store nothing.
+  if (assignmentId) await checkAssignmentSubmission({ assignmentId, exerciseId: exercise.id, classId: exercise.classId, userId });
   if (roundId) await requireOpenRound({ roundId, exerciseId: exercise.id, classId: exercise.classId });
   const limit = await services.submitLimiter.hit(`submit:${userId}`);
   if (!limit.allowed) {
@@ -51,19 +52,5 @@ async function insertWithNextAttempt(data: Parameters<typeof insertQueuedSubmiss
     // Two submits of the same student raced for the same attempt number: take the next one.
     if (!isUniqueViolation(error)) throw error;
     return insertQueuedSubmission(data);
-  }
-}
-
-async function checkAssignmentWindow(assignmentId: string, exerciseId: string, classId: string): Promise<void> {
-  const assignment = await findAssignmentForSubmission(assignmentId, exerciseId);
-  if (!assignment || assignment.classId !== classId || !assignment.published) {
-    throw new AppError("NOT_FOUND", "Assignment not found");
-  }
-  const now = Date.now();
-  if (assignment.opensAt && assignment.opensAt.getTime() > now) {
-    throw new AppError("FORBIDDEN", `This assignment opens at ${assignment.opensAt.toISOString()}.`);
-  }
-  if (assignment.dueAt && assignment.dueAt.getTime() < now && !assignment.allowLate) {
-    throw new AppError("FORBIDDEN", `The deadline (${assignment.dueAt.toISOString()}) has passed and this assignment does not accept late work.`);
   }
 }

@@ -9,7 +9,6 @@ const base = {
   tmpSizeMb: 16,
   cgroupProcsFiles: [],
   once: false,
-  seccomp: true,
 };
 
 describe("buildSandboxCommand", () => {
@@ -20,12 +19,21 @@ describe("buildSandboxCommand", () => {
     expect(command).toBe("/usr/bin/setpriv");
     expect(argv.indexOf("--reuid=61003")).toBeLessThan(argv.indexOf("/usr/bin/bwrap"));
     expect(argv.indexOf("/usr/bin/prlimit")).toBeLessThan(argv.indexOf("/usr/bin/bwrap"));
-    for (const flag of ["--unshare-all", "--unshare-user", "--disable-userns", "--as-pid-1", "--clearenv", "--die-with-parent"]) {
+    for (const flag of ["--unshare-all", "--unshare-user", "--as-pid-1", "--clearenv", "--die-with-parent"]) {
       expect(argv).toContain(flag);
     }
+    // Only CAP_SYS_ADMIN, inside the sandbox's user namespace, for the zygote's per-run tmpfs.
+    expect(argv.slice(argv.indexOf("--cap-drop"), argv.indexOf("--cap-drop") + 4)).toEqual(["--cap-drop", "ALL", "--cap-add", "CAP_SYS_ADMIN"]);
     expect(argv.slice(argv.indexOf("--size"), argv.indexOf("--size") + 4)).toEqual(["--size", String(16 * 1024 * 1024), "--tmpfs", "/tmp"]);
-    expect(argv.slice(argv.indexOf("--seccomp"), argv.indexOf("--seccomp") + 2)).toEqual(["--seccomp", "3"]);
+    // The seccomp program goes to the zygote, which installs it in every child (not bwrap).
+    expect(argv).not.toContain("--seccomp");
+    // Device nodes are bound one by one (no devpts: see build-sandbox-command.ts), /dev read-only.
+    expect(argv).not.toContain("--dev");
+    expect(argv.slice(argv.indexOf("/dev/null") - 1, argv.indexOf("/dev/null") + 2)).toEqual(["--dev-bind", "/dev/null", "/dev/null"]);
+    const harness = argv.indexOf("/opt/interleave");
+    expect(argv.slice(harness - 2, harness + 1)).toEqual(["--ro-bind", "/srv/app/lib/sandbox/python", "/opt/interleave"]);
     expect(argv).toContain("/opt/interleave/zygote.py");
+    expect(argv.slice(-2)).toEqual(["--tmp-mb", "16"]);
     // -I would imply -E and silently drop PYTHONHASHSEED.
     expect(argv).not.toContain("-I");
   });
@@ -41,6 +49,7 @@ describe("buildSandboxCommand", () => {
     const { args, env } = buildSandboxCommand({ ...base, mode: "unsafe-local", workdir: "/tmp/run-1" });
     expect(args).not.toContain("/usr/bin/bwrap");
     expect(args.slice(-3)).toEqual(["--unsafe-local", "--workdir", "/tmp/run-1"]);
+    expect(args).not.toContain("--cap-add");
     expect(env.PYTHONHASHSEED).toBe("0");
   });
 });

@@ -2,8 +2,8 @@ import type { SandboxBinaries } from "./find-missing-packages";
 
 /** Where the harness folder appears inside the sandbox (a fixed path keeps tracebacks stable). */
 export const SANDBOX_HARNESS_DIR = "/opt/interleave";
-/** The seccomp program, when present, is handed to bwrap on this inherited descriptor. */
-export const SECCOMP_FD = 3;
+/** Device nodes bound from the host (read-only binds: the zygote seals them at start). */
+const DEVICES = ["null", "zero", "full", "random", "urandom"];
 
 /** Environment of the sandboxed Python: the only variables a student can ever see. */
 export const SANDBOX_ENV: Record<string, string> = {
@@ -28,7 +28,6 @@ export interface SandboxCommandOptions {
   cgroupProcsFiles: string[];
   /** Cold mode: the zygote serves one request and exits. */
   once: boolean;
-  seccomp: boolean;
   /** unsafe-local only: the host directory that plays /tmp (wiped after each run). */
   workdir?: string;
 }
@@ -70,12 +69,18 @@ function dropPrivileges(binaries: SandboxBinaries, uid: number): string[] {
 
 function bwrapArgs(options: SandboxCommandOptions): string[] {
   const env = Object.entries(SANDBOX_ENV).flatMap(([name, value]) => ["--setenv", name, value]);
+  const devices = DEVICES.flatMap((name) => ["--dev-bind", `/dev/${name}`, `/dev/${name}`]);
   return [
     options.binaries.bwrapPath,
     "--unshare-all",
     "--unshare-user",
-    "--disable-userns",
+    // Only inside the sandbox's own user namespace, and only for the zygote: it mounts a fresh
+    // tmpfs on /tmp per run and seals the device binds; every forked child drops it (and all
+    // others) and sets no_new_privs before student code, then installs the seccomp filter.
+    // (No --disable-userns: it nests a second user namespace that may not mount; the child's
+    // seccomp filter refuses CLONE_NEWUSER/unshare instead.)
     "--cap-drop", "ALL",
+    "--cap-add", "CAP_SYS_ADMIN",
     "--die-with-parent",
     "--new-session",
     "--as-pid-1",
@@ -86,22 +91,26 @@ function bwrapArgs(options: SandboxCommandOptions): string[] {
     "--symlink", "usr/lib64", "/lib64",
     "--symlink", "usr/bin", "/bin",
     "--proc", "/proc",
-    "--dev", "/dev",
+    // Not --dev: it needs devpts, which makes bwrap nest a user namespace the zygote cannot mount in.
+    "--tmpfs", "/dev",
+    ...devices,
+    "--symlink", "/proc/self/fd", "/dev/fd",
+    "--symlink", "/proc/self/fd/0", "/dev/stdin",
+    "--symlink", "/proc/self/fd/1", "/dev/stdout",
+    "--symlink", "/proc/self/fd/2", "/dev/stderr",
     "--size", String(options.tmpSizeMb * MIB),
     "--tmpfs", "/tmp",
     "--ro-bind", options.harnessDir, SANDBOX_HARNESS_DIR,
-    // --remount-ro / is not recursive: /dev (and /dev/shm in it) needs its own.
     "--remount-ro", "/dev",
     "--remount-ro", "/",
-    "--chdir", "/tmp",
+    "--chdir", "/",
     "--hostname", "sandbox",
-    ...(options.seccomp ? ["--seccomp", String(SECCOMP_FD)] : []),
     "--",
   ];
 }
 
 function python(options: SandboxCommandOptions, harnessDir: string): string[] {
-  const flags = options.once ? ["--once"] : [];
+  const flags = [...(options.once ? ["--once"] : []), "--tmp-mb", String(options.tmpSizeMb)];
   // Not -I: it implies -E, which would ignore PYTHONHASHSEED (set hashes must not vary per slot).
   return [options.binaries.pythonPath, "-s", "-B", `${harnessDir}/zygote.py`, ...flags];
 }

@@ -1,7 +1,7 @@
 import { findMissingPackages } from "./find-missing-packages";
 import { resolveSandboxConfig } from "./resolve-sandbox-config";
 import type { SandboxRunner, SandboxRunnerOptions, SandboxStatus } from "./sandbox-runner.types";
-import { cgroupWritable } from "./slot-cgroup";
+import { cgroupSupport } from "./cgroup-layout";
 import { missingPackagesMessage } from "./unavailable-runner";
 
 export interface SandboxHealth {
@@ -9,7 +9,9 @@ export interface SandboxHealth {
   mode: SandboxStatus["mode"];
   missingPackages: string[];
   poolSize: number;
-  cgroups: { pids: boolean; memory: boolean };
+  cgroups: SandboxStatus["cgroups"];
+  /** What every run gets (from a running pool), or null. */
+  isolation: SandboxStatus["isolation"];
   message: string | null;
   /** Live pool figures when a running runner was given. */
   pool: SandboxStatus | null;
@@ -28,6 +30,7 @@ export function checkSandbox(options: SandboxRunnerOptions & { runner?: SandboxR
       missingPackages: status.missingPackages,
       poolSize: status.poolSize,
       cgroups: status.cgroups,
+      isolation: status.isolation,
       message: status.message,
       pool: status,
     };
@@ -35,9 +38,7 @@ export function checkSandbox(options: SandboxRunnerOptions & { runner?: SandboxR
   const config = resolveSandboxConfig(options);
   const refused = config.mode === "unsafe-local" && config.production;
   const missing = findMissingPackages(config.binaries, config.mode);
-  const cgroups = config.cgroups
-    ? { pids: cgroupWritable("pids"), memory: cgroupWritable("memory") }
-    : { pids: false, memory: false };
+  const cgroups: SandboxStatus["cgroups"] = config.cgroups ? cgroupSupport() : { version: "none", pids: false, memory: false };
   const message = refused
     ? "SANDBOX=unsafe-local is refused when NODE_ENV=production"
     : missing.length > 0
@@ -49,6 +50,7 @@ export function checkSandbox(options: SandboxRunnerOptions & { runner?: SandboxR
     missingPackages: missing,
     poolSize: message === null ? config.poolSize : 0,
     cgroups,
+    isolation: null,
     message,
     pool: null,
   };

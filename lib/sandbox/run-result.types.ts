@@ -38,6 +38,25 @@ export type RunError = z.infer<typeof runErrorSchema>;
 
 export const deadlockWaiterSchema = z.object({ task: z.string(), waitingOn: z.string() });
 
+/**
+ * The choice points one run met (lib/sandbox/python/interleave/schedule.py): every order CPython
+ * leaves open (same-instant wake-ups, runnable threads, preemption points, async generator
+ * finalisation) is one point with `points[i]` alternatives. The host enumerates the choice tree
+ * from these; `hashed` counts tasks/futures the program hashed (set order: random, not enumerable).
+ */
+export const scheduleReportSchema = z.object({
+  mode: z.enum(["canonical", "enumerated", "pct"]),
+  points: z.array(z.number().int().min(2)).max(512),
+  /** The alternative taken at each point (same length as points). */
+  taken: z.array(z.number().int().nonnegative()).max(512),
+  /** More choice points than `points` holds. */
+  truncated: z.boolean(),
+  /** An enumerated schedule number with digits left over: it equals a shorter one. */
+  unused: z.boolean(),
+  hashed: z.number().int().nonnegative(),
+});
+export type ScheduleReport = z.infer<typeof scheduleReportSchema>;
+
 export const runResultSchema = z.object({
   status: z.enum(RUN_STATUSES),
   events: z.array(traceEventSchema),
@@ -53,6 +72,8 @@ export const runResultSchema = z.object({
   deadlock: z.array(deadlockWaiterSchema).nullable().default(null),
   /** Human-readable notes, e.g. "legacy @asyncio.coroutine used" or the name of a missing package. */
   notes: z.array(z.string()).default([]),
+  /** The run's choice points; absent/null when the harness did not report them (a crash). */
+  schedule: scheduleReportSchema.nullable().optional(),
 });
 export type RunResult = z.infer<typeof runResultSchema>;
 

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
+import { createHarnessCopy, type HarnessCopy } from "./harness-copy";
 import type { SandboxConfig } from "./resolve-sandbox-config";
 import { runRequestSchema, type RunRequest, type RunResult } from "./run-result.types";
 import { sandboxErrorResult } from "./sandbox-error-result";
@@ -15,23 +16,20 @@ interface QueuedJob {
 export class SandboxPool implements SandboxRunner {
   private readonly slots: SandboxSlot[];
   private readonly queue: QueuedJob[] = [];
+  private readonly harness: HarnessCopy | null;
   private closed = false;
 
   constructor(
     private readonly config: SandboxConfig,
     private readonly seccompProgram: Promise<Buffer | null>,
   ) {
+    this.harness = config.mode === "bwrap" ? createHarnessCopy(config.harnessDir) : null;
     this.slots = Array.from(
       { length: config.poolSize },
-      (_, index) => new SandboxSlot(index, config, seccompProgram, () => this.pump()),
+      (_, index) => new SandboxSlot(index, config, seccompProgram, this.harness, () => this.pump()),
     );
     for (const slot of this.slots) void slot.start();
-    void seccompProgram.then((program) => {
-      this.seccomp = program !== null;
-    });
   }
-
-  private seccomp = false;
 
   run(request: RunRequest): Promise<RunResult> {
     if (this.closed) return Promise.reject(new AppError("UNAVAILABLE", "the sandbox runner is closed"));
@@ -62,11 +60,26 @@ export class SandboxPool implements SandboxRunner {
       queued: this.queue.length,
       restarts: this.slots.reduce((sum, slot) => sum + slot.restarts, 0),
       cgroups: {
+        version: this.slots[0]?.cgroups.version ?? "none",
         pids: this.slots.every((slot) => slot.cgroups.pids),
         memory: this.slots.every((slot) => slot.cgroups.memory),
       },
-      seccomp: this.seccomp,
+      seccomp: this.slots.some((slot) => slot.features?.seccomp === true),
+      isolation: this.isolation(),
       message: broken,
+    };
+  }
+
+  /** What every run gets on this host, from the zygotes' own reports (null before any is ready). */
+  private isolation(): SandboxStatus["isolation"] {
+    const ready = this.slots.map((slot) => slot.features).filter((f) => f !== null);
+    if (ready.length === 0) return null;
+    const memory = this.slots.every((slot) => slot.cgroups.memory);
+    return {
+      freshTmpPerRun: ready.every((f) => f.freshTmp),
+      devicesReadOnly: ready.every((f) => f.devicesSealed),
+      seccomp: ready.every((f) => f.seccomp),
+      memoryBound: memory ? `cgroup-${this.slots[0]?.cgroups.version ?? "none"}` : "rlimit-as",
     };
   }
 
@@ -76,6 +89,7 @@ export class SandboxPool implements SandboxRunner {
       queued.resolve(sandboxErrorResult("the sandbox runner was closed before this run started", queued.job.seed));
     }
     await Promise.all(this.slots.map((slot) => slot.stop()));
+    this.harness?.remove();
   }
 
   /** Every slot failed to start repeatedly: say why instead of queueing forever. */

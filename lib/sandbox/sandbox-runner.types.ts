@@ -24,9 +24,22 @@ export interface SandboxStatus {
   queued: number;
   /** Slots restarted since start (crash, hang, recycle request). */
   restarts: number;
-  cgroups: { pids: boolean; memory: boolean };
+  cgroups: { version: "v1" | "v2" | "none"; pids: boolean; memory: boolean };
   seccomp: boolean;
+  /** Isolation every run gets (null until a sandbox reported, or without a sandbox). */
+  isolation: SandboxIsolation | null;
   message: string | null;
+}
+
+export interface SandboxIsolation {
+  /** A new size- and inode-limited tmpfs on /tmp for every run (else: /tmp wiped between runs). */
+  freshTmpPerRun: boolean;
+  /** Host device nodes bound read-only (no utime/chmod of the host's /dev/null). */
+  devicesReadOnly: boolean;
+  seccomp: boolean;
+  /** "cgroup-v1"/"cgroup-v2": one bound per run over all its processes, memfds and tmpfs pages;
+   * "rlimit-as": only a per-process address-space limit (no writable memory cgroup). */
+  memoryBound: "cgroup-v1" | "cgroup-v2" | "cgroup-none" | "rlimit-as";
 }
 
 export interface SandboxRunnerOptions {
@@ -46,7 +59,7 @@ export interface SandboxRunnerOptions {
   prlimitPath?: string;
   /** Size of each slot's private /tmp in MiB. */
   tmpSizeMb?: number;
-  /** Use cgroups v1 pids/memory controllers when writable. Default true. */
+  /** Use the pids/memory cgroup controllers (v1 or v2, detected) when writable. Default true. */
   cgroups?: boolean;
   /** Default: NODE_ENV, read at creation to refuse unsafe-local in production. */
   nodeEnv?: string;

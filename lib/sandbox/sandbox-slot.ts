@@ -2,17 +2,22 @@ import { randomBytes } from "node:crypto";
 import { chownSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { assembleRunResult } from "./assemble-run-result";
 import { buildSandboxCommand } from "./build-sandbox-command";
+import type { HarnessCopy } from "./harness-copy";
 import type { SandboxConfig } from "./resolve-sandbox-config";
 import type { RunLimits, RunResult } from "./run-result.types";
 import { createSlotCgroup, type SlotCgroup } from "./slot-cgroup";
-import { resultFromFailure, resultFromZygote } from "./to-run-result";
-import { ZygoteFailure, ZygoteProcess } from "./zygote-process";
+import { resultFromFailure } from "./to-run-result";
+import { maxTraceBytes, type ZygoteReady } from "./zygote-protocol";
+import { ZygoteFailure, ZygoteProcess, type RunBudgets } from "./zygote-process";
 
 const READY_TIMEOUT_MS = 15_000;
 /** Past the zygote's own wall kill, Node waits this long before declaring the slot hung. */
 const WALL_MARGIN_MS = 3_000;
 const MAX_BACKOFF_MS = 5_000;
+const MIB = 1024 * 1024;
+const RAW_KEEP_BYTES = 64 * 1024;
 /** After this many failed starts in a row the slot counts as broken: runs get sandbox_error, not a wait. */
 export const BROKEN_AFTER_FAILURES = 3;
 
@@ -20,6 +25,10 @@ export interface SlotRun {
   code: string;
   seed: number;
   limits: RunLimits;
+}
+
+export function runBudgets(limits: RunLimits): RunBudgets {
+  return { traceBytes: maxTraceBytes(limits), rawKeepBytes: RAW_KEEP_BYTES, rawKillBytes: Math.max(256 * MIB, 16 * limits.maxOutputBytes) };
 }
 
 /**
@@ -31,6 +40,8 @@ export class SandboxSlot {
   restarts = 0;
   consecutiveFailures = 0;
   lastError: string | null = null;
+  /** What the running zygote could set up (fresh tmpfs per run, sealed devices, seccomp). */
+  features: ZygoteReady | null = null;
   private process: ZygoteProcess | null = null;
   private restartTimer: NodeJS.Timeout | null = null;
   private nextId = 1;
@@ -41,13 +52,13 @@ export class SandboxSlot {
     readonly index: number,
     private readonly config: SandboxConfig,
     private readonly seccompProgram: Promise<Buffer | null>,
+    private readonly harness: HarnessCopy | null,
     private readonly onChange: () => void,
   ) {
     this.cgroup = createSlotCgroup({
       // Other containers on the host share the cgroup tree and may reuse our pid: add randomness.
       name: `interleave-${process.pid}-${randomBytes(4).toString("hex")}-slot${index}`,
       maxPids: 128,
-      memoryBytes: 5 * 1024 * 1024 * 1024,
       enabled: config.cgroups,
     });
     this.workdir = config.mode === "unsafe-local" ? this.createWorkdir() : undefined;
@@ -64,40 +75,40 @@ export class SandboxSlot {
     return this.config.uidBase + this.index;
   }
 
-  get cgroups(): { pids: boolean; memory: boolean } {
-    return { pids: this.cgroup.pids, memory: this.cgroup.memory };
+  get cgroups(): { version: SlotCgroup["version"]; pids: boolean; memory: boolean } {
+    return { version: this.cgroup.version, pids: this.cgroup.pids, memory: this.cgroup.memory };
   }
 
   async start(): Promise<void> {
     if (this.state === "stopped") return;
     this.state = "starting";
     const seccompProgram = await this.seccompProgram;
-    this.cgroup.ensure();
-    const command = buildSandboxCommand({
-      mode: this.config.mode,
-      binaries: this.config.binaries,
-      uid: this.uid,
-      harnessDir: this.config.harnessDir,
-      tmpSizeMb: this.config.tmpSizeMb,
-      cgroupProcsFiles: this.cgroup.procsFiles,
-      once: false,
-      seccomp: seccompProgram !== null,
-      workdir: this.workdir,
-    });
-    const zygote = new ZygoteProcess(command, { seccompProgram, readyTimeoutMs: READY_TIMEOUT_MS });
+    let zygote: ZygoteProcess;
+    try {
+      const cgroupFd = this.cgroup.ensure();
+      const command = buildSandboxCommand({
+        mode: this.config.mode,
+        binaries: this.config.binaries,
+        uid: this.uid,
+        harnessDir: this.harness ? this.harness.ensure() : this.config.harnessDir,
+        tmpSizeMb: this.config.tmpSizeMb,
+        cgroupProcsFiles: this.cgroup.procsFiles,
+        once: false,
+        workdir: this.workdir,
+      });
+      zygote = new ZygoteProcess(command, { seccompProgram, readyTimeoutMs: READY_TIMEOUT_MS, cgroupFd });
+    } catch (error) {
+      this.onStartFailure(error, null);
+      return;
+    }
     this.process = zygote;
     zygote.onExit(() => {
       if (this.process === zygote && this.state === "ready") void this.restart();
     });
     try {
-      await zygote.ready;
+      this.features = await zygote.ready;
     } catch (error) {
-      this.lastError = error instanceof Error ? error.message : String(error);
-      // A fatal report (the harness cannot be imported) will not fix itself by retrying at once.
-      const fatal = error instanceof ZygoteFailure && error.kind === "fatal";
-      this.consecutiveFailures += fatal ? BROKEN_AFTER_FAILURES : 1;
-      if (this.process === zygote) this.scheduleRestart();
-      this.onChange();
+      this.onStartFailure(error, zygote);
       return;
     }
     // stop() may have run while we awaited; the process check covers it (stop clears it).
@@ -107,16 +118,33 @@ export class SandboxSlot {
     this.onChange();
   }
 
+  private onStartFailure(error: unknown, zygote: ZygoteProcess | null): void {
+    this.lastError = error instanceof Error ? error.message : String(error);
+    // A fatal report (the harness cannot be imported) will not fix itself by retrying at once.
+    const fatal = zygote === null || (error instanceof ZygoteFailure && error.kind === "fatal");
+    this.consecutiveFailures += fatal ? BROKEN_AFTER_FAILURES : 1;
+    if (zygote === null || this.process === zygote) this.scheduleRestart();
+    this.onChange();
+  }
+
   async run(job: SlotRun): Promise<RunResult> {
     const zygote = this.process;
     if (!zygote || this.state !== "ready") throw new Error("slot is not ready");
     this.state = "busy";
     const started = performance.now();
     const timeoutMs = job.limits.wallSeconds * 1000 + WALL_MARGIN_MS;
+    const cgroupMemory = this.cgroup.setRunMemory(job.limits.memoryMb * MIB);
+    const budgets = runBudgets(job.limits);
     try {
-      const answer = await zygote.request({ id: this.nextId++, ...job }, timeoutMs);
-      const result = resultFromZygote(answer, job.seed, performance.now() - started);
-      if (answer.recycle) void this.restart();
+      const capture = await zygote.run({ id: this.nextId++, seed: job.seed, limits: job.limits, cgroupMemory }, job.code, budgets, timeoutMs);
+      const result = assembleRunResult(capture, {
+        limits: job.limits,
+        seed: job.seed,
+        wallMs: performance.now() - started,
+        oomKilled: this.cgroup.oomKills() > 0,
+        maxFrameBytes: budgets.traceBytes,
+      });
+      if (capture.done.recycle || capture.streamsBroken) void this.restart();
       else this.state = "ready";
       return result;
     } catch (error) {

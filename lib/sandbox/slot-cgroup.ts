@@ -1,98 +1,193 @@
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { detectCgroupVersion, parentDir, type CgroupVersion } from "./cgroup-layout";
 
 /**
- * Optional cgroup v1 confinement of one slot (pids and memory controllers), nested under the
- * cgroup this process already lives in. Everything here is best effort: on hosts without writable
- * cgroups the slot runs with rlimits only and /api/health says so.
+ * The cgroups of one slot. The whole sandbox lives in the slot's group (pids.max for all of it);
+ * each run's child moves itself into the slot's "run" group, whose memory limit Node sets to the
+ * exercise's memoryMb before every run. That one bound covers every process, thread, memfd and
+ * tmpfs page of the run and counts memory really used, not address space. v1 and v2 are both
+ * supported; without a writable memory controller the child falls back to RLIMIT_AS and
+ * /api/health says so.
  */
 export interface SlotCgroup {
-  procsFiles: string[];
+  version: CgroupVersion;
   pids: boolean;
   memory: boolean;
-  /** Re-creates the groups if something removed them (called before each slot start). */
-  ensure(): void;
-  /** Waits (briefly) for the slot's last processes to leave, then removes the groups. */
+  /** cgroup.procs files the launcher joins before anything else runs. */
+  procsFiles: string[];
+  /** Re-creates the groups if something removed them; returns the run group's cgroup.procs fd. */
+  ensure(): number | null;
+  /** Sets the run group's limit; false when it could not be set (the run then uses RLIMIT_AS). */
+  setRunMemory(bytes: number): boolean;
+  /** OOM kills in the run group so far. */
+  oomKills(): number;
   remove(): Promise<void>;
 }
 
-const ROOT = "/sys/fs/cgroup";
+const MIB = 1024 * 1024;
+/** The zygote itself, on top of the largest run limit (4096 MiB). */
+const SLOT_MEMORY_BYTES = (4096 + 1024) * MIB;
 
-function ownCgroupPath(controller: string): string | null {
+function write(dir: string, file: string, value: string): boolean {
   try {
-    for (const line of readFileSync("/proc/self/cgroup", "utf8").split("\n")) {
-      const [, controllers, cgroupPath] = line.split(":");
-      if (controllers?.split(",").includes(controller) && cgroupPath !== undefined) return cgroupPath;
-    }
-  } catch {
-    return null;
-  }
-  return null;
-}
-
-/** Whether a slot cgroup could be created under this process's own cgroup (for health checks). */
-export function cgroupWritable(controller: "pids" | "memory"): boolean {
-  const parent = ownCgroupPath(controller);
-  if (parent === null) return false;
-  try {
-    accessSync(path.join(ROOT, controller, parent), constants.W_OK);
+    writeFileSync(path.join(dir, file), value);
     return true;
   } catch {
     return false;
   }
 }
 
-function createGroup(controller: string, name: string, settings: Record<string, string>): string | null {
-  const parent = ownCgroupPath(controller);
-  if (parent === null) return null;
-  const dir = path.join(ROOT, controller, parent, name);
+function makeGroup(dir: string, settings: Array<[string, string]>, optional: Array<[string, string]> = []): boolean {
   try {
     mkdirSync(dir, { recursive: true });
-    for (const [file, value] of Object.entries(settings)) writeFileSync(path.join(dir, file), value);
-    return dir;
   } catch {
-    try {
-      rmdirSync(dir);
-    } catch {
-      // not created, or not empty: nothing to undo
-    }
-    return null;
+    return false;
+  }
+  if (!settings.every(([file, value]) => write(dir, file, value))) {
+    tryRemove(dir);
+    return false;
+  }
+  for (const [file, value] of optional) write(dir, file, value);
+  return true;
+}
+
+function tryRemove(dir: string): boolean {
+  try {
+    rmdirSync(dir);
+    return true;
+  } catch {
+    return !existsSync(dir);
   }
 }
 
-const REMOVE_ATTEMPTS = 50;
-
-/** SIGKILLed sandbox processes leave the group a few milliseconds after bwrap's pipes close. */
-async function removeWhenEmpty(dir: string): Promise<void> {
-  for (let attempt = 0; attempt < REMOVE_ATTEMPTS; attempt += 1) {
-    try {
-      rmdirSync(dir);
-      return;
-    } catch {
+async function removeWhenEmpty(dirs: string[]): Promise<void> {
+  // Deepest first; SIGKILLed sandbox processes leave a few milliseconds after bwrap's pipes close.
+  for (const dir of dirs) {
+    for (let attempt = 0; attempt < 50 && !tryRemove(dir); attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
 }
 
-export function createSlotCgroup(options: { name: string; maxPids: number; memoryBytes: number; enabled: boolean }): SlotCgroup {
-  if (!options.enabled || process.platform !== "linux") {
-    return { procsFiles: [], pids: false, memory: false, ensure: () => undefined, remove: () => Promise.resolve() };
+function readOomKills(file: string): number {
+  try {
+    const match = /^oom_kill (\d+)$/m.exec(readFileSync(file, "utf8"));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
   }
-  const pidsSettings = { "pids.max": String(options.maxPids) };
-  const memorySettings = { "memory.limit_in_bytes": String(options.memoryBytes) };
-  const pidsDir = createGroup("pids", options.name, pidsSettings);
-  const memoryDir = createGroup("memory", options.name, memorySettings);
-  const dirs = [pidsDir, memoryDir].filter((dir): dir is string => dir !== null);
-  return {
-    procsFiles: dirs.map((dir) => path.join(dir, "cgroup.procs")),
-    pids: pidsDir !== null,
-    memory: memoryDir !== null,
-    ensure() {
-      if (pidsDir && !existsSync(pidsDir)) createGroup("pids", options.name, pidsSettings);
-      if (memoryDir && !existsSync(memoryDir)) createGroup("memory", options.name, memorySettings);
-    },
-    async remove() {
-      for (const dir of dirs) await removeWhenEmpty(dir);
+}
+
+interface Layout {
+  pidsDir: string | null;
+  memoryDir: string | null;
+  runDir: string | null;
+  procsFiles: string[];
+  limitFiles: string[];
+  oomFile: string | null;
+  create(): void;
+}
+
+function v1Layout(name: string, maxPids: number): Layout {
+  const pidsParent = parentDir("v1", "pids");
+  const memoryParent = parentDir("v1", "memory");
+  const pidsDir = pidsParent ? path.join(pidsParent, name) : null;
+  const memoryDir = memoryParent ? path.join(memoryParent, name) : null;
+  const runDir = memoryDir ? path.join(memoryDir, "run") : null;
+  const layout: Layout = {
+    pidsDir, memoryDir, runDir, procsFiles: [],
+    // memsw (memory + swap) must stay >= memory: Node writes them in the safe order.
+    limitFiles: ["memory.limit_in_bytes", "memory.memsw.limit_in_bytes"],
+    oomFile: runDir ? path.join(runDir, "memory.oom_control") : null,
+    create() {
+      if (pidsDir && !makeGroup(pidsDir, [["pids.max", String(maxPids)]])) layout.pidsDir = null;
+      if (memoryDir && !(makeGroup(memoryDir, [["memory.limit_in_bytes", String(SLOT_MEMORY_BYTES)]])
+        && makeGroup(path.join(memoryDir, "run"), [["memory.limit_in_bytes", String(512 * MIB)]]))) {
+        layout.memoryDir = layout.runDir = layout.oomFile = null;
+      }
+      layout.procsFiles = [layout.pidsDir, layout.memoryDir].filter((d): d is string => d !== null).map((d) => path.join(d, "cgroup.procs"));
     },
   };
+  return layout;
+}
+
+function v2Layout(name: string, maxPids: number): Layout {
+  const parent = parentDir("v2", "memory");
+  const slotDir = parent ? path.join(parent, name) : null;
+  const layout: Layout = {
+    pidsDir: slotDir, memoryDir: slotDir, runDir: slotDir ? path.join(slotDir, "run") : null, procsFiles: [],
+    limitFiles: ["memory.max"],
+    oomFile: slotDir ? path.join(slotDir, "run", "memory.events") : null,
+    create() {
+      // "No internal processes": the zygote lives in slot/zygote, each run in slot/run.
+      const ok = parent !== null && slotDir !== null
+        && write(parent, "cgroup.subtree_control", "+memory +pids")
+        && makeGroup(slotDir, [["pids.max", String(maxPids)], ["memory.max", String(SLOT_MEMORY_BYTES)]])
+        && write(slotDir, "cgroup.subtree_control", "+memory +pids")
+        && makeGroup(path.join(slotDir, "zygote"), [])
+        && makeGroup(path.join(slotDir, "run"), [["memory.max", String(512 * MIB)]], [["memory.swap.max", "0"], ["memory.oom.group", "1"]]);
+      if (!ok) {
+        layout.pidsDir = layout.memoryDir = layout.runDir = layout.oomFile = null;
+        layout.procsFiles = [];
+      } else layout.procsFiles = [path.join(slotDir, "zygote", "cgroup.procs")];
+    },
+  };
+  return layout;
+}
+
+export function createSlotCgroup(options: { name: string; maxPids: number; enabled: boolean }): SlotCgroup {
+  const version = options.enabled ? detectCgroupVersion() : "none";
+  const layout = version === "v2" ? v2Layout(options.name, options.maxPids) : version === "v1" ? v1Layout(options.name, options.maxPids) : null;
+  layout?.create();
+  let runFd: number | null = null;
+  let currentLimit = 512 * MIB;
+  let oomSeen = 0;
+  const cgroup: SlotCgroup = {
+    version: layout && (layout.pidsDir || layout.memoryDir) ? version : "none",
+    get pids() { return layout?.pidsDir != null; },
+    get memory() { return layout?.runDir != null; },
+    get procsFiles() { return layout?.procsFiles ?? []; },
+    ensure() {
+      if (!layout) return null;
+      if ((layout.pidsDir && !existsSync(layout.pidsDir)) || (layout.runDir && !existsSync(layout.runDir))) layout.create();
+      if (runFd !== null) closeSync(runFd);
+      runFd = null;
+      if (!layout.runDir) return null;
+      try {
+        runFd = openSync(path.join(layout.runDir, "cgroup.procs"), "w");
+        oomSeen = layout.oomFile ? readOomKills(layout.oomFile) : 0;
+        currentLimit = Number(readFileSync(path.join(layout.runDir, layout.limitFiles[0]), "utf8").trim()) || currentLimit;
+      } catch {
+        runFd = null;
+      }
+      return runFd;
+    },
+    setRunMemory(bytes) {
+      if (!layout?.runDir || runFd === null) return false;
+      if (bytes === currentLimit) return true;
+      // Raising: the outer (memsw) limit first; lowering: the inner one first.
+      const files = bytes > currentLimit ? [...layout.limitFiles].reverse() : layout.limitFiles;
+      const runDir = layout.runDir;
+      const ok = files.every((file, index) => write(runDir, file, String(bytes)) || (index > 0 && !existsSync(path.join(runDir, file))));
+      if (ok) currentLimit = bytes;
+      return ok;
+    },
+    oomKills() {
+      if (!layout?.oomFile) return 0;
+      const now = readOomKills(layout.oomFile);
+      const fresh = now - oomSeen;
+      oomSeen = now;
+      return fresh;
+    },
+    async remove() {
+      if (runFd !== null) closeSync(runFd);
+      runFd = null;
+      if (!layout) return;
+      const dirs = [layout.runDir, layout.memoryDir && layout.memoryDir !== layout.pidsDir ? layout.memoryDir : null,
+        layout.pidsDir && path.join(layout.pidsDir, "zygote"), layout.pidsDir];
+      await removeWhenEmpty(dirs.filter((d): d is string => d !== null && existsSync(d)));
+    },
+  };
+  return cgroup;
 }

@@ -1,12 +1,6 @@
 import type { RunResult } from "./run-result.types";
 import { sandboxErrorResult } from "./sandbox-error-result";
-import type { ZygoteResult } from "./zygote-protocol";
 import type { ZygoteFailure } from "./zygote-process";
-
-/** The zygote's verified answer plus what only Node knows (wall time seen from here, the seed). */
-export function resultFromZygote(answer: ZygoteResult, seed: number, wallMs: number): RunResult {
-  return { ...answer.result, wallMs, seed };
-}
 
 /**
  * The zygote itself failed. Silence past the deadline is the wall limit (the program is blamed, as

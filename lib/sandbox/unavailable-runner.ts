@@ -23,8 +23,9 @@ export function createUnavailableRunner(options: {
         busySlots: 0,
         queued: 0,
         restarts: 0,
-        cgroups: { pids: false, memory: false },
+        cgroups: { version: "none", pids: false, memory: false },
         seccomp: false,
+        isolation: null,
         message: options.message,
       };
     },

@@ -78,7 +78,7 @@ export async function insertLibraryExercise(
       promptZh: pkg.prompts.zh,
       ...code,
       expectedSpec: pkg.expectedTrace,
-      schedules: options.schedules ?? pkg.manifest.schedules,
+      schedules: options.schedules ?? pkg.manifest.schedules ?? 0,
       limits: { ...(pkg.manifest.limits ?? {}), ...options.limits },
       points: pkg.manifest.points,
     },

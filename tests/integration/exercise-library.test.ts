@@ -13,9 +13,10 @@ import { checkProgram, type ProgramVerdict } from "@/lib/traces/check-program";
 
 /**
  * Every built-in exercise, end to end through the real sandbox: the reference passes its own
- * expected.trace under all its schedules; every wrong solution fails with the first divergence
- * declared in exercise.json; schedule-robustness mistakes pass seed 0 and fail a later seed;
- * predict-output answers are what the program prints and the wrong predictions are rejected.
+ * expected.trace under every schedule explored (its budget K, or its choice points when K is not
+ * set); every wrong solution fails with the first divergence declared in exercise.json;
+ * schedule-robustness mistakes pass seed 0 and fail another schedule; predict-output answers are
+ * what the program prints and the wrong predictions are rejected.
  */
 
 // The one place that decides how programs run (switch here to try another runner).
@@ -42,7 +43,7 @@ function kindOf(slug: string): unknown {
 
 const load = (slug: string): Promise<ExercisePackage> => loadExercisePackage({ dir: path.join(LIBRARY_DIR, slug) });
 
-function check(pkg: ExercisePackage, code: string, schedules = pkg.manifest.schedules): Promise<ProgramVerdict> {
+function check(pkg: ExercisePackage, code: string, schedules: number | null = pkg.manifest.schedules ?? null): Promise<ProgramVerdict> {
   return checkProgram({ code, spec: pkg.expectedTrace, schedules, limits: pkg.manifest.limits, forbiddenNotes: pkg.manifest.forbiddenNotes, run });
 }
 
@@ -73,7 +74,9 @@ describe.each(SLUGS)("%s", (slug) => {
     const verdict = await check(pkg, pkg.kind === "write-code" ? pkg.solution : pkg.program);
     expect(verdict.firstDivergence?.message ?? null).toBeNull();
     expect(verdict.passed).toBe(true);
-    expect(verdict.outcomes.map((outcome) => outcome.seed)).toEqual([...Array(pkg.manifest.schedules).keys()]);
+    expect(verdict.outcomes[0]?.seed).toBe(0);
+    expect(verdict.outcomes.length).toBeLessThanOrEqual(pkg.manifest.schedules ?? 64);
+    if (verdict.complete) expect(verdict.explored).toBe(verdict.outcomes.length);
   });
 });
 
@@ -100,7 +103,7 @@ describe.each(WRITE_CODE)("%s (write code)", (slug) => {
       if (wrong.passesSeed0) {
         // The naive program looks right under CPython's own order and fails another schedule.
         expect(verdict.failingSeed, where).toBeGreaterThanOrEqual(1);
-        expect(verdict.failingSeed, where).toBeLessThan(pkg.manifest.schedules);
+        expect(verdict.outcomes.map((outcome) => outcome.seed), where).toContain(verdict.failingSeed);
         const seed0 = await check(pkg, wrong.code, 1);
         expect(seed0.passed, `${where} on seed 0`).toBe(true);
       } else {
@@ -111,10 +114,10 @@ describe.each(WRITE_CODE)("%s (write code)", (slug) => {
 });
 
 describe("schedule-robustness exercises", () => {
-  it("exist: at least two, each checked under 5+ schedules with a naive solution that passes seed 0", async () => {
+  it("exist: each explores 2+ schedules and has a naive solution that passes seed 0", async () => {
     const packages = await Promise.all(WRITE_CODE.map(loadWriteCode));
-    const robust = packages.filter((pkg) => pkg.manifest.schedules >= 5 && pkg.wrongSolutions.some((wrong) => wrong.passesSeed0));
-    expect(robust.map((pkg) => pkg.manifest.slug)).toEqual(["11-shared-counter-lock", "12-order-with-event"]);
+    const robust = packages.filter((pkg) => (pkg.manifest.schedules ?? 0) >= 2 && pkg.wrongSolutions.some((wrong) => wrong.passesSeed0));
+    expect(robust.map((pkg) => pkg.manifest.slug)).toEqual(["04-ensure-future-run-until-complete", "11-shared-counter-lock", "12-order-with-event"]);
   });
 });
 

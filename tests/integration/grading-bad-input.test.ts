@@ -18,9 +18,10 @@ import { startTestServer, type TestServer } from "../helpers/server";
 const EXERCISE = "05-create-task-concurrency";
 const TOO_BIG = `# ${"x".repeat(MAX_CODE_BYTES)}\nprint(1)\n`;
 
-async function createAssignment(klass: GradingClass, exerciseId: string, window: { dueAt?: Date; opensAt?: Date; allowLate?: boolean }) {
+async function createAssignment(klass: GradingClass, exerciseId: string, window: { dueAt?: Date; opensAt?: Date }) {
+  const dueAt = window.dueAt ?? new Date(Date.now() + 30 * 86_400_000);
   return getDb().assignment.create({
-    data: { classId: klass.classId, title: "Homework", published: true, allowLate: window.allowLate ?? false, dueAt: window.dueAt, opensAt: window.opensAt, exercises: { create: { exerciseId } } },
+    data: { classId: klass.classId, title: "Homework", published: true, latePolicy: "REFUSE", dueAt, opensAt: window.opensAt, exercises: { create: { exerciseId } } },
   });
 }
 

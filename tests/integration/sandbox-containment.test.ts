@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -20,6 +20,8 @@ const UID_BASE = 62000 + (process.pid % 400) * 2;
 const SECRET = "interleave-containment-secret-7f3a9c";
 const HOSTILE_DIR = path.join(process.cwd(), "tests/fixtures/hostile");
 const LIMITS = { cpuSeconds: 2, wallSeconds: 4, memoryMb: 256 };
+/** The kernel reclaims before it OOM-kills: on a loaded 2-core machine that takes seconds. */
+const MEMORY_LIMITS = { ...LIMITS, wallSeconds: 20 };
 const ABSTRACT_SOCKET = "\0interleave-containment-probe";
 /** Host files the hostile programs try to overwrite (through their sandbox paths). */
 const HOST_FILES = ["/usr/lib/python3.11/os.py", "/usr/bin/python3", "package.json",
@@ -43,13 +45,14 @@ interface Row {
   /** Run the probe afterwards (after `delayMs`) and check the slot is clean. */
   probeAfter?: { delayMs?: number };
   check?: (result: RunResult) => void;
+  limits?: typeof LIMITS;
 }
 
 const ANY_END: RunStatus[] = ["ok", "error", "limit"];
 const ROWS: Row[] = [
   { file: "fork-bomb.py", status: ["ok"], tamper: true, prints: ["fork refused after"], probeAfter: {} },
   { file: "thread-bomb.py", status: ANY_END, probeAfter: {} },
-  { file: "memory-bomb.py", status: ["limit"], limit: "memory" },
+  { file: "memory-bomb.py", status: ["limit"], limit: "memory", limits: MEMORY_LIMITS },
   { file: "infinite-loop-signals-ignored.py", status: ["limit"], limit: "cpu", tamper: true, prints: ["looping"] },
   { file: "block-forever-real-lock.py", status: ["limit"], limit: "wall", prints: ["about to block"] },
   { file: "output-flood-lines.py", status: ["limit"], limit: "output" },
@@ -93,6 +96,41 @@ const ROWS: Row[] = [
   { file: "signal-self-stop.py", status: ["limit"], limit: "wall", prints: ["stopping"] },
   { file: "fd-exhaustion.py", status: ["ok"], prints: ["bounded"] },
   { file: "stdin-read.py", status: ["error"], check: (r) => expect(r.error?.type).toBe("EOFError") },
+  // Issue 8: back-to-back pairs in this one pooled slot, one per channel; A plants, B hunts.
+  { file: "memory-scan-leak-a.py", status: ["ok"], tamper: false, prints: ["ILV-OUT-MARK-42194", "A done"] },
+  { file: "memory-scan-leak-b.py", status: ["ok"], tamper: true,
+    prints: ["scanner works", "clean source text", "clean compiled constant", "clean printed output"] },
+  { file: "tmp-metadata-leak-a.py", status: ["ok"], prints: ["xattr set", "A left 500 files"] },
+  { file: "tmp-metadata-leak-b.py", status: ["ok"], prints: ["clean xattr", "clean mtime", "clean mode", "clean files", "clean inodes"] },
+  { file: "ipc-leak-a.py", status: ["ok"], tamper: true, prints: ["msgget", "semget", "A done"] },
+  { file: "ipc-leak-b.py", status: ["ok"], prints: ["clean sysv msg", "clean sysv sem", "clean posix mq", "clean sysv tables"] },
+  { file: "signal-next-run-a.py", status: ["ok"], tamper: true, prints: ["A armed"] },
+  { file: "signal-next-run-b.py", status: ["ok"], prints: ["itimer (0.0, 0.0)", "clean signals"] },
+  { file: "process-leftover-a.py", status: ["ok"], tamper: true, prints: ["A left processes"] },
+  { file: "process-leftover-b.py", status: ["ok"], prints: ["clean processes", "clean threads", "clean inherited cpu time", "clean children usage"] },
+  { file: "inode-flood.py", status: ["ok"], prints: ["bounded"], probeAfter: {} },
+  // One memory bound per run, over every process, memfd and shared page; real memory, not address space.
+  { file: "memory-spread-processes.py", status: ["limit"], limit: "memory", tamper: true, limits: MEMORY_LIMITS, probeAfter: {} },
+  { file: "memfd-escape.py", status: ["limit"], limit: "memory", tamper: true, prints: ["memfd stopped after 8 MiB"], limits: MEMORY_LIMITS },
+  { file: "address-space-not-memory.py", status: ["ok"], tamper: false, prints: ["reserved 2 GiB, touched 64 MiB"], limits: MEMORY_LIMITS },
+  { file: "device-timestamps.py", status: ["ok"], prints: ["BLOCKED utime /dev/null", "BLOCKED chmod /dev/null", "BLOCKED utime /dev/urandom", "BLOCKED mknod", "devices usable 8"] },
+  { file: "mount-table.py", status: ["ok"], check: (r) => {
+    const mounts = stdout(r).filter((line) => line.startsWith("MOUNT "));
+    expect(mounts.some((line) => line.includes(" /opt/interleave "))).toBe(true);
+    expect(mounts.filter((line) => line.includes(process.cwd()) || line.includes("lib/sandbox"))).toEqual([]);
+  } },
+  // Ordinary-but-odd programs never become sandbox_error; junk never hides the real error.
+  { file: "junk-every-fd-then-raise.py", status: ["error"], tamper: true, check: (r) => {
+    expect(r.error).toMatchObject({ type: "KeyError", line: 16 });
+    expect(r.tamper?.reason).toMatch(/forged trace frame/);
+  } },
+  { file: "long-names-any-bytes.py", status: ["ok"], tamper: false, prints: ["in the long-named task", "in the long-named thread", "invalid \uFFFD\uFFFD utf-8", "done"], check: (r) => {
+    expect(r.events.every((e) => e.task.length <= 200)).toBe(true);
+    expect(r.notes.some((note) => note.includes("shortened"))).toBe(true);
+  } },
+  // Forgery through harness internals: never a clean "ok".
+  { file: "forge-through-globals.py", status: ["error"], tamper: true, check: (r) => expect(r.error?.message).toBe("the real outcome") },
+  { file: "forge-end-with-key.py", status: ["ok", "error"], tamper: true },
 ];
 
 const stdout = (r: RunResult) => r.events.filter((e) => e.stream === "stdout").map((e) => e.text);
@@ -120,6 +158,7 @@ let listener: net.Server;
 let abstractConnections = 0;
 let baseline: Probe;
 const hostHashes = new Map<string, string>();
+const devNullBefore = statSync("/dev/null");
 
 async function runProbe(): Promise<Probe> {
   const result = await runner.run({ code: PROBE, limits: LIMITS });
@@ -146,9 +185,9 @@ afterAll(async () => {
 });
 
 describe("containment suite (tests/fixtures/hostile)", () => {
-  it("has a row for every hostile program, and at least 30 of them", () => {
+  it("has a row for every hostile program, and at least 45 of them", () => {
     const files = readdirSync(HOSTILE_DIR).filter((f) => f.endsWith(".py")).sort();
-    expect(files.length).toBeGreaterThanOrEqual(30);
+    expect(files.length).toBeGreaterThanOrEqual(45);
     expect(ROWS.map((row) => row.file).sort()).toEqual(files);
     expect(baseline.tmp).toEqual([]);
     expect(baseline.pids).toHaveLength(2); // the zygote and the probe itself
@@ -157,8 +196,9 @@ describe("containment suite (tests/fixtures/hostile)", () => {
   for (const row of ROWS) {
     it(row.file, async () => {
       const code = readFileSync(path.join(HOSTILE_DIR, row.file), "utf8");
-      const result = await runner.run({ code, limits: LIMITS });
+      const result = await runner.run({ code, limits: row.limits ?? LIMITS });
       const summary = JSON.stringify({ ...result, events: result.events.slice(0, 20) }).slice(0, 3000);
+      expect(result.status, "a hostile program is never an infrastructure failure").not.toBe("sandbox_error");
       expect(row.status, summary).toContain(result.status);
       if (row.limit !== undefined) expect(result.limit, summary).toBe(row.limit);
       if (row.tamper === true) expect(result.tamper, summary).not.toBeNull();
@@ -183,6 +223,8 @@ describe("containment suite (tests/fixtures/hostile)", () => {
   }
 
   it("left the host unaffected", async () => {
+    const devNull = statSync("/dev/null");
+    expect([devNull.mtimeMs, devNull.mode], "the host's /dev/null").toEqual([devNullBefore.mtimeMs, devNullBefore.mode]);
     for (const [file, hash] of hostHashes) expect(sha256(file), file).toBe(hash);
     expect(abstractConnections, "a run reached the host's abstract socket").toBe(0);
     expect(os.loadavg()[0]).toBeLessThan(1000); // the host is still answering

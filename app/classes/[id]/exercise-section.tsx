@@ -16,7 +16,7 @@ const STATUS_BADGE: Record<ClassExerciseItem["status"], string> = {
  * can import the library and publish/close; a student sees the published ones and their best score.
  */
 export async function ExerciseSection({ classId, userId }: { classId: string; userId: string }) {
-  const [t, locale, list] = await Promise.all([getTranslations("exercises"), getLocale(), listClassExercises({ userId, classId })]);
+  const [t, tEditor, locale, list] = await Promise.all([getTranslations("exercises"), getTranslations("exerciseEditor"), getLocale(), listClassExercises({ userId, classId })]);
   const titleOf = (item: ClassExerciseItem) => (locale === "zh-CN" ? item.title.zh : item.title.en);
   return (
     <section aria-labelledby="exercises-title" className="flex flex-col gap-4">
@@ -48,6 +48,9 @@ export async function ExerciseSection({ classId, userId }: { classId: string; us
               {list.canManage ? (
                 <>
                   <span className={`rounded-full border-2 px-3 py-0.5 text-base font-bold ${STATUS_BADGE[item.status]}`}>{t(`status.${item.status}`)}</span>
+                  <Link href={`/classes/${classId}/exercises/${item.id}`} aria-label={`${tEditor("editLink")}: ${titleOf(item)}`} className="text-base font-semibold text-brand-700 underline">
+                    {tEditor("editLink")}
+                  </Link>
                   <ExerciseStatusControls exerciseId={item.id} status={item.status} title={titleOf(item)} />
                 </>
               ) : (

@@ -12,6 +12,7 @@ import { JoinCodePanel } from "@/app/classes/[id]/join-code-panel";
 import { LiveRefresh } from "@/app/classes/[id]/live-refresh";
 import { RosterTable } from "@/app/classes/[id]/roster-table";
 import { ExerciseSection } from "@/app/classes/[id]/exercise-section";
+import { InstructorLinks } from "@/app/classes/[id]/instructor-links";
 
 export const dynamic = "force-dynamic";
 
@@ -44,6 +45,7 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
       ) : null}
       {klass.canManage ? (
         <>
+          <InstructorLinks classId={klass.id} />
           <JoinCodePanel classId={klass.id} joinCode={klass.joinCode} origin={await requestOrigin()} />
           <RosterTable classId={klass.id} students={await getRoster({ userId: user.id, classId: klass.id })} />
         </>

@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { callApi } from "@/app/_lib/api-client";
 import { useErrorText } from "@/app/_lib/use-error-text";
 import { primaryButton, secondaryButton } from "@/app/_components/button-styles";
-import { CodeEditor } from "@/app/exercises/[id]/code-editor";
+import { PythonEditor } from "@/app/_components/python-editor/python-editor";
 import { ResultPanel } from "@/app/exercises/[id]/result-panel";
 import { isPending, queuedResult, resultFromRun, resultFromSubmission, type ResultView } from "@/app/exercises/[id]/result-view";
 import { useSubmissionUpdates } from "@/app/exercises/[id]/use-submission-updates";
@@ -91,7 +91,15 @@ export function ExerciseWorkspace({ exerciseId, classId, liveRound, kind, starte
         <label htmlFor="exercise-editor" className="text-xl font-bold text-slate-950">
           {isPrediction ? t("predictionLabel") : t("editorLabel")}
         </label>
-        <CodeEditor id="exercise-editor" label={isPrediction ? t("predictionLabel") : t("editorLabel")} value={code} onChange={edit} rows={isPrediction ? 10 : 18} />
+        <PythonEditor
+          id="exercise-editor"
+          label={isPrediction ? t("predictionLabel") : t("editorLabel")}
+          value={code}
+          onChange={edit}
+          minLines={isPrediction ? 8 : 14}
+          onRun={!isPrediction && canSubmit ? () => void act("run") : undefined}
+          onSubmit={canSubmit ? () => void act("submit") : undefined}
+        />
       </div>
       <div className="flex flex-wrap items-center gap-4">
         {!isPrediction ? (

@@ -8,6 +8,7 @@ import { requirePageUser } from "@/app/_lib/session";
 import { card } from "@/app/_components/button-styles";
 import { ExerciseWorkspace } from "@/app/exercises/[id]/exercise-workspace";
 import { PromptText } from "@/app/exercises/[id]/prompt-text";
+import { PythonEditor } from "@/app/_components/python-editor/python-editor";
 
 export const dynamic = "force-dynamic";
 
@@ -39,9 +40,9 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
       {isPrediction && exercise.program !== null ? (
         <section aria-labelledby="program-title" className="flex flex-col gap-2">
           <h2 id="program-title" className="text-xl font-bold text-slate-950">{t("programLabel")}</h2>
-          <pre data-testid="program" className="overflow-x-auto rounded-xl bg-slate-900 p-4 font-mono text-lg leading-snug text-slate-50">
-            {exercise.program}
-          </pre>
+          <div data-testid="program">
+            <PythonEditor value={exercise.program} label={t("programLabel")} readOnly minLines={4} maxLines={40} />
+          </div>
         </section>
       ) : null}
       <ExerciseWorkspace

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { feedbackText } from "@/app/exercises/[id]/feedback-text";
+import { noteText } from "@/app/exercises/[id]/note-text";
 import type { ResultState, ResultView } from "@/app/exercises/[id]/result-view";
 import { TraceTable } from "@/app/exercises/[id]/trace-table";
 
@@ -20,6 +21,7 @@ const REASONS = ["missing", "unexpected", "text", "time", "task", "order", "stat
 export function ResultPanel({ result }: { result: ResultView }) {
   const t = useTranslations("exercises");
   const tFeedback = useTranslations("feedback");
+  const tNotes = useTranslations("runNotes");
   const graded = result.state === "passed" || result.state === "failed";
   return (
     <section aria-labelledby="result-title" aria-live="polite" data-testid="result-panel" data-state={result.state} className="flex flex-col gap-4">
@@ -35,6 +37,21 @@ export function ResultPanel({ result }: { result: ResultView }) {
         {graded && result.score !== null ? <span className="text-2xl font-bold tabular-nums">{t("score", { score: Math.round(result.score) })}</span> : null}
       </div>
       {result.failingSeed !== null && result.failingSeed > 0 ? <p className="text-lg font-semibold text-red-900">{t("failingSeed", { seed: result.failingSeed })}</p> : null}
+      {graded && result.exploration && result.exploration.explored > 1 ? (
+        <p data-testid="result-exploration" className="text-lg text-slate-800">
+          {result.exploration.complete ? tNotes("exploredComplete", { count: result.exploration.explored }) : tNotes("exploredSample", { count: result.exploration.explored })}
+        </p>
+      ) : null}
+      {result.run && result.run.notes.length > 0 ? (
+        <div data-testid="run-notes" className="rounded-2xl border-2 border-amber-300 bg-amber-50 p-5">
+          <p className="text-lg font-bold text-amber-900">{tNotes("title")}</p>
+          <ul className="mt-1 list-disc pl-6 text-lg text-slate-900">
+            {result.run.notes.map((note) => (
+              <li key={note}>{noteText(note, (key, values) => tNotes(key, values))}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {result.prediction && result.state !== "passed" ? <p className="rounded-2xl border-2 border-red-200 bg-white p-5 text-xl text-slate-900">{feedbackText(result.prediction, tFeedback)}</p> : null}
       {result.divergence && !result.prediction ? (
         <div className="rounded-2xl border-2 border-red-200 bg-white p-5">

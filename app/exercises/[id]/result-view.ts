@@ -24,7 +24,9 @@ export interface ResultView {
   divergence: { reason: string; code: string; params: Record<string, string | number | null>; message: string; index: number } | null;
   prediction: { code: string; params: Record<string, string | number>; message: string } | null;
   failingSeed: number | null;
-  run: { status: string; virtualTime: number; error: string | null; rows: TraceRow[] } | null;
+  /** How many distinct schedules the checker explored, and whether that was every one. */
+  exploration: { explored: number; complete: boolean } | null;
+  run: { status: string; virtualTime: number; error: string | null; rows: TraceRow[]; notes: string[] } | null;
 }
 
 const paramsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
@@ -50,7 +52,14 @@ const runSchema = z.object({
   virtualTime: z.number(),
   error: z.object({ type: z.string(), message: z.string(), line: z.number().nullable() }).nullable().catch(null),
   events: z.array(z.object({ t: z.number(), task: z.string(), stream: z.string(), text: z.string() })),
+  notes: z.array(z.string()).catch([]),
 });
+const explorationSchema = z.object({ explored: z.number().int().positive(), complete: z.boolean() });
+
+function parseExploration(verdict: unknown): ResultView["exploration"] {
+  const parsed = explorationSchema.safeParse(verdict);
+  return parsed.success ? parsed.data : null;
+}
 
 function parseDivergence(value: unknown) {
   const parsed = divergenceSchema.safeParse(value);
@@ -66,13 +75,13 @@ function parsePrediction(verdict: unknown) {
 function parseRun(value: unknown): ResultView["run"] {
   const parsed = runSchema.safeParse(value);
   if (!parsed.success) return null;
-  const { status, virtualTime, error, events } = parsed.data;
+  const { status, virtualTime, error, events, notes } = parsed.data;
   const rows = events.flatMap((event): TraceRow[] => {
     const stream = event.stream;
     return stream === "stdout" || stream === "stderr" ? [{ t: event.t, task: event.task, stream, text: event.text }] : [];
   });
   const errorText = error ? `${error.type}: ${error.message}${error.line ? ` (line ${error.line})` : ""}` : null;
-  return { status, virtualTime, error: errorText, rows };
+  return { status, virtualTime, error: errorText, rows, notes };
 }
 
 const runResponseSchema = z.object({ passed: z.boolean(), score: z.number(), verdict: z.unknown(), trace: z.unknown(), firstDivergence: z.unknown(), failingSeed: z.number().nullable() });
@@ -90,6 +99,7 @@ export function resultFromRun(body: unknown): ResultView | null {
     divergence: parseDivergence(run.firstDivergence),
     prediction: parsePrediction(run.verdict),
     failingSeed: run.failingSeed,
+    exploration: parseExploration(run.verdict),
     run: parseRun(run.trace),
   };
 }
@@ -123,13 +133,14 @@ export function resultFromSubmission(body: unknown): ResultView | null {
     divergence: graded ? parseDivergence(s.firstDivergence) : null,
     prediction: graded ? parsePrediction(s.verdict) : null,
     failingSeed: graded ? s.failingSeed : null,
+    exploration: graded ? parseExploration(s.verdict) : null,
     run: graded ? parseRun(s.trace) : null,
   };
 }
 
 /** A freshly accepted submission (the 202 body), before any grading. */
 export function queuedResult(id: string, attemptNumber: number): ResultView {
-  return { mode: "submission", submissionId: id, state: "queued", attemptNumber, score: null, divergence: null, prediction: null, failingSeed: null, run: null };
+  return { mode: "submission", submissionId: id, state: "queued", attemptNumber, score: null, divergence: null, prediction: null, failingSeed: null, exploration: null, run: null };
 }
 
 export function isPending(result: ResultView | null): boolean {

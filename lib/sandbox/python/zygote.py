@@ -1,13 +1,13 @@
-"""Zygote: PID 1 of one long-lived sandbox slot (see docs/sandbox.md).
+"""Zygote: PID 1 of one long-lived sandbox slot (see docs/sandbox.md, docs/sandbox-security.md).
 
-It imports and prewarms the harness once, then for every request read from stdin: runs the static
-tamper scan and prepares the run (resets, compile) itself, forks a fresh child that runs the
-student's program (zygote_child.py), supervises it (wall clock, bounded private event channel with
-a per-run HMAC key; zygote_supervise.py), kills everything the run left behind, wipes the scratch
-directory (zygote_cleanup.py) and writes ONE result message on stdout. Node treats everything
-written here as untrusted and validates it again.
+It imports and prewarms the harness once, then for every request read from the control pipe:
+mounts a fresh tmpfs on /tmp, makes a per-run key, forks a child (zygote_child.py) that reads its
+own program from Node and writes its trace straight to Node, supervises it (wall clock, Node's kill
+request), kills everything the run left, unmounts the tmpfs, marks the end of the run's streams and
+reports the process facts. **The zygote never holds a run's source, compiled code, output or
+result**: the next child, forked from it, cannot find any of them in its memory.
 
-Wire format both ways: 4-byte big-endian length + UTF-8 JSON.
+Control wire format both ways: 4-byte big-endian length + UTF-8 JSON.
 """
 import ctypes
 import json
@@ -20,16 +20,20 @@ import time
 import traceback
 
 # Same folder, on sys.path[0].
-from zygote_child import EVENT_FD, child_main, make_emit, request_limits, request_seed, write_all
-from zygote_supervise import supervise_child
+import zygote_fds as fds
+from zygote_child import child_main, request_limits
+from zygote_cleanup import remove_sysv_ipc, wipe_workdir
+from zygote_supervise import MARKER_BYTES, code_pipe_drained, mark_end_of_run, supervise_child
 
 HEADER = struct.Struct(">I")
-MAX_REQUEST_BYTES = 1 << 20
+MAX_CONTROL_BYTES = 64 * 1024
 PR_SET_DUMPABLE = 4
+TMP_INODES = 4096
 
 UNSAFE_LOCAL = "--unsafe-local" in sys.argv
 ONCE = "--once" in sys.argv
 WORKDIR = sys.argv[sys.argv.index("--workdir") + 1] if "--workdir" in sys.argv else "/tmp"
+TMP_MB = int(sys.argv[sys.argv.index("--tmp-mb") + 1]) if "--tmp-mb" in sys.argv else 16
 
 # Knobs a same-uid student process can change on this long-lived process (prlimit, setpriority,
 # sched_setaffinity): snapshot them and ask Node to recycle the slot if a run changed any.
@@ -60,21 +64,38 @@ def read_exact(fd, n):
 
 
 def send(obj):
-    payload = json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "replace")
-    write_all(1, HEADER.pack(len(payload)) + payload)
+    payload = json.dumps(obj, separators=(",", ":")).encode("utf-8")
+    view = memoryview(HEADER.pack(len(payload)) + payload)
+    while view:
+        view = view[os.write(fds.CONTROL_OUT, view):]
 
 
-def read_request():
-    header = read_exact(0, HEADER.size)
+def read_control():
+    header = read_exact(fds.CONTROL_IN, HEADER.size)
     if header is None:
         return None
     (length,) = HEADER.unpack(header)
-    if length > MAX_REQUEST_BYTES:
-        raise ValueError("request too large")
-    body = read_exact(0, length)
-    if body is None:
+    if length > MAX_CONTROL_BYTES:
+        raise ValueError("control message too large")
+    body = read_exact(fds.CONTROL_IN, length)
+    return None if body is None else json.loads(body.decode("utf-8"))
+
+
+def read_seccomp_program():
+    """Read once at start (Node closes its end after writing); installed by every child."""
+    if UNSAFE_LOCAL:
         return None
-    return json.loads(body.decode("utf-8"))
+    try:
+        data = b""
+        while True:
+            chunk = os.read(fds.SECCOMP, 1 << 16)
+            if not chunk:
+                break
+            data += chunk
+        os.close(fds.SECCOMP)
+        return data or None
+    except OSError:
+        return None
 
 
 def harden_self():
@@ -86,81 +107,86 @@ def harden_self():
         signal.signal(sig, signal.SIG_IGN)
 
 
-def scan_submission(static_scan, code):
-    """The static tamper scan, run here in the zygote (which student code cannot reach): its reason
-    then reaches the result even when the run is killed (CPU, wall, os._exit) before the harness
-    could report anything, and the forked child does not pay for it."""
-    try:
-        return static_scan(code) if isinstance(code, str) else None
-    except Exception as exc:  # noqa: BLE001 - a scanner bug must not crash the slot; hold for review
-        return "the static scan could not check this program (%s)" % type(exc).__name__
+class Sandbox:
+    """What this zygote could set up for its runs (reported in the ready message)."""
+
+    def __init__(self):
+        from zygote_privs import mount_run_tmp, seal_devices, unmount_run_tmp
+        self._mount, self._unmount = mount_run_tmp, unmount_run_tmp
+        self.devices_sealed = (not UNSAFE_LOCAL) and seal_devices()
+        self.fresh_tmp = (not UNSAFE_LOCAL) and self._mount(WORKDIR, TMP_MB, TMP_INODES)
+        if self.fresh_tmp:
+            self._unmount(WORKDIR)
+
+    def before_run(self):
+        return self.fresh_tmp and self._mount(WORKDIR, TMP_MB, TMP_INODES)
+
+    def after_run(self, mounted):
+        """True when nothing of the run is left in /tmp or SysV IPC."""
+        tmp_clean = self._unmount(WORKDIR) if mounted else wipe_workdir(WORKDIR)
+        return remove_sysv_ipc() and tmp_clean
 
 
-def prepare_before_fork(harness, request, emit):
-    """Resets and compile done here, before the fork: pages the zygote writes while it is alone
-    are not copied, the same work in the child costs a copy-on-write fault per page."""
-    try:
-        return harness.prepare_run(request.get("code"), seed=request_seed(request),
-                                   limits=request_limits(request), emit=emit, scan=False)
-    except Exception:  # noqa: BLE001 - e.g. RecursionError in the compiler: the child redoes it under its limits
-        return None
-
-
-def serve(harness):
+def serve(harness, sandbox, seccomp_program):
     baseline = knobs()
     while True:
-        request = read_request()
+        request = read_control()
         if request is None:
             return
-        # Before the fork: once a child shares our pages, every page we write costs a copy.
-        static_reason = scan_submission(harness.static_scan, request.get("code"))
+        if request.get("type") != "run":
+            continue  # a late "kill" for a run that already ended
         key = os.urandom(32)
-        channel = make_emit(key, EVENT_FD)
-        prepared = prepare_before_fork(harness, request, channel[0])
-        ev_r, ev_w = os.pipe()
-        out_r, out_w = os.pipe()
-        err_r, err_w = os.pipe()
+        mounted = sandbox.before_run()
+        send({"type": "started", "id": request.get("id"), "key": key.hex()})
         started = time.monotonic()
         pid = os.fork()
         if pid == 0:
-            child_main(request, prepared, channel, (ev_w, out_w, err_w), harness, WORKDIR)
-        del prepared, channel
-        for fd in (ev_w, out_w, err_w):
-            os.close(fd)
-        outcome = supervise_child(pid, key, ev_r, out_r, err_r, request_limits(request),
-                                  kill_all=not UNSAFE_LOCAL, workdir=WORKDIR, started=started,
-                                  static_tamper=static_reason)
-        outcome["recycle"] = outcome.get("recycle", False) or knobs() != baseline
-        send({"type": "result", "id": request.get("id"), "wallMs": (time.monotonic() - started) * 1000,
-              **outcome})
+            child_main(request, key, harness, seccomp_program, WORKDIR)
+        facts = supervise_child(pid, request_limits(request), kill_all=not UNSAFE_LOCAL,
+                                started=started, read_control=read_control)
+        clean = sandbox.after_run(mounted) and facts.pop("clean") and code_pipe_drained()
+        # Made only now: no process of the run is alive to learn it.
+        marker = os.urandom(MARKER_BYTES)
+        mark_end_of_run(marker)
+        send({"type": "done", "id": request.get("id"), "marker": marker.hex(),
+              "wallMs": (time.monotonic() - started) * 1000,
+              "recycle": not clean or knobs() != baseline, **facts})
         if ONCE:
             return
 
 
 class Harness:
-    """The harness entry points the zygote uses, imported once before any fork."""
+    """The harness entry points the child uses, imported (and prewarmed) once before any fork."""
 
     def __init__(self, *, prewarm):
         from interleave import runner, tamper
         self.prepare_run, self.run_prepared = runner.prepare_run, runner.run_prepared
-        self.static_scan = tamper.static_scan
+        self.scan = tamper.static_scan
+        self.arm = tamper.arm
         if prewarm:
             # First-use costs (lazy imports, caches), the run-independent tamper snapshot and a
             # gc.freeze() are paid once here, not in every fork (pointless for a one-shot zygote).
             runner.prewarm()
-            self.static_scan("import asyncio\n")
+            self.scan("import asyncio\n")
 
 
 def main():
     harden_self()
-    os.chdir(WORKDIR)
+    os.chdir("/" if not UNSAFE_LOCAL else WORKDIR)
+    seccomp_program = read_seccomp_program()
     try:
+        sandbox = Sandbox()
         harness = Harness(prewarm=not ONCE)
     except BaseException:  # noqa: BLE001 - Node turns this into a sandbox_error naming the cause
-        send({"type": "fatal", "message": "cannot import interleave.runner: " + traceback.format_exc()[-2000:]})
+        send({"type": "fatal", "message": "cannot start the harness: " + traceback.format_exc()[-2000:]})
         return 1
-    send({"type": "ready", "pid": os.getpid(), "uid": os.getuid(), "python": sys.version.split()[0]})
-    serve(harness)
+    send({"type": "ready", "pid": os.getpid(), "uid": os.getuid(), "python": sys.version.split()[0],
+          "freshTmp": bool(sandbox.fresh_tmp), "devicesSealed": bool(sandbox.devices_sealed),
+          "seccomp": seccomp_program is not None})
+    try:
+        serve(harness, sandbox, seccomp_program)
+    except EOFError:
+        pass
     return 0
 
 

@@ -42,8 +42,14 @@ def kill_and_reap(pid, kill_all):
 
 
 def wipe_workdir(workdir):
-    """Empty the run's scratch directory and SysV IPC. False (→ recycle the slot) if anything stays."""
-    return _wipe_tree(workdir) & _remove_sysv_ipc()
+    """Empty the run's scratch directory (when no fresh tmpfs could be mounted). False (→ recycle
+    the slot) if anything stays."""
+    return _wipe_tree(workdir)
+
+
+def remove_sysv_ipc():
+    """SysV objects outlive processes; the slot's IPC namespace is shared by its successive runs."""
+    return _remove_sysv_ipc()
 
 
 def _wipe_tree(workdir):

@@ -95,6 +95,8 @@ class Trace:
         if tail:
             buf.parts.append(tail)
             buf.size = len(tail)
+        if world.runnable:
+            world.preemption_point()  # writing a line is where a real thread may lose the GIL
 
     def line(self, stream, text, name=None):
         text = mask_addresses(text)
@@ -109,12 +111,12 @@ class Trace:
             world.abort(StopRun("limit", limit="output"))
         self.emit({"t": world.now, "task": name or current_name(), "stream": stream, "text": text})
 
-    def timeline(self, kind, task, text):
+    def timeline(self, kind, task, text, t=None):
         """Non-output events (switch, task_start, task_end, note); capped, never a limit."""
         if self.closed or self.timeline_left <= 0:
             return
         self.timeline_left -= 1
-        self.emit({"t": world.now, "task": task, "stream": kind, "text": text})
+        self.emit({"t": world.now if t is None else t, "task": task, "stream": kind, "text": text})
 
     def flush_partial(self, actors):
         """At the end of a run, a line without its newline still counts as a line."""

@@ -25,9 +25,10 @@ import warnings
 from asyncio import events as _events
 from greenlet import greenlet
 
-from . import greenlets, legacy, tamper, vdatetime, vthreads
+from . import greenlets, legacy, loopblock, tamper, vdatetime, vthreads
 from .errors import FILENAME, describe_error
 from .output import CaptureStream, trace
+from .schedule import schedule
 from .vloop import LOOP_PATCHES, VirtualEventLoopPolicy, reset_counters
 from .world import RUNNING, Actor, StopRun, world
 
@@ -71,6 +72,8 @@ def prepare_run(code, *, seed, limits, emit, scan=True):
     if reason:
         result["tamper"] = {"reason": reason}
     world.reset(seed, limits or {})
+    schedule.reset(seed)
+    loopblock.reset()
     trace.reset(emit, limits or {})
     reset_counters()
     try:
@@ -103,6 +106,8 @@ def run_prepared(prepared):
         _leave(saved)
     result.update(outcome)
     result["virtualTime"] = world.now
+    result["notes"].extend(loopblock.notes())
+    result["schedule"] = schedule.report()
     return result
 
 

@@ -23,6 +23,12 @@ def prepare():
     tamper_runtime.prepare()
 
 
+def arm(channel):
+    """A forked run, before its program: install the audit hook for good, reporting every finding
+    on the run's trace channel the moment it happens (see tamper_runtime.arm)."""
+    tamper_runtime.arm(channel.tamper)
+
+
 def snapshot(*extra):
     """Record the identities student code must not change and arm the audit hook.
     Pass the emit function (and any other harness callable) as `extra` to watch its code too."""

@@ -61,16 +61,96 @@ _MAX_RECORDED = 20
 _RAW_PATH = re.compile(r"^/proc/(1/|(self|thread-self|\d+)/(mem|fd|fdinfo|task/\d+/mem)(/|$))|^/dev/(fd|std)")
 
 _recorded = []
-_state = {"armed": False, "installed": False, "busy": False}
-_trusted_cache = {}
+# "armed": count events (between snapshot and check in-process); "sealed": a forked run's hook,
+# armed for good. Module state only for the in-process hook; a sealed hook keeps its own.
+_state = {"armed": False, "installed": False}
 
 
-def _is_trusted(filename):
-    hit = _trusted_cache.get(filename)
-    if hit is None:
-        hit = filename.startswith("<frozen") or filename.startswith(_TRUSTED_DIRS)
-        _trusted_cache[filename] = hit
-    return hit
+def _make_hook(report, sealed):
+    """An audit hook that depends on nothing a program can reach later: every function, table and
+    flag it uses is bound here, in its own closure (not looked up in a module a program could
+    rewrite), and nothing but the interpreter's hook list refers to it. CPython offers no way to
+    remove an audit hook. `report(reason)` is called at once for every finding, so a sealed run
+    writes it to Node before the operation even returns."""
+    getframe, is_str, is_int = sys._getframe, str, int
+    isinstance_, len_ = isinstance, len
+    trusted_dirs, harness_dir = _TRUSTED_DIRS, _HARNESS_DIR
+    direct_events, process_events = dict(_DIRECT_EVENTS), dict(_PROCESS_EVENTS)
+    frame_attrs, generator_frames, relays = frozenset(_FRAME_ATTRS), frozenset(_GENERATOR_FRAMES), frozenset(_FRAME_RELAYS)
+    raw_path, own_pid, getattr_ = _RAW_PATH.match, os.getpid, getattr
+    cache, busy, seen = {}, [False], [0]
+
+    def trusted(filename):
+        hit = cache.get(filename)
+        if hit is None:
+            hit = filename.startswith("<frozen") or filename.startswith(trusted_dirs)
+            cache[filename] = hit
+        return hit
+
+    def idle_student_generator(obj, prefix):
+        code = getattr_(obj, prefix + "_code", None)
+        running = getattr_(obj, prefix + "_running", True)
+        return not running and code is not None and not trusted(code.co_filename)
+
+    def reached_by_student(frame):
+        code = frame.f_code
+        if not trusted(code.co_filename):
+            return True
+        if code.co_name in relays and frame.f_back is not None:
+            return not trusted(frame.f_back.f_code.co_filename)
+        return False
+
+    def descriptor_reason(event, args):
+        if event == "open":
+            path = args[0]
+            if isinstance_(path, is_int):
+                return "opened the raw file descriptor %d" % path
+            if isinstance_(path, is_str) and raw_path(path):
+                return "opened %s" % path
+        if event == "os.kill" and args[0] not in (own_pid(), 0):
+            return "sent a signal to process %s" % (args[0],)
+        if event == "os.killpg":
+            return "sent a signal to a process group"
+        return None
+
+    def hook(event, args):
+        if busy[0] or not (sealed or _state["armed"]):
+            return
+        busy[0] = True  # our own frame reads below raise audit events too
+        try:
+            reason = classify(event, args)
+            if reason is not None and seen[0] < _MAX_RECORDED:
+                seen[0] += 1
+                report(reason)
+        finally:
+            busy[0] = False
+
+    def classify(event, args):
+        if event.startswith("ctypes."):
+            return "used ctypes (%s)" % event  # any ctypes call during a run is foreign to the harness
+        direct = direct_events.get(event)
+        if direct is None and event == "object.__getattr__" and args[1] in frame_attrs:
+            direct = "read %s" % args[1]
+            if args[1] in generator_frames and idle_student_generator(args[0], args[1][:2]):
+                return None  # `gen.gi_frame is None` idiom: a suspended student generator leads nowhere
+        if direct is None and event == "object.__setattr__" and args[1] == "__code__":
+            direct = "replaced a function's __code__"
+        process = process_events.get(event) or descriptor_reason(event, args)
+        if direct is None and process is None:
+            return None
+        frame = getframe(2)
+        if direct is not None and reached_by_student(frame):
+            return direct
+        if process is not None:
+            while frame is not None and trusted(frame.f_code.co_filename):
+                if frame.f_code.co_filename.startswith(harness_dir):
+                    return None  # the harness itself
+                frame = frame.f_back
+            if frame is not None:
+                return process
+        return None
+
+    return hook
 
 
 def _record(reason):
@@ -78,70 +158,14 @@ def _record(reason):
         _recorded.append(reason)
 
 
-def _audit(event, args):
-    if not _state["armed"] or _state["busy"]:
-        return
-    if event.startswith("ctypes."):
-        _record("used ctypes (%s)" % event)  # any ctypes call during a run is foreign to the harness
-        return
-    direct = _DIRECT_EVENTS.get(event)
-    if direct is None and event == "object.__getattr__" and args[1] in _FRAME_ATTRS:
-        direct = "read %s" % args[1]
-        if args[1] in _GENERATOR_FRAMES and _idle_student_generator(args[0], args[1][:2]):
-            return  # `gen.gi_frame is None` idiom: a suspended student generator leads nowhere
-    if direct is None and event == "object.__setattr__" and args[1] == "__code__":
-        direct = "replaced a function's __code__"
-    process = _PROCESS_EVENTS.get(event) or _descriptor_reason(event, args)
-    if direct is None and process is None:
-        return
-    _state["busy"] = True  # our own sys._getframe below raises an audit event too
-    try:
-        frame = sys._getframe(1)
-        if direct is not None and _reached_by_student(frame):
-            _record(direct)
-        elif process is not None:
-            while frame is not None and _is_trusted(frame.f_code.co_filename):
-                if frame.f_code.co_filename.startswith(_HARNESS_DIR):
-                    return  # the harness itself
-                frame = frame.f_back
-            if frame is not None:
-                _record(process)
-    finally:
-        _state["busy"] = False
-
-
-def _idle_student_generator(obj, prefix):
-    _state["busy"] = True  # reading gi_code raises an audit event of its own
-    try:
-        code = getattr(obj, prefix + "_code", None)
-        running = getattr(obj, prefix + "_running", True)
-    finally:
-        _state["busy"] = False
-    return not running and code is not None and not _is_trusted(code.co_filename)
-
-
-def _reached_by_student(frame):
-    """The caller is student code, or a frame-relaying stdlib function the student called."""
-    code = frame.f_code
-    if not _is_trusted(code.co_filename):
-        return True
-    if code.co_name in _FRAME_RELAYS and frame.f_back is not None:
-        return not _is_trusted(frame.f_back.f_code.co_filename)
-    return False
-
-
-def _descriptor_reason(event, args):
-    if event == "open":
-        path = args[0]
-        if isinstance(path, int):
-            return "opened the raw file descriptor %d" % path
-        if isinstance(path, str) and _RAW_PATH.match(path):
-            return "opened %s" % path
-    if event == "os.kill" and args[0] not in (os.getpid(), 0):
-        return "sent a signal to process %s" % args[0]
-    if event == "os.killpg":
-        return "sent a signal to a process group"
-    return None
+def arm(report):
+    """For a forked run: install the sealed hook. Findings go to `report` at once *and* to the
+    in-process record read by `check`."""
+    def both(reason):
+        _record(reason)
+        report(reason)
+    sys.addaudithook(_make_hook(both, sealed=True))
+    _state["installed"] = True
 
 
 def _watched_objects(extra):
@@ -202,7 +226,7 @@ def snapshot(*extra):
     """Record what must not change and arm the audit hook. `extra` objects (e.g. the emit
     function) are watched too, including their `__code__`."""
     if not _state["installed"]:
-        sys.addaudithook(_audit)
+        sys.addaudithook(_make_hook(_record, sealed=False))
         _state["installed"] = True
     del _recorded[:]
     watched = [(label, owner, attr, getattr(owner, attr, None)) for label, owner, attr in _watched_objects(extra)]

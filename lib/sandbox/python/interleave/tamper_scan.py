@@ -179,6 +179,35 @@ def _check(node, aliases):
         return _check_store(node, aliases)
     elif isinstance(node, ast.Call):
         return _check_call(node, aliases)
+    elif isinstance(node, ast.MatchClass):
+        for attr in node.kwd_attrs:
+            if attr in ATTR_REASONS:
+                return ATTR_REASONS[attr]
+    return None
+
+
+# Reflection by a name the scan cannot read: the one way left to reach `__globals__` & co. without
+# spelling them (CPython does not audit `__globals__`/`__closure__` reads).
+_NAME_ARG_CALLS = {"getattr": 1, "setattr": 1, "delattr": 1, "hasattr": 1,
+                   "operator.attrgetter": 0, "operator.methodcaller": 0, "inspect.getattr_static": 1}
+_REFLECTION_CALLS = {"inspect.getmembers", "inspect.getmembers_static", "inspect.getclosurevars"}
+
+
+def _computed_reflection(node, name, path):
+    if path in _REFLECTION_CALLS:
+        return "lists an object's attributes (%s)" % path
+    key = name if name in _NAME_ARG_CALLS else path
+    index = _NAME_ARG_CALLS.get(key) if key else None
+    if index is not None and len(node.args) > index:
+        arg = node.args[index]
+        if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
+            return "reads an attribute by a computed name (%s)" % key
+    func = node.func
+    if isinstance(func, ast.Attribute) and func.attr in ("__getattribute__", "__getattr__", "__dict__"):
+        return "reads attributes through %s" % func.attr
+    if (isinstance(func, ast.Attribute) and func.attr in ("format", "format_map")
+            and not isinstance(func.value, ast.Constant)):
+        return "formats with a computed template (can read attributes by name)"
     return None
 
 
@@ -257,6 +286,9 @@ def _check_call(node, aliases):
         if isinstance(literal, str):
             return _module_reason(literal)
         return "imports a module by a computed name"
+    computed = _computed_reflection(node, name, path)
+    if computed:
+        return computed
     if name in ("exec", "eval", "compile"):
         if isinstance(literal, str):
             return scan(literal)  # a literal is just more source: scan it the same way

@@ -4,6 +4,7 @@ import functools
 import operator
 import time
 
+from . import loopblock
 from .world import world
 
 # time.time() = EPOCH + virtual seconds (2023-11-14 22:13:20 UTC): fixed so output is reproducible.
@@ -15,7 +16,12 @@ def vsleep(secs):
         secs = operator.index(secs)  # same TypeError as time.sleep("1")
     if secs < 0:
         raise ValueError("sleep length must be non-negative")
+    if not loopblock.loop_running():
+        world.sleep(secs)
+        return
+    start, line = world.now, loopblock.student_line()
     world.sleep(secs)
+    loopblock.record(loopblock.sleep_label(secs), line, world.now - start, loopblock.SLEEP_HINT, start)
 
 
 def vmonotonic():

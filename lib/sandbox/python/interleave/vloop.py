@@ -6,10 +6,12 @@ that touches them.
 """
 import asyncio
 import heapq
+import sys
 import weakref
 from asyncio import base_events, events
 
 from .output import trace
+from .schedule import schedule
 from .world import world
 
 _counters = {"seq": 0, "task": 0}
@@ -26,27 +28,47 @@ def _next_seq():
 
 
 class Task(asyncio.Task):
-    """C Task that hashes by creation order: sets of tasks (asyncio.wait, as_completed) iterate in
-    the same order in every process, unlike address-based hashes."""
+    """C Task whose hash is the schedule's: creation order at seed 0 (sets of tasks such as
+    asyncio.wait's `done` iterate the same way in every process), random under other seeds, as
+    CPython's address-based hashes are. Hashes by the program are counted (a choice dimension)."""
 
     def __init__(self, *args, **kwargs):
-        self._vseq = _next_seq()  # before super(): registering the task hashes it
+        self._vhash = schedule.object_hash(_next_seq())  # before super(): registering hashes it
         self._vlive = None  # None: not started yet, True: running, False: end reported
+        self._vseen = True  # asyncio's own registration (all_tasks) does not count
         super().__init__(*args, **kwargs)
+        self._vseen = False
 
     def __hash__(self):
-        return self._vseq
+        if not self._vseen:
+            _seen_by_program(self)
+        return self._vhash
+
+
+def _seen_by_program(obj):
+    """The first hash of a task/future outside asyncio's own bookkeeping: the program may iterate a
+    set holding it (asyncio.wait's done/pending, as_completed, {t1, t2}). gather's dict only
+    deduplicates its arguments, its result order is defined."""
+    if sys._getframe(2).f_code is not _GATHER_CODE:
+        obj._vseen = True
+        schedule.hashed += 1
+
+
+_GATHER_CODE = asyncio.tasks.gather.__code__
 
 
 class Future(asyncio.Future):
-    """C Future hashing by creation order (see Task)."""
+    """C Future hashing like Task."""
 
     def __init__(self, *args, **kwargs):
-        self._vseq = _next_seq()
+        self._vhash = schedule.object_hash(_next_seq())
+        self._vseen = False
         super().__init__(*args, **kwargs)
 
     def __hash__(self):
-        return self._vseq
+        if not self._vseen:
+            _seen_by_program(self)
+        return self._vhash
 
 
 class _Timer(events.TimerHandle):
@@ -70,6 +92,7 @@ class VirtualEventLoop(base_events.BaseEventLoop):
         super().__init__()
         self._vactor = None
         self._vwaiting = False
+        self._vagen_order = weakref.WeakKeyDictionary()
         world.loops.append(weakref.ref(self))  # weak: a loop dies when the program drops it
 
     def time(self):
@@ -105,6 +128,29 @@ class VirtualEventLoop(base_events.BaseEventLoop):
             del task._source_traceback[-1]
         return task
 
+    def _asyncgen_firstiter_hook(self, agen):
+        super()._asyncgen_firstiter_hook(agen)
+        self._vagen_order[agen] = _next_seq()
+
+    async def shutdown_asyncgens(self):
+        """CPython closes the still-open async generators in the order of a WeakSet, i.e. of their
+        addresses: first-iteration order at seed 0, a choice point under other schedules."""
+        self._asyncgens_shutdown_called = True
+        if not len(self._asyncgens):
+            return
+        order = self._vagen_order
+        closing_agens = sorted(self._asyncgens, key=lambda agen: order.get(agen, 0))
+        self._asyncgens.clear()
+        schedule.permute(closing_agens)
+        results = await asyncio.gather(*[ag.aclose() for ag in closing_agens], return_exceptions=True)
+        for result, agen in zip(results, closing_agens):
+            if isinstance(result, Exception):
+                self.call_exception_handler({
+                    "message": f"an error occurred during closing of asynchronous generator {agen!r}",
+                    "exception": result,
+                    "asyncgen": agen,
+                })
+
     def _write_to_self(self):
         # call_soon_threadsafe from a virtual thread: wake the loop if it sits in its "select".
         if self._vwaiting:
@@ -131,8 +177,8 @@ class VirtualEventLoop(base_events.BaseEventLoop):
             handle._scheduled = False
             due.append(handle)
         if due:
-            if world.rng is not None and len(due) > 1:
-                _permute_equal_deadlines(due, world.rng)
+            if len(due) > 1:
+                _permute_equal_deadlines(due)
             self._ready.extend(due)
 
         ready = self._ready
@@ -184,16 +230,23 @@ def _task_ended(task):
     trace.timeline("task_end", task.get_name(), text)
 
 
-def _permute_equal_deadlines(due, rng):
-    """Seeded schedules: shuffle only runs of timers with exactly the same deadline."""
+def _permute_equal_deadlines(due):
+    """Timers due at exactly the same instant: their order is a choice point (FIFO at seed 0).
+    CPython orders them by real deadlines that differ by the microseconds between the calls."""
     start = 0
     for i in range(1, len(due) + 1):
         if i == len(due) or due[i]._when != due[start]._when:
             if i - start > 1:
                 group = due[start:i]
-                rng.shuffle(group)
+                schedule.permute(group, [_handle_key(h) for h in group])
                 due[start:i] = group
             start = i
+
+
+def _handle_key(handle):
+    """Who a handle runs for (PCT gives priorities to tasks, not to individual callbacks)."""
+    owner = getattr(handle._callback, "__self__", None)
+    return id(owner if owner is not None else handle)  # id: hashing a Task would count as the program's
 
 
 class _Local:

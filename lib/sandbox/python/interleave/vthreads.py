@@ -14,12 +14,15 @@ import concurrent.futures.thread as _cft
 import functools
 import itertools
 import queue
+import sys
 import threading
 import weakref
 from collections import deque
 
 from greenlet import greenlet
 
+from . import loopblock
+from .errors import FILENAME
 from .vclock import TIME_PATCHES, vmonotonic
 from .vdatetime import DATETIME_PATCHES
 from .world import BLOCKED, Actor, world
@@ -55,17 +58,23 @@ class VLock:
         else:
             deadline = world.now + timeout
         me = world.current
-        while self._locked:
-            if deadline is not None and world.now >= deadline:
-                return False
-            self._waiters.append(me)
-            if not world.block(deadline, what="lock"):
-                try:
-                    self._waiters.remove(me)
-                except ValueError:
-                    pass
-        self._locked = True
-        return True
+        start = world.now
+        on_loop = loopblock.loop_running()
+        try:
+            while self._locked:
+                if deadline is not None and world.now >= deadline:
+                    return False
+                self._waiters.append(me)
+                if not world.block(deadline, what="lock"):
+                    try:
+                        self._waiters.remove(me)
+                    except ValueError:
+                        pass
+            self._locked = True
+            return True
+        finally:
+            if on_loop and world.now > start:
+                _note_loop_blocked(start)
 
     acquire_lock = acquire
 
@@ -78,6 +87,8 @@ class VLock:
             if actor.state == BLOCKED:
                 world.wake(actor)
                 break
+        if world.runnable and _called_by_student():
+            world.preemption_point()
 
     release_lock = release
 
@@ -101,6 +112,24 @@ class VLock:
         return "<%s _thread.lock object at %#x>" % (state, id(self))
 
 
+def _called_by_student():
+    """Releases inside threading/queue internals are not preemption points: they would multiply
+    the choice points without adding orders the program can observe differently."""
+    frame = sys._getframe(2)
+    for _ in range(2):  # release() directly, or through `with lock:` (__exit__)
+        if frame is None:
+            return False
+        if frame.f_code.co_filename == FILENAME:
+            return True
+        frame = frame.f_back
+    return False
+
+
+def _note_loop_blocked(start):
+    line = loopblock.student_line()
+    loopblock.record(loopblock.call_label(line), line, world.now - start, loopblock.CALL_HINT, start)
+
+
 def vget_ident():
     cur = world.current
     return cur.ident if cur is not None else MAIN_IDENT
@@ -119,7 +148,9 @@ def _vstart_new_thread(func, args, kwargs=None):
     return ident
 
 
-def _thread_main(actor, func, args, kwargs):
+def _thread_main(actor, func, args, kwargs, *_finished):
+    # `_finished`: a thread that ends hands over by returning into its successor's greenlet, which
+    # passes the return value along as an argument when the successor has not started yet.
     try:
         func(*args, **kwargs)
     except SystemExit:

@@ -5,15 +5,17 @@ time, so "blocking" means handing control to the next actor instead of blocking 
 asyncio loop is just code running inside an actor: its `select()` becomes `block(timeout)` here, so
 loop timers, `time.sleep` and thread wake-ups all live on the same clock.
 
-Canonical order (seed 0): runnable actors FIFO, wake-ups by (time, sequence). A seed > 0 only
-permutes wake-ups that fall on the same instant (which real CPython leaves to the OS).
+Canonical order (seed 0): runnable actors FIFO, wake-ups by (time, sequence). Other schedules
+(schedule.py) choose which of several runnable actors goes first and which of several wake-ups at
+the same instant comes first: real CPython leaves both to the OS.
 """
 import heapq
-import random
 from collections import deque
 
 from asyncio import events as _events
 from greenlet import getcurrent
+
+from .schedule import schedule
 
 RUNNING, RUNNABLE, BLOCKED, DONE = range(4)
 
@@ -66,7 +68,6 @@ class World:
     def reset(self, seed, limits):
         self.now = 0.0
         self.seed = seed
-        self.rng = random.Random(seed) if seed else None
         self.runnable = deque()
         self.sleepers = []  # heap of (when, seq, gen, actor)
         self.seq = 0
@@ -160,6 +161,12 @@ class World:
             self.runnable.append(me)
             self._schedule(me)
 
+    def preemption_point(self):
+        """A point where CPython may switch threads (the GIL is released or the switch interval
+        expires): some schedules let another runnable actor run here, a bounded number of times."""
+        if self.runnable and self.current is not None and schedule.may_preempt(self.current, list(self.runnable)):
+            self.yield_now()
+
     def _schedule(self, me):
         nxt = self._next_actor()
         if nxt is me:
@@ -169,8 +176,15 @@ class World:
 
     def _next_actor(self):
         self.tick()
-        if self.runnable:
-            return self.runnable.popleft()
+        runnable = self.runnable
+        if runnable:
+            if len(runnable) > 1:
+                pick = schedule.choose(len(runnable), runnable)
+                if pick:
+                    actor = runnable[pick]
+                    del runnable[pick]
+                    return actor
+            return runnable.popleft()
         nxt = self._pop_sleeper()
         if nxt is None:
             self.abort(StopRun("deadlock", deadlock=self.describe_waiters()))
@@ -183,22 +197,22 @@ class World:
         if not heap:
             return None
         entry = heapq.heappop(heap)
-        if self.rng is not None and heap:
-            entry = self._permute_same_instant(entry)
+        if heap and heap[0][0] == entry[0]:
+            entry = self._choose_same_instant(entry)
         self.advance(entry[0])
         actor = entry[3]
         actor.gen += 1
         actor.state = RUNNABLE
         return actor
 
-    def _permute_same_instant(self, entry):
+    def _choose_same_instant(self, entry):
         heap = self.sleepers
         same = [entry]
         while heap and heap[0][0] == entry[0]:
             e = heapq.heappop(heap)
             if e[2] == e[3].gen:
                 same.append(e)
-        pick = self.rng.randrange(len(same)) if len(same) > 1 else 0
+        pick = schedule.choose(len(same), [e[3] for e in same])
         for i, e in enumerate(same):
             if i != pick:
                 heapq.heappush(heap, e)

@@ -197,14 +197,14 @@ def scan(code):
     return tamper.static_scan(textwrap.dedent(code))
 
 
-def run(code):
+def run(code, scan=True):
     """In-process run. In the sandbox each run is a fresh fork; here the tampering programs would
     leak into later tests, so builtins are put back afterwards."""
     import builtins
     saved = dict(vars(builtins))
     events = []
     try:
-        result = run_program(textwrap.dedent(code), seed=0, limits={}, emit=events.append)
+        result = run_program(textwrap.dedent(code), seed=0, limits={}, emit=events.append, scan=scan)
     finally:
         vars(builtins).update(saved)
     return result, events
@@ -251,8 +251,9 @@ class RuntimeCheckTest(unittest.TestCase):
     def test_computed_techniques_are_caught_at_runtime(self):
         for name, code in RUNTIME_TAMPER:
             with self.subTest(name):
-                self.assertIsNone(scan(code), "should evade the static scan")
-                result, _ = run(code)
+                # Some of these are flagged statically too (computed getattr, issue 8); the runtime
+                # must catch every one on its own, so the static scan is left out here.
+                result, _ = run(code, scan=False)
                 self.assertIsNotNone(result["tamper"], result)
                 self.assertTrue(result["tamper"]["reason"].startswith("runtime: "))
 

@@ -1,0 +1,36 @@
+import { getDb, type DbClient } from "./get-db";
+import { isRecordNotFound } from "./prisma-errors";
+
+export interface ReviewedFields {
+  passed: boolean;
+  score: number;
+  verdict: object;
+}
+
+/**
+ * The instructor's decision on a NEEDS_REVIEW submission: it becomes GRADED with the decided score
+ * (the caller refreshes the student's BestScore in the same transaction `tx`). Returns null when the
+ * submission was no longer waiting for review (decided twice, or regraded meanwhile).
+ */
+export async function storeReviewDecision(
+  id: string,
+  fields: ReviewedFields,
+  tx: DbClient,
+): Promise<{ classId: string; userId: string; exerciseId: string; gradedAt: Date } | null> {
+  const row = await tx.submission
+      .update({
+        where: { id, status: "NEEDS_REVIEW" },
+        data: { status: "GRADED", passed: fields.passed, score: fields.score, verdict: fields.verdict },
+        select: { classId: true, userId: true, exerciseId: true, gradedAt: true },
+      })
+      .catch((error: unknown) => {
+        if (isRecordNotFound(error)) return null;
+        throw error;
+      });
+    if (!row) return null;
+    return { ...row, gradedAt: row.gradedAt ?? new Date() };
+}
+
+export async function findSubmissionForReview(id: string, db: DbClient = getDb()) {
+  return db.submission.findUnique({ where: { id }, select: { id: true, classId: true, userId: true, exerciseId: true, status: true, verdict: true } });
+}

@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { MAX_SCHEDULES } from "@/lib/traces/check-program";
+import { limitsOverrideSchema, SLUG_PATTERN, type LimitsOverride } from "./exercise-package.types";
+import { idSchema, type ExerciseStatusValue } from "./import-exercise-into-class.types";
+
+/** What an instructor types in the browser (or a script sends): the exercise's editable fields. */
+export const MAX_PROMPT_CHARS = 20_000;
+export const MAX_PROGRAM_CHARS = 64 * 1024;
+export const MAX_SPEC_CHARS = 64 * 1024;
+
+/** Scripts may say "write-code" (the folder format) or "WRITE_CODE" (the API's responses). */
+export const draftKindSchema = z
+  .enum(["write-code", "predict-output", "WRITE_CODE", "PREDICT_OUTPUT"], { message: "kind must be write-code or predict-output." })
+  .transform((kind) => (kind === "write-code" || kind === "WRITE_CODE" ? "WRITE_CODE" : "PREDICT_OUTPUT") as "WRITE_CODE" | "PREDICT_OUTPUT");
+
+const optionalZh = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `at most ${max} characters`)
+    .optional()
+    .transform((text) => (text ? text : undefined));
+
+export const draftTitleSchema = z.object({
+  en: z.string({ message: "The English title is required." }).trim().min(1, "The English title is required.").max(200, "at most 200 characters"),
+  zh: optionalZh(200),
+});
+
+export const draftPromptSchema = z.object({
+  en: z.string({ message: "The English prompt is required." }).trim().min(1, "The English prompt is required.").max(MAX_PROMPT_CHARS, `at most ${MAX_PROMPT_CHARS} characters`),
+  zh: optionalZh(MAX_PROMPT_CHARS),
+});
+
+const program = (what: string) => z.string({ message: `${what} must be text.` }).max(MAX_PROGRAM_CHARS, `${what} is longer than 64 KB.`);
+
+export const draftFieldsSchema = z.object({
+  kind: draftKindSchema,
+  title: draftTitleSchema,
+  prompt: draftPromptSchema,
+  starter: program("The starter code"),
+  solution: program("The solution").refine((code) => code.trim() !== "", "The reference solution is required."),
+  points: z.number({ message: "points must be a number." }).int("points must be a whole number.").min(0).max(1000),
+  schedules: z.number({ message: "schedules must be a number." }).int().min(1).max(MAX_SCHEDULES, `schedules must be 1 to ${MAX_SCHEDULES}.`),
+  limits: limitsOverrideSchema,
+  spec: z.string().max(MAX_SPEC_CHARS, "The expected trace is longer than 64 KB."),
+});
+
+export const createExerciseInput = z.object({
+  userId: idSchema,
+  classId: idSchema,
+  kind: draftFieldsSchema.shape.kind,
+  title: draftTitleSchema,
+  prompt: draftPromptSchema,
+  starter: draftFieldsSchema.shape.starter.default(""),
+  solution: draftFieldsSchema.shape.solution,
+  points: draftFieldsSchema.shape.points.default(100),
+  schedules: draftFieldsSchema.shape.schedules.default(1),
+  limits: limitsOverrideSchema.optional(),
+  spec: draftFieldsSchema.shape.spec.optional(),
+  slug: z.string().regex(SLUG_PATTERN, "slug: lowercase letters, digits and dashes").optional(),
+});
+export type CreateExerciseInput = z.input<typeof createExerciseInput>;
+
+export const updateExerciseInput = draftFieldsSchema.partial().extend({ userId: idSchema, exerciseId: idSchema });
+export type UpdateExerciseInput = z.input<typeof updateExerciseInput>;
+
+/** Everything the editor shows, answer key included: only the class's instructor ever gets it. */
+export interface ExerciseForEditor {
+  id: string;
+  classId: string;
+  slug: string;
+  kind: "WRITE_CODE" | "PREDICT_OUTPUT";
+  status: ExerciseStatusValue;
+  version: number;
+  /** Editing now changes this version in place (a draft nobody submitted to) or adds the next one. */
+  editsCreateVersion: boolean;
+  submissionCount: number;
+  title: { en: string; zh: string };
+  prompt: { en: string; zh: string };
+  starter: string;
+  solution: string;
+  spec: string;
+  points: number;
+  schedules: number;
+  limits: LimitsOverride;
+}
