@@ -59,7 +59,7 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
 
 export async function newUser(url: string, role: "instructor" | "student", name: string): Promise<HttpSession> {
   const session = new HttpSession(url);
-  await session.signUpAndSignIn({ email: uniqueEmail(name.toLowerCase()), password: "password 123", name, role });
+  await session.signUpAndSignIn({ email: uniqueEmail(name.toLowerCase().replace(/[^a-z0-9]+/g, "-")), password: "password 123", name, role });
   return session;
 }
 
