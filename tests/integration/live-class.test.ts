@@ -57,7 +57,7 @@ describe("the class leaderboard", () => {
   it("is readable by members only, and an outsider can neither read it nor join the room", async () => {
     const board = await students[0].json<LeaderboardView>("GET", `/api/classes/${classId}/leaderboard`);
     expect(board.status).toBe(200);
-    expect(board.body.entries.map((entry) => [entry.name, entry.score, entry.rank])).toEqual([["Ana", 0, 1], ["Ben", 0, 1], ["Cai", 0, 1]]);
+    expect(board.body.entries.map((entry) => [entry.name, entry.score, entry.rank])).toEqual([["Ana", 0, 3], ["Ben", 0, 3], ["Cai", 0, 3]]);
     expect((await outsider.json("GET", `/api/classes/${classId}/leaderboard`)).status).toBe(404);
     const socket = await socketIn(outsider);
     expect(await joinRoom(socket, classId)).toEqual({ ok: false, error: { code: "NOT_FOUND", message: "Class not found" } });
@@ -85,8 +85,8 @@ describe("the class leaderboard", () => {
     const update = await onProjector;
     expect(update.classId).toBe(classId);
     expect(update.entries.find((e) => e.name === "Ana")).toMatchObject({ solved: 1, score: points, rank: 1 });
-    // Ben and Cai drop from a shared 1st to a shared 2nd: changed rows only, nothing else.
-    expect(update.entries.map((e) => e.name).sort()).toEqual(["Ana", "Ben", "Cai"]);
+    // Ben and Cai stay at the shared last place: changed rows only, so Ana's row alone.
+    expect(update.entries.map((e) => e.name)).toEqual(["Ana"]);
     expect((await onClassmate).entries).toEqual(update.entries);
     expect(await verdictOnProjector).toMatchObject({ submissionId: submitted.body.id, status: "passed" });
     const snapshot = await teacher.json<LeaderboardView>("GET", `/api/classes/${classId}/leaderboard`);
