@@ -10,11 +10,13 @@ import { createSocketAuthenticator } from "@/lib/realtime/authenticate-socket";
 import { canAccessClass } from "@/lib/auth/can-access-class";
 import { createRealtimeServer } from "@/lib/realtime/create-realtime-server";
 import { startLiveClass, type LiveClass } from "@/lib/realtime/start-live-class";
-import { setAuthRateLimiters } from "@/lib/auth/auth-rate-limiters";
+import { setAuthRateLimiters, signInThrottleOptions } from "@/lib/auth/auth-rate-limiters";
 import { createAuthRateLimiters } from "@/lib/auth/create-auth-rate-limiters";
 import { setGradingServices } from "@/lib/grading/grading-services";
 import { startGrading } from "@/lib/grading/start-grading";
-import { stampClientAddress } from "@/lib/rate-limit/client-address";
+import { createRequestHandler } from "@/lib/http/create-request-handler";
+import { getLogger } from "@/lib/observability/logger";
+import { drainConnections, onShutdownSignal } from "@/lib/runtime/on-shutdown-signal";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
 
 async function main(): Promise<void> {
@@ -36,20 +38,18 @@ async function main(): Promise<void> {
   // Sign-in/sign-up limits, shared by every node through Redis when it is configured.
   const authLimits = createAuthRateLimiters({
     redisUrl: env.REDIS_URL,
-    signIn: { limit: env.SIGN_IN_RATE_LIMIT, windowMs: env.SIGN_IN_RATE_WINDOW_MS },
+    signIn: signInThrottleOptions(env),
     signUp: { limit: env.SIGN_UP_RATE_LIMIT, windowMs: env.SIGN_UP_RATE_WINDOW_MS },
   });
   setAuthRateLimiters(authLimits.limiters);
 
   // Next's handler first: socket.io wraps the existing "request" listeners and keeps /socket.io/.
-  // Route handlers and next-auth cannot see the socket: stamp the client address for them.
-  httpServer.on("request", (req, res) => {
-    stampClientAddress(req, env.TRUST_PROXY);
-    void handle(req, res);
-  });
+  // Request ids, logs, security headers, the client address stamp and /metrics wrap Next.
+  const https = publicUrl.protocol === "https:";
+  httpServer.on("request", createRequestHandler({ handle, trustProxy: env.TRUST_PROXY, dev, https, metricsToken: env.METRICS_TOKEN }));
   let live: LiveClass | undefined;
   const realtime = await createRealtimeServer(httpServer, {
-    authenticate: createSocketAuthenticator({ secret: env.NEXTAUTH_SECRET, secureCookie: publicUrl.protocol === "https:" }),
+    authenticate: createSocketAuthenticator({ secret: env.NEXTAUTH_SECRET, secureCookie: https }),
     canAccessClass,
     redisUrl: env.REDIS_URL,
     allowedOrigins: [publicUrl.origin],
@@ -72,32 +72,32 @@ async function main(): Promise<void> {
   setGradingServices(grading.services);
 
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOSTNAME, resolve));
-  console.log(`> Interleave ready on ${env.NEXTAUTH_URL} (${dev ? "development" : "production"}, ${env.databaseProvider})`);
+  const log = getLogger("server");
+  log.info({ url: env.NEXTAUTH_URL, mode: dev ? "development" : "production", database: env.databaseProvider }, `> Interleave ready on ${env.NEXTAUTH_URL}`);
   // In dev Next attaches its HMR websocket listener on the first HTTP request; without this,
   // socket.io's engine would answer (and close) /_next/hmr upgrades first.
   if (dev) await fetch(`http://127.0.0.1:${env.PORT}/api/health`).catch(() => undefined);
 
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`> ${signal}: shutting down`);
-    setTimeout(() => process.exit(1), 10_000).unref();
-    void grading
-      .stop()
-      .then(() => authLimits.close())
-      .then(() => runner.close())
-      .then(() => liveClass.stop())
-      .then(() => realtime.close())
-      .then(() => new Promise<void>((resolve) => httpServer.close(() => resolve())))
-      .then(() => app.close())
-      .finally(() => process.exit(0));
-  };
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  process.on("SIGINT", () => shutdown("SIGINT"));
+  // SIGTERM: stop accepting, let sockets reconnect elsewhere, finish the grading jobs in hand
+  // (queued ones stay QUEUED in the database for the next start), finish in-flight requests, exit 0.
+  const httpClosed = new Promise<void>((resolve) => httpServer.once("close", () => resolve()));
+  onShutdownSignal({
+    log,
+    steps: [
+      { name: "stop accepting connections", run: () => void httpServer.close() },
+      { name: "live class", run: () => liveClass.stop() },
+      { name: "sockets: reconnect elsewhere", run: () => realtime.close() },
+      { name: "grading: finish running jobs", run: () => grading.stop() },
+      { name: "sandbox pool", run: () => runner.close() },
+      { name: "rate limiters", run: () => authLimits.close() },
+      { name: "in-flight requests", run: () => drainConnections(httpServer, httpClosed) },
+      { name: "next", run: () => app.close() },
+    ],
+  });
 }
 
 main().catch((error: unknown) => {
+  getLogger("server").fatal({ err: error instanceof Error ? error.message : String(error) }, "Interleave failed to start");
   console.error("Interleave failed to start:", error instanceof Error ? error.message : error);
   process.exit(1);
 });

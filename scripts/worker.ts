@@ -4,19 +4,21 @@
  * the web nodes learn about them through Redis pub/sub. Start as many as the class needs, on any
  * machine with the database, Redis and the sandbox packages.
  *
- * SIGTERM/SIGINT: stop taking jobs, let the running ones finish (up to a grace period), then exit.
- * A job cut off by a hard kill is not lost: its row stays RUNNING and is graded again by any grader
+ * SIGTERM/SIGINT: stop taking jobs, let the running ones finish (up to a grace period), then exit 0.
+ * A job cut off by a hard kill is not lost: its row stays running and is graded again by any grader
  * once it is older than GRADING_STALE_AFTER_MS.
  */
 import { existsSync } from "node:fs";
 import { getEnv } from "@/lib/config/env";
 import { startGrading } from "@/lib/grading/start-grading";
+import { getLogger } from "@/lib/observability/logger";
+import { onShutdownSignal } from "@/lib/runtime/on-shutdown-signal";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
 
-const SHUTDOWN_GRACE_MS = 15_000;
+const logger = getLogger("worker");
 
 function log(message: string): void {
-  console.log(`[worker ${process.pid}] ${message}`);
+  logger.info(message);
 }
 
 function readRedisPrefix(argv: string[]): string | undefined {
@@ -57,30 +59,14 @@ async function main(): Promise<void> {
   });
   log(`grading with ${env.SANDBOX_POOL_SIZE} sandbox slot(s) (${sandbox.mode}), database ${env.databaseProvider}`);
 
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: finishing running jobs, taking no new ones`);
-    // Jobs still running after the grace period are abandoned; recovery grades them elsewhere.
-    setTimeout(() => {
-      log("grace period over: exiting with jobs still running (they will be recovered)");
-      process.exit(1);
-    }, SHUTDOWN_GRACE_MS).unref();
-    void grading
-      .stop()
-      .then(() => runner.close())
-      .then(() => {
-        log("stopped");
-        process.exit(0);
-      })
-      .catch((error: unknown) => {
-        log(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
-        process.exit(1);
-      });
-  };
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  process.on("SIGINT", () => shutdown("SIGINT"));
+  // Jobs still running at the grace limit are abandoned (exit 1); recovery grades them elsewhere.
+  onShutdownSignal({
+    log: logger,
+    steps: [
+      { name: "grading: finish running jobs, take no new ones", run: () => grading.stop() },
+      { name: "sandbox pool", run: () => runner.close() },
+    ],
+  });
 }
 
 main().catch((error: unknown) => {

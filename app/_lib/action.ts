@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { AppError, toErrorResponse, type AppErrorCode } from "@/lib/errors/app-error";
 import { getSessionUser } from "@/app/_lib/session";
 import { parseInput } from "@/lib/config/parse-input";
+import { errorFields, getLogger } from "@/lib/observability/logger";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -24,7 +25,7 @@ export function withAction<S extends z.ZodType, R>(
       const input = parseInput(options.input, rawInput);
       return { ok: true, data: await handler({ user, input }) };
     } catch (error) {
-      if (!(error instanceof AppError)) console.error("[action] unexpected error", error);
+      if (!(error instanceof AppError)) getLogger("action").error(errorFields(error), "unexpected error");
       return { ok: false, error: toErrorResponse(error).body.error };
     }
   };

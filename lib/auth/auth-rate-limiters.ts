@@ -1,5 +1,7 @@
 import { getEnv } from "@/lib/config/env";
+import { createMemoryFailureThrottle } from "@/lib/rate-limit/create-memory-failure-throttle";
 import { createMemoryRateLimiter } from "@/lib/rate-limit/create-memory-rate-limiter";
+import type { FailureThrottleOptions, FailureThrottle } from "@/lib/rate-limit/failure-throttle.types";
 import type { RateLimiter } from "@/lib/rate-limit/rate-limiter.types";
 
 /**
@@ -8,8 +10,8 @@ import type { RateLimiter } from "@/lib/rate-limit/rate-limiter.types";
  * in the same process, so the registration lives on globalThis, as for the grading services.
  */
 export interface AuthRateLimiters {
-  /** Keyed by email address: attempts on one account. */
-  signIn: RateLimiter;
+  /** Failed sign-ins per account (untrusted clients) or per known device of the account. */
+  signIn: FailureThrottle;
   /** Keyed by client address: accounts created from one network. */
   signUp: RateLimiter;
 }
@@ -32,8 +34,18 @@ export function getAuthRateLimiters(): AuthRateLimiters {
   if (registered) return registered;
   const env = getEnv();
   registry[FALLBACK_KEY] ??= {
-    signIn: createMemoryRateLimiter({ limit: env.SIGN_IN_RATE_LIMIT, windowMs: env.SIGN_IN_RATE_WINDOW_MS }),
+    signIn: createMemoryFailureThrottle(signInThrottleOptions(env)),
     signUp: createMemoryRateLimiter({ limit: env.SIGN_UP_RATE_LIMIT, windowMs: env.SIGN_UP_RATE_WINDOW_MS }),
   };
   return registry[FALLBACK_KEY];
+}
+
+/** SIGN_IN_RATE_LIMIT failures per SIGN_IN_RATE_WINDOW_MS, then SIGN_IN_LOCKOUT_MS doubling up to the window. */
+export function signInThrottleOptions(env: { SIGN_IN_RATE_LIMIT: number; SIGN_IN_RATE_WINDOW_MS: number; SIGN_IN_LOCKOUT_MS: number }): FailureThrottleOptions {
+  return {
+    limit: env.SIGN_IN_RATE_LIMIT,
+    windowMs: env.SIGN_IN_RATE_WINDOW_MS,
+    baseDelayMs: env.SIGN_IN_LOCKOUT_MS,
+    maxDelayMs: Math.max(env.SIGN_IN_LOCKOUT_MS, env.SIGN_IN_RATE_WINDOW_MS),
+  };
 }

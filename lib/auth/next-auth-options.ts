@@ -6,10 +6,12 @@ import type { Provider } from "next-auth/providers/index";
 import type { Account, Profile, User } from "next-auth";
 import { AppError } from "@/lib/errors/app-error";
 import { isUserRole, type UserRole } from "@/lib/auth/session-user";
-import { limitSignInAttempts } from "@/lib/auth/limit-sign-in-attempts";
+import { parse as parseCookieHeader } from "cookie";
+import { getEnv } from "@/lib/config/env";
+import { deviceCookieName } from "@/lib/auth/device-cookie";
 import { SIGN_IN_RATE_LIMITED } from "@/lib/auth/sign-in-errors";
 import { signInWithOAuth } from "@/lib/auth/sign-in-with-oauth";
-import { verifyCredentials } from "@/lib/auth/verify-credentials";
+import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 
 declare module "next-auth" {
   interface Session {
@@ -28,10 +30,9 @@ function credentialsProvider(): Provider {
   return CredentialsProvider({
     name: "Email and password",
     credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-    async authorize(credentials) {
+    async authorize(credentials, req) {
       if (!credentials?.email || !credentials.password) return null;
-      await refuseWhenRateLimited(credentials.email);
-      const user = await verifyCredentials({ email: credentials.email, password: credentials.password });
+      const user = await throttledSignIn(credentials.email, credentials.password, req.headers);
       if (!user) return null;
       return { id: user.id, email: user.email, name: user.name, role: normaliseRole(user.role), isAdmin: user.isAdmin === true };
     },
@@ -39,13 +40,16 @@ function credentialsProvider(): Provider {
 }
 
 /**
- * Fails the sign-in like a wrong password (401, no session), but with its own code: next-auth hands
- * a thrown Error's message to the browser as `error`, and the form shows "too many attempts"
- * instead of suggesting the password is wrong.
+ * A locked account fails the sign-in like a wrong password (no session), but with its own code:
+ * next-auth hands a thrown Error's message to the browser as `error`, the form shows "too many
+ * attempts", and the route (app/api/auth/[...nextauth]) turns the answer into a 429.
  */
-async function refuseWhenRateLimited(email: string): Promise<void> {
+async function throttledSignIn(email: string, password: string, headers: Record<string, unknown> | undefined) {
+  const env = getEnv();
+  const cookieHeader = typeof headers?.cookie === "string" ? headers.cookie : "";
+  const deviceToken = parseCookieHeader(cookieHeader)[deviceCookieName(env.NEXTAUTH_URL.startsWith("https://"))];
   try {
-    await limitSignInAttempts({ email });
+    return await signInWithPassword({ email, password, deviceToken, secret: env.NEXTAUTH_SECRET });
   } catch (error) {
     if (error instanceof AppError && error.code === "RATE_LIMITED") throw new Error(SIGN_IN_RATE_LIMITED);
     throw error;

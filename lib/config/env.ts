@@ -29,15 +29,17 @@ export const ENV_VARS: readonly EnvVarDoc[] = [
   { name: "NODE_ENV", default: "development", description: "`development`, `production` or `test`." },
   { name: "SANDBOX_UID_BASE", default: "61000", description: "Slot n of the sandbox pool runs as uid base+n; give each grader process on one machine its own range." },
   { name: "GRADING_WORKER", default: "on", description: "`off` makes this web node only enqueue (graders run `npm run worker`); needs REDIS_URL to be useful." },
-  { name: "GRADING_STALE_AFTER_MS", default: "120000", description: "A submission RUNNING longer than this is taken to have lost its worker and is graded again." },
+  { name: "GRADING_STALE_AFTER_MS", default: "120000", description: "A submission running longer than this is taken to have lost its worker and is graded again." },
   { name: "SUBMIT_RATE_LIMIT", default: "10", description: "Submissions per student per minute; more get 429." },
   { name: "RUN_RATE_LIMIT", default: "30", description: "Try-it runs per student per minute; more get 429." },
-  { name: "SIGN_IN_RATE_LIMIT", default: "10", description: "Email + password sign-in attempts per email address per window; more are refused with \"too many attempts\"." },
-  { name: "SIGN_IN_RATE_WINDOW_MS", default: "900000", description: "The sign-in window (15 minutes)." },
+  { name: "SIGN_IN_RATE_LIMIT", default: "10", description: "FAILED email + password sign-ins per account (from browsers that never signed in to it) within the window before further attempts wait (\"too many attempts\", 429). Successful sign-ins never count; a browser that signed in before has its own count (device cookie), so a guesser cannot lock the owner out." },
+  { name: "SIGN_IN_RATE_WINDOW_MS", default: "900000", description: "Failures older than this (15 minutes) are forgotten; also the longest wait." },
+  { name: "SIGN_IN_LOCKOUT_MS", default: "30000", description: "The first wait after SIGN_IN_RATE_LIMIT failures; it doubles with every further failure, up to the window." },
   { name: "SIGN_UP_RATE_LIMIT", default: "60", description: "Accounts created per client address per window (a class behind one NAT shares one address); more get 429." },
   { name: "SIGN_UP_RATE_WINDOW_MS", default: "3600000", description: "The sign-up window (1 hour)." },
   { name: "TRUST_PROXY", default: "0", description: "Number of reverse proxies in front of the app that append to `X-Forwarded-For`; 0 ignores the header and uses the socket address." },
-  { name: "LOG_LEVEL", default: "info", description: "`debug`, `info`, `warn` or `error`." },
+  { name: "LOG_LEVEL", default: "info", description: "`debug`, `info`, `warn` or `error`. Logs are JSON lines on stdout (pino), each HTTP request's lines carry its `requestId` (also sent back as `X-Request-Id`)." },
+  { name: "METRICS_TOKEN", default: "(unset)", description: "Enables Prometheus metrics at `/metrics` for requests with `Authorization: Bearer <token>` (at least 16 characters); without it `/metrics` is a 404." },
 ];
 
 /** `.env` files often carry `KEY=` for "unset": treat empty strings as absent. */
@@ -72,8 +74,10 @@ const envObject = z.object({
   RUN_RATE_LIMIT: z.preprocess((v) => (v === "" || v === undefined ? 30 : v), z.coerce.number().int().min(1)),
   SIGN_IN_RATE_LIMIT: z.preprocess((v) => (v === "" || v === undefined ? 10 : v), z.coerce.number().int().min(1)),
   SIGN_IN_RATE_WINDOW_MS: z.preprocess((v) => (v === "" || v === undefined ? 15 * 60_000 : v), z.coerce.number().int().min(1_000)),
+  SIGN_IN_LOCKOUT_MS: z.preprocess((v) => (v === "" || v === undefined ? 30_000 : v), z.coerce.number().int().min(100)),
   SIGN_UP_RATE_LIMIT: z.preprocess((v) => (v === "" || v === undefined ? 60 : v), z.coerce.number().int().min(1)),
   SIGN_UP_RATE_WINDOW_MS: z.preprocess((v) => (v === "" || v === undefined ? 60 * 60_000 : v), z.coerce.number().int().min(1_000)),
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   TRUST_PROXY: z.preprocess((v) => (v === "" || v === undefined ? 0 : v), z.coerce.number().int().min(0).max(10)),
 });
 

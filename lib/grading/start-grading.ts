@@ -2,6 +2,7 @@ import IORedis from "ioredis";
 import type { SubmissionGradedPayload } from "@/lib/realtime/events";
 import { createMemoryRateLimiter } from "@/lib/rate-limit/create-memory-rate-limiter";
 import { createRedisRateLimiter } from "@/lib/rate-limit/create-redis-rate-limiter";
+import { getMetrics } from "@/lib/metrics/metrics";
 import type { SandboxRunner } from "@/lib/sandbox/sandbox-runner.types";
 import { createBullmqQueue } from "./create-bullmq-queue";
 import { createLocalGradedEventChannel, createRedisGradedEventChannel } from "./create-graded-event-channel";
@@ -25,7 +26,7 @@ export interface StartGradingOptions {
   /**
    * How long BullMQ waits before handing a silent worker's job to another one. Default: the stale
    * threshold, so a re-delivered job finds its row claimable (an earlier re-delivery would find it
-   * still RUNNING, skip it, and leave it to the next recovery pass).
+   * still running, skip it, and leave it to the next recovery pass).
    */
   queueLockMs?: number;
   /** Default: every 30 s, or every `staleAfterMs` when that is shorter. */
@@ -68,12 +69,18 @@ export async function startGrading(options: StartGradingOptions): Promise<Gradin
   if (options.gradeHere) {
     queue.startWorker(
       async (submissionId) => {
-        await gradeSubmission({ submissionId, run: (request) => options.runner.run(request), publish: channel.publish, staleAfterMs });
+        const metrics = getMetrics();
+        const stopTimer = metrics.gradingDuration.startTimer();
+        const publish = (event: SubmissionGradedPayload) => {
+          metrics.submissions.inc({ status: event.status });
+          return channel.publish(event);
+        };
+        await gradeSubmission({ submissionId, run: (request) => options.runner.run(request), publish, staleAfterMs }).finally(stopTimer);
       },
       { concurrency: options.concurrency },
     );
   }
-  const recover = () => recoverSubmissions({ queue, staleAfterMs, infraRetryAfterMs: MINUTE });
+  const recover = () => recoverSubmissions({ queue, staleAfterMs });
   const recovered = await recover().catch((error: unknown) => {
     log(`recovery failed: ${String(error)}`);
     return 0;

@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import type { ExtendedError } from "socket.io";
+import { getMetrics } from "@/lib/metrics/metrics";
 import { userRoom } from "@/lib/realtime/events";
 import { registerClassRoomHandlers } from "@/lib/realtime/handlers/class-room-handlers";
 import { isAllowedOrigin } from "@/lib/realtime/is-allowed-origin";
@@ -54,8 +55,17 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
       .catch(() => next(unauthenticatedError()));
   });
 
+  // Polling responses bypass the app's request handler: give them the headers that matter for JSON.
+  io.engine.on("headers", (headers: Record<string, string>) => {
+    headers["X-Content-Type-Options"] = "nosniff";
+    headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+    headers["X-Frame-Options"] = "DENY";
+  });
+  const { socketConnections } = getMetrics();
   io.on("connection", (socket) => {
     limitSocketEvents(socket, deps.eventRate ?? { burst: 20, perSecond: 5 });
+    socketConnections.inc();
+    socket.once("disconnect", () => socketConnections.dec());
     // A per-user room lets the server reach every tab of one user (grades, removals).
     if (!socket.recovered) void socket.join(userRoom(socket.data.user.id));
     registerClassRoomHandlers(socket, { canAccessClass: deps.canAccessClass, onJoined: deps.onClassRoomJoined });
@@ -67,7 +77,9 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
     io,
     close: async () => {
       setRealtimePublisher(undefined);
-      io.disconnectSockets(true);
+      // Close the transports WITHOUT socket.io's "disconnect" packet: the browsers then see a
+      // dropped connection and reconnect on their own (to this node once it is back, or to
+      // another one), where disconnectSockets() would tell them to stay away for good.
       // io.close() would also close the shared HTTP server; the caller owns that.
       io.engine.close();
       await closeAdapter();

@@ -1,5 +1,5 @@
-import type { ProgramVerdict } from "./check-program";
-import { toJsonVerdict } from "./check-program";
+import type { ProgramVerdict } from "./check-schedules";
+import { toJsonVerdict } from "./check-schedules";
 import type { ActualView, DiffRow, ExpectedView } from "./verdict.types";
 
 /**

@@ -12,8 +12,9 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { listLibrary } from "@/lib/exercises/list-library";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
-import type { RunRequest } from "@/lib/sandbox/run-result.types";
-import { checkProgram, type ProgramVerdict } from "@/lib/traces/check-program";
+import type { RunRequest } from "@/lib/run-contract/run-result.types";
+import { checkProgram } from "@/lib/grading/check-program";
+import type { ProgramVerdict } from "@/lib/traces/check-schedules";
 
 const UID_BASE = 63_300;
 const HEADING = "## Schedule exploration";

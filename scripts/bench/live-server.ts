@@ -76,7 +76,7 @@ async function main(): Promise<void> {
       const queued = await insertQueuedSubmission(data);
       const claim = await claimSubmission(queued.id, new Date(0));
       if (!claim) throw new Error("claim failed");
-      const fields = { status: "GRADED" as const, passed: true, score: 100, verdict: { passed: true }, trace: null, firstDivergence: null, failingSeed: null, runMs: 1 };
+      const fields = { status: "passed" as const, passed: true, score: 100, verdict: { passed: true }, trace: null, tamperReason: null, firstDivergence: null, failingSeed: null, runMs: 1 };
       await storeVerdict(claim.id, claim.claimAttempt, fields, { classId, userId: data.userId, exerciseId: exercise.id });
       const committedAt = now();
       live.onGraded({ submissionId: claim.id, exerciseId: exercise.id, classId, userId: data.userId, status: "passed", score: 100, gradedAt: new Date().toISOString() });

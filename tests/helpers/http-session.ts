@@ -22,6 +22,11 @@ export class HttpSession {
     return [...this.cookies.keys()].some((name) => name.includes("next-auth.session-token"));
   }
 
+  /** Drops the session cookie (as if it expired) but keeps the others, e.g. the device cookie. */
+  forgetSession(): void {
+    for (const name of [...this.cookies.keys()]) if (name.includes("next-auth.session-token")) this.cookies.delete(name);
+  }
+
   async fetch(pathname: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookies.size > 0) headers.set("cookie", this.cookieHeader());

@@ -77,7 +77,7 @@ export async function waitForGraded(session: HttpSession, submissionId: string):
   const deadline = Date.now() + 60_000;
   for (;;) {
     const response = await session.json<{ status: string; passed: boolean | null; firstDivergence: unknown; verdict: unknown }>("GET", `/api/submissions/${submissionId}`);
-    if (!["QUEUED", "RUNNING", "INFRA_ERROR"].includes(response.body.status)) return response.body;
+    if (!["queued", "running", "infra_error"].includes(response.body.status)) return response.body;
     if (Date.now() > deadline) throw new Error(`submission ${submissionId} still ${response.body.status}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

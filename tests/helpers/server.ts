@@ -17,6 +17,8 @@ export interface TestServer {
   secret: string;
   /** Everything the server printed, for assertions and failure messages. */
   output(): string;
+  /** The server process (tests of signals and exit codes). */
+  child: ChildProcess;
   stop(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     databaseUrl,
     secret,
     output: () => output,
+    child,
     stop: async () => {
       await stopChild(child);
       await database.drop();

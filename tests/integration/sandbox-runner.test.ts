@@ -1,7 +1,7 @@
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
-import type { RunResult } from "@/lib/sandbox/run-result.types";
+import type { RunResult } from "@/lib/run-contract/run-result.types";
 import type { SandboxRunner } from "@/lib/sandbox/sandbox-runner.types";
 
 /** Distinct uids per test process: RLIMIT_NPROC is counted per uid machine-wide. */

@@ -5,6 +5,7 @@ import { AppError, toErrorResponse } from "@/lib/errors/app-error";
 import { readSessionCookie } from "@/lib/auth/read-session-cookie";
 import { getEnv } from "@/lib/config/env";
 import { parseInput } from "@/lib/config/parse-input";
+import { errorFields, getLogger } from "@/lib/observability/logger";
 
 type AuthLevel = "none" | "user" | "instructor";
 
@@ -103,7 +104,7 @@ function flattenParams(params: Record<string, string | string[]>): Record<string
 }
 
 export function errorResponse(error: unknown): Response {
-  if (!(error instanceof AppError)) console.error("[api] unexpected error", error);
+  if (!(error instanceof AppError)) getLogger("api").error(errorFields(error), "unexpected error");
   const { status, body } = toErrorResponse(error);
   return NextResponse.json(body, { status });
 }

@@ -7,7 +7,9 @@ import { useErrorText } from "@/app/_lib/use-error-text";
 import { primaryButton, secondaryButton } from "@/app/_components/button-styles";
 import { PythonEditor } from "@/app/_components/python-editor/python-editor";
 import { ResultPanel } from "@/app/exercises/[id]/result-panel";
-import { isPending, queuedResult, resultFromRun, resultFromSubmission, type ResultView } from "@/app/exercises/[id]/result-view";
+import { isPending, queuedResult, resultFromRun, resultFromSubmission, type ShownResult } from "@/app/exercises/[id]/result-view";
+import type { RunView, SubmissionView } from "@/lib/grading/submission-view.types";
+import type { SubmittedSolution } from "@/lib/grading/submit-solution";
 import { useSubmissionUpdates } from "@/app/exercises/[id]/use-submission-updates";
 import { RoundBanner, useLiveRound, type LiveRoundRef } from "@/app/exercises/[id]/round-banner";
 
@@ -22,13 +24,6 @@ interface WorkspaceProps {
   latestSubmissionId: string | null;
 }
 
-interface Submitted {
-  id: string;
-  status: "QUEUED";
-  attemptNumber: number;
-  queuedAt: string;
-}
-
 /**
  * The student's side of an exercise: the editor (code, or the predicted lines), Run and Submit,
  * and the result. A submission's verdict arrives live (socket) with polling as the fallback. The
@@ -39,7 +34,7 @@ export function ExerciseWorkspace({ exerciseId, classId, liveRound, kind, starte
   const errorText = useErrorText();
   const draftKey = `interleave:draft:${exerciseId}`;
   const [code, setCode] = useState(starterCode);
-  const [result, setResult] = useState<ResultView | null>(null);
+  const [result, setResult] = useState<ShownResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<"run" | "submit" | null>(null);
   const isPrediction = kind === "PREDICT_OUTPUT";
@@ -51,7 +46,7 @@ export function ExerciseWorkspace({ exerciseId, classId, liveRound, kind, starte
 
   useEffect(() => {
     if (!latestSubmissionId) return;
-    void callApi<unknown>(`/api/submissions/${latestSubmissionId}`, "GET").then((response) => {
+    void callApi<SubmissionView>(`/api/submissions/${latestSubmissionId}`, "GET").then((response) => {
       const previous = response.ok ? resultFromSubmission(response.data) : null;
       if (previous) setResult((current) => current ?? previous);
     });
@@ -70,12 +65,12 @@ export function ExerciseWorkspace({ exerciseId, classId, liveRound, kind, starte
     setError(null);
     try {
       if (action === "run") {
-        const response = await callApi<unknown>(`/api/exercises/${exerciseId}/run`, "POST", { code });
+        const response = await callApi<RunView>(`/api/exercises/${exerciseId}/run`, "POST", { code });
         if (response.ok) setResult(resultFromRun(response.data));
         else setError(errorText.message(response.error));
       } else {
-        const response = await callApi<Submitted>(`/api/exercises/${exerciseId}/submissions`, "POST", round ? { code, roundId: round.id } : { code });
-        if (response.ok) setResult(queuedResult(response.data.id, response.data.attemptNumber));
+        const response = await callApi<SubmittedSolution>(`/api/exercises/${exerciseId}/submissions`, "POST", round ? { code, roundId: round.id } : { code });
+        if (response.ok) setResult(queuedResult(response.data));
         else setError(errorText.message(response.error));
       }
     } finally {

@@ -7,6 +7,7 @@ const VERDICT_STYLE: Record<LiveSubmission["status"], string> = {
   passed: "border-emerald-700 bg-emerald-50 text-emerald-900",
   failed: "border-red-700 bg-red-50 text-red-900",
   needs_review: "border-amber-700 bg-amber-50 text-amber-900",
+  infra_error: "border-slate-700 bg-white text-slate-900",
   pending: "border-slate-400 bg-slate-100 text-slate-800",
 };
 

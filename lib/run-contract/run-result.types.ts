@@ -1,7 +1,9 @@
 import { z } from "zod";
 
 /**
- * The contract between the sandbox and everything else (checker, grading, UI, `npm run trace`).
+ * The run/trace contract between the sandbox and everything else (checker, grading, UI,
+ * `npm run trace`). Neutral ground: the sandbox produces it, the checker (lib/traces) and grading
+ * read it, and neither side imports the other (.dependency-cruiser.cjs enforces it).
  * The JSON printed by `npm run trace -- FILE.py --json` is exactly `RunResult`.
  *
  * Output events have stream "stdout" | "stderr". Non-output events for the timeline view use the
