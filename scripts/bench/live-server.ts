@@ -55,10 +55,15 @@ async function main(): Promise<void> {
     const imported = await importExerciseIntoClass({ userId: teacher.id, classId, status: "PUBLISHED", package: pkg });
     const exercise = await findExerciseWithCurrentVersion(imported.id);
     if (!exercise) throw new Error("exercise missing");
-    for (let i = 0; i < students; i += 1) {
-      const user = await insertUser({ email: `s${i}@bench.test`, name: `Student ${i}`, role: "STUDENT", passwordHash: null });
-      await insertEnrollment(classId, user.id);
-      userIds[i] = user.id;
+    for (let start = 0; start < students; start += 25) {
+      const chunk = Array.from({ length: Math.min(25, students - start) }, (_, k) => start + k);
+      await Promise.all(
+        chunk.map(async (i) => {
+          const user = await insertUser({ email: `s${i}@bench.test`, name: `Student ${i}`, role: "STUDENT", passwordHash: null });
+          await insertEnrollment(classId, user.id);
+          userIds[i] = user.id;
+        }),
+      );
     }
     const known = new Set(userIds);
     const realtime = await createRealtimeServer(http, {

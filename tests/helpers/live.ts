@@ -73,10 +73,10 @@ export async function classWithExercise(teacher: HttpSession, name: string): Pro
   return { classId, joinCode: created.body.class.joinCode, exerciseId: list.body.exercises[0].id, points: list.body.exercises[0].points };
 }
 
-export async function waitForGraded(session: HttpSession, submissionId: string): Promise<{ status: string; passed: boolean | null; firstDivergence: unknown; verdict: unknown; withheldUntilRoundEnds?: boolean }> {
+export async function waitForGraded(session: HttpSession, submissionId: string): Promise<{ status: string; firstDivergence: unknown; verdict: unknown; withheldUntilRoundEnds?: boolean }> {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const response = await session.json<{ status: string; passed: boolean | null; firstDivergence: unknown; verdict: unknown }>("GET", `/api/submissions/${submissionId}`);
+    const response = await session.json<{ status: string; firstDivergence: unknown; verdict: unknown }>("GET", `/api/submissions/${submissionId}`);
     if (!["queued", "running", "infra_error"].includes(response.body.status)) return response.body;
     if (Date.now() > deadline) throw new Error(`submission ${submissionId} still ${response.body.status}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
