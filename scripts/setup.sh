@@ -31,4 +31,11 @@ npm run db:seed
 say "Production build"
 npm run build
 
+say "Sandbox check (one real sandboxed run)"
+if ! npm run --silent sandbox:check; then
+  echo
+  echo "The sandbox cannot run student code on this machine (see above). Fix it, then: npm run sandbox:check" >&2
+  exit 1
+fi
+
 say "Ready. Start with: npm start   (then open http://localhost:${PORT:-3000})"

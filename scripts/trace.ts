@@ -4,7 +4,7 @@
  * Checker flags (lib/traces/trace-cli.ts): `--record` prints the proposed expected spec;
  * `--expect SPEC [--schedules K]` checks the program and exits 0 only when it passes.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
 import { formatTraceListing } from "@/lib/sandbox/format-trace-listing";
 import { parseTraceArgs, type TraceArgs } from "@/lib/sandbox/parse-trace-args";
@@ -12,9 +12,15 @@ import { resolveInvocationPath } from "@/lib/sandbox/resolve-invocation-path";
 import type { RunResult } from "@/lib/run-contract/run-result.types";
 import { sandboxErrorResult } from "@/lib/sandbox/sandbox-error-result";
 import { AppError } from "@/lib/errors/app-error";
+import { exploreSchedules } from "@/lib/grading/explore-schedules";
 import { checkProgram } from "@/lib/grading/check-program";
 import { recordSpec } from "@/lib/traces/record-spec";
 import { SpecParseError } from "@/lib/traces/spec.types";
+import { buildTimeline } from "@/lib/timeline/build-timeline";
+import { ENGLISH_TIMELINE_LABELS } from "@/lib/timeline/english-labels";
+import { renderTimelineSvg } from "@/lib/timeline/render-timeline-svg";
+import { splitSvgArg } from "@/lib/timeline/split-svg-arg";
+import { timelineSvgNodes } from "@/lib/timeline/timeline-svg-nodes";
 import { formatVerdictReport, splitTraceCheckArgs, TRACE_CHECK_USAGE, verdictExitCode, verdictJson } from "@/lib/traces/trace-cli";
 
 const EXIT_USAGE = 2;
@@ -72,8 +78,7 @@ async function recordFile(args: TraceArgs, schedules: number): Promise<number> {
   }
   const runner = createSandboxRunner({ poolSize: 1 });
   try {
-    const runs: RunResult[] = [];
-    for (let seed = args.seed; seed < args.seed + schedules; seed += 1) runs.push(await runner.run({ code, seed }));
+    const runs = await recordingRuns(args.seed, schedules, (seed) => runner.run({ code, seed }));
     const failed = runs.find((run) => run.status === "sandbox_error");
     if (failed) {
       process.stderr.write(`${formatTraceListing(failed)}\n`);
@@ -87,8 +92,31 @@ async function recordFile(args: TraceArgs, schedules: number): Promise<number> {
   }
 }
 
+/** Seed 0: the schedules exploration would check (budget K); --seed N: exactly seeds N..N+K-1. */
+async function recordingRuns(firstSeed: number, schedules: number, run: (seed: number) => Promise<RunResult>): Promise<RunResult[]> {
+  if (firstSeed > 0) {
+    const runs: RunResult[] = [];
+    for (let seed = firstSeed; seed < firstSeed + schedules; seed += 1) runs.push(await run(seed));
+    return runs;
+  }
+  const exploration = await exploreSchedules({ runOnce: run, report: (result) => result.schedule, failed: () => false, budget: schedules });
+  return exploration.runs.map(({ outcome }) => outcome);
+}
+
+/** `--svg OUT.svg`: the timeline picture the exercise page shows, as a standalone SVG file. */
+function writeTimelineSvg(result: RunResult, file: string): void {
+  const picture = buildTimeline(result, ENGLISH_TIMELINE_LABELS, { width: 900 });
+  writeFileSync(file, renderTimelineSvg(timelineSvgNodes(picture)));
+  process.stderr.write(`timeline picture written to ${file}\n`);
+}
+
 async function main(): Promise<number> {
-  const split = splitTraceCheckArgs(process.argv.slice(2));
+  const svgSplit = splitSvgArg(process.argv.slice(2));
+  if (!svgSplit.ok) {
+    process.stderr.write(`${svgSplit.message}\n`);
+    return EXIT_USAGE;
+  }
+  const split = splitTraceCheckArgs(svgSplit.rest);
   if (!split.ok) {
     process.stderr.write(`${split.message}\n`);
     return EXIT_USAGE;
@@ -103,6 +131,7 @@ async function main(): Promise<number> {
   if (split.check.expect) return checkFile(parsed.args, resolveInvocationPath(split.check.expect), split.check.schedules);
   if (split.check.record) return recordFile(parsed.args, split.check.schedules);
   const result = await runFile(parsed.args);
+  if (svgSplit.svg) writeTimelineSvg(result, resolveInvocationPath(svgSplit.svg));
   process.stdout.write(parsed.args.json ? `${JSON.stringify(result)}\n` : `${formatTraceListing(result, { timeline: parsed.args.timeline })}\n`);
   if (result.status === "ok") return 0;
   return result.status === "sandbox_error" ? EXIT_USAGE : 1;

@@ -64,7 +64,7 @@ export async function getClassDashboard(input: GetClassDashboardInput): Promise<
       userId: row.userId,
       studentName: nameOf(row.userId),
       attemptNumber: row.attemptNumber,
-      reason: tamperReason(row.verdict),
+      reason: row.tamperReason ?? tamperReason(row.verdict),
       code: row.code,
       at: row.gradedAt?.toISOString() ?? null,
     })),

@@ -54,7 +54,8 @@ export async function reviewSubmission(input: z.input<typeof reviewSubmissionInp
     gradedAt: new Date().toISOString(),
   };
   const publisher = getRealtimePublisher();
+  // Like a grading verdict: to the student and the class's instructors, never to other students.
   publisher.toUser(stored.userId, "submission:graded", event);
-  publisher.toClass(stored.classId, "submission:graded", event);
+  publisher.toClassStaff(stored.classId, "submission:graded", event);
   return { submissionId, decision, passed, score };
 }

@@ -32,6 +32,8 @@ export interface ReviewRow {
   userId: string;
   code: string;
   verdict: unknown;
+  /** Why the sandbox flagged it (null on rows graded before the column existed). */
+  tamperReason: string | null;
   gradedAt: Date | null;
   attemptNumber: number;
 }
@@ -41,7 +43,7 @@ export async function listSubmissionsNeedingReview(classId: string, db: DbClient
     where: { classId, status: "needs_review" },
     orderBy: { gradedAt: "asc" },
     take: 50,
-    select: { id: true, exerciseId: true, userId: true, code: true, verdict: true, gradedAt: true, attemptNumber: true },
+    select: { id: true, exerciseId: true, userId: true, code: true, verdict: true, tamperReason: true, gradedAt: true, attemptNumber: true },
   });
 }
 

@@ -4,6 +4,7 @@ import { runLimitsSchema } from "@/lib/run-contract/run-result.types";
 import { checkPrediction } from "@/lib/traces/check-prediction";
 import type { Divergence } from "@/lib/traces/verdict.types";
 import { checkProgram } from "./check-program";
+import { findPredictionMistake } from "./find-prediction-mistake";
 import { RetryableGradingError } from "./grading-queue.types";
 import type { VerdictView } from "./submission-view.types";
 
@@ -11,7 +12,7 @@ export interface EvaluationInput {
   kind: "WRITE_CODE" | "PREDICT_OUTPUT";
   /** The student's program, or for predict-the-output the predicted lines, one per line. */
   code: string;
-  version: { expectedSpec: string; schedules: number; limits: unknown; forbiddenNotes: unknown };
+  version: { expectedSpec: string; schedules: number; referenceSolution: string; limits: unknown; forbiddenNotes: unknown; packageExtras?: unknown };
 }
 
 export interface Evaluation {
@@ -69,7 +70,10 @@ async function evaluateProgram(input: EvaluationInput, limits: RunLimits, run: R
 /** Checked against the exercise's expected trace: no sandbox run per student during a live quiz. */
 function evaluatePrediction(input: EvaluationInput): Evaluation {
   const lines = input.code.replace(/\r\n?/g, "\n").replace(/\n+$/, "").split("\n");
-  const verdict = checkPrediction(lines, input.version.expectedSpec);
+  const checked = checkPrediction(lines, input.version.expectedSpec);
+  // A wrong prediction the author foresaw carries the author's explanation of that mistake.
+  const mistake = checked.passed ? null : findPredictionMistake(lines, input.version.packageExtras);
+  const verdict = mistake ? { ...checked, mistake } : checked;
   return {
     passed: verdict.passed,
     score: verdict.score,

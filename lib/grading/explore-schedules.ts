@@ -68,7 +68,7 @@ export async function exploreSchedules<T>(options: ExploreOptions<T>): Promise<E
     // Set order of tasks/futures is random under every seed: use the rest of the budget on it.
     if (report.hashed < 2) return state.result("exhaustive", enumerated);
     await pct(state, report, options.budget ?? AUTO_PCT_SCHEDULES);
-    return state.result("exhaustive", false);
+    return state.result(report.points.length > 0 ? "exhaustive" : "pct", false);
   }
   await pct(state, report, options.budget ?? AUTO_PCT_SCHEDULES);
   return state.result("pct", false);

@@ -61,6 +61,8 @@ const predictionVerdict = z.object({
   kind: z.literal("prediction"),
   ...common,
   lines: z.array(predictionLine),
+  /** The author's explanation of this wrong prediction (answer.json's `mistake`), when foreseen. */
+  mistake: z.object({ en: z.string(), zh: z.string() }).optional(),
   missing: z.array(z.object({ text: z.string(), afterLine: z.number().int() })),
   feedback: z.object({
     code: z.enum(["prediction.correct", "prediction.wrong", "prediction.extra", "prediction.missing"]),

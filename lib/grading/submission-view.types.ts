@@ -2,6 +2,7 @@ import type { ExerciseKind } from "@/lib/db/exercises";
 import type { SubmissionStatus } from "@/lib/grading/submission-status";
 import type { RunResult } from "@/lib/run-contract/run-result.types";
 import type { PredictionVerdict } from "@/lib/traces/check-prediction";
+import type { PredictionMistake } from "./find-prediction-mistake";
 import type { ProgramVerdict } from "@/lib/traces/check-schedules";
 import type { Divergence } from "@/lib/traces/verdict.types";
 
@@ -12,7 +13,9 @@ import type { Divergence } from "@/lib/traces/verdict.types";
  */
 
 /** What the checker concluded: a program under its schedules, or a predict-the-output answer. */
-export type VerdictView = ({ kind: "program" } & Omit<ProgramVerdict, "run" | "tamper">) | ({ kind: "prediction" } & PredictionVerdict);
+export type VerdictView =
+  | ({ kind: "program" } & Omit<ProgramVerdict, "run" | "tamper">)
+  | ({ kind: "prediction"; mistake?: PredictionMistake } & PredictionVerdict);
 
 /** The run shown as the trace table; `tamper` is always null in a student's view. */
 export type TraceView = RunResult;

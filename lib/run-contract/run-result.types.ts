@@ -40,6 +40,44 @@ export type RunError = z.infer<typeof runErrorSchema>;
 
 export const deadlockWaiterSchema = z.object({ task: z.string(), waitingOn: z.string() });
 
+export const LANE_KINDS = ["main", "task", "thread"] as const;
+export const LANE_OUTCOMES = ["done", "cancelled", "failed", "unfinished"] as const;
+export const WAIT_KINDS = ["sleep", "future", "task", "gather", "wait", "wait_for", "lock", "event", "condition", "semaphore", "barrier", "queue", "thread", "timeout", "loop", "other"] as const;
+
+/** One lane of the timeline: the main program, an asyncio task or a virtual thread. */
+export const lifecycleLaneSchema = z.object({
+  name: z.string().max(200),
+  kind: z.enum(LANE_KINDS),
+  /** Who created it (a lane name), null for the main program. */
+  parent: z.string().max(200).nullable(),
+  start: z.number().finite().nonnegative(),
+  end: z.number().finite().nonnegative().nullable(),
+  outcome: z.enum(LANE_OUTCOMES),
+  /** Exception type of a failed task. */
+  error: z.string().max(200).nullable(),
+});
+
+/** A stretch of virtual time a lane spent suspended, and on what. */
+export const lifecycleWaitSchema = z.object({
+  lane: z.number().int().nonnegative(),
+  from: z.number().finite().nonnegative(),
+  to: z.number().finite().nonnegative(),
+  on: z.enum(WAIT_KINDS).catch("other"),
+  /** e.g. "2 s" for a sleep, the awaited task's name. */
+  detail: z.string().max(200).nullable(),
+  /** Still waiting when the run ended (deadlock, limit). */
+  open: z.boolean().optional(),
+});
+
+/** Task lifecycle and wait spans for the timeline picture; see docs/sandbox.md. */
+export const lifecycleSchema = z.object({
+  lanes: z.array(lifecycleLaneSchema).max(1000),
+  waits: z.array(lifecycleWaitSchema).max(10_000),
+  truncated: z.boolean(),
+});
+export type Lifecycle = z.infer<typeof lifecycleSchema>;
+export type LifecycleLane = z.infer<typeof lifecycleLaneSchema>;
+export type LifecycleWait = z.infer<typeof lifecycleWaitSchema>;
 /**
  * The choice points one run met (lib/sandbox/python/interleave/schedule.py): every order CPython
  * leaves open (same-instant wake-ups, runnable threads, preemption points, async generator
@@ -74,8 +112,13 @@ export const runResultSchema = z.object({
   deadlock: z.array(deadlockWaiterSchema).nullable().default(null),
   /** Human-readable notes, e.g. "legacy @asyncio.coroutine used" or the name of a missing package. */
   notes: z.array(z.string()).default([]),
-  /** The run's choice points; absent/null when the harness did not report them (a crash). */
-  schedule: scheduleReportSchema.nullable().optional(),
+  /** Lanes and wait spans for the timeline picture (null when the run did not report them). */
+  lifecycle: lifecycleSchema.nullable().catch(null).optional(),
+  /**
+   * The run's choice points; absent/null when the harness did not report them (a crash). A
+   * malformed report (the program tampered with the harness) is dropped, never fails the run.
+   */
+  schedule: scheduleReportSchema.nullable().optional().catch(null),
 });
 export type RunResult = z.infer<typeof runResultSchema>;
 

@@ -84,7 +84,6 @@ function rawEvents(capture: RunCapture, t: number): { events: TraceEvent[]; note
  */
 export function assembleRunResult(capture: RunCapture, context: AssembleContext): RunResult {
   const channel = parseChannel(capture.events.bytes(), capture.key, context.maxFrameBytes);
-  if (process.env.I8_DEBUG) console.error(JSON.stringify({ total: capture.events.total, junk: channel.junkBytes, msgs: channel.messages, done: capture.done }));
   const clip: ClipNotes = { longNames: 0, dropped: 0 };
   const events: TraceEvent[] = [];
   const tamperReasons: string[] = [];
@@ -123,7 +122,10 @@ export function assembleRunResult(capture: RunCapture, context: AssembleContext)
   if (clip.longNames > 0) notes.push(`${clip.longNames} trace event(s) had a task name longer than 200 characters; it was shortened`);
   if (clip.dropped > 0) notes.push(`${clip.dropped} trace event(s) were not valid events and were dropped`);
   if (capture.outputKilled) notes.push("trace output beyond the limits was dropped");
-  const tamperReason = tamperReasons[0] ?? endReport?.tamper ?? null;
+  if (channel.truncatedTail) notes.push("the run was stopped while it wrote its trace; the last, incomplete event was dropped");
+  // Every distinct finding, first seen first (the static scan, then what the run did).
+  const allReasons = [...new Set([...tamperReasons, ...(endReport?.tamper ? [endReport.tamper] : [])])];
+  const tamperReason = allReasons.length > 0 ? allReasons.join("; ").slice(0, 2000) : null;
   return {
     status: verdict.status,
     events: [...events, ...raw.events],
@@ -136,5 +138,6 @@ export function assembleRunResult(capture: RunCapture, context: AssembleContext)
     deadlock: endReport?.deadlock ?? null,
     notes,
     schedule: endReport?.schedule ?? null,
+    lifecycle: endReport?.lifecycle ?? null,
   };
 }

@@ -22,8 +22,9 @@ describe("buildSandboxCommand", () => {
     for (const flag of ["--unshare-all", "--unshare-user", "--as-pid-1", "--clearenv", "--die-with-parent"]) {
       expect(argv).toContain(flag);
     }
-    // Only CAP_SYS_ADMIN, inside the sandbox's user namespace, for the zygote's per-run tmpfs.
-    expect(argv.slice(argv.indexOf("--cap-drop"), argv.indexOf("--cap-drop") + 4)).toEqual(["--cap-drop", "ALL", "--cap-add", "CAP_SYS_ADMIN"]);
+    // Inside the sandbox's user namespace only, for the zygote (per-run tmpfs; children drop all).
+    expect(argv.slice(argv.indexOf("--cap-drop"), argv.indexOf("--cap-drop") + 6))
+      .toEqual(["--cap-drop", "ALL", "--cap-add", "CAP_SYS_ADMIN", "--cap-add", "CAP_SETPCAP"]);
     expect(argv.slice(argv.indexOf("--size"), argv.indexOf("--size") + 4)).toEqual(["--size", String(16 * 1024 * 1024), "--tmpfs", "/tmp"]);
     // The seccomp program goes to the zygote, which installs it in every child (not bwrap).
     expect(argv).not.toContain("--seccomp");

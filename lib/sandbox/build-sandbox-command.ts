@@ -28,6 +28,8 @@ export interface SandboxCommandOptions {
   cgroupProcsFiles: string[];
   /** Cold mode: the zygote serves one request and exits. */
   once: boolean;
+  /** Benchmark only: zygote-side steps to leave out (see SandboxRunnerOptions.isolationOff). */
+  isolationOff?: string[];
   /** unsafe-local only: the host directory that plays /tmp (wiped after each run). */
   workdir?: string;
 }
@@ -81,6 +83,7 @@ function bwrapArgs(options: SandboxCommandOptions): string[] {
     // seccomp filter refuses CLONE_NEWUSER/unshare instead.)
     "--cap-drop", "ALL",
     "--cap-add", "CAP_SYS_ADMIN",
+    "--cap-add", "CAP_SETPCAP",
     "--die-with-parent",
     "--new-session",
     "--as-pid-1",
@@ -110,7 +113,13 @@ function bwrapArgs(options: SandboxCommandOptions): string[] {
 }
 
 function python(options: SandboxCommandOptions, harnessDir: string): string[] {
-  const flags = [...(options.once ? ["--once"] : []), "--tmp-mb", String(options.tmpSizeMb)];
+  const off = options.isolationOff ?? [];
+  const flags = [
+    ...(options.once ? ["--once"] : []),
+    ...(off.includes("freshTmp") ? ["--no-fresh-tmp"] : []),
+    ...(off.includes("auditHook") ? ["--no-audit-hook"] : []),
+    "--tmp-mb", String(options.tmpSizeMb),
+  ];
   // Not -I: it implies -E, which would ignore PYTHONHASHSEED (set hashes must not vary per slot).
   return [options.binaries.pythonPath, "-s", "-B", `${harnessDir}/zygote.py`, ...flags];
 }

@@ -12,6 +12,8 @@ export interface SandboxHealth {
   cgroups: SandboxStatus["cgroups"];
   /** What every run gets (from a running pool), or null. */
   isolation: SandboxStatus["isolation"];
+  /** How a run's memory is bounded on this host, in words (what is and is not enforced). */
+  memoryBound: string;
   message: string | null;
   /** Live pool figures when a running runner was given. */
   pool: SandboxStatus | null;
@@ -31,6 +33,7 @@ export function checkSandbox(options: SandboxRunnerOptions & { runner?: SandboxR
       poolSize: status.poolSize,
       cgroups: status.cgroups,
       isolation: status.isolation,
+      memoryBound: describeMemoryBound(status.cgroups),
       message: status.message,
       pool: status,
     };
@@ -51,7 +54,16 @@ export function checkSandbox(options: SandboxRunnerOptions & { runner?: SandboxR
     poolSize: message === null ? config.poolSize : 0,
     cgroups,
     isolation: null,
+    memoryBound: describeMemoryBound(cgroups),
     message,
     pool: null,
   };
+}
+
+/** For operators: what the memory limit of an exercise means on this host. */
+export function describeMemoryBound(cgroups: SandboxStatus["cgroups"]): string {
+  if (cgroups.memory) {
+    return `cgroup ${cgroups.version}: one bound per run (memoryMb) over all of its processes, threads, memfds and /tmp pages, counting memory really used`;
+  }
+  return "no writable memory cgroup: only RLIMIT_AS per process (address space, not memory used; several processes or memfds of one run can together exceed memoryMb; /tmp is still capped by its own size)";
 }

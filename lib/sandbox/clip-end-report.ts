@@ -1,5 +1,7 @@
 import {
   LIMIT_KINDS,
+  lifecycleSchema,
+  type Lifecycle,
   runErrorSchema,
   scheduleReportSchema,
   type LimitKind,
@@ -27,6 +29,8 @@ export interface EndReport {
   eventCount: number | null;
   /** The choice points the run met; null when missing or malformed (exploration then stops). */
   schedule: ScheduleReport | null;
+  /** Lanes and wait spans for the timeline picture; null when missing or malformed (display only). */
+  lifecycle: Lifecycle | null;
 }
 
 const text = (value: unknown, max = MAX_TEXT): string => (typeof value === "string" ? value : String(value ?? "")).slice(0, max);
@@ -72,5 +76,6 @@ export function clipEndReport(message: { r: unknown; n?: unknown }, lastT: numbe
     tamper,
     eventCount: typeof message.n === "number" ? message.n : null,
     schedule: scheduleReportSchema.safeParse(raw.schedule).data ?? null,
+    lifecycle: lifecycleSchema.safeParse(raw.lifecycle).data ?? null,
   };
 }

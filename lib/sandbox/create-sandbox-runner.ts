@@ -47,6 +47,6 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
     else if (!warnedUnsafe) console.warn(UNSAFE_LOCAL_WARNING);
     warnedUnsafe = true;
   }
-  const seccomp = config.mode === "bwrap" ? loadSeccompProgram() : Promise.resolve(null);
+  const seccomp = config.mode === "bwrap" && !config.isolationOff.includes("seccomp") ? loadSeccompProgram() : Promise.resolve(null);
   return new SandboxPool(config, seccomp);
 }

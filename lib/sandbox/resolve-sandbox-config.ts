@@ -1,7 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { DEFAULT_BINARIES, type SandboxBinaries } from "./find-missing-packages";
-import type { SandboxRunnerOptions } from "./sandbox-runner.types";
+import type { IsolationStep, SandboxRunnerOptions } from "./sandbox-runner.types";
 
 export interface SandboxConfig {
   mode: "bwrap" | "unsafe-local";
@@ -13,6 +13,7 @@ export interface SandboxConfig {
   tmpSizeMb: number;
   cgroups: boolean;
   production: boolean;
+  isolationOff: IsolationStep[];
 }
 
 function positiveInt(value: string | undefined): number | undefined {
@@ -44,5 +45,6 @@ export function resolveSandboxConfig(
     tmpSizeMb: options.tmpSizeMb ?? 16,
     cgroups: options.cgroups ?? true,
     production: (options.nodeEnv ?? env.NODE_ENV) === "production",
+    isolationOff: options.isolationOff ?? [],
   };
 }

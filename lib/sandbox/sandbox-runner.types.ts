@@ -31,6 +31,8 @@ export interface SandboxStatus {
   message: string | null;
 }
 
+export type IsolationStep = "freshTmp" | "memoryCgroup" | "seccomp" | "auditHook";
+
 export interface SandboxIsolation {
   /** A new size- and inode-limited tmpfs on /tmp for every run (else: /tmp wiped between runs). */
   freshTmpPerRun: boolean;
@@ -59,6 +61,11 @@ export interface SandboxRunnerOptions {
   prlimitPath?: string;
   /** Size of each slot's private /tmp in MiB. */
   tmpSizeMb?: number;
+  /**
+   * Benchmark only (`npm run bench:sandbox` measures what each step costs): isolation steps to
+   * leave out. Never set by the app; there is deliberately no environment variable for it.
+   */
+  isolationOff?: IsolationStep[];
   /** Use the pids/memory cgroup controllers (v1 or v2, detected) when writable. Default true. */
   cgroups?: boolean;
   /** Default: NODE_ENV, read at creation to refuse unsafe-local in production. */

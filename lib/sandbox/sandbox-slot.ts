@@ -95,6 +95,7 @@ export class SandboxSlot {
         cgroupProcsFiles: this.cgroup.procsFiles,
         once: false,
         workdir: this.workdir,
+        isolationOff: this.config.isolationOff,
       });
       zygote = new ZygoteProcess(command, { seccompProgram, readyTimeoutMs: READY_TIMEOUT_MS, cgroupFd });
     } catch (error) {
@@ -133,7 +134,7 @@ export class SandboxSlot {
     this.state = "busy";
     const started = performance.now();
     const timeoutMs = job.limits.wallSeconds * 1000 + WALL_MARGIN_MS;
-    const cgroupMemory = this.cgroup.setRunMemory(job.limits.memoryMb * MIB);
+    const cgroupMemory = !this.config.isolationOff.includes("memoryCgroup") && this.cgroup.setRunMemory(job.limits.memoryMb * MIB);
     const budgets = runBudgets(job.limits);
     try {
       const capture = await zygote.run({ id: this.nextId++, seed: job.seed, limits: job.limits, cgroupMemory }, job.code, budgets, timeoutMs);

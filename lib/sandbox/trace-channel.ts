@@ -21,6 +21,8 @@ export type ChannelMessage =
 
 export interface ParsedChannel {
   messages: ChannelMessage[];
+  /** The stream ends inside a frame the harness began (the run was killed while writing it). */
+  truncatedTail: boolean;
   /** Bytes that were not part of an authentic frame (a program wrote to the descriptor). */
   junkBytes: number;
   /** Authentic frames whose payload was not a known message. */
@@ -55,6 +57,7 @@ export function parseChannel(stream: Buffer, key: Buffer, maxFrameBytes: number)
   const messages: ChannelMessage[] = [];
   let junkBytes = 0;
   let malformed = 0;
+  let truncatedTail = false;
   let seq = 0;
   let position = 0;
   while (position < stream.length) {
@@ -65,6 +68,10 @@ export function parseChannel(stream: Buffer, key: Buffer, maxFrameBytes: number)
     }
     junkBytes += found - position;
     const frame = readFrame(stream, found, key, seq, maxFrameBytes);
+    if (frame === "truncated") {
+      truncatedTail = true;
+      break;
+    }
     if (frame === null) {
       junkBytes += 1;
       position = found + 1;
@@ -76,17 +83,23 @@ export function parseChannel(stream: Buffer, key: Buffer, maxFrameBytes: number)
     if (message) messages.push(message);
     else malformed += 1;
   }
-  return { messages, junkBytes, malformed };
+  return { messages, truncatedTail, junkBytes, malformed };
 }
 
+/**
+ * The frame at `at`; null when there is none; "truncated" when the stream ends inside a frame the
+ * harness began (its header authenticates, or too little is left to tell): a run killed mid-write
+ * is not a forgery.
+ */
 function readFrame(stream: Buffer, at: number, key: Buffer, seq: number, maxFrameBytes: number) {
-  if (stream.length - at < HEADER_BYTES) return null;
+  if (stream.length - at < 16) return "truncated";
   const lengthField = stream.subarray(at + 4, at + 8);
   const length = lengthField.readUInt32BE(0);
-  if (length > maxFrameBytes || stream.length - at - HEADER_BYTES < length) return null;
+  if (length > maxFrameBytes) return null;
   const sequence = seqBytes(seq);
   const headMac = mac(key, [Buffer.from("h"), sequence, lengthField]).subarray(0, HEAD_MAC_BYTES);
   if (!timingSafeEqual(headMac, stream.subarray(at + 8, at + 16))) return null;
+  if (stream.length - at - HEADER_BYTES < length) return "truncated";
   const payload = stream.subarray(at + HEADER_BYTES, at + HEADER_BYTES + length);
   const payloadMac = mac(key, [Buffer.from("p"), sequence, payload]);
   if (!timingSafeEqual(payloadMac, stream.subarray(at + 16, at + 48))) return null;

@@ -28,6 +28,7 @@ export interface Summary {
   workers: number;
   cpus: number;
   loadAverage: number[];
+  stepRuns: number;
   table: string;
 }
 
@@ -39,7 +40,9 @@ function percentile(values: number[], p: number): number {
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
-export function summarize(input: { pool: Measured; cold: Measured; workers: number; load: number[]; nodeCpuMs: number }): Summary {
+export function summarize(input: {
+  pool: Measured; cold: Measured; workers: number; load: number[]; nodeCpuMs: number; stepsTable: string; stepRuns: number;
+}): Summary {
   const { pool, cold } = input;
   const poolRunsPerSec = (pool.latencies.length * 1000) / pool.elapsedMs;
   const coldRunsPerSec = (cold.latencies.length * 1000) / cold.elapsedMs;
@@ -61,6 +64,7 @@ export function summarize(input: { pool: Measured; cold: Measured; workers: numb
     workers: input.workers,
     cpus: os.availableParallelism(),
     loadAverage: input.load.map((value) => round(value, 2)),
+    stepRuns: input.stepRuns,
   };
   const table = [
     "| design | runs | runs/s | p50 ms | p95 ms |",
@@ -72,6 +76,10 @@ export function summarize(input: { pool: Measured; cold: Measured; workers: numb
     `Node (pool, protocol, validation) used ${figures.nodeCpuMsPerRun} ms of CPU per pool run;`,
     `virtual-time speed-up: ${figures.virtualSpeedup} virtual seconds per wall second per run;`,
     `${figures.workers} slots on ${figures.cpus} CPUs, load average before the run ${figures.loadAverage.join(" / ")}.`,
+    "",
+    "Cost of each isolation step (issue 8), same process, interleaved rounds:",
+    "",
+    input.stepsTable,
   ].join("\n");
   return { ...figures, table };
 }
@@ -84,7 +92,7 @@ export function writePerformanceSection(summary: Summary): void {
   const file = path.join(process.cwd(), "docs/performance.md");
   const block = [
     START,
-    `Latest run (${new Date().toISOString().slice(0, 10)}), reproduce with \`npm run bench:sandbox -- --runs ${summary.poolRuns} --cold-runs ${summary.coldRuns} --write\`:`,
+    `Latest run (${new Date().toISOString().slice(0, 10)}), reproduce with \`npm run bench:sandbox -- --runs ${summary.poolRuns} --cold-runs ${summary.coldRuns} --step-runs ${summary.stepRuns} --write\`:`,
     "",
     summary.table,
     END,

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:sandbox [-- --json] [--runs N] [--cold-runs N] [--write]`
+ * `npm run bench:sandbox [-- --json] [--runs N] [--cold-runs N] [--step-runs N] [--write]`
  * Warm pool vs a cold `bwrap python3` per run, on the tutorial's create_task example (5.4 example 1:
  * two tasks sleeping 2 s each), in one process so both see the same machine load.
  */
@@ -10,6 +10,7 @@ import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
 import { runCold } from "@/lib/sandbox/run-cold";
 import type { RunResult } from "@/lib/run-contract/run-result.types";
 import { summarize, writePerformanceSection, type Summary } from "./sandbox-report";
+import { measureSteps, stepsTable } from "./sandbox-steps";
 
 // The fidelity corpus keeps the tutorial's program verbatim (with its real-CPython oracle).
 const CREATE_TASK_EXAMPLE = readFileSync(path.join(__dirname, "../../tests/fixtures/corpus/10-create-task-example-1.py"), "utf8");
@@ -57,8 +58,10 @@ async function main(): Promise<void> {
   const cold = await measure(coldRuns, workers, () =>
     runCold({ code: CREATE_TASK_EXAMPLE }, { uid: 61900 + (uid++ % workers) }),
   );
-  const summary: Summary = summarize({ pool, cold, workers, load, nodeCpuMs });
-  if (argv.includes("--json")) process.stdout.write(`${JSON.stringify(summary)}\n`);
+  const stepRuns = flagValue(argv, "--step-runs", Math.max(60, Math.floor(runs / 3)));
+  const steps = await measureSteps(CREATE_TASK_EXAMPLE, stepRuns, workers);
+  const summary: Summary = summarize({ pool, cold, workers, load, nodeCpuMs, stepsTable: stepsTable(steps), stepRuns });
+  if (argv.includes("--json")) process.stdout.write(`${JSON.stringify({ ...summary, steps })}\n`);
   else process.stdout.write(`${summary.table}\n`);
   if (argv.includes("--write")) writePerformanceSection(summary);
 }

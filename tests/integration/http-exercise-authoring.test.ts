@@ -156,4 +156,22 @@ describe("exercise authoring and the class dashboard over HTTP", () => {
     const view = await student.json<{ version: number; title: { zh: string } }>("GET", `/api/exercises/${exerciseId}`);
     expect(view.body).toMatchObject({ version: 2, title: { zh: "两个工人" } });
   });
+
+  it("an exported exercise uploads into another class; bad files and other users are refused", async () => {
+    const first = (await teacher.json<{ class: { id: string } }>("POST", "/api/classes", { name: "From" })).body.class.id;
+    const second = (await teacher.json<{ class: { id: string } }>("POST", "/api/classes", { name: "To" })).body.class.id;
+    await teacher.json("POST", `/api/classes/${first}/exercises/import`, { slugs: ["01-greenlet-ping-pong"] });
+    const [exercise] = (await teacher.json<{ exercises: { id: string }[] }>("GET", `/api/classes/${first}/exercises`)).body.exercises;
+    const exported = await teacher.json<{ package: { manifest: { slug: string } } }>("GET", `/api/exercises/${exercise.id}/export`);
+
+    expect((await stranger.json("POST", `/api/classes/${second}/exercises/upload`, exported.body)).status).toBe(404);
+    const broken = await teacher.json<ErrorBody>("POST", `/api/classes/${second}/exercises/upload`, { package: { ...exported.body.package, expectedTrace: 42 } });
+    expect(broken.status).toBe(400);
+    expect(Object.keys(broken.body.error.details ?? {})).toContain("package.expectedTrace");
+
+    const uploaded = await teacher.json("POST", `/api/classes/${second}/exercises/upload`, exported.body);
+    expect(uploaded).toMatchObject({ status: 200, body: { slug: "01-greenlet-ping-pong", outcome: "created", status: "DRAFT" } });
+    const again = await teacher.json("POST", `/api/classes/${second}/exercises/upload`, exported.body);
+    expect(again).toMatchObject({ status: 200, body: { outcome: "unchanged" } });
+  });
 });

@@ -25,6 +25,7 @@ function recordEnded(): RoundEndedPayload[] {
     toClass: (_classId, event, ...args) => {
       if (event === "round:ended") ended.push(args[0] as RoundEndedPayload);
     },
+    toClassStaff: () => undefined,
     toUser: () => undefined,
     removeUserFromClass: () => undefined,
   });

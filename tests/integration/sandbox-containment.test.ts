@@ -22,6 +22,8 @@ const HOSTILE_DIR = path.join(process.cwd(), "tests/fixtures/hostile");
 const LIMITS = { cpuSeconds: 2, wallSeconds: 4, memoryMb: 256 };
 /** The kernel reclaims before it OOM-kills: on a loaded 2-core machine that takes seconds. */
 const MEMORY_LIMITS = { ...LIMITS, wallSeconds: 20 };
+/** CPU-bound rows: a wall limit well past the CPU limit, so a loaded machine still shows "cpu". */
+const CPU_LIMITS = { ...LIMITS, wallSeconds: 15 };
 const ABSTRACT_SOCKET = "\0interleave-containment-probe";
 /** Host files the hostile programs try to overwrite (through their sandbox paths). */
 const HOST_FILES = ["/usr/lib/python3.11/os.py", "/usr/bin/python3", "package.json",
@@ -50,14 +52,15 @@ interface Row {
 
 const ANY_END: RunStatus[] = ["ok", "error", "limit"];
 const ROWS: Row[] = [
-  { file: "fork-bomb.py", status: ["ok"], tamper: true, prints: ["fork refused after"], probeAfter: {} },
+  // ~30 children spin while the parent forks: on a loaded 2-core machine the parent gets little CPU.
+  { file: "fork-bomb.py", status: ["ok"], tamper: true, prints: ["fork refused after"], probeAfter: {}, limits: { ...CPU_LIMITS, wallSeconds: 30 } },
   { file: "thread-bomb.py", status: ANY_END, probeAfter: {} },
   { file: "memory-bomb.py", status: ["limit"], limit: "memory", limits: MEMORY_LIMITS },
-  { file: "infinite-loop-signals-ignored.py", status: ["limit"], limit: "cpu", tamper: true, prints: ["looping"] },
+  { file: "infinite-loop-signals-ignored.py", status: ["limit"], limit: "cpu", tamper: true, prints: ["looping"], limits: CPU_LIMITS },
   { file: "block-forever-real-lock.py", status: ["limit"], limit: "wall", prints: ["about to block"] },
   { file: "output-flood-lines.py", status: ["limit"], limit: "output" },
   { file: "output-single-20mb-line.py", status: ["limit"], limit: "output" },
-  { file: "raw-stdout-flood.py", status: ["ok"], tamper: true, prints: ["done"] },
+  { file: "raw-stdout-flood.py", status: ["ok"], tamper: true, prints: ["done"], limits: CPU_LIMITS },
   { file: "deep-recursion.py", status: ["error"], check: (r) => expect(r.error?.type).toBe("RecursionError") },
   { file: "compile-bomb.py", status: ["error", "limit"], tamper: true },
   { file: "deeply-nested-source.py", status: ["error"], check: (r) => expect(r.error?.type).toBe("SyntaxError") },

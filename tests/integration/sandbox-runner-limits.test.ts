@@ -115,9 +115,12 @@ describe("slot recovery", () => {
 
   it("recycles the slot when the cleanup cannot finish, and restarts a killed slot", async () => {
     const before = runner.status().restarts;
-    // Deeper than the zygote's wipe walks (zygote_cleanup.MAX_DEPTH): a fresh sandbox instead.
+    // A run that shuts its stdout socket down for good: its result stands, the slot is replaced.
+    const shut = await runner.run({ code: "import socket\nsocket.socket(fileno=1).shutdown(socket.SHUT_WR)\nprint('shut')" });
+    expect(shut.status).toBe("ok");
+    expect(stdoutLines(shut)).toEqual(["shut"]);
+    // Deeper than any wipe walks: gone with the run's own tmpfs (no recycle needed for that).
     const deep = await runner.run({ code: "import os\nos.makedirs('/tmp/' + '/'.join(['d'] * 40))\nprint('deep')" });
-    expect(deep.status).toBe("ok");
     expect(stdoutLines(deep)).toEqual(["deep"]);
     const afterRecycle = await runner.run({ code: "import os\nprint(os.listdir('/tmp'))" });
     expect(stdoutLines(afterRecycle)).toEqual(["[]"]);
@@ -158,6 +161,11 @@ describe("modes and availability", () => {
     expect(health).toMatchObject({ available: true, mode: "bwrap", poolSize: 1 });
     expect(health.pool?.seccomp).toBe(true);
     expect(health.cgroups.pids).toBe(true);
+    // Issue 8: what every run gets, as the zygotes report it (this host: cgroup v1).
+    expect(health.isolation).toEqual({ freshTmpPerRun: true, devicesReadOnly: true, seccomp: true, memoryBound: `cgroup-${health.cgroups.version}` });
+    expect(health.memoryBound).toMatch(/one bound per run/);
+    const withoutCgroups = checkSandbox({ mode: "bwrap", cgroups: false });
+    expect(withoutCgroups.memoryBound).toMatch(/only RLIMIT_AS per process/);
   });
 
   it("runs in unsafe-local mode with a loud warning", async () => {

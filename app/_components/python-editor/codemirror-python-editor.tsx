@@ -47,6 +47,10 @@ export function CodeMirrorPythonEditor(props: PythonEditorProps) {
     });
     view.current = created;
     created.dispatch({ effects: setErrorLine.of(latest.current.errorLine ?? null) });
+    // Line heights change once the web fonts (CJK comments) arrive: measure the gutter again.
+    void document.fonts?.ready.then(() => {
+      if (view.current === created) created.requestMeasure();
+    });
     return () => {
       created.destroy();
       view.current = null;

@@ -4,10 +4,11 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { callApi } from "@/app/_lib/api-client";
 import { useErrorText } from "@/app/_lib/use-error-text";
-import { primaryButton, secondaryButton } from "@/app/_components/button-styles";
 import { PythonEditor } from "@/app/_components/python-editor/python-editor";
+import { ActionBar } from "@/app/exercises/[id]/action-bar";
 import { ResultPanel } from "@/app/exercises/[id]/result-panel";
-import { isPending, queuedResult, resultFromRun, resultFromSubmission, type ShownResult } from "@/app/exercises/[id]/result-view";
+import { isPending, queuedResult, resultFromRun, resultFromSubmission, type ResultView } from "@/app/exercises/[id]/result-view";
+import { SubmissionHistory } from "@/app/exercises/[id]/submission-history";
 import type { RunView, SubmissionView } from "@/lib/grading/submission-view.types";
 import type { SubmittedSolution } from "@/lib/grading/submit-solution";
 import { useSubmissionUpdates } from "@/app/exercises/[id]/use-submission-updates";
@@ -22,19 +23,22 @@ interface WorkspaceProps {
   starterCode: string;
   canSubmit: boolean;
   latestSubmissionId: string | null;
+  /** Set when the page was opened from an assignment: submissions count toward it. */
+  assignmentId?: string;
 }
 
 /**
  * The student's side of an exercise: the editor (code, or the predicted lines), Run and Submit,
- * and the result. A submission's verdict arrives live (socket) with polling as the fallback. The
- * draft is kept in this browser so a reload does not lose work.
+ * the result and the history of attempts. A submission's verdict arrives live (socket) with
+ * polling as the fallback. The draft is kept in this browser so a reload does not lose work.
  */
-export function ExerciseWorkspace({ exerciseId, classId, liveRound, kind, starterCode, canSubmit, latestSubmissionId }: WorkspaceProps) {
+export function ExerciseWorkspace({ exerciseId, classId, liveRound, kind, starterCode, canSubmit, latestSubmissionId, assignmentId }: WorkspaceProps) {
   const t = useTranslations("exercises");
+  const tPage = useTranslations("exercisePage");
   const errorText = useErrorText();
   const draftKey = `interleave:draft:${exerciseId}`;
   const [code, setCode] = useState(starterCode);
-  const [result, setResult] = useState<ShownResult | null>(null);
+  const [result, setResult] = useState<ResultView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<"run" | "submit" | null>(null);
   const isPrediction = kind === "PREDICT_OUTPUT";
@@ -45,11 +49,7 @@ export function ExerciseWorkspace({ exerciseId, classId, liveRound, kind, starte
   }, [draftKey]);
 
   useEffect(() => {
-    if (!latestSubmissionId) return;
-    void callApi<SubmissionView>(`/api/submissions/${latestSubmissionId}`, "GET").then((response) => {
-      const previous = response.ok ? resultFromSubmission(response.data) : null;
-      if (previous) setResult((current) => current ?? previous);
-    });
+    if (latestSubmissionId) void open(latestSubmissionId, { onlyIfEmpty: true });
   }, [latestSubmissionId]);
 
   useSubmissionUpdates(result, setResult);
@@ -60,7 +60,15 @@ export function ExerciseWorkspace({ exerciseId, classId, liveRound, kind, starte
     window.localStorage.setItem(draftKey, next);
   }
 
+  async function open(id: string, options: { onlyIfEmpty?: boolean } = {}) {
+    const response = await callApi<SubmissionView>(`/api/submissions/${id}`, "GET");
+    const opened = response.ok ? resultFromSubmission(response.data) : null;
+    if (opened) setResult((current) => (options.onlyIfEmpty && current ? current : opened));
+    else if (!response.ok && !options.onlyIfEmpty) setError(errorText.message(response.error));
+  }
+
   async function act(action: "run" | "submit") {
+    if (busy !== null || !canSubmit || (action === "submit" && isPending(result))) return;
     setBusy(action);
     setError(null);
     try {
@@ -69,7 +77,8 @@ export function ExerciseWorkspace({ exerciseId, classId, liveRound, kind, starte
         if (response.ok) setResult(resultFromRun(response.data));
         else setError(errorText.message(response.error));
       } else {
-        const response = await callApi<SubmittedSolution>(`/api/exercises/${exerciseId}/submissions`, "POST", round ? { code, roundId: round.id } : { code });
+        const body = round ? { code, roundId: round.id } : assignmentId ? { code, assignmentId } : { code };
+        const response = await callApi<SubmittedSolution>(`/api/exercises/${exerciseId}/submissions`, "POST", body);
         if (response.ok) setResult(queuedResult(response.data));
         else setError(errorText.message(response.error));
       }
@@ -78,41 +87,32 @@ export function ExerciseWorkspace({ exerciseId, classId, liveRound, kind, starte
     }
   }
 
-  const waiting = busy !== null || isPending(result);
+  // The editor marks the line of an error in the code it shows (not in an opened older attempt).
+  const errorLine = result?.run && result.run.status === "error" && (result.code === null || result.code === code) ? result.run.errorLine : null;
+  const label = isPrediction ? t("predictionLabel") : t("editorLabel");
   return (
     <div className="flex flex-col gap-6">
       {round ? <RoundBanner round={round} /> : null}
       <div className="flex flex-col gap-2">
         <label htmlFor="exercise-editor" className="text-xl font-bold text-slate-950">
-          {isPrediction ? t("predictionLabel") : t("editorLabel")}
+          {label}
         </label>
+        <p id="editor-help" className="text-base text-slate-700">{tPage("editorHelp")}</p>
         <PythonEditor
           id="exercise-editor"
-          label={isPrediction ? t("predictionLabel") : t("editorLabel")}
+          label={label}
+          describedBy="editor-help"
           value={code}
           onChange={edit}
+          errorLine={errorLine}
           minLines={isPrediction ? 8 : 14}
           onRun={!isPrediction && canSubmit ? () => void act("run") : undefined}
           onSubmit={canSubmit ? () => void act("submit") : undefined}
         />
       </div>
-      <div className="flex flex-wrap items-center gap-4">
-        {!isPrediction ? (
-          <button type="button" className={secondaryButton} disabled={!canSubmit || busy !== null} onClick={() => void act("run")}>
-            {busy === "run" ? t("running") : t("run")}
-          </button>
-        ) : null}
-        <button type="button" className={primaryButton} disabled={!canSubmit || waiting} onClick={() => void act("submit")}>
-          {busy === "submit" ? t("submitting") : t("submit")}
-        </button>
-        {!canSubmit ? <span className="text-lg font-semibold text-amber-900">{t("closedNotice")}</span> : null}
-        {error ? (
-          <span role="alert" className="text-lg font-semibold text-red-700">
-            {error}
-          </span>
-        ) : null}
-      </div>
+      <ActionBar showRun={!isPrediction} canSubmit={canSubmit} busy={busy} pending={isPending(result)} onRun={() => void act("run")} onSubmit={() => void act("submit")} error={error} />
       {result ? <ResultPanel result={result} /> : null}
+      <SubmissionHistory exerciseId={exerciseId} refreshKey={`${result?.submissionId ?? ""}:${result?.state ?? ""}`} openId={result?.submissionId ?? null} onOpen={(id) => void open(id)} />
     </div>
   );
 }

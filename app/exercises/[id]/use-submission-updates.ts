@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef } from "react";
 import { useLiveEvent, useLiveStatus, usePollWhileDisconnected } from "@/app/_components/realtime-provider";
 import { callApi } from "@/app/_lib/api-client";
 import type { SubmissionView } from "@/lib/grading/submission-view.types";
-import { isPending, resultFromSubmission, type ShownResult } from "@/app/exercises/[id]/result-view";
+import { isPending, resultFromSubmission, type ResultView } from "@/app/exercises/[id]/result-view";
 
 const POLL_MS = 2_000;
 
@@ -13,7 +13,7 @@ const POLL_MS = 2_000;
  * `submission:graded` to the student's user room. The verdict may have been stored before the
  * socket (re)connected, so every connection refetches once; polling runs only while disconnected.
  */
-export function useSubmissionUpdates(result: ShownResult | null, onUpdate: (next: ShownResult) => void): void {
+export function useSubmissionUpdates(result: ResultView | null, onUpdate: (next: ResultView) => void): void {
   const pendingId = result?.mode === "submission" && isPending(result) ? result.submissionId : null;
   const update = useRef(onUpdate);
   useEffect(() => {

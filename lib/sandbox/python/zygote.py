@@ -33,6 +33,8 @@ TMP_INODES = 4096
 UNSAFE_LOCAL = "--unsafe-local" in sys.argv
 ONCE = "--once" in sys.argv
 WORKDIR = sys.argv[sys.argv.index("--workdir") + 1] if "--workdir" in sys.argv else "/tmp"
+NO_FRESH_TMP = "--no-fresh-tmp" in sys.argv  # benchmark only (npm run bench:sandbox)
+NO_AUDIT_HOOK = "--no-audit-hook" in sys.argv  # benchmark only
 TMP_MB = int(sys.argv[sys.argv.index("--tmp-mb") + 1]) if "--tmp-mb" in sys.argv else 16
 
 # Knobs a same-uid student process can change on this long-lived process (prlimit, setpriority,
@@ -111,10 +113,12 @@ class Sandbox:
     """What this zygote could set up for its runs (reported in the ready message)."""
 
     def __init__(self):
+        import zygote_privs
         from zygote_privs import mount_run_tmp, seal_devices, unmount_run_tmp
+        zygote_privs.STRICT = not UNSAFE_LOCAL
         self._mount, self._unmount = mount_run_tmp, unmount_run_tmp
         self.devices_sealed = (not UNSAFE_LOCAL) and seal_devices()
-        self.fresh_tmp = (not UNSAFE_LOCAL) and self._mount(WORKDIR, TMP_MB, TMP_INODES)
+        self.fresh_tmp = not (UNSAFE_LOCAL or NO_FRESH_TMP) and self._mount(WORKDIR, TMP_MB, TMP_INODES)
         if self.fresh_tmp:
             self._unmount(WORKDIR)
 
@@ -147,7 +151,7 @@ def serve(harness, sandbox, seccomp_program):
         clean = sandbox.after_run(mounted) and facts.pop("clean") and code_pipe_drained()
         # Made only now: no process of the run is alive to learn it.
         marker = os.urandom(MARKER_BYTES)
-        mark_end_of_run(marker)
+        clean = mark_end_of_run(marker) and clean
         send({"type": "done", "id": request.get("id"), "marker": marker.hex(),
               "wallMs": (time.monotonic() - started) * 1000,
               "recycle": not clean or knobs() != baseline, **facts})
@@ -162,7 +166,7 @@ class Harness:
         from interleave import runner, tamper
         self.prepare_run, self.run_prepared = runner.prepare_run, runner.run_prepared
         self.scan = tamper.static_scan
-        self.arm = tamper.arm
+        self.arm = (lambda channel: None) if NO_AUDIT_HOOK else tamper.arm
         if prewarm:
             # First-use costs (lazy imports, caches), the run-independent tamper snapshot and a
             # gc.freeze() are paid once here, not in every fork (pointless for a one-shot zygote).

@@ -1,6 +1,6 @@
 """Privileges of the zygote and its children.
 
-The zygote keeps CAP_SYS_ADMIN inside the sandbox's own user namespace (bwrap --cap-add) for one
+The zygote keeps CAP_SYS_ADMIN (and CAP_SETPCAP, to empty its children's bounding set) inside the sandbox's own user namespace (bwrap --cap-add) for one
 reason: to mount a fresh, size- and inode-limited tmpfs on /tmp for every run and to make the device
 nodes read-only. The forked child gives that up before it reads a single line of student code:
 ambient and permitted capabilities cleared, no_new_privs set (execve can never grant anything
@@ -9,6 +9,7 @@ back), then the seccomp filter Node built (lib/sandbox/seccomp.ts), which also d
 import ctypes
 import os
 
+PR_CAPBSET_DROP = 24
 PR_SET_NO_NEW_PRIVS = 38
 PR_CAP_AMBIENT = 47
 PR_CAP_AMBIENT_CLEAR_ALL = 4
@@ -21,6 +22,9 @@ MNT_DETACH = 2
 DEVICES = ("/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom")
 
 _libc = ctypes.CDLL(None, use_errno=True)
+PR_CAPBSET_READ = 23
+# False only in unsafe-local mode (no sandbox, maybe not root): there is nothing to drop there.
+STRICT = True
 
 
 class _CapHeader(ctypes.Structure):
@@ -42,7 +46,11 @@ def _check(result, what):
 
 
 def drop_privileges(seccomp_program):
-    """In the child: no capability left, no way to gain one, then the seccomp filter."""
+    """In the child: no capability left (bounding set included), no way to gain one, then the
+    seccomp filter."""
+    for cap in range(64):
+        if _libc.prctl(PR_CAPBSET_READ, cap, 0, 0, 0) == 1 and _libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0 and STRICT:
+            raise OSError(ctypes.get_errno(), "cannot drop capability %d from the bounding set" % cap)
     _check(_libc.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0), "clear ambient capabilities")
     header = _CapHeader(_LINUX_CAPABILITY_VERSION_3, 0)
     data = (_CapData * 2)()

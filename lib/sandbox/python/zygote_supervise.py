@@ -59,14 +59,20 @@ def supervise_child(pid, limits, *, kill_all, started, read_control):
 def mark_end_of_run(marker):
     """After every process of the run is gone: append the marker (made now, after the run, so the
     run could not have known it) to each output stream. Node treats the run's output as complete
-    once every stream ends with it. A run may have made the shared pipes non-blocking."""
+    once every stream ends with it. A run may have made the shared sockets non-blocking, or shut
+    one down (Node then sees its end): False means "recycle the slot", never a crash."""
+    intact = True
     for fd in fds.RUN_OUTPUTS:
-        flags = fcntl.fcntl(fd, fcntl.F_GETFL)
-        if flags & os.O_NONBLOCK:
-            fcntl.fcntl(fd, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)
-        view = memoryview(marker)
-        while view:
-            view = view[os.write(fd, view):]
+        try:
+            flags = fcntl.fcntl(fd, fcntl.F_GETFL)
+            if flags & os.O_NONBLOCK:
+                fcntl.fcntl(fd, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)
+            view = memoryview(marker)
+            while view:
+                view = view[os.write(fd, view):]
+        except OSError:
+            intact = False
+    return intact
 
 
 def code_pipe_drained():

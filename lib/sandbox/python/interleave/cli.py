@@ -9,7 +9,7 @@ import time
 
 _perf_counter = time.perf_counter  # the real clock: time.* is virtual during a run
 _KEYS = ("status", "events", "virtualTime", "error", "limit", "wallMs", "seed", "tamper",
-         "deadlock", "notes")
+         "deadlock", "notes", "lifecycle")
 
 
 def _parse(argv):

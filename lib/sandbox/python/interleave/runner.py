@@ -27,6 +27,7 @@ from greenlet import greenlet
 
 from . import greenlets, legacy, loopblock, tamper, vdatetime, vthreads
 from .errors import FILENAME, describe_error
+from .lifecycle import lifecycle
 from .output import CaptureStream, trace
 from .schedule import schedule
 from .vloop import LOOP_PATCHES, VirtualEventLoopPolicy, reset_counters
@@ -108,6 +109,7 @@ def run_prepared(prepared):
     result["virtualTime"] = world.now
     result["notes"].extend(loopblock.notes())
     result["schedule"] = schedule.report()
+    result["lifecycle"] = lifecycle.snapshot(world.now, result["status"])
     return result
 
 

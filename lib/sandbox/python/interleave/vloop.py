@@ -10,6 +10,7 @@ import sys
 import weakref
 from asyncio import base_events, events
 
+from .lifecycle import current_parent, lifecycle
 from .output import trace
 from .schedule import schedule
 from .world import world
@@ -124,6 +125,7 @@ class VirtualEventLoop(base_events.BaseEventLoop):
             _counters["task"] += 1
             name = "Task-%d" % _counters["task"]
         task = Task(coro, loop=self, name=name, context=context)
+        lifecycle.task_created(task, world.now, current_parent())
         if task._source_traceback:
             del task._source_traceback[-1]
         return task
@@ -195,7 +197,9 @@ class VirtualEventLoop(base_events.BaseEventLoop):
             if owner._vlive is None:  # first step: the name is final by now (create_task(name=))
                 owner._vlive = True
                 trace.timeline("task_start", owner.get_name(), _coro_name(owner))
+            lifecycle.step_begin(owner, world.now)
             handle._run()
+            lifecycle.step_end(owner, world.now)
             if owner._vlive and owner.done():
                 owner._vlive = False
                 _task_ended(owner)

@@ -15,6 +15,7 @@ from collections import deque
 from asyncio import events as _events
 from greenlet import getcurrent
 
+from .lifecycle import lifecycle
 from .schedule import schedule
 
 RUNNING, RUNNABLE, BLOCKED, DONE = range(4)
@@ -82,10 +83,12 @@ class World:
         self.internal_switch = False
         self.tracing = False
         self.graveyard = []  # greenlets abandoned by an early stop: never collected mid-process
+        lifecycle.reset()
 
     # ---- actors -------------------------------------------------------------------------------
 
     def add_actor(self, actor):
+        lifecycle.actor_spawned(actor, self.now, first=self.current is None)
         self.actors[actor.ident] = actor
         return actor
 
@@ -137,7 +140,9 @@ class World:
         if deadline is not None:
             self.seq += 1
             heapq.heappush(self.sleepers, (max(self.now, deadline), self.seq, me.gen, me))
+        lifecycle.actor_blocked(me, self.now, what, deadline)
         self._schedule(me)
+        lifecycle.actor_resumed(me, self.now)
         return me.woken
 
     def sleep(self, secs):
@@ -236,6 +241,7 @@ class World:
         """
         me = self.current
         me.state = DONE
+        lifecycle.actor_finished(me, self.now)
         self.actors.pop(me.ident, None)
         nxt = self._next_actor()
         me.loop = None

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { submitSolution } from "@/lib/grading/submit-solution";
+import { listSubmissions } from "@/lib/grading/list-submissions";
 import { withRoute } from "@/app/api/_lib/route";
 
 const body = z.object({
@@ -16,4 +17,13 @@ const body = z.object({
 export const POST = withRoute({ auth: "user", body }, async ({ user, params, body }) => {
   const submitted = await submitSolution({ userId: user.id, exerciseId: params.id, code: body.code, assignmentId: body.assignmentId, roundId: body.roundId });
   return NextResponse.json(submitted, { status: 202 });
+});
+
+/**
+ * History: `{ exerciseId, userId, submissions: SubmissionSummary[] }`, newest first. The caller's
+ * own; the class's instructor may add `?userId=` for a student's.
+ */
+export const GET = withRoute({ auth: "user" }, async ({ user, params, request }) => {
+  const forUserId = new URL(request.url).searchParams.get("userId") ?? undefined;
+  return listSubmissions({ userId: user.id, exerciseId: params.id, forUserId });
 });

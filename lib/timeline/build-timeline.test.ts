@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import type { RunResult } from "@/lib/run-contract/run-result.types";
+import { buildTimeline } from "./build-timeline";
+import { ENGLISH_TIMELINE_LABELS } from "./english-labels";
+import { renderTimelineSvg } from "./render-timeline-svg";
+import { splitSvgArg } from "./split-svg-arg";
+import { timelineSvgNodes } from "./timeline-svg-nodes";
+
+const run: Pick<RunResult, "events" | "virtualTime" | "lifecycle"> = {
+  virtualTime: 2,
+  events: [
+    { t: 0, task: "Task-2", stream: "task_start", text: "say" },
+    { t: 1, task: "Task-2", stream: "stdout", text: "hello" },
+    { t: 2, task: "Task-3", stream: "stdout", text: "world <&>" },
+    { t: 2, task: "Task-1", stream: "stdout", text: "done" },
+  ],
+  lifecycle: {
+    truncated: false,
+    lanes: [
+      { name: "main", kind: "main", parent: null, start: 0, end: 2, outcome: "done", error: null },
+      { name: "Task-1", kind: "task", parent: "main", start: 0, end: 2, outcome: "done", error: null },
+      { name: "Task-2", kind: "task", parent: "Task-1", start: 0, end: 1, outcome: "done", error: null },
+      { name: "Task-3", kind: "task", parent: "Task-1", start: 0, end: 2, outcome: "failed", error: "ValueError" },
+    ],
+    waits: [
+      { lane: 2, from: 0, to: 1, on: "sleep", detail: "1 s", open: undefined },
+      { lane: 3, from: 0, to: 2, on: "sleep", detail: "2 s" },
+    ],
+  },
+};
+
+describe("buildTimeline", () => {
+  it("draws one lane per task, children under their parent, marks at their virtual time", () => {
+    const picture = buildTimeline(run, ENGLISH_TIMELINE_LABELS, { width: 400, highlight: 1 });
+    expect(picture.lanes.map((lane) => [lane.name, lane.depth])).toEqual([["main", 0], ["Task-1", 1], ["Task-2", 2], ["Task-3", 2]]);
+    const [hello, world] = picture.marks;
+    expect(hello.lane).toBe(2);
+    expect(world.x - hello.x).toBeCloseTo(200, 5); // 1 virtual second = 200 px at width 400 for a 2 s run
+    expect(picture.divergenceX).toBe(world.x);
+    expect(picture.bars.filter((bar) => bar.kind === "wait").map((bar) => bar.title)).toEqual(["sleeping 1 s", "sleeping 2 s"]);
+    expect(picture.ends.find((end) => end.lane === 3)).toMatchObject({ outcome: "failed", title: "failed: ValueError" });
+    expect(picture.ticks[0].label).toBe("0");
+  });
+
+  it("falls back to lanes from the events for runs without a lifecycle, and folds lanes past the limit", () => {
+    const events = Array.from({ length: 30 }, (_, i) => ({ t: i / 10, task: `T${i}`, stream: "stdout" as const, text: `line ${i}` }));
+    const picture = buildTimeline({ events, virtualTime: 3 }, ENGLISH_TIMELINE_LABELS, { maxLanes: 20 });
+    expect(picture.lanes).toHaveLength(20);
+    expect(picture.lanes[19].name).toBe("+11");
+    expect(picture.hiddenLanes).toBe(11);
+    expect(picture.marks[29].lane).toBe(19);
+  });
+
+  it("zoom widens the plot; the SVG document is escaped and has the accessible title", () => {
+    const narrow = buildTimeline(run, ENGLISH_TIMELINE_LABELS, { width: 400 });
+    const wide = buildTimeline(run, ENGLISH_TIMELINE_LABELS, { width: 400, zoom: 3 });
+    expect(wide.width - narrow.width).toBeCloseTo(800, 5);
+    const svg = renderTimelineSvg(timelineSvgNodes(narrow));
+    expect(svg).toContain('role="img"');
+    expect(svg).toContain("<title>Timeline of the run</title>");
+    expect(svg).toContain("world &lt;&amp;&gt;");
+    expect(svg).toContain('stroke-width="');
+    expect(svg).not.toContain("strokeWidth");
+  });
+});
+
+describe("splitSvgArg", () => {
+  it("takes --svg out of the arguments and rejects a missing file", () => {
+    expect(splitSvgArg(["a.py", "--svg", "out.svg", "--seed", "2"])).toEqual({ ok: true, svg: "out.svg", rest: ["a.py", "--seed", "2"] });
+    expect(splitSvgArg(["a.py", "--svg=x.svg"])).toMatchObject({ svg: "x.svg" });
+    expect(splitSvgArg(["a.py", "--svg"])).toMatchObject({ ok: false });
+  });
+});
