@@ -29,11 +29,10 @@ describe("the live leaderboard feed", () => {
     await feed.drain();
     expect(klass.reads).toEqual([undefined, ["c"]]);
     expect(sent).toHaveLength(1);
-    // c moves to 2nd, b drops to 3rd, d (tied 3rd with c on zero) is now 4th; a is not sent.
+    // c moves to 2nd, b drops to 3rd; a keeps 1st and d stays last (4th): neither is sent.
     expect(sent[0].entries).toEqual([
       { userId: "c", name: "C", solved: 1, score: 75, rank: 2 },
       { userId: "b", name: "B", solved: 1, score: 50, rank: 3 },
-      { userId: "d", name: "D", solved: 0, score: 0, rank: 4 },
     ]);
     feed.close();
   });

@@ -43,14 +43,14 @@ describe("the leaderboard rule", () => {
     ]);
   });
 
-  it("gives an exact tie the same rank and skips the next", () => {
+  it("gives an exact tie the lowest place of its group (1334), so zeros stay last", () => {
     const tie = [
       { userId: "a", name: "A", solved: 1, score: 10, reachedAt: 5 },
       { userId: "b", name: "B", solved: 1, score: 10, reachedAt: 5 },
       { userId: "c", name: "C", solved: 0, score: 0, reachedAt: null },
       { userId: "d", name: "D", solved: 0, score: 0, reachedAt: null },
     ];
-    expect(rankStandings(tie).map((entry) => entry.rank)).toEqual([1, 1, 3, 3]);
+    expect(rankStandings(tie).map((entry) => entry.rank)).toEqual([2, 2, 4, 4]);
   });
 
   it("rounds to one decimal", () => {

@@ -7,6 +7,13 @@ export class HttpSession {
 
   constructor(readonly baseUrl: string) {}
 
+  /** The same signed-in browser talking to another app node (the cookie jar is shared). */
+  onNode(baseUrl: string): HttpSession {
+    const other = new HttpSession(baseUrl);
+    for (const [name, value] of this.cookies) other.cookies.set(name, value);
+    return other;
+  }
+
   cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
   }

@@ -27,11 +27,15 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** A fresh, migrated database of this provider (dropped on stop); SQLite by default. */
   provider?: DatabaseProvider;
+  /** Share another server's database instead (two app nodes); not dropped on stop. */
+  databaseUrl?: string;
 }
 
 export async function startTestServer(options: StartOptions = {}): Promise<TestServer> {
   ensureProductionBuild();
-  const database = await createTestDatabase(options.provider ?? "sqlite");
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => undefined }
+    : await createTestDatabase(options.provider ?? "sqlite");
   const databaseUrl = database.url;
   const port = await freePort();
   const url = `http://localhost:${port}`;

@@ -1,0 +1,103 @@
+/**
+ * The server side of `npm run bench:live`, in its own process so its RSS is measured alone.
+ * `interleave` mode: the real realtime server + live class (leaderboard feed, coalescing, rounds)
+ * on a migrated SQLite database with one class of N students; a "verdict" is a real grading commit
+ * (claim + storeVerdict with its BestScore refresh) followed by the graded event. `bare` mode: a
+ * plain socket.io server that broadcasts a payload of the same shape. The parent drives it over IPC.
+ */
+import { createServer } from "node:http";
+import path from "node:path";
+import { Server } from "socket.io";
+import { canAccessClass } from "@/lib/auth/can-access-class";
+import { insertClass } from "@/lib/db/classes";
+import { insertEnrollment } from "@/lib/db/enrollments";
+import { findExerciseWithCurrentVersion } from "@/lib/db/exercises";
+import { useDatabaseUrl } from "@/lib/db/get-db";
+import { claimSubmission, insertQueuedSubmission } from "@/lib/db/submissions";
+import { insertUser } from "@/lib/db/users";
+import { storeVerdict } from "@/lib/grading/store-verdict";
+import { importExerciseIntoClass } from "@/lib/exercises/import-exercise-into-class";
+import { loadExercisePackage } from "@/lib/exercises/load-exercise-package";
+import { createRealtimeServer } from "@/lib/realtime/create-realtime-server";
+import { startLiveClass } from "@/lib/realtime/start-live-class";
+import { REPO_ROOT } from "../production-build";
+import { createBenchDatabase } from "./burst-setup";
+
+const mode = process.argv[2] === "bare" ? "bare" : "interleave";
+const students = Number(process.argv[3] ?? "1000");
+const send = (message: unknown) => process.send?.(message);
+const now = () => performance.timeOrigin + performance.now();
+let peakRss = 0;
+setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50).unref();
+
+async function main(): Promise<void> {
+  const http = createServer();
+  const userIds = Array.from({ length: students }, (_, i) => `u${i}`);
+  let classId = "bench";
+  let verdict: (index: number) => Promise<void>;
+  if (mode === "bare") {
+    const io = new Server(http, { serveClient: false });
+    io.on("connection", (socket) => void socket.join(`class:${classId}`));
+    verdict = async (index) => {
+      const committedAt = now();
+      const entries = [{ userId: userIds[index], name: `Student ${index}`, solved: 1, score: 5, rank: 1 }];
+      io.to(`class:${classId}`).emit("leaderboard:update", { classId, entries, updatedAt: new Date().toISOString() });
+      send({ type: "committed", index, userId: userIds[index], committedAt });
+    };
+  } else {
+    const database = await createBenchDatabase("sqlite");
+    process.on("exit", () => void database.drop());
+    await useDatabaseUrl(database.url);
+    const teacher = await insertUser({ email: "t@bench.test", name: "T", role: "INSTRUCTOR", passwordHash: null });
+    const klass = await insertClass({ name: "Bench", joinCode: "BNCH-0001", ownerId: teacher.id });
+    classId = klass.id;
+    const pkg = await loadExercisePackage({ dir: path.join(REPO_ROOT, "content", "exercises", "13-predict-sequential-await") });
+    const imported = await importExerciseIntoClass({ userId: teacher.id, classId, status: "PUBLISHED", package: pkg });
+    const exercise = await findExerciseWithCurrentVersion(imported.id);
+    if (!exercise) throw new Error("exercise missing");
+    for (let start = 0; start < students; start += 25) {
+      const chunk = Array.from({ length: Math.min(25, students - start) }, (_, k) => start + k);
+      await Promise.all(
+        chunk.map(async (i) => {
+          const user = await insertUser({ email: `s${i}@bench.test`, name: `Student ${i}`, role: "STUDENT", passwordHash: null });
+          await insertEnrollment(classId, user.id);
+          userIds[i] = user.id;
+        }),
+      );
+    }
+    const known = new Set(userIds);
+    const realtime = await createRealtimeServer(http, {
+      // Benchmark clients identify by user id; the cookie path is measured by the socket tests.
+      authenticate: async (request) => {
+        const id = new URL(request.url ?? "/", "http://x").searchParams.get("uid") ?? "";
+        return known.has(id) ? { id, email: `${id}@bench.test`, name: id, role: "student", isAdmin: false } : null;
+      },
+      canAccessClass,
+      eventRate: { burst: 20, perSecond: 5 },
+    });
+    const live = await startLiveClass(realtime.io, {});
+    verdict = async (index) => {
+      const data = { exerciseId: exercise.id, exerciseVersionId: exercise.version.id, userId: userIds[index], classId, code: "bench" };
+      const queued = await insertQueuedSubmission(data);
+      const claim = await claimSubmission(queued.id, new Date(0));
+      if (!claim) throw new Error("claim failed");
+      const fields = { status: "passed" as const, passed: true, score: 100, verdict: { passed: true }, trace: null, tamperReason: null, firstDivergence: null, failingSeed: null, runMs: 1 };
+      await storeVerdict(claim.id, claim.claimAttempt, fields, { classId, userId: data.userId, exerciseId: exercise.id });
+      const committedAt = now();
+      live.onGraded({ submissionId: claim.id, exerciseId: exercise.id, classId, userId: data.userId, status: "passed", score: 100, gradedAt: new Date().toISOString() });
+      send({ type: "committed", index, userId: data.userId, committedAt });
+    };
+  }
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  const address = http.address();
+  send({ type: "ready", port: typeof address === "object" && address ? address.port : 0, classId, userIds });
+  process.on("message", (message: { type: string; index?: number }) => {
+    if (message.type === "verdict") void verdict(message.index ?? 0).catch((error: unknown) => send({ type: "error", message: String(error) }));
+    if (message.type === "rss") send({ type: "rss", rss: Math.max(peakRss, process.memoryUsage().rss) });
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
