@@ -11,6 +11,7 @@ function fakePublisher(): RealtimePublisher & { calls: string[] } {
     toClass: (classId, event, ..._payload) => void calls.push(`toClass ${classId} ${event}`),
     toUser: (userId, event, ..._payload) => void calls.push(`toUser ${userId} ${event}`),
     removeUserFromClass: (userId, classId) => void calls.push(`leave ${userId} ${classId}`),
+    disconnectUser: (userId) => void calls.push(`disconnect ${userId}`),
   };
 }
 

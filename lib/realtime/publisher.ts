@@ -13,6 +13,8 @@ export interface RealtimePublisher {
   toUser<E extends keyof ServerToClientEvents>(userId: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
   /** Removes every socket of a user from a class room (e.g. after the student was removed). */
   removeUserFromClass(userId: string, classId: string): void;
+  /** Closes every socket of a user (signed out everywhere, role changed): they must authenticate again. */
+  disconnectUser(userId: string): void;
 }
 
 const REGISTRY_KEY = Symbol.for("interleave.realtime.publisher");
@@ -23,6 +25,7 @@ const noopPublisher: RealtimePublisher = {
   toClass: () => undefined,
   toUser: () => undefined,
   removeUserFromClass: () => undefined,
+  disconnectUser: () => undefined,
 };
 
 export function setRealtimePublisher(publisher: RealtimePublisher | undefined): void {
@@ -43,6 +46,9 @@ export function createSocketPublisher(io: InterleaveServer): RealtimePublisher {
     },
     removeUserFromClass: (userId, classId) => {
       io.in(userRoom(userId)).socketsLeave([classRoom(classId), classStaffRoom(classId)]);
+    },
+    disconnectUser: (userId) => {
+      io.in(userRoom(userId)).disconnectSockets(true);
     },
   };
 }
