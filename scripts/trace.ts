@@ -9,10 +9,11 @@ import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
 import { formatTraceListing } from "@/lib/sandbox/format-trace-listing";
 import { parseTraceArgs, type TraceArgs } from "@/lib/sandbox/parse-trace-args";
 import { resolveInvocationPath } from "@/lib/sandbox/resolve-invocation-path";
-import type { RunResult } from "@/lib/sandbox/run-result.types";
+import type { RunResult } from "@/lib/run-contract/run-result.types";
 import { sandboxErrorResult } from "@/lib/sandbox/sandbox-error-result";
 import { AppError } from "@/lib/errors/app-error";
-import { checkProgram } from "@/lib/traces/check-program";
+import { exploreSchedules } from "@/lib/grading/explore-schedules";
+import { checkProgram } from "@/lib/grading/check-program";
 import { recordSpec } from "@/lib/traces/record-spec";
 import { SpecParseError } from "@/lib/traces/spec.types";
 import { formatVerdictReport, splitTraceCheckArgs, TRACE_CHECK_USAGE, verdictExitCode, verdictJson } from "@/lib/traces/trace-cli";
@@ -72,8 +73,7 @@ async function recordFile(args: TraceArgs, schedules: number): Promise<number> {
   }
   const runner = createSandboxRunner({ poolSize: 1 });
   try {
-    const runs: RunResult[] = [];
-    for (let seed = args.seed; seed < args.seed + schedules; seed += 1) runs.push(await runner.run({ code, seed }));
+    const runs = await recordingRuns(args.seed, schedules, (seed) => runner.run({ code, seed }));
     const failed = runs.find((run) => run.status === "sandbox_error");
     if (failed) {
       process.stderr.write(`${formatTraceListing(failed)}\n`);
@@ -85,6 +85,17 @@ async function recordFile(args: TraceArgs, schedules: number): Promise<number> {
   } finally {
     await runner.close();
   }
+}
+
+/** Seed 0: the schedules exploration would check (budget K); --seed N: exactly seeds N..N+K-1. */
+async function recordingRuns(firstSeed: number, schedules: number, run: (seed: number) => Promise<RunResult>): Promise<RunResult[]> {
+  if (firstSeed > 0) {
+    const runs: RunResult[] = [];
+    for (let seed = firstSeed; seed < firstSeed + schedules; seed += 1) runs.push(await run(seed));
+    return runs;
+  }
+  const exploration = await exploreSchedules({ runOnce: run, report: (result) => result.schedule, failed: () => false, budget: schedules });
+  return exploration.runs.map(({ outcome }) => outcome);
 }
 
 async function main(): Promise<number> {

@@ -5,7 +5,7 @@
  * machine with the database, Redis and the sandbox packages.
  *
  * SIGTERM/SIGINT: stop taking jobs, let the running ones finish (up to a grace period), then exit 0.
- * A job cut off by a hard kill is not lost: its row stays RUNNING and is graded again by any grader
+ * A job cut off by a hard kill is not lost: its row stays running and is graded again by any grader
  * once it is older than GRADING_STALE_AFTER_MS.
  */
 import { existsSync } from "node:fs";

@@ -14,7 +14,7 @@ export interface GradedAttempt {
   userId: string;
   exerciseId: string;
   attemptNumber: number;
-  status: "QUEUED" | "RUNNING" | "GRADED" | "NEEDS_REVIEW" | "INFRA_ERROR";
+  status: "queued" | "running" | "passed" | "failed" | "needs_review" | "infra_error";
   passed: boolean | null;
   score: number | null;
   submittedAt: Date;
@@ -100,15 +100,15 @@ function computeCell(
     if (decision.accepted) accepted.push({ attempt, lateDays: decision.lateDays });
   }
   const graded: Counted[] = accepted
-    .filter(({ attempt }) => attempt.status === "GRADED")
+    .filter(({ attempt }) => attempt.status === "passed" || attempt.status === "failed")
     .map(({ attempt, lateDays }) => {
       const penaltyPercent = penaltyPercentFor(window.policy, lateDays);
       const earned = roundPoints((((attempt.score ?? 0) / 100) * exercise.points * (100 - penaltyPercent)) / 100);
       return { attempt, lateDays, penaltyPercent, earned };
     });
   const counted = pickCounted(graded, window.scorePolicy);
-  const needsReview = accepted.some(({ attempt }) => attempt.status === "NEEDS_REVIEW");
-  const pending = accepted.some(({ attempt }) => ["QUEUED", "RUNNING", "INFRA_ERROR"].includes(attempt.status));
+  const needsReview = accepted.some(({ attempt }) => attempt.status === "needs_review");
+  const pending = accepted.some(({ attempt }) => attempt.status === "queued" || attempt.status === "running");
   const status: CellStatus = override
     ? "overridden"
     : needsReview

@@ -29,7 +29,7 @@ export const ENV_VARS: readonly EnvVarDoc[] = [
   { name: "NODE_ENV", default: "development", description: "`development`, `production` or `test`." },
   { name: "SANDBOX_UID_BASE", default: "61000", description: "Slot n of the sandbox pool runs as uid base+n; give each grader process on one machine its own range." },
   { name: "GRADING_WORKER", default: "on", description: "`off` makes this web node only enqueue (graders run `npm run worker`); needs REDIS_URL to be useful." },
-  { name: "GRADING_STALE_AFTER_MS", default: "120000", description: "A submission RUNNING longer than this is taken to have lost its worker and is graded again." },
+  { name: "GRADING_STALE_AFTER_MS", default: "120000", description: "A submission running longer than this is taken to have lost its worker and is graded again." },
   { name: "SUBMIT_RATE_LIMIT", default: "10", description: "Submissions per student per minute; more get 429." },
   { name: "RUN_RATE_LIMIT", default: "30", description: "Try-it runs per student per minute; more get 429." },
   { name: "SIGN_IN_RATE_LIMIT", default: "10", description: "FAILED email + password sign-ins per account (from browsers that never signed in to it) within the window before further attempts wait (\"too many attempts\", 429). Successful sign-ins never count; a browser that signed in before has its own count (device cookie), so a guesser cannot lock the owner out." },

@@ -4,7 +4,7 @@ import { findSubmissionTraces, findUserNames, listClassSubmissionRows, listSubmi
 import { listActiveRoster } from "@/lib/db/enrollments";
 import { listClassExercises } from "@/lib/db/exercises";
 import { exerciseStats, findStuckStudents, type GradedAttempt } from "./exercise-stats";
-import { getClassDashboardInput, type ClassDashboard, type DashboardExercise, type ExampleTraceLine, type GetClassDashboardInput, type LiveSubmission } from "./get-class-dashboard.types";
+import { getClassDashboardInput, type ClassDashboard, type DashboardExercise, type ExampleTraceLine, type GetClassDashboardInput, type LiveSubmission, type LiveVerdict } from "./get-class-dashboard.types";
 import { groupWrongAnswers } from "./group-wrong-answers";
 
 const RECENT = 30;
@@ -25,9 +25,9 @@ export async function getClassDashboard(input: GetClassDashboardInput): Promise<
   for (const [id, name] of await findUserNames(missing)) names.set(id, name);
   const nameOf = (id: string) => names.get(id) ?? "?";
 
-  const graded = rows.filter((row) => row.status === "GRADED" && row.gradedAt).map(toGradedAttempt);
+  const graded = rows.filter((row) => (row.status === "passed" || row.status === "failed") && row.gradedAt).map(toGradedAttempt);
   const perExercise = exercises.map((exercise) => {
-    const mine = rows.filter((row) => row.exerciseId === exercise.id && row.status === "GRADED" && row.passed === false);
+    const mine = rows.filter((row) => row.exerciseId === exercise.id && row.status === "failed");
     return {
       exercise,
       stats: exerciseStats(graded.filter((attempt) => attempt.exerciseId === exercise.id)),
@@ -86,7 +86,7 @@ function recentSubmissions(rows: DashboardSubmissionRow[], nameOf: (id: string) 
       exerciseId: row.exerciseId,
       userId: row.userId,
       studentName: nameOf(row.userId),
-      status: row.status === "NEEDS_REVIEW" ? "needs_review" : row.status === "GRADED" ? (row.passed ? "passed" : "failed") : "pending",
+      status: liveStatus(row.status),
       score: row.score ?? 0,
       at: new Date(time(row)).toISOString(),
     }));
@@ -112,4 +112,9 @@ function tamperReason(verdict: unknown): string {
     if (typeof tamper === "object" && tamper !== null && "reason" in tamper && typeof tamper.reason === "string") return tamper.reason;
   }
   return "flagged by the sandbox";
+}
+
+/** The live feed's words: the submission's own status, with the two waiting states as one. */
+function liveStatus(status: DashboardSubmissionRow["status"]): LiveVerdict {
+  return status === "queued" || status === "running" ? "pending" : status;
 }

@@ -12,7 +12,7 @@ export const getClassDashboardInput = z.object({
 export type GetClassDashboardInput = z.input<typeof getClassDashboardInput>;
 
 /** The verdict vocabulary of a live row: the same words as the `submission:graded` event. */
-export type LiveVerdict = "passed" | "failed" | "needs_review" | "pending";
+export type LiveVerdict = "passed" | "failed" | "needs_review" | "infra_error" | "pending";
 
 export interface LiveSubmission {
   submissionId: string;

@@ -30,7 +30,7 @@ export async function reviewSubmission(input: z.input<typeof reviewSubmissionInp
   const submission = await findSubmissionForReview(submissionId);
   if (!submission) throw new AppError("NOT_FOUND", "Submission not found");
   await requireClassAccess({ userId, classId: submission.classId, action: "class.manage", submissionUserId: submission.userId });
-  if (submission.status !== "NEEDS_REVIEW") throw new AppError("CONFLICT", "This submission is not waiting for review any more.");
+  if (submission.status !== "needs_review") throw new AppError("CONFLICT", "This submission is not waiting for review any more.");
   const verdict = typeof submission.verdict === "object" && submission.verdict !== null ? (submission.verdict as Record<string, unknown>) : {};
   const checkerPassed = verdict.passed === true;
   const checkerScore = typeof verdict.score === "number" ? verdict.score : 0;
@@ -54,7 +54,8 @@ export async function reviewSubmission(input: z.input<typeof reviewSubmissionInp
     gradedAt: new Date().toISOString(),
   };
   const publisher = getRealtimePublisher();
+  // Like a grading verdict: to the student and the class's instructors, never to other students.
   publisher.toUser(stored.userId, "submission:graded", event);
-  publisher.toClass(stored.classId, "submission:graded", event);
+  publisher.toClassStaff(stored.classId, "submission:graded", event);
   return { submissionId, decision, passed, score };
 }

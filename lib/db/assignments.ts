@@ -134,7 +134,7 @@ export interface AssignmentSubmissionRow {
   userId: string;
   exerciseId: string;
   attemptNumber: number;
-  status: "QUEUED" | "RUNNING" | "GRADED" | "NEEDS_REVIEW" | "INFRA_ERROR";
+  status: "queued" | "running" | "passed" | "failed" | "needs_review" | "infra_error";
   passed: boolean | null;
   score: number | null;
   queuedAt: Date;

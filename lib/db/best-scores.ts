@@ -1,5 +1,8 @@
 import { getDb, type DbClient } from "./get-db";
 
+/** Graded attempts (the vocabulary is lib/grading/submission-status.ts): what BestScore counts. */
+const GRADED_STATUSES: ("passed" | "failed")[] = ["passed", "failed"];
+
 /** The BestScore row of one student on one exercise of one class. */
 export type BestScoreKey = { classId: string; userId: string; exerciseId: string };
 
@@ -28,7 +31,7 @@ export async function lockBestScore(key: BestScoreKey, tx: DbClient): Promise<vo
 
 /** The student's graded submissions to the exercise (a handful): the input of the best-score rule. */
 export async function listGradedScores(key: BestScoreKey, db: DbClient = getDb()): Promise<GradedScoreRow[]> {
-  return db.submission.findMany({ where: { ...key, status: "GRADED" }, select: { id: true, score: true, passed: true, gradedAt: true } });
+  return db.submission.findMany({ where: { ...key, status: { in: GRADED_STATUSES } }, select: { id: true, score: true, passed: true, gradedAt: true } });
 }
 
 export async function updateBestScore(key: BestScoreKey, fields: BestScoreFields, db: DbClient = getDb()): Promise<void> {

@@ -1,5 +1,5 @@
 import { getDb, type DbClient } from "./get-db";
-import type { SubmissionStatus } from "./submissions";
+import type { SubmissionStatus } from "@/generated/prisma-sqlite/enums";
 
 export interface DashboardSubmissionRow {
   id: string;
@@ -38,7 +38,7 @@ export interface ReviewRow {
 
 export async function listSubmissionsNeedingReview(classId: string, db: DbClient = getDb()): Promise<ReviewRow[]> {
   return db.submission.findMany({
-    where: { classId, status: "NEEDS_REVIEW" },
+    where: { classId, status: "needs_review" },
     orderBy: { gradedAt: "asc" },
     take: 50,
     select: { id: true, exerciseId: true, userId: true, code: true, verdict: true, gradedAt: true, attemptNumber: true },

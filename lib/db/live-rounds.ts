@@ -90,7 +90,7 @@ export async function listClassRounds(classId: string, limit = 50, db: DbClient 
 export interface RoundSubmissionRow {
   id: string;
   userId: string;
-  status: "QUEUED" | "RUNNING" | "GRADED" | "NEEDS_REVIEW" | "INFRA_ERROR";
+  status: "queued" | "running" | "passed" | "failed" | "needs_review" | "infra_error";
   passed: boolean | null;
   score: number | null;
   queuedAt: Date;

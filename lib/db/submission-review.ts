@@ -8,7 +8,7 @@ export interface ReviewedFields {
 }
 
 /**
- * The instructor's decision on a NEEDS_REVIEW submission: it becomes GRADED with the decided score
+ * The instructor's decision on a needs_review submission: it becomes passed or failed with the decided score
  * (the caller refreshes the student's BestScore in the same transaction `tx`). Returns null when the
  * submission was no longer waiting for review (decided twice, or regraded meanwhile).
  */
@@ -19,8 +19,8 @@ export async function storeReviewDecision(
 ): Promise<{ classId: string; userId: string; exerciseId: string; gradedAt: Date } | null> {
   const row = await tx.submission
       .update({
-        where: { id, status: "NEEDS_REVIEW" },
-        data: { status: "GRADED", passed: fields.passed, score: fields.score, verdict: fields.verdict },
+        where: { id, status: "needs_review" },
+        data: { status: fields.passed ? "passed" : "failed", passed: fields.passed, score: fields.score, verdict: fields.verdict },
         select: { classId: true, userId: true, exerciseId: true, gradedAt: true },
       })
       .catch((error: unknown) => {

@@ -1,8 +1,8 @@
 import { getDb, type DbClient } from "./get-db";
 import { isRecordNotFound } from "./prisma-errors";
 import type { ExerciseKind, ExerciseVersionRecord } from "./exercises";
+import type { SubmissionStatus } from "@/generated/prisma-sqlite/enums";
 
-export type SubmissionStatus = "QUEUED" | "RUNNING" | "GRADED" | "NEEDS_REVIEW" | "INFRA_ERROR";
 
 export interface SubmissionRecord {
   id: string;
@@ -23,6 +23,8 @@ export interface SubmissionRecord {
   firstDivergence: unknown;
   failingSeed: number | null;
   infraRetries: number;
+  infraError: string | null;
+  tamperReason: string | null;
   queuedAt: Date;
   startedAt: Date | null;
   gradedAt: Date | null;
@@ -35,7 +37,7 @@ export interface ClaimedSubmission extends SubmissionRecord {
 }
 
 /**
- * Inserts a QUEUED submission as the student's next attempt. The (user, exercise, attempt) unique
+ * Inserts a queued submission as the student's next attempt. The (user, exercise, attempt) unique
  * index turns a concurrent double submit into P2002 instead of two rows with the same number.
  */
 export async function insertQueuedSubmission(
@@ -47,16 +49,24 @@ export async function insertQueuedSubmission(
     orderBy: { attemptNumber: "desc" },
     select: { attemptNumber: true },
   });
-  return db.submission.create({ data: { ...data, status: "QUEUED", attemptNumber: (last?.attemptNumber ?? 0) + 1 } });
+  return db.submission.create({ data: { ...data, status: "queued", attemptNumber: (last?.attemptNumber ?? 0) + 1 } });
 }
 
 export async function findSubmission(id: string, db: DbClient = getDb()): Promise<SubmissionRecord | null> {
   return db.submission.findUnique({ where: { id } });
 }
 
+/** A submission with its exercise's kind (what every view of it needs), in one query. */
+export async function findSubmissionWithKind(id: string, db: DbClient = getDb()): Promise<(SubmissionRecord & { kind: ExerciseKind }) | null> {
+  const row = await db.submission.findUnique({ where: { id }, include: { exercise: { select: { kind: true } } } });
+  if (!row) return null;
+  const { exercise, ...submission } = row;
+  return { ...submission, kind: exercise.kind };
+}
+
 /**
- * Claims a submission for grading with one conditional update: only a QUEUED or INFRA_ERROR row,
- * or a RUNNING row whose worker went silent before `staleBefore`, can be claimed. Two workers
+ * Claims a submission for grading with one conditional update: only a queued row, or a running
+ * row whose worker went silent before `staleBefore`, can be claimed. Two workers
  * racing for the same row: exactly one update matches. Returns null when nothing was claimed.
  */
 export async function claimSubmission(id: string, staleBefore: Date, db: DbClient = getDb()): Promise<ClaimedSubmission | null> {
@@ -64,8 +74,8 @@ export async function claimSubmission(id: string, staleBefore: Date, db: DbClien
   // statements, and Prisma's per-query cost dominates a grading burst); no match is P2025.
   const row = await db.submission
     .update({
-      where: { id, OR: [{ status: "QUEUED" }, { status: "INFRA_ERROR" }, { status: "RUNNING", startedAt: { lt: staleBefore } }] },
-      data: { status: "RUNNING", claimAttempt: { increment: 1 }, startedAt: new Date() },
+      where: { id, OR: [{ status: "queued" }, { status: "running", startedAt: { lt: staleBefore } }] },
+      data: { status: "running", claimAttempt: { increment: 1 }, startedAt: new Date() },
     })
     .catch(nullWhenNotFound);
   if (!row) return null;
@@ -96,11 +106,13 @@ async function findVersionWithKind(exerciseVersionId: string, db: DbClient) {
 }
 
 export interface GradedFields {
-  status: "GRADED" | "NEEDS_REVIEW";
+  status: "passed" | "failed" | "needs_review";
   passed: boolean;
   score: number;
+  /** Validated by lib/grading before it is written (the only writer). */
   verdict: object;
   trace: object | null;
+  tamperReason: string | null;
   firstDivergence: object | null;
   failingSeed: number | null;
   runMs: number;
@@ -115,39 +127,39 @@ export async function storeGradedResult(id: string, claimAttempt: number, fields
   const { firstDivergence, trace, ...rest } = fields;
   const stored = await db.submission
     .update({
-      where: { id, claimAttempt, status: "RUNNING" },
-      data: { ...rest, trace: trace ?? undefined, firstDivergence: firstDivergence ?? undefined, gradedAt: new Date() },
+      where: { id, claimAttempt, status: "running" },
+      data: { ...rest, infraError: null, trace: trace ?? undefined, firstDivergence: firstDivergence ?? undefined, gradedAt: new Date() },
       select: { id: true },
     })
     .catch(nullWhenNotFound);
   return stored !== null;
 }
 
-/** The sandbox (not the student) failed: keep the row for a retry and count infra retries. */
-export async function markInfraError(id: string, claimAttempt: number, message: string, db: DbClient = getDb()): Promise<boolean> {
+/**
+ * The infrastructure (not the student) failed on this claim: the row goes back to `queued` for a
+ * retry, or ends `infra_error` when `final` (retries exhausted, or a checker bug). Guarded by the
+ * claim like a verdict; returns whether this call recorded it.
+ */
+export async function recordInfraFailure(
+  id: string,
+  claimAttempt: number,
+  failure: { message: string; final: boolean },
+  db: DbClient = getDb(),
+): Promise<boolean> {
   const result = await db.submission.updateMany({
-    where: { id, claimAttempt, status: "RUNNING" },
-    data: { status: "INFRA_ERROR", infraRetries: { increment: 1 }, verdict: { infraError: message } },
+    where: { id, claimAttempt, status: "running" },
+    data: { status: failure.final ? "infra_error" : "queued", infraRetries: { increment: 1 }, infraError: failure.message, startedAt: null },
   });
   return result.count === 1;
 }
 
 /**
- * What a restarted or periodic recovery must (re-)enqueue: QUEUED rows, RUNNING rows whose worker
- * went silent before `staleBefore`, and INFRA_ERROR rows not touched since `infraBefore`.
+ * What a restarted or periodic recovery must (re-)enqueue: queued rows and running rows whose
+ * worker went silent before `staleBefore`. An infra_error row is final: the instructor regrades it.
  */
-export async function listRecoverableSubmissionIds(
-  options: { staleBefore: Date; infraBefore: Date; limit: number },
-  db: DbClient = getDb(),
-): Promise<string[]> {
+export async function listRecoverableSubmissionIds(options: { staleBefore: Date; limit: number }, db: DbClient = getDb()): Promise<string[]> {
   const rows = await db.submission.findMany({
-    where: {
-      OR: [
-        { status: "QUEUED" },
-        { status: "RUNNING", startedAt: { lt: options.staleBefore } },
-        { status: "INFRA_ERROR", updatedAt: { lt: options.infraBefore } },
-      ],
-    },
+    where: { OR: [{ status: "queued" }, { status: "running", startedAt: { lt: options.staleBefore } }] },
     orderBy: { queuedAt: "asc" },
     take: options.limit,
     select: { id: true },
@@ -165,18 +177,18 @@ export async function countSubmissionsByStatus(where: { exerciseId?: string; ids
 }
 
 /**
- * Regrade: every submission of the exercise goes back to QUEUED against the exercise's current
+ * Regrade: every submission of the exercise goes back to queued against the exercise's current
  * version. Returns the ids to enqueue.
  */
 export async function requeueExerciseSubmissions(exerciseId: string, exerciseVersionId: string, db: DbClient = getDb()): Promise<string[]> {
   const rows = await db.submission.findMany({
-    where: { exerciseId, status: { in: ["GRADED", "NEEDS_REVIEW", "INFRA_ERROR"] } },
+    where: { exerciseId, status: { in: ["passed", "failed", "needs_review", "infra_error"] } },
     select: { id: true },
   });
   const ids = rows.map((row) => row.id);
   await db.submission.updateMany({
     where: { id: { in: ids } },
-    data: { status: "QUEUED", exerciseVersionId, queuedAt: new Date(), startedAt: null },
+    data: { status: "queued", exerciseVersionId, queuedAt: new Date(), startedAt: null, infraRetries: 0 },
   });
   return ids;
 }

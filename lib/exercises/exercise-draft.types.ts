@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_SCHEDULES } from "@/lib/traces/check-program";
+import { MAX_SCHEDULES } from "@/lib/traces/check-schedules";
 import { limitsOverrideSchema, SLUG_PATTERN, type LimitsOverride } from "./exercise-package.types";
 import { idSchema, type ExerciseStatusValue } from "./import-exercise-into-class.types";
 

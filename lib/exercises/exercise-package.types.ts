@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { runLimitsSchema } from "@/lib/sandbox/run-result.types";
-import { MAX_SCHEDULES } from "@/lib/traces/check-program";
+import { runLimitsSchema } from "@/lib/run-contract/run-result.types";
+import { MAX_SCHEDULES } from "@/lib/traces/check-schedules";
 import { DIVERGENCE_REASONS } from "@/lib/traces/verdict.types";
 
 /**

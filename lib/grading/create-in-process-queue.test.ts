@@ -100,7 +100,7 @@ describe("createInProcessQueue", () => {
   });
 
   it("computes capped exponential backoff", () => {
-    expect([1, 2, 3, 4].map((n) => retryDelayMs(n))).toEqual([500, 1000, 2000, 4000]);
+    expect([1, 2, 3, 4].map((n) => retryDelayMs(n))).toEqual([1000, 2000, 4000, 8000]);
     expect(retryDelayMs(20)).toBe(30_000);
   });
 });

@@ -1,24 +1,26 @@
 import { AppError } from "@/lib/errors/app-error";
-import type { RunLimits, RunRequest, RunResult } from "@/lib/sandbox/run-result.types";
-import { runLimitsSchema } from "@/lib/sandbox/run-result.types";
+import type { RunLimits, RunRequest, RunResult } from "@/lib/run-contract/run-result.types";
+import { runLimitsSchema } from "@/lib/run-contract/run-result.types";
 import { checkPrediction } from "@/lib/traces/check-prediction";
-import { checkProgram } from "@/lib/traces/check-program";
+import type { Divergence } from "@/lib/traces/verdict.types";
+import { checkProgram } from "./check-program";
 import { RetryableGradingError } from "./grading-queue.types";
+import type { VerdictView } from "./submission-view.types";
 
 export interface EvaluationInput {
   kind: "WRITE_CODE" | "PREDICT_OUTPUT";
   /** The student's program, or for predict-the-output the predicted lines, one per line. */
   code: string;
-  version: { expectedSpec: string; schedules: number; referenceSolution: string; limits: unknown; forbiddenNotes: unknown };
+  version: { expectedSpec: string; schedules: number; limits: unknown; forbiddenNotes: unknown };
 }
 
 export interface Evaluation {
   passed: boolean;
   score: number;
-  verdict: object;
+  verdict: VerdictView;
   /** The run shown to the student (the failing schedule's); null for a prediction (nothing ran). */
   trace: RunResult | null;
-  firstDivergence: object | null;
+  firstDivergence: Divergence | null;
   failingSeed: number | null;
   tamper: { reason: string } | null;
 }
@@ -32,15 +34,10 @@ type Run = (request: RunRequest) => Promise<RunResult>;
  */
 export async function evaluateSubmission(input: EvaluationInput, run: Run): Promise<Evaluation> {
   const limits = exerciseLimits(input.version.limits);
-  const guardedRun: Run = async (request) => {
-    const result = await run(request).catch((error: unknown) => {
+  const guardedRun: Run = async (request) =>
+    run(request).catch((error: unknown) => {
       throw new RetryableGradingError(`sandbox rejected the run: ${error instanceof Error ? error.message : String(error)}`);
     });
-    if (result.status === "sandbox_error") {
-      throw new RetryableGradingError(result.error?.message ?? result.notes.join("; ") ?? "sandbox error");
-    }
-    return result;
-  };
   try {
     return input.kind === "PREDICT_OUTPUT" ? evaluatePrediction(input) : await evaluateProgram(input, limits, guardedRun);
   } catch (error) {
@@ -50,7 +47,7 @@ export async function evaluateSubmission(input: EvaluationInput, run: Run): Prom
 }
 
 async function evaluateProgram(input: EvaluationInput, limits: RunLimits, run: Run): Promise<Evaluation> {
-  const verdict = await checkProgram({
+  const { run: trace, tamper, ...verdict } = await checkProgram({
     code: input.code,
     spec: input.version.expectedSpec,
     schedules: input.version.schedules > 0 ? input.version.schedules : null,
@@ -58,15 +55,14 @@ async function evaluateProgram(input: EvaluationInput, limits: RunLimits, run: R
     limits,
     run,
   });
-  const { run: trace, ...rest } = verdict;
   return {
     passed: verdict.passed,
     score: verdict.score,
-    verdict: rest,
+    verdict: { kind: "program", ...verdict },
     trace,
     firstDivergence: verdict.firstDivergence,
     failingSeed: verdict.failingSeed,
-    tamper: verdict.tamper,
+    tamper,
   };
 }
 
@@ -74,7 +70,15 @@ async function evaluateProgram(input: EvaluationInput, limits: RunLimits, run: R
 function evaluatePrediction(input: EvaluationInput): Evaluation {
   const lines = input.code.replace(/\r\n?/g, "\n").replace(/\n+$/, "").split("\n");
   const verdict = checkPrediction(lines, input.version.expectedSpec);
-  return { passed: verdict.passed, score: verdict.score, verdict, trace: null, firstDivergence: verdict.firstDivergence, failingSeed: null, tamper: null };
+  return {
+    passed: verdict.passed,
+    score: verdict.score,
+    verdict: { kind: "prediction", ...verdict },
+    trace: null,
+    firstDivergence: verdict.firstDivergence,
+    failingSeed: null,
+    tamper: null,
+  };
 }
 
 /** The exercise's stored limit overrides on top of the defaults; a corrupt value falls back to them. */

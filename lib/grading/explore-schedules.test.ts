@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ScheduleReport } from "@/lib/sandbox/run-result.types";
+import type { ScheduleReport } from "@/lib/run-contract/run-result.types";
 import { decodeSchedule, encodeSchedule, exploreSchedules, PCT_BASE } from "./explore-schedules";
 
 /**

@@ -1,4 +1,5 @@
-import type { ScheduleReport } from "@/lib/sandbox/run-result.types";
+import type { ScheduleReport } from "@/lib/run-contract/run-result.types";
+import type { ExplorationStrategy as CheckStrategy } from "@/lib/traces/check-schedules";
 
 /**
  * Systematic schedule exploration (issue 16). Every run reports the choice points it met (orders
@@ -22,7 +23,8 @@ export const EXHAUSTIVE_BOUND = 64;
 /** PCT runs when an exercise sets no budget and the tree is too big to enumerate. */
 export const AUTO_PCT_SCHEDULES = 16;
 
-export type ExplorationStrategy = "single" | "exhaustive" | "pct" | "seeds";
+/** The strategies exploration itself picks (a window of seeds is the caller's choice). */
+export type ExplorationStrategy = Exclude<CheckStrategy, "window">;
 
 export interface ExploreOptions<T> {
   runOnce: (seed: number) => Promise<T>;
@@ -66,7 +68,7 @@ export async function exploreSchedules<T>(options: ExploreOptions<T>): Promise<E
     // Set order of tasks/futures is random under every seed: use the rest of the budget on it.
     if (report.hashed < 2) return state.result("exhaustive", enumerated);
     await pct(state, report, options.budget ?? AUTO_PCT_SCHEDULES);
-    return state.result("exhaustive", false);
+    return state.result(report.points.length > 0 ? "exhaustive" : "pct", false);
   }
   await pct(state, report, options.budget ?? AUTO_PCT_SCHEDULES);
   return state.result("pct", false);

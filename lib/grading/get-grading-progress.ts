@@ -13,7 +13,8 @@ export async function getGradingProgress(input: z.input<typeof regradeInput>) {
   if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found");
   await requireClassAccess({ userId, classId: exercise.classId, action: "exercise.manage" });
   const counts = await countSubmissionsByStatus({ exerciseId });
-  const pending = (counts.QUEUED ?? 0) + (counts.RUNNING ?? 0) + (counts.INFRA_ERROR ?? 0);
-  const done = (counts.GRADED ?? 0) + (counts.NEEDS_REVIEW ?? 0);
+  const pending = (counts.queued ?? 0) + (counts.running ?? 0);
+  // infra_error is final (retries exhausted) until the instructor regrades: done, but not graded.
+  const done = (counts.passed ?? 0) + (counts.failed ?? 0) + (counts.needs_review ?? 0) + (counts.infra_error ?? 0);
   return { exerciseId, counts, pending, done, total: pending + done };
 }

@@ -30,8 +30,10 @@ export interface GradingQueue {
 }
 
 /**
- * Thrown by a grade job when the infrastructure (not the student) failed, e.g. the sandbox is
- * unavailable. The queue retries it with exponential backoff; the student's attempt is untouched.
+ * Thrown by a grade job when the infrastructure (not the student) failed and the submission is
+ * queued again, e.g. the sandbox is unavailable. The queue retries it with backoff; the row's
+ * `infraRetries` (not the queue) decides when to stop (MAX_INFRA_RETRIES), so a restart or a
+ * second queue cannot retry forever.
  */
 export class RetryableGradingError extends Error {
   constructor(message: string) {
@@ -46,9 +48,12 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const RETRY_POLICY: RetryPolicy = { attempts: 8, baseDelayMs: 500, maxDelayMs: 30_000 };
+/** Infrastructure retries of one submission before it ends `infra_error` for the instructor. */
+export const MAX_INFRA_RETRIES = 3;
 
-/** Exponential backoff: 0.5 s, 1 s, 2 s … capped at 30 s. */
+export const RETRY_POLICY: RetryPolicy = { attempts: MAX_INFRA_RETRIES + 1, baseDelayMs: 1_000, maxDelayMs: 30_000 };
+
+/** Exponential backoff: 1 s, 2 s, 4 s … capped at 30 s. */
 export function retryDelayMs(attempt: number, policy: RetryPolicy = RETRY_POLICY): number {
   return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
 }

@@ -1,17 +1,20 @@
 import { parseInput } from "@/lib/config/parse-input";
 import { findRunningRound } from "@/lib/db/live-rounds";
 import { AppError } from "@/lib/errors/app-error";
-import { evaluateSubmission, type Evaluation } from "./evaluate-submission";
+import { evaluateSubmission } from "./evaluate-submission";
 import { RetryableGradingError } from "./grading-queue.types";
 import { getGradingServices, type GradingServices } from "./grading-services";
 import { loadExerciseForSubmission } from "./load-exercise-for-submission";
+import type { RunView } from "./submission-view.types";
 import { runSolutionInput, type RunSolutionInput } from "./submit-solution.types";
+import { toRunView } from "./to-submission-view";
 
 /**
  * "Run" (try it): the same sandbox and checker as grading, on schedule 0 only, returned directly
- * and stored nowhere. Rate-limited separately from Submit.
+ * and stored nowhere. Rate-limited separately from Submit. Tamper detection stays out of the view:
+ * telling a student what was detected would only help them hide it.
  */
-export async function runSolution(input: RunSolutionInput, services: GradingServices = getGradingServices()): Promise<Evaluation> {
+export async function runSolution(input: RunSolutionInput, services: GradingServices = getGradingServices()): Promise<RunView> {
   const { userId, exerciseId, code } = parseInput(runSolutionInput, input);
   const exercise = await loadExerciseForSubmission({ userId, exerciseId, code });
   // Running the shown program would print the answer of the quiz.
@@ -26,10 +29,7 @@ export async function runSolution(input: RunSolutionInput, services: GradingServ
     // During a live round on this exercise a run shows the student's own output and pass/fail,
     // never the expected lines (a neighbour's screen must not give the round away).
     const round = await findRunningRound(exercise.classId);
-    if (round?.exerciseId === exercise.id) {
-      return { ...evaluation, verdict: { passed: evaluation.passed, score: evaluation.score }, firstDivergence: null, failingSeed: null };
-    }
-    return evaluation;
+    return toRunView(evaluation, { withheld: round?.exerciseId === exercise.id });
   } catch (error) {
     if (error instanceof RetryableGradingError) {
       throw new AppError("UNAVAILABLE", "The code runner is unavailable right now; please try again in a moment.");

@@ -26,7 +26,7 @@ export interface StartGradingOptions {
   /**
    * How long BullMQ waits before handing a silent worker's job to another one. Default: the stale
    * threshold, so a re-delivered job finds its row claimable (an earlier re-delivery would find it
-   * still RUNNING, skip it, and leave it to the next recovery pass).
+   * still running, skip it, and leave it to the next recovery pass).
    */
   queueLockMs?: number;
   /** Default: every 30 s, or every `staleAfterMs` when that is shorter. */
@@ -80,7 +80,7 @@ export async function startGrading(options: StartGradingOptions): Promise<Gradin
       { concurrency: options.concurrency },
     );
   }
-  const recover = () => recoverSubmissions({ queue, staleAfterMs, infraRetryAfterMs: MINUTE });
+  const recover = () => recoverSubmissions({ queue, staleAfterMs });
   const recovered = await recover().catch((error: unknown) => {
     log(`recovery failed: ${String(error)}`);
     return 0;

@@ -7,7 +7,7 @@ export const submissionGradedPayloadSchema = z.object({
   exerciseId: z.string(),
   classId: z.string(),
   userId: z.string(),
-  status: z.enum(["passed", "failed", "needs_review"]),
+  status: z.enum(["passed", "failed", "needs_review", "infra_error"]),
   score: z.number(),
   gradedAt: z.string(),
 }) satisfies z.ZodType<SubmissionGradedPayload>;

@@ -10,14 +10,14 @@ import { submitSolutionInput, type SubmitSolutionInput } from "./submit-solution
 
 export interface SubmittedSolution {
   id: string;
-  status: "QUEUED";
+  status: "queued";
   attemptNumber: number;
   queuedAt: string;
 }
 
 /**
  * "Submit": validate everything first (nothing is stored half-way), persist the submission as
- * QUEUED, then enqueue its id. If enqueueing fails the row stays QUEUED and recovery picks it up,
+ * queued, then enqueue its id. If enqueueing fails the row stays queued and recovery picks it up,
  * so an accepted submission is never lost.
  */
 export async function submitSolution(input: SubmitSolutionInput, services: GradingServices = getGradingServices()): Promise<SubmittedSolution> {
@@ -42,7 +42,7 @@ export async function submitSolution(input: SubmitSolutionInput, services: Gradi
   await services.queue.enqueue(submission.id).catch((error: unknown) => {
     console.error(`[grading] enqueue of ${submission.id} failed; recovery will retry it`, error);
   });
-  return { id: submission.id, status: "QUEUED", attemptNumber: submission.attemptNumber, queuedAt: submission.queuedAt.toISOString() };
+  return { id: submission.id, status: "queued", attemptNumber: submission.attemptNumber, queuedAt: submission.queuedAt.toISOString() };
 }
 
 async function insertWithNextAttempt(data: Parameters<typeof insertQueuedSubmission>[0]) {

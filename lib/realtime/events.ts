@@ -4,6 +4,7 @@
  * the type check everywhere at once.
  */
 import type { SessionUser } from "@/lib/auth/session-user";
+import type { FinalStatus } from "@/lib/grading/submission-status";
 import type { AppErrorCode } from "@/lib/errors/app-error";
 
 /** What every client → server event with an acknowledgement gets back. */
@@ -34,8 +35,11 @@ export interface SubmissionGradedPayload {
   exerciseId: string;
   classId: string;
   userId: string;
-  /** needs_review: tampering was detected; the instructor decides, no points meanwhile. */
-  status: "passed" | "failed" | "needs_review";
+  /**
+   * Where grading stopped (the one status vocabulary): passed/failed; needs_review (tampering, no
+   * points until reviewed); infra_error (our failure, score 0, the instructor can regrade).
+   */
+  status: FinalStatus;
   /** 0..100, the checker's score (docs/expected-trace-format.md explains the rule). */
   score: number;
   gradedAt: string;

@@ -11,6 +11,8 @@ import type { InterleaveServer } from "@/lib/realtime/server.types";
 export interface RealtimePublisher {
   toClass<E extends keyof ServerToClientEvents>(classId: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
   toUser<E extends keyof ServerToClientEvents>(userId: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+  /** The class's instructor sockets only (dashboards): e.g. a verdict other students must not see. */
+  toClassStaff<E extends keyof ServerToClientEvents>(classId: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
   /** Removes every socket of a user from a class room (e.g. after the student was removed). */
   removeUserFromClass(userId: string, classId: string): void;
   /** Closes every socket of a user (signed out everywhere, role changed): they must authenticate again. */
@@ -24,6 +26,7 @@ type Registry = typeof globalThis & { [REGISTRY_KEY]?: RealtimePublisher };
 const noopPublisher: RealtimePublisher = {
   toClass: () => undefined,
   toUser: () => undefined,
+  toClassStaff: () => undefined,
   removeUserFromClass: () => undefined,
   disconnectUser: () => undefined,
 };
@@ -43,6 +46,9 @@ export function createSocketPublisher(io: InterleaveServer): RealtimePublisher {
     },
     toUser: (userId, event, ...args) => {
       io.to(userRoom(userId)).emit(event, ...args);
+    },
+    toClassStaff: (classId, event, ...args) => {
+      io.to(classStaffRoom(classId)).emit(event, ...args);
     },
     removeUserFromClass: (userId, classId) => {
       io.in(userRoom(userId)).socketsLeave([classRoom(classId), classStaffRoom(classId)]);

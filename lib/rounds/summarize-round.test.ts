@@ -10,7 +10,7 @@ function row(userId: string, seconds: number, outcome: "pass" | "fail" | "queued
   return {
     id: `s${n}`,
     userId,
-    status: outcome === "queued" ? "QUEUED" : "GRADED",
+    status: outcome === "queued" ? "queued" : outcome === "pass" ? "passed" : "failed",
     passed: outcome === "queued" ? null : outcome === "pass",
     score: outcome === "queued" ? null : score,
     queuedAt: after(seconds),

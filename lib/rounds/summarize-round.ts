@@ -64,13 +64,14 @@ function byStudent(rows: readonly RoundSubmissionRow[]): StudentAnswers[] {
   for (const row of rows) {
     const student = map.get(row.userId) ?? { userId: row.userId, best: null, last: row, pending: false, bestScore: 0 };
     student.last = row;
-    if (row.status === "QUEUED" || row.status === "RUNNING" || row.status === "INFRA_ERROR") student.pending = true;
-    if (row.status === "GRADED" && row.passed && !student.best) student.best = row;
-    if (row.status === "GRADED") student.bestScore = Math.max(student.bestScore, row.score ?? 0);
+    if (row.status === "queued" || row.status === "running") student.pending = true;
+    const graded = row.status === "passed" || row.status === "failed";
+    if (graded && row.passed && !student.best) student.best = row;
+    if (graded) student.bestScore = Math.max(student.bestScore, row.score ?? 0);
     map.set(row.userId, student);
   }
   // A pending answer only matters while nothing graded says more.
-  for (const student of map.values()) if (student.best || student.last.status === "GRADED") student.pending = false;
+  for (const student of map.values()) if (student.best || isGraded(student.last)) student.pending = false;
   return [...map.values()];
 }
 
@@ -95,7 +96,7 @@ interface DivergenceShape {
 function commonDivergence(students: StudentAnswers[], reveal: boolean): CommonDivergence | null {
   const groups = new Map<string, { count: number; sample: DivergenceShape }>();
   for (const student of students) {
-    if (student.best || student.last.status !== "GRADED") continue;
+    if (student.best || !isGraded(student.last)) continue;
     const divergence = student.last.firstDivergence as DivergenceShape | null;
     if (!divergence || typeof divergence !== "object") continue;
     const key = JSON.stringify([divergence.reason, divergence.expectedIndex, divergence.index, divergence.actual?.text ?? null]);
@@ -114,4 +115,9 @@ function commonDivergence(students: StudentAnswers[], reveal: boolean): CommonDi
     params: reveal && d.params && typeof d.params === "object" ? (d.params as Record<string, string | number | null>) : null,
     message: reveal && typeof d.message === "string" ? d.message : null,
   };
+}
+
+/** A verdict the checker gave (needs_review and infra_error are not the student's answer yet). */
+function isGraded(row: RoundSubmissionRow): boolean {
+  return row.status === "passed" || row.status === "failed";
 }

@@ -1,6 +1,6 @@
 import { clipTraceEvent, type ClipNotes } from "./clip-trace-event";
 import { clipEndReport, type EndReport } from "./clip-end-report";
-import type { LimitKind, RunLimits, RunResult, RunStatus, TraceEvent } from "./run-result.types";
+import type { LimitKind, RunLimits, RunResult, RunStatus, TraceEvent } from "@/lib/run-contract/run-result.types";
 import { parseChannel, type ChannelMessage } from "./trace-channel";
 import type { RunCapture } from "./zygote-process";
 

@@ -6,7 +6,7 @@ import {
   type RunError,
   type RunStatus,
   type ScheduleReport,
-} from "./run-result.types";
+} from "@/lib/run-contract/run-result.types";
 import { MAX_TASK_NAME } from "./clip-trace-event";
 
 const END_STATUSES = new Set<string>(["ok", "error", "deadlock", "limit"]);

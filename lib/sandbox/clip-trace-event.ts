@@ -1,4 +1,4 @@
-import { OUTPUT_STREAMS, TIMELINE_STREAMS, type TraceEvent } from "./run-result.types";
+import { OUTPUT_STREAMS, TIMELINE_STREAMS, type TraceEvent } from "@/lib/run-contract/run-result.types";
 
 /** Longest task name kept; longer ones are cut (with a note), never a failed run. */
 export const MAX_TASK_NAME = 200;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatTraceListing } from "./format-trace-listing";
-import type { RunResult } from "./run-result.types";
+import type { RunResult } from "@/lib/run-contract/run-result.types";
 
 const result: RunResult = {
   status: "ok",

@@ -1,4 +1,4 @@
-import { OUTPUT_STREAMS, type RunResult } from "./run-result.types";
+import { OUTPUT_STREAMS, type RunResult } from "@/lib/run-contract/run-result.types";
 
 const TASK_WIDTH = 9;
 

@@ -4,7 +4,7 @@ import { findMissingPackages } from "./find-missing-packages";
 import { sharedHarnessCopy } from "./harness-copy";
 import { loadSeccompProgram } from "./load-seccomp-program";
 import { resolveSandboxConfig } from "./resolve-sandbox-config";
-import { runRequestSchema, type RunRequest, type RunResult } from "./run-result.types";
+import { runRequestSchema, type RunRequest, type RunResult } from "@/lib/run-contract/run-result.types";
 import { sandboxErrorResult } from "./sandbox-error-result";
 import type { SandboxRunnerOptions } from "./sandbox-runner.types";
 import { runBudgets } from "./sandbox-slot";

@@ -1,4 +1,4 @@
-import type { RunResult } from "./run-result.types";
+import type { RunResult } from "@/lib/run-contract/run-result.types";
 
 /** A run that never reached student code (or lost its supervisor): infrastructure, not a verdict. */
 export function sandboxErrorResult(message: string, seed = 0, wallMs = 0): RunResult {

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors/app-error";
 import { createHarnessCopy, type HarnessCopy } from "./harness-copy";
 import type { SandboxConfig } from "./resolve-sandbox-config";
-import { runRequestSchema, type RunRequest, type RunResult } from "./run-result.types";
+import { runRequestSchema, type RunRequest, type RunResult } from "@/lib/run-contract/run-result.types";
 import { sandboxErrorResult } from "./sandbox-error-result";
 import type { SandboxRunner, SandboxStatus } from "./sandbox-runner.types";
 import { BROKEN_AFTER_FAILURES, SandboxSlot, type SlotRun } from "./sandbox-slot";

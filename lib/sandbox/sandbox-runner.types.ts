@@ -1,4 +1,4 @@
-import type { RunRequest, RunResult } from "./run-result.types";
+import type { RunRequest, RunResult } from "@/lib/run-contract/run-result.types";
 
 /**
  * The runner interface the rest of the product depends on. The bubblewrap pool implements it today;

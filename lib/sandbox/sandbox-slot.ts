@@ -6,7 +6,7 @@ import { assembleRunResult } from "./assemble-run-result";
 import { buildSandboxCommand } from "./build-sandbox-command";
 import type { HarnessCopy } from "./harness-copy";
 import type { SandboxConfig } from "./resolve-sandbox-config";
-import type { RunLimits, RunResult } from "./run-result.types";
+import type { RunLimits, RunResult } from "@/lib/run-contract/run-result.types";
 import { createSlotCgroup, type SlotCgroup } from "./slot-cgroup";
 import { resultFromFailure } from "./to-run-result";
 import { maxTraceBytes, type ZygoteReady } from "./zygote-protocol";

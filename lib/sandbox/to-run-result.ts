@@ -1,4 +1,4 @@
-import type { RunResult } from "./run-result.types";
+import type { RunResult } from "@/lib/run-contract/run-result.types";
 import { sandboxErrorResult } from "./sandbox-error-result";
 import type { ZygoteFailure } from "./zygote-process";
 

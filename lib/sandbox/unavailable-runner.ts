@@ -1,4 +1,4 @@
-import type { RunRequest, RunResult } from "./run-result.types";
+import type { RunRequest, RunResult } from "@/lib/run-contract/run-result.types";
 import { sandboxErrorResult } from "./sandbox-error-result";
 import type { SandboxMode, SandboxRunner, SandboxStatus } from "./sandbox-runner.types";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { RunLimits } from "./run-result.types";
+import type { RunLimits } from "@/lib/run-contract/run-result.types";
 
 /**
  * Control messages the zygote writes (lib/sandbox/python/zygote.py). The run's own output never

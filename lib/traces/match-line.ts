@@ -1,4 +1,4 @@
-import type { TraceEvent } from "@/lib/sandbox/run-result.types";
+import type { TraceEvent } from "@/lib/run-contract/run-result.types";
 import { DEFAULT_TIME_TOLERANCE, type ExpectedSpec, type SpecLine, type TaskMatcher, type TextMatcher, type TimeSpec } from "./spec.types";
 import type { ActualLine, ActualView, ExpectedView } from "./verdict.types";
 

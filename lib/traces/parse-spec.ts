@@ -1,4 +1,4 @@
-import { LIMIT_KINDS } from "@/lib/sandbox/run-result.types";
+import { LIMIT_KINDS } from "@/lib/run-contract/run-result.types";
 import { parseExpectedLine, parseTimeAt, type Cursor } from "./parse-spec-line";
 import {
   SpecParseError,

@@ -1,4 +1,4 @@
-import type { RunResult, TraceEvent } from "@/lib/sandbox/run-result.types";
+import type { RunResult, TraceEvent } from "@/lib/run-contract/run-result.types";
 
 /** Test support: a RunResult from compact `[t, task, text]` lines (stdout unless given). */
 export type FakeLine = [t: number, task: string, text: string, stream?: TraceEvent["stream"]];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkProgram } from "./check-program";
+import { createScheduleCheck } from "./check-schedules";
 import { formatVerdictReport, splitTraceCheckArgs, verdictExitCode, verdictJson } from "./trace-cli";
 import { fakeRun } from "./test-fake-run";
 
@@ -23,13 +23,10 @@ describe("splitTraceCheckArgs", () => {
 });
 
 describe("verdict output", () => {
-  it("prints JSON with the verdict, a readable report with the diff, and exits 1 on failure", async () => {
-    const verdict = await checkProgram({
-      code: "",
-      spec: "finishes by t=2\n@0 [main] start\n@2 [n1] 任务完成",
-      schedules: 1,
-      run: async () => fakeRun([[0, "main", "start"], [4, "n1", "任务完成"]], { virtualTime: 4 }),
-    });
+  it("prints JSON with the verdict, a readable report with the diff, and exits 1 on failure", () => {
+    const check = createScheduleCheck("finishes by t=2\n@0 [main] start\n@2 [n1] 任务完成", { schedules: 1 });
+    check.add(fakeRun([[0, "main", "start"], [4, "n1", "任务完成"]], { virtualTime: 4 }));
+    const verdict = check.verdict();
     const json = verdictJson(verdict);
     expect(json).toMatchObject({ status: "ok", virtualTime: 4, verdict: { passed: false, failingSeed: 0, firstDivergence: { reason: "time" } } });
     expect(JSON.parse(JSON.stringify(json)).events).toHaveLength(2);

@@ -1,5 +1,5 @@
-import type { ProgramVerdict } from "./check-program";
-import { toJsonVerdict } from "./check-program";
+import type { ProgramVerdict } from "./check-schedules";
+import { toJsonVerdict } from "./check-schedules";
 import type { ActualView, DiffRow, ExpectedView } from "./verdict.types";
 
 /**
@@ -62,11 +62,14 @@ export function verdictExitCode(verdict: ProgramVerdict): number {
 /** Human report: verdict line, first divergence, aligned diff. */
 export function formatVerdictReport(verdict: ProgramVerdict): string {
   const { met, total } = verdict.checkpoints;
-  const of = verdict.schedules > 1 ? ` of ${verdict.schedules} schedules` : "";
+  const runs = verdict.outcomes.length;
+  const of = runs > 1 ? ` of ${runs} schedules` : "";
   const head = verdict.passed
     ? `PASS  score 100, ${met}/${total} checkpoints${of ? `, all${of}` : ""}`
     : `FAIL  score ${verdict.score}, ${met}/${total} checkpoints, failing seed ${verdict.failingSeed}${of}`;
   const lines = [head];
+  if (verdict.strategy !== "window") lines.push(explorationLine(verdict));
+  if (verdict.failingSeed !== null && verdict.failingSeed > 0) lines.push(`reproduce: npm run trace -- FILE.py --seed ${verdict.failingSeed}`);
   const divergence = verdict.firstDivergence;
   if (divergence) {
     const where = divergence.specLine ? ` (spec line ${divergence.specLine})` : "";
@@ -75,6 +78,12 @@ export function formatVerdictReport(verdict: ProgramVerdict): string {
   if (verdict.tamper) lines.push(`tamper: ${verdict.tamper.reason}`);
   if (verdict.diff.length > 0) lines.push("", ...formatDiff(verdict.diff));
   return lines.join("\n");
+}
+
+function explorationLine(verdict: ProgramVerdict): string {
+  const how = { single: "one schedule (no choice points)", exhaustive: "every order enumerated", pct: "PCT-sampled", seeds: "plain seeds", window: "the seeds asked for" }[verdict.strategy];
+  const budget = verdict.schedules > 0 ? `budget ${verdict.schedules}` : "budget from the choice points";
+  return `explored ${verdict.explored} distinct schedule(s), ${how}, ${verdict.complete ? "complete" : "not complete"} (${budget})`;
 }
 
 const MARKERS: Record<DiffRow["kind"], string> = { same: " ", changed: "~", missing: "-", extra: "+" };

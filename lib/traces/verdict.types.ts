@@ -1,4 +1,4 @@
-import type { RunResult } from "@/lib/sandbox/run-result.types";
+import type { RunResult } from "@/lib/run-contract/run-result.types";
 
 /** What the checker needs from a run (a RunResult, or something shaped like one in tests). */
 export type CheckableRun = Pick<RunResult, "status" | "events" | "virtualTime" | "error" | "limit">;

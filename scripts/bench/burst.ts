@@ -141,7 +141,7 @@ async function waitForVerdicts(ids: string[]) {
   const deadline = Date.now() + VERDICT_TIMEOUT_MS;
   for (;;) {
     const rows = await listSubmissionTimes(ids);
-    const done = rows.filter((row) => row.status === "GRADED" || row.status === "NEEDS_REVIEW");
+    const done = rows.filter((row) => row.status === "passed" || row.status === "failed" || row.status === "needs_review");
     if (done.length === ids.length || Date.now() > deadline) return { rows, done };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -12,11 +12,21 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { listLibrary } from "@/lib/exercises/list-library";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
-import type { RunRequest } from "@/lib/sandbox/run-result.types";
-import { checkProgram, type ProgramVerdict } from "@/lib/traces/check-program";
+import type { RunRequest } from "@/lib/run-contract/run-result.types";
+import { checkProgram } from "@/lib/grading/check-program";
+import type { ProgramVerdict } from "@/lib/traces/check-schedules";
 
 const UID_BASE = 63_300;
 const HEADING = "## Schedule exploration";
+const INTRO = [
+  "The cost of exploring schedules (docs/sandbox.md \"Schedules\") per write-code library exercise, through",
+  "the real sandbox pool (1 slot): the reference solution with the exercise's budget K (runs, wall ms, whether",
+  "every schedule was covered) and with the budget left to its choice points (\"auto\": exhaustive up to 64",
+  "schedules, else 16 PCT schedules), against the baseline measured in the same run — one warm run of the",
+  "same program, and K times that (today's budget). A passing submission costs at most K runs, so grading stays",
+  "within K × one run; exploration stops early when the tree has fewer leaves, and at the first failure.",
+  "\"wrong caught\" counts the exercise's wrong solutions rejected with budget K.",
+].join("\n");
 
 interface Row {
   slug: string;
@@ -115,7 +125,7 @@ function writeSection(rows: Row[]): void {
   const end = "<!-- bench:exploration:end -->";
   const block = [start, `Latest run ${new Date().toISOString().slice(0, 10)}, \`npm run bench:exploration\`:`, "", formatTable(rows), end].join("\n");
   let text = existsSync(file) ? readFileSync(file, "utf8") : "# Performance\n";
-  if (!text.includes(HEADING)) text = `${text.trimEnd()}\n\n${HEADING}\n\n${block}\n`;
+  if (!text.includes(HEADING)) text = `${text.trimEnd()}\n\n${HEADING}\n\n${INTRO}\n\n${block}\n`;
   else if (text.includes(start) && text.includes(end)) text = text.slice(0, text.indexOf(start)) + block + text.slice(text.indexOf(end) + end.length);
   else text = text.replace(HEADING, `${HEADING}\n\n${block}`);
   writeFileSync(file, text);

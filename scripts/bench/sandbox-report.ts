@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { RunResult } from "@/lib/sandbox/run-result.types";
+import type { RunResult } from "@/lib/run-contract/run-result.types";
 
 interface Measured {
   latencies: number[];

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
 import { runCold } from "@/lib/sandbox/run-cold";
-import type { RunResult } from "@/lib/sandbox/run-result.types";
+import type { RunResult } from "@/lib/run-contract/run-result.types";
 import { summarize, writePerformanceSection, type Summary } from "./sandbox-report";
 
 // The fidelity corpus keeps the tutorial's program verbatim (with its real-CPython oracle).

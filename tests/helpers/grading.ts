@@ -16,6 +16,7 @@ import type { SubmissionRecord } from "@/lib/db/submissions";
 import { createBullmqQueue } from "@/lib/grading/create-bullmq-queue";
 import { createLocalGradedEventChannel, createRedisGradedEventChannel } from "@/lib/grading/create-graded-event-channel";
 import { createInProcessQueue } from "@/lib/grading/create-in-process-queue";
+import type { evaluateSubmission } from "@/lib/grading/evaluate-submission";
 import { gradeSubmission } from "@/lib/grading/grade-submission";
 import type { RetryPolicy } from "@/lib/grading/grading-queue.types";
 import type { GradingServices } from "@/lib/grading/grading-services";
@@ -130,9 +131,9 @@ export async function waitFor<T>(probe: () => Promise<T | null | undefined | fal
   }
 }
 
-/** Waits until none of the given submissions is QUEUED or RUNNING (or INFRA_ERROR unless allowed). */
+/** Waits until none of the given submissions is queued or running (or infra_error unless allowed). */
 export async function waitForFinalStatus(ids: string[], options: { timeoutMs?: number; allowInfraError?: boolean } = {}): Promise<SubmissionRecord[]> {
-  const pending = options.allowInfraError ? ["QUEUED", "RUNNING"] : ["QUEUED", "RUNNING", "INFRA_ERROR"];
+  const pending = options.allowInfraError ? ["queued", "running"] : ["queued", "running", "infra_error"];
   return waitFor(
     async () => {
       const rows = await getDb().submission.findMany({ where: { id: { in: ids } }, orderBy: { queuedAt: "asc" } });
@@ -175,6 +176,8 @@ export interface GradingHarness {
   events(): Promise<PublishedEvent[]>;
   /** Waits for one event per id (BestScore is refreshed before the event is published). */
   waitForEvents(ids: string[]): Promise<PublishedEvent[]>;
+  /** What grading logged (one line per infrastructure failure). */
+  logs(): string[];
   stop(): Promise<void>;
 }
 
@@ -189,7 +192,10 @@ export async function createGradingHarness(options: {
   staleAfterMs?: number;
   retry?: RetryPolicy;
   submitsPerMinute?: number;
+  /** A fault-injecting checker (default: the real one). */
+  evaluate?: typeof evaluateSubmission;
 }): Promise<GradingHarness> {
+  const logs: string[] = [];
   const prefix = `${uniquePrefix(`grading-${options.backend}`)}-${Math.random().toString(36).slice(2, 8)}`;
   const onError = () => undefined;
   const queue =
@@ -215,12 +221,20 @@ export async function createGradingHarness(options: {
       started = true;
       queue.startWorker(
         async (submissionId) => {
-          await gradeSubmission({ submissionId, run: (request) => options.runner.run(request), publish: channel.publish, staleAfterMs: options.staleAfterMs ?? 60_000 });
+          await gradeSubmission({
+            submissionId,
+            run: (request) => options.runner.run(request),
+            publish: channel.publish,
+            staleAfterMs: options.staleAfterMs ?? 60_000,
+            log: (line) => logs.push(line),
+            evaluate: options.evaluate,
+          });
         },
         { concurrency },
       );
     },
     events: () => Promise.all(received),
+    logs: () => [...logs],
     waitForEvents: (ids) =>
       waitFor(
         async () => {

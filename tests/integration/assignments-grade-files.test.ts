@@ -49,7 +49,7 @@ describeEachProvider("assignments, gradebook and grade files", (provider) => {
     await getDb().submission.create({
       data: {
         exerciseId: exercise.id, exerciseVersionId: exercise.version.id, userId, classId, assignmentId, code: `print(${score})\n`,
-        status: "GRADED", attemptNumber, passed: score === 100, score, queuedAt: new Date(at), gradedAt: new Date(at),
+        status: score === 100 ? "passed" : "failed", attemptNumber, passed: score === 100, score, queuedAt: new Date(at), gradedAt: new Date(at),
         verdict: { passed: score === 100, score }, trace: { events: [{ t: 0, task: "main", stream: "stdout", text: String(score) }] },
       },
     });
@@ -153,7 +153,7 @@ describeEachProvider("assignments, gradebook and grade files", (provider) => {
     expect(names.filter((n) => n.endsWith(".py"))).toHaveLength(6);
     expect(strFromU8(files["submissions/han.meimei@example.test/01-greenlet-ping-pong/attempt-1.py"])).toBe("print(100)\n");
     const record = JSON.parse(strFromU8(files["submissions/han.meimei@example.test/01-greenlet-ping-pong/attempt-1.json"]));
-    expect(record).toMatchObject({ status: "GRADED", score: 100, verdict: { passed: true }, trace: { events: [{ text: "100" }] } });
+    expect(record).toMatchObject({ status: "passed", score: 100, verdict: { passed: true }, trace: { events: [{ text: "100" }] } });
     expect(strFromU8(files["grades.csv"])).toContain("韩梅梅,han.meimei@example.test,8,0,8,26.67,2,");
   });
 

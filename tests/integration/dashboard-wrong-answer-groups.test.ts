@@ -12,7 +12,7 @@ import { LIBRARY_DIR } from "@/lib/exercises/list-library";
 import { loadExercisePackage } from "@/lib/exercises/load-exercise-package";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
 import type { SandboxRunner } from "@/lib/sandbox/sandbox-runner.types";
-import { checkProgram } from "@/lib/traces/check-program";
+import { checkProgram } from "@/lib/grading/check-program";
 
 let runner: SandboxRunner;
 beforeAll(() => {

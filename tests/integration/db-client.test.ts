@@ -45,7 +45,7 @@ describeEachProvider("database client", (provider) => {
       },
     });
     const read = await db.submission.findUniqueOrThrow({ where: { id: submission.id }, include: { exerciseVersion: true } });
-    expect(read.status).toBe("QUEUED");
+    expect(read.status).toBe("queued");
     expect(read.claimAttempt).toBe(0);
     expect(read.verdict).toEqual({ passed: false, seeds: [0] });
     expect(read.trace).toEqual([{ t: 0, task: "main", stream: "stdout", text: "1" }]);

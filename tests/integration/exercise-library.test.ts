@@ -5,11 +5,12 @@ import type { ExercisePackage, PredictOutputPackage, WriteCodePackage } from "@/
 import { LIBRARY_DIR } from "@/lib/exercises/list-library";
 import { loadExercisePackage } from "@/lib/exercises/load-exercise-package";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
-import type { RunRequest, RunResult } from "@/lib/sandbox/run-result.types";
+import type { RunRequest, RunResult } from "@/lib/run-contract/run-result.types";
 import type { SandboxRunner } from "@/lib/sandbox/sandbox-runner.types";
 import { checkPrediction } from "@/lib/traces/check-prediction";
 import { recordSpec } from "@/lib/traces/record-spec";
-import { checkProgram, type ProgramVerdict } from "@/lib/traces/check-program";
+import { checkProgram } from "@/lib/grading/check-program";
+import type { ProgramVerdict } from "@/lib/traces/check-schedules";
 
 /**
  * Every built-in exercise, end to end through the real sandbox: the reference passes its own

@@ -103,7 +103,7 @@ describeEachProvider("class exercises: access", (provider) => {
     const classmate = await createTestUser({ role: "STUDENT" });
     await upsertActiveEnrollment(classId, classmate.id);
     const row = await insertQueuedSubmission({ exerciseId: writeId, exerciseVersionId: stored.version.id, userId: student.id, classId, code: "print('hi')" });
-    expect(await getSubmission({ userId: student.id, submissionId: row.id })).toMatchObject({ id: row.id, status: "QUEUED", attemptNumber: 1, code: "print('hi')", verdict: null });
+    expect(await getSubmission({ userId: student.id, submissionId: row.id })).toMatchObject({ id: row.id, status: "queued", attemptNumber: 1, code: "print('hi')", verdict: null });
     expect((await getSubmission({ userId: teacher.id, submissionId: row.id })).userId).toBe(student.id);
     for (const userId of [classmate.id, outsider.id, stranger.id]) {
       expect((await failure(getSubmission({ userId, submissionId: row.id }))).code).toBe("NOT_FOUND");

@@ -6,7 +6,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runResultSchema, type RunResult } from "@/lib/sandbox/run-result.types";
+import { runResultSchema, type RunResult } from "@/lib/run-contract/run-result.types";
 
 const PYTHON_DIR = path.resolve(__dirname, "../../lib/sandbox/python");
 const CLI = path.join(PYTHON_DIR, "interleave_cli.py");

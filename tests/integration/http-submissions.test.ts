@@ -1,6 +1,6 @@
 /**
  * The exercise and submission API through the real production server (Next + socket.io + the
- * in-process grading queue + the real sandbox): submit → 202 → GRADED, Run → trace, and bad input
+ * in-process grading queue + the real sandbox): submit → 202 → passed/failed, Run → trace, and bad input
  * (invalid UTF-8, oversized code, strangers) as clear 4xx responses.
  */
 import { readFileSync } from "node:fs";
@@ -8,12 +8,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpSession, uniqueEmail } from "@/tests/helpers/http-session";
 import { REPO_ROOT } from "@/scripts/production-build";
+import type { SubmissionView } from "@/lib/grading/submission-view.types";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
 
 type ErrorBody = { error: { code: string; message: string } };
 type ExerciseList = { canManage: boolean; exercises: { id: string; slug: string; status: string; best: { score: number; passed: boolean } | null }[] };
 type Submitted = { id: string; status: string; attemptNumber: number; queuedAt: string };
-type SubmissionBody = { id: string; status: string; passed: boolean | null; score: number | null; firstDivergence: { reason: string; message: string } | null; trace: { events: { stream: string; text: string }[] } | null };
+type SubmissionBody = SubmissionView;
 
 const WRITE = "05-create-task-concurrency";
 const PREDICT = "13-predict-sequential-await";
@@ -39,7 +40,7 @@ describe("exercise and submission routes over HTTP", () => {
     for (;;) {
       const response = await session.json<SubmissionBody>("GET", `/api/submissions/${id}`);
       expect(response.status).toBe(200);
-      if (!["QUEUED", "RUNNING", "INFRA_ERROR"].includes(response.body.status)) return response.body;
+      if (!["queued", "running"].includes(response.body.status)) return response.body;
       if (Date.now() > deadline) throw new Error(`submission ${id} still ${response.body.status}:\n${server.output().slice(-2000)}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
@@ -74,13 +75,13 @@ describe("exercise and submission routes over HTTP", () => {
     expect(Object.keys(view.body)).not.toContain("referenceSolution");
   });
 
-  it("submit answers 202 QUEUED, and the submission is eventually GRADED and passed", async () => {
+  it("submit answers 202 queued, and the submission is eventually graded passed", async () => {
     const submitted = await student.json<Submitted>("POST", `/api/exercises/${writeId}/submissions`, { code: exerciseFile(WRITE, "solution.py") });
     expect(submitted.status).toBe(202);
-    expect(submitted.body).toMatchObject({ status: "QUEUED", attemptNumber: 1 });
+    expect(submitted.body).toMatchObject({ status: "queued", attemptNumber: 1 });
     expect(new Date(submitted.body.queuedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
     const graded = await gradedSubmission(student, submitted.body.id);
-    expect(graded).toMatchObject({ status: "GRADED", passed: true, score: 100, firstDivergence: null });
+    expect(graded).toMatchObject({ status: "passed", score: 100, firstDivergence: null, review: null });
     expect(graded.trace?.events.some((event) => event.stream === "stdout" && event.text.includes("main"))).toBe(true);
 
     const list = await student.json<ExerciseList>("GET", `/api/classes/${classId}/exercises`);
@@ -91,7 +92,7 @@ describe("exercise and submission routes over HTTP", () => {
     const submitted = await student.json<Submitted>("POST", `/api/exercises/${writeId}/submissions`, { code: exerciseFile(WRITE, "wrong/sequential-awaits.py") });
     expect(submitted.body.attemptNumber).toBe(2);
     const graded = await gradedSubmission(student, submitted.body.id);
-    expect(graded).toMatchObject({ status: "GRADED", passed: false, firstDivergence: { reason: "order" } });
+    expect(graded).toMatchObject({ status: "failed", firstDivergence: { reason: "order" } });
     expect(graded.firstDivergence?.message.length).toBeGreaterThan(10);
   });
 
@@ -141,7 +142,7 @@ describe("exercise and submission routes over HTTP", () => {
     expect((await outsider.json<ErrorBody>("GET", `/api/submissions/${submitted.body.id}`)).status).toBe(404);
     expect((await outsider.json<ErrorBody>("GET", `/api/classes/${classId}/exercises`)).status).toBe(404);
     const graded = await gradedSubmission(teacher, submitted.body.id);
-    expect(graded).toMatchObject({ status: "GRADED", passed: false });
+    expect(graded).toMatchObject({ status: "failed", review: { tamperReason: null, infraError: null } });
     // A prediction's trace is the program's real output, i.e. the answer: students never get it.
     expect((await gradedSubmission(student, submitted.body.id)).trace).toBeNull();
   });

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
-import type { LimitKind, RunResult, RunStatus } from "@/lib/sandbox/run-result.types";
+import type { LimitKind, RunResult, RunStatus } from "@/lib/run-contract/run-result.types";
 import type { SandboxRunner } from "@/lib/sandbox/sandbox-runner.types";
 
 /**

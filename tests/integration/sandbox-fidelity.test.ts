@@ -13,7 +13,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
-import { OUTPUT_STREAMS, runResultSchema, type RunResult } from "@/lib/sandbox/run-result.types";
+import { OUTPUT_STREAMS, runResultSchema, type RunResult } from "@/lib/run-contract/run-result.types";
 
 const ROOT = path.resolve(__dirname, "../..");
 const CORPUS = path.join(ROOT, "tests/fixtures/corpus");

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkSandbox } from "@/lib/sandbox/check-sandbox";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
-import type { RunResult } from "@/lib/sandbox/run-result.types";
+import type { RunResult } from "@/lib/run-contract/run-result.types";
 import { runCold } from "@/lib/sandbox/run-cold";
 import type { SandboxRunner } from "@/lib/sandbox/sandbox-runner.types";
 

@@ -1,7 +1,7 @@
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
-import type { RunResult } from "@/lib/sandbox/run-result.types";
+import type { RunResult } from "@/lib/run-contract/run-result.types";
 import type { SandboxRunner } from "@/lib/sandbox/sandbox-runner.types";
 
 /** Distinct uids per test process: RLIMIT_NPROC is counted per uid machine-wide. */
@@ -65,6 +65,8 @@ asyncio.run(main())
     const traces = results.map((r) => JSON.stringify(r.events));
     expect(results.every((r) => r.status === "ok")).toBe(true);
     expect(new Set(traces).size).toBe(1);
+    // The choice points cross the zygote: six tasks hashed into asyncio.wait's sets (issue 16).
+    expect(results[0]?.schedule).toMatchObject({ mode: "canonical", hashed: 6, truncated: false });
   });
 
   it("drives datetime.now() with the virtual clock (epoch 2023-11-14 22:13:20, UTC)", async () => {

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runResultSchema } from "@/lib/sandbox/run-result.types";
+import { runResultSchema } from "@/lib/run-contract/run-result.types";
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
 const EXERCISE = "content/exercises/05-create-task-concurrency";

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { listClassExercises } from "@/lib/exercises/list-class-exercises";
 import type { ClassExerciseItem } from "@/lib/exercises/list-class-exercises.types";
 import { ExerciseImportButton } from "@/app/classes/[id]/exercise-import-button";
+import { ExerciseUploadButton } from "@/app/classes/[id]/exercise-upload-button";
 import { ExerciseStatusControls } from "@/app/classes/[id]/exercise-status-controls";
 
 const STATUS_BADGE: Record<ClassExerciseItem["status"], string> = {
@@ -24,7 +25,12 @@ export async function ExerciseSection({ classId, userId }: { classId: string; us
         <h2 id="exercises-title" className="text-3xl font-bold text-slate-950">
           {t("sectionTitle")} <span className="text-slate-500">({list.exercises.length})</span>
         </h2>
-        {list.canManage ? <ExerciseImportButton classId={classId} /> : null}
+        {list.canManage ? (
+          <div className="flex flex-wrap items-start gap-3">
+            <ExerciseUploadButton classId={classId} />
+            <ExerciseImportButton classId={classId} />
+          </div>
+        ) : null}
       </div>
       {list.exercises.length === 0 ? (
         <p className="rounded-2xl border-2 border-dashed border-slate-300 p-6 text-xl text-slate-600">

@@ -12,6 +12,7 @@ import { JoinCodePanel } from "@/app/classes/[id]/join-code-panel";
 import { LiveRefresh } from "@/app/classes/[id]/live-refresh";
 import { RosterTable } from "@/app/classes/[id]/roster-table";
 import { ExerciseSection } from "@/app/classes/[id]/exercise-section";
+import { AssignmentSection } from "@/app/classes/[id]/assignment-section";
 import { InstructorLinks } from "@/app/classes/[id]/instructor-links";
 
 export const dynamic = "force-dynamic";
@@ -52,6 +53,7 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
       ) : (
         <p className={`${card} text-xl text-slate-700`}>{t("studentWelcome")}</p>
       )}
+      <AssignmentSection classId={klass.id} userId={user.id} />
       <ExerciseSection classId={klass.id} userId={user.id} />
     </div>
   );

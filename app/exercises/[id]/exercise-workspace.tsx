@@ -7,7 +7,9 @@ import { useErrorText } from "@/app/_lib/use-error-text";
 import { primaryButton, secondaryButton } from "@/app/_components/button-styles";
 import { PythonEditor } from "@/app/_components/python-editor/python-editor";
 import { ResultPanel } from "@/app/exercises/[id]/result-panel";
-import { isPending, queuedResult, resultFromRun, resultFromSubmission, type ResultView } from "@/app/exercises/[id]/result-view";
+import { isPending, queuedResult, resultFromRun, resultFromSubmission, type ShownResult } from "@/app/exercises/[id]/result-view";
+import type { RunView, SubmissionView } from "@/lib/grading/submission-view.types";
+import type { SubmittedSolution } from "@/lib/grading/submit-solution";
 import { useSubmissionUpdates } from "@/app/exercises/[id]/use-submission-updates";
 import { RoundBanner, useLiveRound, type LiveRoundRef } from "@/app/exercises/[id]/round-banner";
 
@@ -20,13 +22,8 @@ interface WorkspaceProps {
   starterCode: string;
   canSubmit: boolean;
   latestSubmissionId: string | null;
-}
-
-interface Submitted {
-  id: string;
-  status: "QUEUED";
-  attemptNumber: number;
-  queuedAt: string;
+  /** Set when the page was opened from an assignment: submissions count toward it. */
+  assignmentId?: string;
 }
 
 /**
@@ -34,12 +31,12 @@ interface Submitted {
  * and the result. A submission's verdict arrives live (socket) with polling as the fallback. The
  * draft is kept in this browser so a reload does not lose work.
  */
-export function ExerciseWorkspace({ exerciseId, classId, liveRound, kind, starterCode, canSubmit, latestSubmissionId }: WorkspaceProps) {
+export function ExerciseWorkspace({ exerciseId, classId, liveRound, kind, starterCode, canSubmit, latestSubmissionId, assignmentId }: WorkspaceProps) {
   const t = useTranslations("exercises");
   const errorText = useErrorText();
   const draftKey = `interleave:draft:${exerciseId}`;
   const [code, setCode] = useState(starterCode);
-  const [result, setResult] = useState<ResultView | null>(null);
+  const [result, setResult] = useState<ShownResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<"run" | "submit" | null>(null);
   const isPrediction = kind === "PREDICT_OUTPUT";
@@ -51,7 +48,7 @@ export function ExerciseWorkspace({ exerciseId, classId, liveRound, kind, starte
 
   useEffect(() => {
     if (!latestSubmissionId) return;
-    void callApi<unknown>(`/api/submissions/${latestSubmissionId}`, "GET").then((response) => {
+    void callApi<SubmissionView>(`/api/submissions/${latestSubmissionId}`, "GET").then((response) => {
       const previous = response.ok ? resultFromSubmission(response.data) : null;
       if (previous) setResult((current) => current ?? previous);
     });
@@ -70,12 +67,13 @@ export function ExerciseWorkspace({ exerciseId, classId, liveRound, kind, starte
     setError(null);
     try {
       if (action === "run") {
-        const response = await callApi<unknown>(`/api/exercises/${exerciseId}/run`, "POST", { code });
+        const response = await callApi<RunView>(`/api/exercises/${exerciseId}/run`, "POST", { code });
         if (response.ok) setResult(resultFromRun(response.data));
         else setError(errorText.message(response.error));
       } else {
-        const response = await callApi<Submitted>(`/api/exercises/${exerciseId}/submissions`, "POST", round ? { code, roundId: round.id } : { code });
-        if (response.ok) setResult(queuedResult(response.data.id, response.data.attemptNumber));
+        const body = round ? { code, roundId: round.id } : assignmentId ? { code, assignmentId } : { code };
+        const response = await callApi<SubmittedSolution>(`/api/exercises/${exerciseId}/submissions`, "POST", body);
+        if (response.ok) setResult(queuedResult(response.data));
         else setError(errorText.message(response.error));
       }
     } finally {

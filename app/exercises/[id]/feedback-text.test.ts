@@ -3,12 +3,12 @@ import { describe, expect, it } from "vitest";
 import { feedbackText, type Feedback, type Translate } from "@/app/exercises/[id]/feedback-text";
 import { resultFromRun } from "@/app/exercises/[id]/result-view";
 import { checkPrediction } from "@/lib/traces/check-prediction";
-import { withForbiddenNotes } from "@/lib/traces/check-program";
+import { withForbiddenNotes } from "@/lib/traces/check-schedules";
 import { checkTrace } from "@/lib/traces/check-trace";
 import { parseSpec } from "@/lib/traces/parse-spec";
 import { fakeRun, type FakeLine } from "@/lib/traces/test-fake-run";
 import { MESSAGE_CODES } from "@/lib/traces/verdict.types";
-import type { RunResult } from "@/lib/sandbox/run-result.types";
+import type { RunResult } from "@/lib/run-contract/run-result.types";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
 
@@ -118,15 +118,5 @@ describe("feedbackText", () => {
     const order = made.find(([name]) => name === "trace.order (late)")![1];
     const keyEcho: Translate = (key) => `feedback.${key}`;
     expect(feedbackText(order, keyEcho)).toBe(order.message);
-  });
-});
-
-describe("resultFromRun", () => {
-  it("keeps the divergence's code and params for translation, and tolerates their absence", () => {
-    const first = divergence("@0 [n1] test", [[0, "n1", "任务完成"]]);
-    const body = { passed: false, score: 0, verdict: {}, trace: null, firstDivergence: first, failingSeed: null };
-    expect(resultFromRun(body)?.divergence).toMatchObject({ code: "trace.text", params: { expected: "test", actual: "任务完成" } });
-    const legacy = resultFromRun({ ...body, firstDivergence: { reason: "text", message: "Old.", index: 0 } })?.divergence;
-    expect(legacy).toEqual({ reason: "text", code: "", params: {}, message: "Old.", index: 0 });
   });
 });

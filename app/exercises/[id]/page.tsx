@@ -3,21 +3,27 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AppError } from "@/lib/errors/app-error";
 import { getExerciseForStudent } from "@/lib/exercises/get-exercise-for-student";
+import { getAssignment } from "@/lib/assignments/get-assignment";
 import { listClassRounds } from "@/lib/rounds/list-class-rounds";
 import { requirePageUser } from "@/app/_lib/session";
 import { card } from "@/app/_components/button-styles";
 import { ExerciseWorkspace } from "@/app/exercises/[id]/exercise-workspace";
 import { PromptText } from "@/app/exercises/[id]/prompt-text";
+import { AssignmentBanner } from "@/app/classes/[id]/assignments/assignment-banner";
 import { PythonEditor } from "@/app/_components/python-editor/python-editor";
 
 export const dynamic = "force-dynamic";
 
-export default async function ExercisePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ExercisePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ assignment?: string | string[] }> }) {
   const { id } = await params;
+  const assignmentParam = (await searchParams).assignment;
   const user = await requirePageUser(`/exercises/${id}`);
   const exercise = await getExerciseForStudent({ userId: user.id, exerciseId: id }).catch(notFoundOnAppError);
   const [t, locale, rounds] = await Promise.all([getTranslations("exercises"), getLocale(), listClassRounds({ userId: user.id, classId: exercise.classId })]);
   const current = rounds.current?.exerciseId === exercise.id ? rounds.current : null;
+  // Opened from an assignment (?assignment=ID): submissions count toward it (lib/assignments checks).
+  const assignment = typeof assignmentParam === "string" ? await getAssignment({ userId: user.id, assignmentId: assignmentParam }).catch(() => null) : null;
+  const forAssignment = assignment && assignment.exercises.some((e) => e.exerciseId === exercise.id) ? assignment : null;
   const zh = locale === "zh-CN";
   const isPrediction = exercise.kind === "PREDICT_OUTPUT";
   return (
@@ -34,6 +40,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
         </p>
         {exercise.canManage && exercise.status === "DRAFT" ? <p className="mt-3 text-lg font-semibold text-amber-900">{t("draftNotice")}</p> : null}
       </div>
+      {forAssignment ? <AssignmentBanner assignment={forAssignment} /> : null}
       <article className={card}>
         <PromptText markdown={zh ? exercise.prompt.zh : exercise.prompt.en} />
       </article>
@@ -53,6 +60,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
         starterCode={exercise.starterCode ?? ""}
         canSubmit={exercise.canSubmit}
         latestSubmissionId={exercise.latestSubmissionId}
+        assignmentId={forAssignment?.id}
       />
     </div>
   );

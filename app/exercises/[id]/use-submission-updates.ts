@@ -2,7 +2,9 @@
 
 import { useCallback, useEffect, useRef } from "react";
 import { useLiveEvent, useLiveStatus, usePollWhileDisconnected } from "@/app/_components/realtime-provider";
-import { isPending, resultFromSubmission, type ResultView } from "@/app/exercises/[id]/result-view";
+import { callApi } from "@/app/_lib/api-client";
+import type { SubmissionView } from "@/lib/grading/submission-view.types";
+import { isPending, resultFromSubmission, type ShownResult } from "@/app/exercises/[id]/result-view";
 
 const POLL_MS = 2_000;
 
@@ -11,7 +13,7 @@ const POLL_MS = 2_000;
  * `submission:graded` to the student's user room. The verdict may have been stored before the
  * socket (re)connected, so every connection refetches once; polling runs only while disconnected.
  */
-export function useSubmissionUpdates(result: ResultView | null, onUpdate: (next: ResultView) => void): void {
+export function useSubmissionUpdates(result: ShownResult | null, onUpdate: (next: ShownResult) => void): void {
   const pendingId = result?.mode === "submission" && isPending(result) ? result.submissionId : null;
   const update = useRef(onUpdate);
   useEffect(() => {
@@ -20,14 +22,9 @@ export function useSubmissionUpdates(result: ResultView | null, onUpdate: (next:
 
   const refresh = useCallback(async () => {
     if (!pendingId) return;
-    try {
-      const response = await fetch(`/api/submissions/${pendingId}`, { cache: "no-store" });
-      if (!response.ok) return;
-      const next = resultFromSubmission(await response.json());
-      if (next) update.current(next);
-    } catch {
-      // The next event, reconnection or poll tries again.
-    }
+    const response = await callApi<SubmissionView>(`/api/submissions/${pendingId}`, "GET");
+    // A failed refresh is retried by the next event, reconnection or poll.
+    if (response.ok) update.current(resultFromSubmission(response.data));
   }, [pendingId]);
 
   useLiveEvent("submission:graded", (event) => {

@@ -24,7 +24,7 @@ export function BarTable({ caption, labelHeader, valueHeader, bars, tone = "bran
       <tbody>
         {bars.map((bar) => (
           <tr key={bar.key}>
-            <th scope="row" className="w-2/5 py-1 pr-3 align-middle font-semibold text-slate-800">{bar.label}</th>
+            <th scope="row" className="w-1/2 py-1 pr-3 align-middle font-semibold text-slate-800 sm:w-2/5">{bar.label}</th>
             <td className="py-1 align-middle">
               <div className="flex items-center gap-3">
                 <div aria-hidden="true" className="h-6 flex-1 rounded bg-slate-100">

@@ -28,7 +28,7 @@ export function ExercisePanel({ exercise, title, classId }: { exercise: Dashboar
         <Figure label={t("passRate")} value={`${Math.round(stats.passRate * 100)}%`} />
         <Figure label={t("submissions")} value={String(stats.submissions)} />
       </dl>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid items-start gap-6 lg:grid-cols-2">
         <BarTable
           caption={t("attemptsTitle")}
           labelHeader={t("attemptsHeader")}

@@ -5,12 +5,12 @@ import { useCallback, useRef, useState } from "react";
 import type { ClassDashboard, LiveSubmission } from "@/lib/dashboard/get-class-dashboard.types";
 import type { SubmissionGradedPayload } from "@/lib/realtime/events";
 import { callApi } from "@/app/_lib/api-client";
+import { useClassRoom, useLiveEvent, usePollWhileDisconnected } from "@/app/_components/realtime-provider";
 import { BarTable } from "./bar-table";
 import { ExercisePanel } from "./exercise-panel";
 import { LiveFeed } from "./live-feed";
 import { ReviewQueue } from "./review-queue";
 import { StuckList } from "./stuck-list";
-import { useClassGradedEvents } from "./use-class-events";
 
 const REFRESH_DELAY_MS = 1500;
 const FEED_SIZE = 30;
@@ -58,9 +58,17 @@ export function LiveDashboard({ initial }: { initial: ClassDashboard }) {
     },
     [data.students, refresh],
   );
-  useClassGradedEvents(initial.classId, onGraded, refresh);
+  // The tab's one shared socket: this class's room (instructors also get the staff room's verdicts).
+  useClassRoom(initial.classId, refresh);
+  useLiveEvent("submission:graded", (event) => {
+    if (event.classId === initial.classId) onGraded(event);
+  });
+  usePollWhileDisconnected(refresh, 10_000);
 
   const visible = data.exercises.filter((exercise) => exercise.status !== "DRAFT" || exercise.stats.submissions > 0);
+  // Full panels only where there is something to read; the rest is one line.
+  const active = visible.filter((exercise) => exercise.stats.submissions > 0);
+  const quiet = visible.filter((exercise) => exercise.stats.submissions === 0);
   return (
     <div className="flex flex-col gap-8">
       <div className="flex flex-wrap items-center gap-4">
@@ -70,7 +78,7 @@ export function LiveDashboard({ initial }: { initial: ClassDashboard }) {
         </label>
         <span className="text-base text-slate-600">{t("students", { count: data.studentCount })}</span>
       </div>
-      <div className="grid gap-8 xl:grid-cols-2">
+      <div className="grid gap-8 2xl:grid-cols-2">
         <LiveFeed rows={feed} titleOf={titleOf} hideNames={hideNames} />
         <section aria-labelledby="pass-rates-title" className="flex flex-col gap-3 rounded-2xl border-2 border-slate-200 bg-white p-5">
           <h2 id="pass-rates-title" className="sr-only">{t("passRates")}</h2>
@@ -98,9 +106,14 @@ export function LiveDashboard({ initial }: { initial: ClassDashboard }) {
       </div>
       <section aria-labelledby="per-exercise-title" className="flex flex-col gap-4">
         <h2 id="per-exercise-title" className="text-3xl font-bold text-slate-950">{t("perExercise")}</h2>
-        {visible.map((exercise) => (
+        {active.map((exercise) => (
           <ExercisePanel key={exercise.id} exercise={exercise} title={titleOf(exercise.id)} classId={data.classId} />
         ))}
+        {quiet.length > 0 ? (
+          <p className="text-lg text-slate-700">
+            <span className="font-semibold">{t("noSubmissionsYet")}</span> {quiet.map((exercise) => titleOf(exercise.id)).join(" · ")}
+          </p>
+        ) : null}
       </section>
     </div>
   );

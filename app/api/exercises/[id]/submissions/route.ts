@@ -10,7 +10,7 @@ const body = z.object({
 });
 
 /**
- * Submit: 202 once the submission is stored and queued — `{ id, status: "QUEUED", attemptNumber,
+ * Submit: 202 once the submission is stored and queued — `{ id, status: "queued", attemptNumber,
  * queuedAt }`. The verdict arrives later (socket `submission:graded`, or GET /api/submissions/ID).
  */
 export const POST = withRoute({ auth: "user", body }, async ({ user, params, body }) => {

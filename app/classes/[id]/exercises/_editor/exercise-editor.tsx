@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import type { ExerciseForEditor } from "@/lib/exercises/exercise-draft.types";
-import type { RunResult } from "@/lib/sandbox/run-result.types";
+import type { RunResult } from "@/lib/run-contract/run-result.types";
 import { callApi, type ApiError } from "@/app/_lib/api-client";
 import { useErrorText } from "@/app/_lib/use-error-text";
 import { card, primaryButton, secondaryButton } from "@/app/_components/button-styles";

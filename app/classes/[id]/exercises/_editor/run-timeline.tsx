@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { RunResult } from "@/lib/sandbox/run-result.types";
+import type { RunResult } from "@/lib/run-contract/run-result.types";
 
 /** A run's printed lines on the virtual clock: time, task, text (the recorded reference run). */
 export function RunTimeline({ run, caption }: { run: RunResult; caption: string }) {

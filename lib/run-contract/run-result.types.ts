@@ -1,7 +1,9 @@
 import { z } from "zod";
 
 /**
- * The contract between the sandbox and everything else (checker, grading, UI, `npm run trace`).
+ * The run/trace contract between the sandbox and everything else (checker, grading, UI,
+ * `npm run trace`). Neutral ground: the sandbox produces it, the checker (lib/traces) and grading
+ * read it, and neither side imports the other (.dependency-cruiser.cjs enforces it).
  * The JSON printed by `npm run trace -- FILE.py --json` is exactly `RunResult`.
  *
  * Output events have stream "stdout" | "stderr". Non-output events for the timeline view use the
@@ -72,8 +74,11 @@ export const runResultSchema = z.object({
   deadlock: z.array(deadlockWaiterSchema).nullable().default(null),
   /** Human-readable notes, e.g. "legacy @asyncio.coroutine used" or the name of a missing package. */
   notes: z.array(z.string()).default([]),
-  /** The run's choice points; absent/null when the harness did not report them (a crash). */
-  schedule: scheduleReportSchema.nullable().optional(),
+  /**
+   * The run's choice points; absent/null when the harness did not report them (a crash). A
+   * malformed report (the program tampered with the harness) is dropped, never fails the run.
+   */
+  schedule: scheduleReportSchema.nullable().optional().catch(null),
 });
 export type RunResult = z.infer<typeof runResultSchema>;
 

@@ -1,0 +1,111 @@
+/**
+ * The assignment journey in a real browser against the production build: the instructor creates
+ * an assignment (due two hours ago, 10 % per late day), a student submits late for it, the
+ * instructor overrides the cell in the gradebook and downloads the Canvas file.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { formatInZone } from "@/lib/assignments/time-zone";
+import { HttpSession } from "@/tests/helpers/http-session";
+import { REPO_ROOT } from "@/scripts/production-build";
+import { startTestServer, type TestServer } from "@/tests/helpers/server";
+
+const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const SLUG = "05-create-task-concurrency";
+const TITLE = "Sequential await vs. create_task";
+const PASSWORD = "password 123";
+const ZONE = "Asia/Shanghai";
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let classId: string;
+
+async function signedInPage(email: string, options: { width?: number } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, locale: "en-US", timezoneId: ZONE, acceptDownloads: true });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${server.url}/dashboard`);
+  return page;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS });
+  const teacher = new HttpSession(server.url);
+  await teacher.signUpAndSignIn({ email: "grace@example.edu", password: PASSWORD, name: "Grace Hopper", role: "instructor" });
+  const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", { name: "协程 101" });
+  classId = created.body.class.id;
+  expect((await teacher.json("POST", `/api/classes/${classId}/exercises/import`, { slugs: [SLUG, "01-greenlet-ping-pong"], publish: true })).status).toBe(200);
+  const student = new HttpSession(server.url);
+  await student.signUpAndSignIn({ email: "li.lei@example.edu", password: PASSWORD, name: "李雷", role: "student" });
+  expect((await student.json("POST", "/api/classes/join", { code: created.body.class.joinCode })).status).toBe(201);
+}, 600_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("a graded assignment", () => {
+  it("create → late submission → override → Canvas file", async () => {
+    // The instructor creates it; the form's zone is the browser's (Asia/Shanghai).
+    const teacher = await signedInPage("grace@example.edu");
+    await teacher.goto(`${server.url}/classes/${classId}`);
+    await teacher.getByRole("link", { name: "New assignment" }).click();
+    await teacher.waitForURL(/assignments\/new$/);
+    await teacher.getByLabel("Title").fill("Homework 1");
+    expect(await teacher.getByLabel("Time zone of the class").inputValue()).toBe(ZONE);
+    await teacher.getByLabel("Due", { exact: true }).fill(formatInZone(new Date(Date.now() - 2 * 3_600_000), ZONE).slice(0, 16));
+    await teacher.getByLabel("Accept with a penalty per late day").check();
+    await teacher.getByLabel("Penalty per late day (%)").fill("10");
+    await teacher.getByLabel("Include Greenlet ping-pong").uncheck();
+    await teacher.getByLabel(`Points for ${TITLE}`).fill("20");
+    await teacher.getByRole("button", { name: "Create assignment" }).click();
+    await teacher.waitForURL(/assignments\/(?!new$)[^/]+$/);
+    const assignmentUrl = teacher.url();
+    await expect.poll(() => teacher.getByRole("heading", { name: "Homework 1", level: 1 }).isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await teacher.getByRole("button", { name: /李雷, Sequential await vs\. create_task: 0 of 20 points, Not tried/ }).isVisible()).toBe(true);
+
+    // The student submits for the assignment, after its due time.
+    const student = await signedInPage("li.lei@example.edu");
+    await student.goto(assignmentUrl);
+    await student.getByRole("link", { name: "Work on it" }).click();
+    await student.waitForURL(/\?assignment=/);
+    expect(await student.getByText(/late work loses 10% per day/).isVisible()).toBe(true);
+    // The editor is CodeMirror: replace its text the way a user pastes.
+    await student.locator('[data-testid="python-editor"] .cm-content').first().click();
+    await student.keyboard.press("Control+A");
+    await student.keyboard.insertText(readFileSync(path.join(REPO_ROOT, "content/exercises", SLUG, "solution.py"), "utf8"));
+    await student.getByRole("button", { name: "Submit" }).click();
+    await expect.poll(() => student.getByTestId("result-state").textContent(), { timeout: 60_000 }).toMatch(/Passed/);
+    await student.goto(assignmentUrl);
+    expect(await student.getByText("1 day late").isVisible()).toBe(true);
+    expect(await student.getByText("18 / 20 pts (90%)").isVisible()).toBe(true);
+    await student.screenshot({ path: "/tmp/interleave-assignment-student.png", fullPage: true });
+
+    // The instructor sees the late cell, overrides it, and the trail records it.
+    await teacher.reload();
+    const cell = teacher.getByRole("button", { name: /李雷, Sequential await vs\. create_task: 18 of 20 points, Late/ });
+    await cell.click();
+    await teacher.getByLabel("Points (0–20)").fill("19.5");
+    await teacher.getByLabel("Reason (kept in the audit trail)").fill("Network outage at the deadline");
+    await teacher.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => teacher.getByRole("button", { name: /19\.5 of 20 points, Overridden/ }).isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await teacher.getByText(/Grace Hopper · override · 李雷 · Sequential await vs\. create_task: none → 19\.5/).isVisible()).toBe(true);
+    await teacher.screenshot({ path: "/tmp/interleave-gradebook.png", fullPage: true });
+
+    // The Canvas file downloads with the override in it.
+    const [download] = await Promise.all([teacher.waitForEvent("download"), teacher.getByRole("link", { name: "Canvas" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^协程-101-Homework-1-canvas-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync(await download.path(), "utf8");
+    expect(text).toBe("\uFEFFStudent,ID,SIS User ID,SIS Login ID,Section,Homework 1\r\nPoints Possible,,,,,20\r\n李雷,,,li.lei@example.edu,,19.5\r\n");
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * The instructor's half, in a real browser against the production build: an instructor writes an
+ * exercise from scratch (title, Markdown prompt, solution in the shared editor), records its
+ * expected trace in the sandbox and publishes it; a student passes it; the class dashboard, open
+ * in another browser context, shows the student's submission arrive without a reload.
+ */
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { HttpSession } from "@/tests/helpers/http-session";
+import { startTestServer, type TestServer } from "@/tests/helpers/server";
+
+const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const PASSWORD = "password 123";
+const SOLUTION = `import asyncio
+
+
+async def worker(name, delay):
+    await asyncio.sleep(delay)
+    print(f"{name} done")
+
+
+async def main():
+    await asyncio.gather(worker("slow", 2), worker("fast", 1))
+
+
+asyncio.run(main())
+`;
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let classId: string;
+
+async function signedInPage(email: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${server.url}/dashboard`);
+  return page;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS });
+  const teacher = new HttpSession(server.url);
+  await teacher.signUpAndSignIn({ email: "grace@example.edu", password: PASSWORD, name: "Grace Hopper", role: "instructor" });
+  const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", { name: "Async Lab" });
+  classId = created.body.class.id;
+  const student = new HttpSession(server.url);
+  await student.signUpAndSignIn({ email: "lin@example.edu", password: PASSWORD, name: "Lin Student", role: "student" });
+  expect((await student.json("POST", "/api/classes/join", { code: created.body.class.joinCode })).status).toBe(201);
+}, 600_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+});
+
+it("an instructor writes and publishes an exercise; a student passes it; the dashboard shows it live", async () => {
+  const author = await signedInPage("grace@example.edu");
+  await author.goto(`${server.url}/classes/${classId}`);
+  await author.getByRole("link", { name: "New exercise" }).click();
+  await author.waitForURL(/\/exercises\/new$/);
+  await author.locator("#exercise-title-en").fill("Two workers at once");
+  await author.locator("#exercise-prompt-en").fill("Run **both** workers with `asyncio.gather`.\n\n<img src=x onerror=alert(1)>");
+  // The live preview renders the Markdown and drops the raw HTML.
+  const preview = author.getByRole("region", { name: "Preview of Prompt (English, Markdown)" });
+  await expect.poll(() => preview.locator("strong").textContent()).toBe("both");
+  expect(await preview.locator("img").count()).toBe(0);
+  await author.locator("#exercise-solution").fill(SOLUTION);
+  await author.getByRole("button", { name: "Create draft" }).click();
+  await author.waitForURL(/\/exercises\/(?!new)[^/]+$/);
+  const exerciseId = author.url().split("/").pop() ?? "";
+
+  await author.getByRole("button", { name: /Record from the solution/ }).click();
+  await expect.poll(() => author.locator("#exercise-spec").inputValue(), { timeout: 60_000 }).toMatch(/fast done[\s\S]*slow done/);
+  expect(await author.getByTestId("run-timeline").getByRole("row").count()).toBe(3);
+  await author.getByRole("button", { name: "Publish" }).click();
+  await expect.poll(() => author.getByTestId("exercise-status").textContent()).toMatch(/^Published/);
+
+  const dashboard = await signedInPage("grace@example.edu");
+  await dashboard.goto(`${server.url}/classes/${classId}/dashboard`);
+  await expect.poll(() => dashboard.getByText("No submissions yet. They appear here as students submit.").isVisible()).toBe(true);
+
+  const student = await signedInPage("lin@example.edu");
+  await student.goto(`${server.url}/exercises/${exerciseId}`);
+  // The shared editor loads lazily: type into CodeMirror, not its placeholder.
+  await student.getByTestId("python-editor-loading").waitFor({ state: "detached", timeout: 30_000 });
+  await student.getByLabel("Your code").fill(SOLUTION);
+  await student.getByRole("button", { name: "Submit" }).click();
+  await expect.poll(() => student.getByTestId("result-state").textContent(), { timeout: 60_000 }).toMatch(/Passed/);
+
+  // No reload: the row arrives over the socket, then the figures follow.
+  const row = dashboard.getByTestId("live-feed").getByRole("row", { name: /Lin Student.*Two workers at once.*Passed/ });
+  await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
+  await expect.poll(() => dashboard.getByTestId("exercise-panel").getByText("100%").count(), { timeout: 15_000 }).toBe(1);
+  await dashboard.screenshot({ path: "/tmp/interleave-class-dashboard.png", fullPage: true });
+}, 240_000);
