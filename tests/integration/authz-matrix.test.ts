@@ -47,6 +47,7 @@ const ROUTES: RouteRow[] = [
   { method: "POST", route: "classes/[id]/assignments", access: "user" },
   { method: "GET", route: "classes/[id]/dashboard", access: "user" },
   { method: "POST", route: "classes/[id]/exercises/import", access: "user" },
+  { method: "POST", route: "classes/[id]/exercises/upload", access: "user" },
   { method: "GET", route: "classes/[id]/exercises", access: "user" },
   { method: "POST", route: "classes/[id]/exercises", access: "user" },
   { method: "POST", route: "classes/[id]/leaderboard/alias", access: "user" },
