@@ -2,6 +2,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { authOptions } from "@/lib/auth/next-auth-options";
+import { resolveSessionUser } from "@/lib/auth/resolve-session-user";
 import { isUserRole, type SessionUser } from "@/lib/auth/session-user";
 
 /**
@@ -14,7 +15,8 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const user = session?.user;
   if (!user?.id || !isUserRole(user.role)) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, isAdmin: user.isAdmin === true };
+  // A revoked session (sign out everywhere) reads as signed out; the role is the current one.
+  return resolveSessionUser({ id: user.id, email: user.email, name: user.name, role: user.role, isAdmin: user.isAdmin === true, sessionVersion: user.sessionVersion });
 });
 
 /** For pages: sends anonymous visitors to sign in and brings them back afterwards. */

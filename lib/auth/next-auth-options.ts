@@ -12,10 +12,11 @@ import { deviceCookieName } from "@/lib/auth/device-cookie";
 import { SIGN_IN_RATE_LIMITED } from "@/lib/auth/sign-in-errors";
 import { signInWithOAuth } from "@/lib/auth/sign-in-with-oauth";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
+import { currentSessionVersion } from "@/lib/auth/resolve-session-user";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; email: string; name: string; role: UserRole; isAdmin: boolean };
+    user: { id: string; email: string; name: string; role: UserRole; isAdmin: boolean; sessionVersion?: number };
   }
   interface User {
     role?: UserRole;
@@ -88,6 +89,8 @@ export function buildAuthOptions(env: NodeJS.ProcessEnv = process.env): NextAuth
           token.sub = user.id;
           token.role = user.role;
           token.isAdmin = user.isAdmin === true;
+          // Pinned at sign-in: "sign out everywhere" increments the account's version.
+          token.sv = await currentSessionVersion(user.id);
         }
         return token;
       },
@@ -100,6 +103,7 @@ export function buildAuthOptions(env: NodeJS.ProcessEnv = process.env): NextAuth
             name: token.name ?? "",
             role,
             isAdmin: token.isAdmin === true,
+            sessionVersion: typeof token.sv === "number" ? token.sv : 0,
           };
         }
         return session;

@@ -10,6 +10,8 @@ export interface SessionUser {
   name: string;
   role: UserRole;
   isAdmin: boolean;
+  /** The account's session version when this session was issued (absent on older tokens = 0). */
+  sessionVersion?: number;
 }
 
 export function isUserRole(value: unknown): value is UserRole {
@@ -22,11 +24,13 @@ export function sessionUserFromToken(token: Record<string, unknown> | null | und
   const id = token.sub;
   if (typeof id !== "string" || id.length === 0) return null;
   if (!isUserRole(token.role)) return null;
-  return {
+  const user: SessionUser = {
     id,
     email: typeof token.email === "string" ? token.email : "",
     name: typeof token.name === "string" ? token.name : "",
     role: token.role,
     isAdmin: token.isAdmin === true,
   };
+  if (typeof token.sv === "number") user.sessionVersion = token.sv;
+  return user;
 }

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/config/parse-input";
+import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
 import { requireClassAccess } from "@/lib/auth/require-class-access";
 import { countActiveStudents, markEnrollmentRemoved } from "@/lib/db/enrollments";
 import { withTransaction } from "@/lib/db/with-transaction";
@@ -24,6 +25,7 @@ export async function removeStudent(input: RemoveStudentInput, events: RosterEve
   const studentCount = await withTransaction(async (tx) => {
     const removed = await markEnrollmentRemoved(classId, studentId, tx);
     if (!removed) throw new AppError("NOT_FOUND", "That student is not in this class.");
+    await recordAuditEntry({ userId, action: "class.student.remove", classId, target: studentId }, tx);
     return countActiveStudents(classId, tx);
   });
   publishRosterChanged({ classId, change: "removed", studentId, studentCount }, events);

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/config/parse-input";
+import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
 import { requireClassAccess } from "@/lib/auth/require-class-access";
 import { updateJoinCode } from "@/lib/db/classes";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
@@ -16,7 +17,10 @@ export async function rotateJoinCode(input: RotateJoinCodeInput): Promise<Manage
     const joinCode = generateJoinCode();
     if (joinCode === klass.joinCode) continue;
     try {
-      return toManagedClassView(await updateJoinCode(classId, joinCode));
+      const view = toManagedClassView(await updateJoinCode(classId, joinCode));
+      // The codes themselves are not logged: the old one is dead, the new one is for the class only.
+      await recordAuditEntry({ userId, action: "class.code.rotate", classId, target: classId });
+      return view;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }

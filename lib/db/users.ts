@@ -45,3 +45,29 @@ export async function insertUser(user: NewUser, db: DbClient = getDb()): Promise
 export async function upsertUserByEmail(user: NewUser, db: DbClient = getDb()): Promise<UserRecord> {
   return db.user.upsert({ where: { email: user.email }, create: user, update: user, select: userSelect });
 }
+
+/** What a session check needs: is the account still there, at which session version, which role now. */
+export interface UserSessionState {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  isAdmin: boolean;
+  sessionVersion: number;
+}
+
+export async function findUserSessionState(id: string, db: DbClient = getDb()): Promise<UserSessionState | null> {
+  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, isAdmin: true, sessionVersion: true } });
+}
+
+/** Every session issued before this call stops working. Returns the new version. */
+export async function incrementSessionVersion(id: string, db: DbClient = getDb()): Promise<number> {
+  const updated = await db.user.update({ where: { id }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+  return updated.sessionVersion;
+}
+
+export async function updateUserRole(id: string, role: UserRole, db: DbClient = getDb()): Promise<UserRecord | null> {
+  const found = await db.user.findUnique({ where: { id }, select: { id: true } });
+  if (!found) return null;
+  return db.user.update({ where: { id }, data: { role }, select: userSelect });
+}

@@ -1,3 +1,4 @@
+import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
 import { requireClassAccess } from "@/lib/auth/require-class-access";
 import { parseInput } from "@/lib/config/parse-input";
 import { findExerciseWithCurrentVersion, updateExerciseStatus } from "@/lib/db/exercises";
@@ -19,6 +20,9 @@ export async function publishExercise(input: PublishExerciseInput): Promise<{ id
   if (status === "PUBLISHED" && exercise.version.expectedSpec.trim() === "") {
     throw new AppError("CONFLICT", "Record the expected trace before publishing: without it no submission can pass.");
   }
-  if (exercise.status !== status) await updateExerciseStatus(exercise.id, status);
+  if (exercise.status !== status) {
+    await updateExerciseStatus(exercise.id, status);
+    await recordAuditEntry({ userId, action: "exercise.status", classId: exercise.classId, target: exercise.id, details: { from: exercise.status, to: status } });
+  }
   return { id: exercise.id, status };
 }

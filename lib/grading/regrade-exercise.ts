@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
 import { requireClassAccess } from "@/lib/auth/require-class-access";
 import { parseInput } from "@/lib/config/parse-input";
 import { findExerciseWithCurrentVersion } from "@/lib/db/exercises";
@@ -19,5 +20,6 @@ export async function regradeExercise(input: z.input<typeof regradeInput>, servi
   await requireClassAccess({ userId, classId: exercise.classId, action: "exercise.manage" });
   const ids = await requeueExerciseSubmissions(exercise.id, exercise.version.id);
   for (const id of ids) await services.queue.enqueue(id, { priority: "low" });
+  await recordAuditEntry({ userId, action: "exercise.regrade", classId: exercise.classId, target: exercise.id, details: { version: exercise.version.version, requeued: ids.length } });
   return { exerciseId: exercise.id, version: exercise.version.version, requeued: ids.length };
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { parse as parseCookieHeader } from "cookie";
 import { getToken } from "next-auth/jwt";
+import { resolveSessionUser } from "@/lib/auth/resolve-session-user";
 import { sessionUserFromToken, type SessionUser } from "@/lib/auth/session-user";
 import type { AuthenticateSocket } from "@/lib/realtime/server.types";
 
@@ -22,7 +23,7 @@ export function createSocketAuthenticator(options: SocketAuthOptions): Authentic
     const req = Object.assign(request, { cookies: definedOnly(cookies) });
     try {
       const token = await getToken({ req, secret: options.secret, secureCookie: options.secureCookie });
-      return sessionUserFromToken(token);
+      return await resolveSessionUser(sessionUserFromToken(token));
     } catch {
       // A tampered or stale cookie is just "not signed in".
       return null;

@@ -12,6 +12,7 @@ function fakePublisher(): RealtimePublisher & { calls: string[] } {
     toUser: (userId, event, ..._payload) => void calls.push(`toUser ${userId} ${event}`),
     toClassStaff: (classId, event, ..._payload) => void calls.push(`toClassStaff ${classId} ${event}`),
     removeUserFromClass: (userId, classId) => void calls.push(`leave ${userId} ${classId}`),
+    disconnectUser: (userId) => void calls.push(`disconnect ${userId}`),
   };
 }
 

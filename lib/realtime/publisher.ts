@@ -15,6 +15,8 @@ export interface RealtimePublisher {
   toClassStaff<E extends keyof ServerToClientEvents>(classId: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
   /** Removes every socket of a user from a class room (e.g. after the student was removed). */
   removeUserFromClass(userId: string, classId: string): void;
+  /** Closes every socket of a user (signed out everywhere, role changed): they must authenticate again. */
+  disconnectUser(userId: string): void;
 }
 
 const noopPublisher: RealtimePublisher = {
@@ -22,6 +24,7 @@ const noopPublisher: RealtimePublisher = {
   toUser: () => undefined,
   toClassStaff: () => undefined,
   removeUserFromClass: () => undefined,
+  disconnectUser: () => undefined,
 };
 
 /** Without a socket.io server (CLI, unit tests) publishing is a no-op. */
@@ -48,6 +51,9 @@ export function createSocketPublisher(io: InterleaveServer): RealtimePublisher {
     },
     removeUserFromClass: (userId, classId) => {
       io.in(userRoom(userId)).socketsLeave([classRoom(classId), classStaffRoom(classId)]);
+    },
+    disconnectUser: (userId) => {
+      io.in(userRoom(userId)).disconnectSockets(true);
     },
   };
 }

@@ -27,14 +27,14 @@ describeEachProvider("sign-up and sign-in", (provider) => {
     expect(stored?.passwordHash).not.toContain("correct horse");
 
     // The session's lower-case role names are accepted too.
-    const student = await signUp({ email: uniqueEmail("student"), password: "password123", name: "Bo", role: "student" });
+    const student = await signUp({ email: uniqueEmail("student"), password: "correct horse 123", name: "Bo", role: "student" });
     expect(student.role).toBe("STUDENT");
   });
 
   it("refuses a duplicate email (any case) with CONFLICT", async () => {
     const email = uniqueEmail("dup");
-    await signUp({ email, password: "password123", name: "First", role: "STUDENT" });
-    const error = await appErrorOf(signUp({ email: email.toUpperCase(), password: "password456", name: "Second", role: "STUDENT" }));
+    await signUp({ email, password: "correct horse 123", name: "First", role: "STUDENT" });
+    const error = await appErrorOf(signUp({ email: email.toUpperCase(), password: "correct horse 456", name: "Second", role: "STUDENT" }));
     expect(error.code).toBe("CONFLICT");
     expect(error.message).toMatch(/already exists/);
     expect(error.details?.email?.[0]).toMatch(/already exists/);
@@ -42,17 +42,17 @@ describeEachProvider("sign-up and sign-in", (provider) => {
 
   it("lets exactly one of two racing sign-ups for the same email win", async () => {
     const email = uniqueEmail("race");
-    const results = await Promise.allSettled([1, 2, 3].map((n) => signUp({ email, password: "password123", name: `Racer ${n}`, role: "STUDENT" })));
+    const results = await Promise.allSettled([1, 2, 3].map((n) => signUp({ email, password: "correct horse 123", name: `Racer ${n}`, role: "STUDENT" })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results) if (r.status === "rejected") expect((r.reason as AppError).code).toBe("CONFLICT");
   });
 
   it.each([
-    [{ email: "not-an-email", password: "password123", name: "X", role: "STUDENT" }, "email", /valid email/],
+    [{ email: "not-an-email", password: "correct horse 123", name: "X", role: "STUDENT" }, "email", /valid email/],
     [{ email: "short@interleave.test", password: "1234567", name: "X", role: "STUDENT" }, "password", /at least 8/],
     [{ email: "long@interleave.test", password: "é".repeat(40), name: "X", role: "STUDENT" }, "password", /too long/],
-    [{ email: "noname@interleave.test", password: "password123", name: "   ", role: "STUDENT" }, "name", /name/],
-    [{ email: "role@interleave.test", password: "password123", name: "X", role: "ADMIN" }, "role", /instructor or student/],
+    [{ email: "noname@interleave.test", password: "correct horse 123", name: "   ", role: "STUDENT" }, "name", /name/],
+    [{ email: "role@interleave.test", password: "correct horse 123", name: "X", role: "ADMIN" }, "role", /instructor or student/],
   ])("rejects bad input %# with BAD_REQUEST on the field", async (input, field, message) => {
     const error = await appErrorOf(signUp(input as Parameters<typeof signUp>[0]));
     expect(error.code).toBe("BAD_REQUEST");

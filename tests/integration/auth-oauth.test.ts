@@ -20,7 +20,7 @@ describeEachProvider("OAuth sign-in", (provider) => {
 
   it("links a verified email to the existing account and refuses an unverified one", async () => {
     const email = uniqueEmail("teacher");
-    const teacher = await signUp({ email, password: "password123", name: "T", role: "INSTRUCTOR" });
+    const teacher = await signUp({ email, password: "correct horse 123", name: "T", role: "INSTRUCTOR" });
     await expect(signInWithOAuth({ provider: "google", providerAccountId: "g-1", email })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await getDb().account.count({ where: { userId: teacher.id } })).toBe(0);
     const linked = await signInWithOAuth({ provider: "google", providerAccountId: "g-1", email, emailVerified: true });

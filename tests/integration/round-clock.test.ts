@@ -28,6 +28,7 @@ function recordEnded(): RoundEndedPayload[] {
     toClassStaff: () => undefined,
     toUser: () => undefined,
     removeUserFromClass: () => undefined,
+    disconnectUser: () => undefined,
   });
   return ended;
 }

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { AppError, toErrorResponse } from "@/lib/errors/app-error";
 import { readSessionCookie } from "@/lib/auth/read-session-cookie";
+import { resolveSessionUser } from "@/lib/auth/resolve-session-user";
 import { getEnv } from "@/lib/config/env";
 import { parseInput } from "@/lib/config/parse-input";
 import { errorFields, getLogger } from "@/lib/observability/logger";
@@ -61,13 +62,15 @@ async function authorise(level: AuthLevel, request: Request): Promise<SessionUse
  * in the submission burst profile). Pages and server actions still refresh it. Same secret and
  * cookie name as next-auth and the socket handshake (server.ts copies them into process.env).
  */
-function routeSessionUser(request: Request): Promise<SessionUser | null> {
+async function routeSessionUser(request: Request): Promise<SessionUser | null> {
   const env = getEnv();
-  return readSessionCookie({
+  const claimed = await readSessionCookie({
     cookieHeader: request.headers.get("cookie"),
     secret: env.NEXTAUTH_SECRET,
     secureCookie: env.NEXTAUTH_URL.startsWith("https://"),
   });
+  // Revoked sessions (sign out everywhere, deleted account) end here; the role is the current one.
+  return resolveSessionUser(claimed);
 }
 
 /** Above any legitimate body (64 KB of code, JSON-escaped); refused before it is parsed. */
