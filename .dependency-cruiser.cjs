@@ -34,14 +34,16 @@ module.exports = {
     },
     {
       name: "app-does-not-publish",
-      comment: "Side effects (realtime events) happen inside lib/ use cases, never in app/ (the browser's socket client aside).",
+      comment:
+        "Side effects (realtime events) happen inside lib/ use cases, never in app/ (the browser's socket client aside).",
       severity: "error",
       from: { path: "^app/" },
       to: { path: ["^lib/realtime/publish", "^lib/realtime/publisher", "^lib/leaderboard/leaderboard-notifier"] },
     },
     {
       name: "traces-is-pure",
-      comment: "The checker never imports the sandbox, grading, the database or realtime: the run/trace contract is lib/run-contract.",
+      comment:
+        "The checker never imports the sandbox, grading, the database or realtime: the run/trace contract is lib/run-contract.",
       severity: "error",
       from: { path: "^lib/traces/" },
       to: { path: ["^lib/sandbox/", "^lib/grading/", "^lib/db/", "^lib/realtime/"] },
@@ -55,7 +57,8 @@ module.exports = {
     },
     {
       name: "run-contract-is-neutral",
-      comment: "The run/trace contract both the sandbox and the checker import depends on neither (nor on anything else of lib/).",
+      comment:
+        "The run/trace contract both the sandbox and the checker import depends on neither (nor on anything else of lib/).",
       severity: "error",
       from: { path: "^lib/run-contract/" },
       to: { path: "^lib/", pathNot: "^lib/run-contract/" },

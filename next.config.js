@@ -12,7 +12,17 @@ const nextConfig = {
   // `next build` doubles the build time (2-core machines) without catching anything new.
   typescript: { ignoreBuildErrors: true },
   // Native / server-only packages are required at run time instead of being bundled by Turbopack.
-  serverExternalPackages: ["better-sqlite3", "pino", "prom-client", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "bcryptjs", "ioredis", "bullmq"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "pino",
+    "prom-client",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "pg",
+    "bcryptjs",
+    "ioredis",
+    "bullmq",
+  ],
 };
 
 module.exports = withNextIntl(nextConfig);

@@ -46,7 +46,10 @@ async function main(): Promise<void> {
   // Next's handler first: socket.io wraps the existing "request" listeners and keeps /socket.io/.
   // Request ids, logs, security headers, the client address stamp and /metrics wrap Next.
   const https = publicUrl.protocol === "https:";
-  httpServer.on("request", createRequestHandler({ handle, trustProxy: env.TRUST_PROXY, dev, https, metricsToken: env.METRICS_TOKEN }));
+  httpServer.on(
+    "request",
+    createRequestHandler({ handle, trustProxy: env.TRUST_PROXY, dev, https, metricsToken: env.METRICS_TOKEN }),
+  );
   let live: LiveClass | undefined;
   const realtime = await createRealtimeServer(httpServer, {
     authenticate: createSocketAuthenticator({ secret: env.NEXTAUTH_SECRET, secureCookie: https }),
@@ -58,7 +61,11 @@ async function main(): Promise<void> {
   live = await startLiveClass(realtime.io);
   const liveClass = live;
 
-  const runner = createSandboxRunner({ mode: env.SANDBOX, poolSize: env.SANDBOX_POOL_SIZE, uidBase: env.SANDBOX_UID_BASE });
+  const runner = createSandboxRunner({
+    mode: env.SANDBOX,
+    poolSize: env.SANDBOX_POOL_SIZE,
+    uidBase: env.SANDBOX_UID_BASE,
+  });
   const grading = await startGrading({
     runner,
     redisUrl: env.REDIS_URL,
@@ -73,7 +80,10 @@ async function main(): Promise<void> {
 
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOSTNAME, resolve));
   const log = getLogger("server");
-  log.info({ url: env.NEXTAUTH_URL, mode: dev ? "development" : "production", database: env.databaseProvider }, `> Interleave ready on ${env.NEXTAUTH_URL}`);
+  log.info(
+    { url: env.NEXTAUTH_URL, mode: dev ? "development" : "production", database: env.databaseProvider },
+    `> Interleave ready on ${env.NEXTAUTH_URL}`,
+  );
   // In dev Next attaches its HMR websocket listener on the first HTTP request; without this,
   // socket.io's engine would answer (and close) /_next/hmr upgrades first.
   if (dev) await fetch(`http://127.0.0.1:${env.PORT}/api/health`).catch(() => undefined);
@@ -97,7 +107,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  getLogger("server").fatal({ err: error instanceof Error ? error.message : String(error) }, "Interleave failed to start");
+  getLogger("server").fatal(
+    { err: error instanceof Error ? error.message : String(error) },
+    "Interleave failed to start",
+  );
   console.error("Interleave failed to start:", error instanceof Error ? error.message : error);
   process.exit(1);
 });

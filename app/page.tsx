@@ -31,7 +31,10 @@ export default async function LandingPage() {
             </Link>
           </div>
         </div>
-        <figure aria-hidden="true" className="rounded-2xl bg-slate-900 p-5 font-mono text-base text-slate-100 shadow-lg">
+        <figure
+          aria-hidden="true"
+          className="rounded-2xl bg-slate-900 p-5 font-mono text-base text-slate-100 shadow-lg"
+        >
           {TRACE_SAMPLE.map((line, index) => (
             <div key={index} className="flex gap-4">
               <span className="w-10 text-amber-300">{line.t}</span>

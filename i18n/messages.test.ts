@@ -14,10 +14,11 @@ describe("messages", () => {
   });
 
   it("has no empty translations", () => {
-    const empty = (messages: unknown) => keyPaths(messages).filter((path) => {
-      const text = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], messages);
-      return typeof text !== "string" || text.trim() === "";
-    });
+    const empty = (messages: unknown) =>
+      keyPaths(messages).filter((path) => {
+        const text = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], messages);
+        return typeof text !== "string" || text.trim() === "";
+      });
     expect(empty(en)).toEqual([]);
     expect(empty(zh)).toEqual([]);
   });

@@ -35,19 +35,35 @@ async function listCommand(): Promise<void> {
 }
 
 async function importCommand(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { class: { type: "string" }, slugs: { type: "string" }, publish: { type: "boolean" } } });
+  const { values } = parseArgs({
+    args,
+    options: { class: { type: "string" }, slugs: { type: "string" }, publish: { type: "boolean" } },
+  });
   if (!values.class) throw new UsageError("import needs --class ID|JOINCODE");
   const klass = await findClass(values.class);
-  const slugs = values.slugs?.split(",").map((slug) => slug.trim()).filter(Boolean);
-  const result = await importLibraryIntoClass({ userId: klass.ownerId, classId: klass.id, slugs, publish: values.publish ?? false });
+  const slugs = values.slugs
+    ?.split(",")
+    .map((slug) => slug.trim())
+    .filter(Boolean);
+  const result = await importLibraryIntoClass({
+    userId: klass.ownerId,
+    classId: klass.id,
+    slugs,
+    publish: values.publish ?? false,
+  });
   for (const exercise of result.exercises) {
     console.log(`${exercise.outcome.padEnd(10)} ${exercise.slug.padEnd(40)} v${exercise.version} ${exercise.status}`);
   }
-  console.log(`\n${klass.name}: ${result.created} created, ${result.versioned} new version(s), ${result.unchanged} unchanged.`);
+  console.log(
+    `\n${klass.name}: ${result.created} created, ${result.versioned} new version(s), ${result.unchanged} unchanged.`,
+  );
 }
 
 async function exportCommand(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { exercise: { type: "string" }, out: { type: "string" }, overwrite: { type: "boolean" } } });
+  const { values } = parseArgs({
+    args,
+    options: { exercise: { type: "string" }, out: { type: "string" }, overwrite: { type: "boolean" } },
+  });
   if (!values.exercise || !values.out) throw new UsageError("export needs --exercise ID and --out DIR");
   const exercise = await findExerciseWithCurrentVersion(values.exercise);
   const klass = exercise ? await findClassWithCounts(exercise.classId) : null;
@@ -83,7 +99,8 @@ async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof AppError) {
       console.error(error.message);
-      for (const [key, messages] of Object.entries(error.details ?? {})) console.error(`  ${key}: ${messages.join("; ")}`);
+      for (const [key, messages] of Object.entries(error.details ?? {}))
+        console.error(`  ${key}: ${messages.join("; ")}`);
       return 1;
     }
     throw error;

@@ -11,7 +11,16 @@ import path from "node:path";
 export const REPO_ROOT = path.resolve(__dirname, "..");
 
 const BUILD_INPUT = /\.(tsx?|m?js|json|css)$/;
-const SOURCE_ROOTS = ["app", "lib", "i18n", "messages", "server.ts", "next.config.js", "postcss.config.mjs", "generated"];
+const SOURCE_ROOTS = [
+  "app",
+  "lib",
+  "i18n",
+  "messages",
+  "server.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "generated",
+];
 const BUILD_ID = path.join(REPO_ROOT, ".next/BUILD_ID");
 const BUNDLE = path.join(REPO_ROOT, "dist/server.js");
 
@@ -22,7 +31,11 @@ export function ensureProductionBuild(log: (message: string) => void = () => und
     // Another process may have built while we waited for the lock.
     if (isFresh()) return false;
     log("building (npm run build)…");
-    const result = spawnSync("bash", ["scripts/build.sh"], { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } });
+    const result = spawnSync("bash", ["scripts/build.sh"], {
+      cwd: REPO_ROOT,
+      encoding: "utf8",
+      env: { ...process.env, NODE_ENV: "production" },
+    });
     if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
     return true;
   });

@@ -11,12 +11,18 @@ async function main(): Promise<void> {
   console.log(verification.summary);
   if (verification.ok) {
     const isolation = status.isolation;
-    console.log(`mode ${status.mode}; cgroups ${status.cgroups.version} (pids ${status.cgroups.pids ? "yes" : "no"}, memory ${status.cgroups.memory ? "yes" : "no"})`);
+    console.log(
+      `mode ${status.mode}; cgroups ${status.cgroups.version} (pids ${status.cgroups.pids ? "yes" : "no"}, memory ${status.cgroups.memory ? "yes" : "no"})`,
+    );
     if (isolation) {
-      console.log(`memory bound per run: ${isolation.memoryBound}; fresh tmpfs per run: ${isolation.freshTmpPerRun ? "yes" : "no"}; ` +
-        `read-only devices: ${isolation.devicesReadOnly ? "yes" : "no"}; seccomp: ${isolation.seccomp ? "yes" : "no"}`);
+      console.log(
+        `memory bound per run: ${isolation.memoryBound}; fresh tmpfs per run: ${isolation.freshTmpPerRun ? "yes" : "no"}; ` +
+          `read-only devices: ${isolation.devicesReadOnly ? "yes" : "no"}; seccomp: ${isolation.seccomp ? "yes" : "no"}`,
+      );
       if (isolation.memoryBound === "rlimit-as") {
-        console.log("note: no writable memory cgroup: each process gets RLIMIT_AS only (see docs/sandbox-security.md).");
+        console.log(
+          "note: no writable memory cgroup: each process gets RLIMIT_AS only (see docs/sandbox-security.md).",
+        );
       }
     }
     return;

@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "==> typecheck"; npx tsc --noEmit -p .
+echo "==> formatting (Prettier)"; npx prettier --check . --log-level warn
 echo "==> import rules"; npx depcruise lib app server.ts scripts --config .dependency-cruiser.cjs
 # Capped address space: these tests run harness code in-process, outside the sandbox.
 echo "==> harness unit tests (Python)"; prlimit --as=4294967296 -- npm run -s test:harness

@@ -21,7 +21,13 @@ import { ENGLISH_TIMELINE_LABELS } from "@/lib/timeline/english-labels";
 import { renderTimelineSvg } from "@/lib/timeline/render-timeline-svg";
 import { splitSvgArg } from "@/lib/timeline/split-svg-arg";
 import { timelineSvgNodes } from "@/lib/timeline/timeline-svg-nodes";
-import { formatVerdictReport, splitTraceCheckArgs, TRACE_CHECK_USAGE, verdictExitCode, verdictJson } from "@/lib/traces/trace-cli";
+import {
+  formatVerdictReport,
+  splitTraceCheckArgs,
+  TRACE_CHECK_USAGE,
+  verdictExitCode,
+  verdictJson,
+} from "@/lib/traces/trace-cli";
 
 const EXIT_USAGE = 2;
 
@@ -30,7 +36,10 @@ async function runFile(args: TraceArgs): Promise<RunResult> {
   try {
     code = readFileSync(args.file, "utf8");
   } catch (error) {
-    return sandboxErrorResult(`cannot read ${args.file}: ${error instanceof Error ? error.message : String(error)}`, args.seed);
+    return sandboxErrorResult(
+      `cannot read ${args.file}: ${error instanceof Error ? error.message : String(error)}`,
+      args.seed,
+    );
   }
   const runner = createSandboxRunner({ poolSize: 1 });
   try {
@@ -55,8 +64,18 @@ async function checkFile(args: TraceArgs, specPath: string, schedules: number): 
   }
   const runner = createSandboxRunner({ poolSize: 1 });
   try {
-    const verdict = await checkProgram({ code, spec, schedules, firstSeed: args.seed, run: (request) => runner.run(request) });
-    process.stdout.write(args.json ? `${JSON.stringify(verdictJson(verdict))}\n` : `${formatTraceListing(verdict.run)}\n\n${formatVerdictReport(verdict)}\n`);
+    const verdict = await checkProgram({
+      code,
+      spec,
+      schedules,
+      firstSeed: args.seed,
+      run: (request) => runner.run(request),
+    });
+    process.stdout.write(
+      args.json
+        ? `${JSON.stringify(verdictJson(verdict))}\n`
+        : `${formatTraceListing(verdict.run)}\n\n${formatVerdictReport(verdict)}\n`,
+    );
     return verdictExitCode(verdict);
   } catch (error) {
     if (!(error instanceof SpecParseError || error instanceof AppError)) throw error;
@@ -93,13 +112,22 @@ async function recordFile(args: TraceArgs, schedules: number): Promise<number> {
 }
 
 /** Seed 0: the schedules exploration would check (budget K); --seed N: exactly seeds N..N+K-1. */
-async function recordingRuns(firstSeed: number, schedules: number, run: (seed: number) => Promise<RunResult>): Promise<RunResult[]> {
+async function recordingRuns(
+  firstSeed: number,
+  schedules: number,
+  run: (seed: number) => Promise<RunResult>,
+): Promise<RunResult[]> {
   if (firstSeed > 0) {
     const runs: RunResult[] = [];
     for (let seed = firstSeed; seed < firstSeed + schedules; seed += 1) runs.push(await run(seed));
     return runs;
   }
-  const exploration = await exploreSchedules({ runOnce: run, report: (result) => result.schedule, failed: () => false, budget: schedules });
+  const exploration = await exploreSchedules({
+    runOnce: run,
+    report: (result) => result.schedule,
+    failed: () => false,
+    budget: schedules,
+  });
   return exploration.runs.map(({ outcome }) => outcome);
 }
 
@@ -128,11 +156,16 @@ async function main(): Promise<number> {
   }
   // npm runs scripts from the package root; FILE and SPEC are relative to where the user typed them.
   parsed.args.file = resolveInvocationPath(parsed.args.file);
-  if (split.check.expect) return checkFile(parsed.args, resolveInvocationPath(split.check.expect), split.check.schedules);
+  if (split.check.expect)
+    return checkFile(parsed.args, resolveInvocationPath(split.check.expect), split.check.schedules);
   if (split.check.record) return recordFile(parsed.args, split.check.schedules);
   const result = await runFile(parsed.args);
   if (svgSplit.svg) writeTimelineSvg(result, resolveInvocationPath(svgSplit.svg));
-  process.stdout.write(parsed.args.json ? `${JSON.stringify(result)}\n` : `${formatTraceListing(result, { timeline: parsed.args.timeline })}\n`);
+  process.stdout.write(
+    parsed.args.json
+      ? `${JSON.stringify(result)}\n`
+      : `${formatTraceListing(result, { timeline: parsed.args.timeline })}\n`,
+  );
   if (result.status === "ok") return 0;
   return result.status === "sandbox_error" ? EXIT_USAGE : 1;
 }

@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   // Like server.ts: .env fills in what the environment does not set.
   if (existsSync(".env")) process.loadEnvFile(".env");
   if (!process.env.DATABASE_URL) {
-    console.error("npm run worker needs DATABASE_URL: the same database the web server uses (a SQLite file on this machine, or PostgreSQL).");
+    console.error(
+      "npm run worker needs DATABASE_URL: the same database the web server uses (a SQLite file on this machine, or PostgreSQL).",
+    );
     process.exit(1);
   }
   const env = getEnv();
@@ -47,7 +49,8 @@ async function main(): Promise<void> {
   }
   const runner = createSandboxRunner({ mode: env.SANDBOX, poolSize: env.SANDBOX_POOL_SIZE });
   const sandbox = runner.status();
-  if (!sandbox.available) log(`WARNING: ${sandbox.message ?? "the sandbox is unavailable"} — jobs will be retried as infrastructure errors`);
+  if (!sandbox.available)
+    log(`WARNING: ${sandbox.message ?? "the sandbox is unavailable"} — jobs will be retried as infrastructure errors`);
   const grading = await startGrading({
     runner,
     redisUrl: env.REDIS_URL,

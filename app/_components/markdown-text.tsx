@@ -19,10 +19,20 @@ const components: Components = {
       {children}
     </a>
   ),
-  pre: ({ children }) => <pre className="overflow-x-auto rounded-xl bg-slate-900 p-4 font-mono text-lg leading-snug text-slate-50">{children}</pre>,
+  pre: ({ children }) => (
+    <pre className="overflow-x-auto rounded-xl bg-slate-900 p-4 font-mono text-lg leading-snug text-slate-50">
+      {children}
+    </pre>
+  ),
   code: ({ children, className }) =>
-    className ? <code className={className}>{children}</code> : <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[0.95em] text-slate-900">{children}</code>,
-  blockquote: ({ children }) => <blockquote className="border-l-4 border-slate-300 pl-4 text-slate-700">{children}</blockquote>,
+    className ? (
+      <code className={className}>{children}</code>
+    ) : (
+      <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[0.95em] text-slate-900">{children}</code>
+    ),
+  blockquote: ({ children }) => (
+    <blockquote className="border-l-4 border-slate-300 pl-4 text-slate-700">{children}</blockquote>
+  ),
 };
 
 export function MarkdownText({ markdown }: { markdown: string }) {

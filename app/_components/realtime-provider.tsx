@@ -27,7 +27,8 @@ export function useLiveEvent<E extends keyof ServerToClientEvents>(event: E, han
     latest.current = handler;
   }, [handler]);
   useEffect(() => {
-    const forward = ((...args: Parameters<ServerToClientEvents[E]>) => (latest.current as (...a: typeof args) => void)(...args)) as ServerToClientEvents[E];
+    const forward = ((...args: Parameters<ServerToClientEvents[E]>) =>
+      (latest.current as (...a: typeof args) => void)(...args)) as ServerToClientEvents[E];
     return client.on(event, forward);
   }, [client, event]);
 }

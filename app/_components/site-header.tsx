@@ -10,8 +10,13 @@ export async function SiteHeader() {
   return (
     <header className="border-b-2 border-slate-200 bg-white">
       <nav className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-3 px-6 py-4" aria-label="Main">
-        <Link href={user ? "/dashboard" : "/"} className="flex items-center gap-2 text-2xl font-extrabold tracking-tight text-brand-700">
-          <span aria-hidden="true" className="font-mono text-brand-600">⇄</span>
+        <Link
+          href={user ? "/dashboard" : "/"}
+          className="flex items-center gap-2 text-2xl font-extrabold tracking-tight text-brand-700"
+        >
+          <span aria-hidden="true" className="font-mono text-brand-600">
+            ⇄
+          </span>
           {t("brand")}
         </Link>
         <div className="ml-auto flex flex-wrap items-center gap-4">
@@ -28,7 +33,10 @@ export async function SiteHeader() {
               <Link href="/sign-in" className="font-semibold text-slate-800 underline-offset-4 hover:underline">
                 {t("signIn")}
               </Link>
-              <Link href="/sign-up" className="rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+              <Link
+                href="/sign-up"
+                className="rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+              >
                 {t("signUp")}
               </Link>
             </>

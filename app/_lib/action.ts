@@ -21,7 +21,8 @@ export function withAction<S extends z.ZodType, R>(
     try {
       const user = await getSessionUser();
       if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
-      if (options.auth === "instructor" && user.role !== "instructor") throw new AppError("FORBIDDEN", "Only instructors can do this.");
+      if (options.auth === "instructor" && user.role !== "instructor")
+        throw new AppError("FORBIDDEN", "Only instructors can do this.");
       const input = parseInput(options.input, rawInput);
       return { ok: true, data: await handler({ user, input }) };
     } catch (error) {

@@ -7,7 +7,11 @@ export interface ApiError {
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
-export async function callApi<T>(url: string, method: "POST" | "PUT" | "PATCH" | "DELETE" | "GET", body?: unknown): Promise<ApiResult<T>> {
+export async function callApi<T>(
+  url: string,
+  method: "POST" | "PUT" | "PATCH" | "DELETE" | "GET",
+  body?: unknown,
+): Promise<ApiResult<T>> {
   try {
     const response = await fetch(url, {
       method,

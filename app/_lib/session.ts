@@ -16,7 +16,14 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const user = session?.user;
   if (!user?.id || !isUserRole(user.role)) return null;
   // A revoked session (sign out everywhere) reads as signed out; the role is the current one.
-  return resolveSessionUser({ id: user.id, email: user.email, name: user.name, role: user.role, isAdmin: user.isAdmin === true, sessionVersion: user.sessionVersion });
+  return resolveSessionUser({
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    isAdmin: user.isAdmin === true,
+    sessionVersion: user.sessionVersion,
+  });
 });
 
 /** For pages: sends anonymous visitors to sign in and brings them back afterwards. */

@@ -3,7 +3,16 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { ApiError } from "@/app/_lib/api-client";
 
-const KNOWN_CODES = ["BAD_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "RATE_LIMITED", "INTERNAL", "NETWORK"] as const;
+const KNOWN_CODES = [
+  "BAD_REQUEST",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "RATE_LIMITED",
+  "INTERNAL",
+  "NETWORK",
+] as const;
 type KnownCode = (typeof KNOWN_CODES)[number];
 
 function isKnownCode(code: string): code is KnownCode {
@@ -15,7 +24,10 @@ function isKnownCode(code: string): code is KnownCode {
  * as they are; in other languages a localized message per error code, so a Chinese UI never
  * switches language in the middle of a form.
  */
-export function useErrorText(): { message(error: ApiError): string; field(error: ApiError | null, name: string): string[] | undefined } {
+export function useErrorText(): {
+  message(error: ApiError): string;
+  field(error: ApiError | null, name: string): string[] | undefined;
+} {
   const locale = useLocale();
   const t = useTranslations("apiErrors");
   const english = locale === "en";

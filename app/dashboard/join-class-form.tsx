@@ -27,7 +27,9 @@ export function JoinClassForm() {
     setPending(false);
     if (!result.ok) {
       // A wrong code is the common case: say so in the UI's language.
-      setError(result.error.code === "NOT_FOUND" ? { code: "NOT_FOUND", message: tErrors("joinCodeNotFound") } : result.error);
+      setError(
+        result.error.code === "NOT_FOUND" ? { code: "NOT_FOUND", message: tErrors("joinCodeNotFound") } : result.error,
+      );
       return;
     }
     form.reset();
@@ -46,7 +48,10 @@ export function JoinClassForm() {
           autoCapitalize="characters"
           spellCheck={false}
           className="font-mono uppercase tracking-widest"
-          errors={errorText.field(error, "code") ?? (error ? [error.code === "NOT_FOUND" ? error.message : errorText.message(error)] : undefined)}
+          errors={
+            errorText.field(error, "code") ??
+            (error ? [error.code === "NOT_FOUND" ? error.message : errorText.message(error)] : undefined)
+          }
         />
       </div>
       <button type="submit" className={`${primaryButton} sm:mt-9`} disabled={pending}>

@@ -16,9 +16,18 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);
   const t = await getTranslations("auth");
-  const oauthProviders = authOptions.providers.filter((p) => p.type === "oauth").map((p) => ({ id: p.id, label: t("continueWith", { provider: p.name }) }));
+  const oauthProviders = authOptions.providers
+    .filter((p) => p.type === "oauth")
+    .map((p) => ({ id: p.id, label: t("continueWith", { provider: p.name }) }));
   // next-auth redirects here with ?error=… after a failed OAuth or credentials round trip.
-  const error = params.error === "OAuthAccountNotLinked" ? t("oauthNotLinked") : params.error === "CredentialsSignin" ? t("invalidCredentials") : params.error ? t("oauthFailed") : null;
+  const error =
+    params.error === "OAuthAccountNotLinked"
+      ? t("oauthNotLinked")
+      : params.error === "CredentialsSignin"
+        ? t("invalidCredentials")
+        : params.error
+          ? t("oauthFailed")
+          : null;
   return (
     <div className={`mx-auto flex max-w-lg flex-col gap-6 ${card}`}>
       <div>
@@ -30,7 +39,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <OAuthButtons providers={oauthProviders} callbackUrl={callbackUrl} />
       <p className="text-lg text-slate-700">
         {t("noAccount")}{" "}
-        <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-semibold text-brand-700 underline underline-offset-4">
+        <Link
+          href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+          className="font-semibold text-brand-700 underline underline-offset-4"
+        >
           {t("submitSignUp")}
         </Link>
       </p>

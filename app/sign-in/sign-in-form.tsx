@@ -10,7 +10,10 @@ import { primaryButton } from "@/app/_components/button-styles";
 import { SIGN_IN_RATE_LIMITED } from "@/lib/auth/sign-in-errors";
 
 /** next-auth's `error` is a code: a wrong password, our rate limit, or anything else. */
-function signInErrorText(error: string | null | undefined, t: (key: "invalidCredentials" | "tooManyAttempts" | "genericError") => string): string {
+function signInErrorText(
+  error: string | null | undefined,
+  t: (key: "invalidCredentials" | "tooManyAttempts" | "genericError") => string,
+): string {
   if (error === "CredentialsSignin") return t("invalidCredentials");
   if (error === SIGN_IN_RATE_LIMITED) return t("tooManyAttempts");
   return t("genericError");

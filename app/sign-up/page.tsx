@@ -6,7 +6,11 @@ import { safeCallbackUrl } from "@/app/_lib/safe-callback";
 import { card } from "@/app/_components/button-styles";
 import { SignUpForm } from "@/app/sign-up/sign-up-form";
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);
   const t = await getTranslations("auth");
@@ -19,7 +23,10 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       <SignUpForm callbackUrl={callbackUrl} />
       <p className="text-lg text-slate-700">
         {t("haveAccount")}{" "}
-        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-semibold text-brand-700 underline underline-offset-4">
+        <Link
+          href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+          className="font-semibold text-brand-700 underline underline-offset-4"
+        >
           {t("submitSignIn")}
         </Link>
       </p>

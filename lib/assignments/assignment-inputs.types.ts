@@ -3,16 +3,27 @@ import { z } from "zod";
 export const idSchema = z.string({ message: "Missing id." }).trim().min(1, "Missing id.").max(64, "Invalid id.");
 
 /** A time as typed: ISO with an offset (absolute) or "YYYY-MM-DDTHH:mm" (in the class's zone). */
-export const dateTimeText = z.string({ message: "Give a date and time." }).trim().min(1, "Give a date and time.").max(40, "Invalid date and time.");
+export const dateTimeText = z
+  .string({ message: "Give a date and time." })
+  .trim()
+  .min(1, "Give a date and time.")
+  .max(40, "Invalid date and time.");
 
 const percent = (field: string) =>
-  z.number({ message: `${field} must be a number.` }).min(0, `${field} cannot be negative.`).max(100, `${field} is at most 100.`);
+  z
+    .number({ message: `${field} must be a number.` })
+    .min(0, `${field} cannot be negative.`)
+    .max(100, `${field} is at most 100.`);
 
 export const latePolicySchema = z.discriminatedUnion(
   "kind",
   [
     z.object({ kind: z.literal("refuse") }),
-    z.object({ kind: z.literal("penalty"), percentPerDay: percent("The penalty per day"), maxPercent: percent("The maximum penalty") }),
+    z.object({
+      kind: z.literal("penalty"),
+      percentPerDay: percent("The penalty per day"),
+      maxPercent: percent("The maximum penalty"),
+    }),
   ],
   { message: 'The late policy is { kind: "refuse" } or { kind: "penalty", percentPerDay, maxPercent }.' },
 );
@@ -21,7 +32,11 @@ export const assignmentExercisesSchema = z
   .array(
     z.object({
       exerciseId: idSchema,
-      points: z.number({ message: "Points must be a number." }).int("Points are whole numbers.").min(1, "Each exercise is worth at least 1 point.").max(1000, "At most 1000 points per exercise."),
+      points: z
+        .number({ message: "Points must be a number." })
+        .int("Points are whole numbers.")
+        .min(1, "Each exercise is worth at least 1 point.")
+        .max(1000, "At most 1000 points per exercise."),
     }),
     { message: "List the exercises with their points." },
   )
@@ -29,7 +44,11 @@ export const assignmentExercisesSchema = z
   .max(100, "At most 100 exercises per assignment.")
   .refine((list) => new Set(list.map((e) => e.exerciseId)).size === list.length, "An exercise appears twice.");
 
-export const titleSchema = z.string({ message: "Give the assignment a title." }).trim().min(1, "Give the assignment a title.").max(200, "The title is at most 200 characters.");
+export const titleSchema = z
+  .string({ message: "Give the assignment a title." })
+  .trim()
+  .min(1, "Give the assignment a title.")
+  .max(200, "The title is at most 200 characters.");
 
 export const timeZoneText = z.string().trim().min(1).max(64);
 
@@ -38,7 +57,12 @@ const fields = {
   opensAt: dateTimeText.nullish(),
   dueAt: dateTimeText,
   latePolicy: latePolicySchema,
-  attemptsLimit: z.number({ message: "The attempts limit is a number." }).int("The attempts limit is a whole number.").min(1, "Allow at least one attempt.").max(1000, "At most 1000 attempts.").nullish(),
+  attemptsLimit: z
+    .number({ message: "The attempts limit is a number." })
+    .int("The attempts limit is a whole number.")
+    .min(1, "Allow at least one attempt.")
+    .max(1000, "At most 1000 attempts.")
+    .nullish(),
   scorePolicy: z.enum(["best", "last"], { message: 'The score policy is "best" or "last".' }).optional(),
   published: z.boolean().optional(),
   exercises: assignmentExercisesSchema,
@@ -69,7 +93,11 @@ export type AssignmentRefInput = z.input<typeof assignmentRefInput>;
 export const classRefInput = z.object({ userId: idSchema, classId: idSchema });
 export type ClassRefInput = z.input<typeof classRefInput>;
 
-export const reasonSchema = z.string({ message: "Say why." }).trim().min(1, "Say why (the reason is kept in the audit trail).").max(500, "The reason is at most 500 characters.");
+export const reasonSchema = z
+  .string({ message: "Say why." })
+  .trim()
+  .min(1, "Say why (the reason is kept in the audit trail).")
+  .max(500, "The reason is at most 500 characters.");
 
 export const setGradeOverrideInput = z.object({
   userId: idSchema,
@@ -77,7 +105,11 @@ export const setGradeOverrideInput = z.object({
   studentId: idSchema,
   exerciseId: idSchema,
   /** null clears the override (the computed score counts again). */
-  points: z.number({ message: "Points must be a number." }).min(0, "Points cannot be negative.").max(100_000).nullable(),
+  points: z
+    .number({ message: "Points must be a number." })
+    .min(0, "Points cannot be negative.")
+    .max(100_000)
+    .nullable(),
   reason: reasonSchema,
 });
 export type SetGradeOverrideInput = z.input<typeof setGradeOverrideInput>;

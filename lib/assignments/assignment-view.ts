@@ -47,7 +47,12 @@ export interface StudentAssignmentView extends AssignmentView {
 }
 
 export function assignmentExercises(assignment: AssignmentWithExercises): GradebookExercise[] {
-  return assignment.exercises.map((e) => ({ exerciseId: e.exerciseId, slug: e.slug, title: { en: e.titleEn, zh: e.titleZh }, points: e.points }));
+  return assignment.exercises.map((e) => ({
+    exerciseId: e.exerciseId,
+    slug: e.slug,
+    title: { en: e.titleEn, zh: e.titleZh },
+    points: e.points,
+  }));
 }
 
 export function toAssignmentView(assignment: AssignmentWithExercises, timeZone: string | null): AssignmentView {

@@ -3,7 +3,9 @@ import type { LatePolicy } from "./late-policy";
 import type { GradebookPolicy } from "./compute-gradebook";
 
 /** The stored columns as the policy the arithmetic uses. */
-export function latePolicyOf(assignment: Pick<AssignmentRecord, "latePolicy" | "latePercentPerDay" | "lateMaxPercent">): LatePolicy {
+export function latePolicyOf(
+  assignment: Pick<AssignmentRecord, "latePolicy" | "latePercentPerDay" | "lateMaxPercent">,
+): LatePolicy {
   return assignment.latePolicy === "PENALTY"
     ? { kind: "penalty", percentPerDay: assignment.latePercentPerDay, maxPercent: assignment.lateMaxPercent }
     : { kind: "refuse" };

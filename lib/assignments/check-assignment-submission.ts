@@ -1,4 +1,9 @@
-import { countAssignmentAttempts, findAssignmentForSubmission, findClassTimeZone, findExtension } from "@/lib/db/assignments";
+import {
+  countAssignmentAttempts,
+  findAssignmentForSubmission,
+  findClassTimeZone,
+  findExtension,
+} from "@/lib/db/assignments";
 import { AppError } from "@/lib/errors/app-error";
 import { decideSubmission } from "./late-policy";
 import { latePolicyOf } from "./assignment-window";
@@ -38,16 +43,30 @@ export async function checkAssignmentSubmission(check: AssignmentSubmissionCheck
   ]);
   const dueAt = extension ?? assignment.dueAt;
   const now = check.now ?? new Date();
-  const decision = decideSubmission({ opensAt: assignment.opensAt, dueAt, policy: latePolicyOf(assignment), attemptsLimit: assignment.attemptsLimit }, now, attemptsUsed);
-  if (decision.accepted) return { late: decision.late, lateDays: decision.lateDays, penaltyPercent: decision.penaltyPercent };
+  const decision = decideSubmission(
+    { opensAt: assignment.opensAt, dueAt, policy: latePolicyOf(assignment), attemptsLimit: assignment.attemptsLimit },
+    now,
+    attemptsUsed,
+  );
+  if (decision.accepted)
+    return { late: decision.late, lateDays: decision.lateDays, penaltyPercent: decision.penaltyPercent };
   const zone = timeZone ?? "UTC";
   const shown = (date: Date) => `${formatInZone(date, zone).slice(0, 16).replace("T", " ")} (${zone})`;
   switch (decision.reason) {
     case "not_open":
-      throw new AppError("FORBIDDEN", `This assignment opens at ${shown(assignment.opensAt ?? now)}; nothing was submitted.`);
+      throw new AppError(
+        "FORBIDDEN",
+        `This assignment opens at ${shown(assignment.opensAt ?? now)}; nothing was submitted.`,
+      );
     case "past_due":
-      throw new AppError("FORBIDDEN", `The deadline (${shown(dueAt)}) has passed and this assignment does not accept late work; nothing was submitted.`);
+      throw new AppError(
+        "FORBIDDEN",
+        `The deadline (${shown(dueAt)}) has passed and this assignment does not accept late work; nothing was submitted.`,
+      );
     case "attempts_used":
-      throw new AppError("FORBIDDEN", `You have used all ${assignment.attemptsLimit} attempts for this exercise in this assignment; nothing was submitted.`);
+      throw new AppError(
+        "FORBIDDEN",
+        `You have used all ${assignment.attemptsLimit} attempts for this exercise in this assignment; nothing was submitted.`,
+      );
   }
 }

@@ -44,17 +44,27 @@ interface Counted {
  */
 export function computeGradebook(input: GradebookInput): GradebookRow[] {
   const extensionOf = new Map(input.extensions.map((extension) => [extension.userId, extension.dueAt]));
-  const overrideOf = new Map(input.overrides.map((override) => [`${override.userId}\u0000${override.exerciseId}`, override]));
+  const overrideOf = new Map(
+    input.overrides.map((override) => [`${override.userId}\u0000${override.exerciseId}`, override]),
+  );
   const byCell = groupAttempts(input.submissions);
   const pointsPossible = input.exercises.reduce((sum, exercise) => sum + exercise.points, 0);
   return sortStudents(input.students).map((student) => {
     const dueAt = extensionOf.get(student.userId) ?? input.window.dueAt;
     const cells = input.exercises.map((exercise) =>
-      computeCell(exercise, byCell.get(`${student.userId}\u0000${exercise.exerciseId}`) ?? [], { ...input.window, dueAt }, overrideOf.get(`${student.userId}\u0000${exercise.exerciseId}`)),
+      computeCell(
+        exercise,
+        byCell.get(`${student.userId}\u0000${exercise.exerciseId}`) ?? [],
+        { ...input.window, dueAt },
+        overrideOf.get(`${student.userId}\u0000${exercise.exerciseId}`),
+      ),
     );
     const total = roundPoints(cells.reduce((sum, cell) => sum + cell.points, 0));
     const mine = input.submissions.filter((submission) => submission.userId === student.userId);
-    const last = mine.reduce<Date | null>((latest, s) => (!latest || s.submittedAt > latest ? s.submittedAt : latest), null);
+    const last = mine.reduce<Date | null>(
+      (latest, s) => (!latest || s.submittedAt > latest ? s.submittedAt : latest),
+      null,
+    );
     return {
       userId: student.userId,
       name: student.name,
@@ -83,7 +93,8 @@ function groupAttempts(submissions: GradedAttempt[]): Map<string, GradedAttempt[
     list.push(submission);
     groups.set(key, list);
   }
-  for (const list of groups.values()) list.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || a.attemptNumber - b.attemptNumber);
+  for (const list of groups.values())
+    list.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || a.attemptNumber - b.attemptNumber);
   return groups;
 }
 
@@ -133,7 +144,9 @@ function computeCell(
     penaltyPercent: counted?.penaltyPercent ?? 0,
     attempts: accepted.length,
     submissionId: counted?.attempt.id ?? null,
-    override: override ? { points: roundPoints(override.points), reason: override.reason, updatedAt: override.updatedAt.toISOString() } : null,
+    override: override
+      ? { points: roundPoints(override.points), reason: override.reason, updatedAt: override.updatedAt.toISOString() }
+      : null,
   };
 }
 

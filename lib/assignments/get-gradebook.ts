@@ -20,7 +20,11 @@ export interface GradebookView {
 export async function getGradebook(input: AssignmentRefInput): Promise<GradebookView> {
   const { userId, assignmentId } = parseInput(assignmentRefInput, input);
   const { assignment, klass } = await requireAssignmentAccess({ userId, assignmentId, action: "assignment.export" });
-  const [timeZone, students, audit] = await Promise.all([findClassTimeZone(assignment.classId), loadGradebookRows(assignment), listAuditEntries(assignment.id)]);
+  const [timeZone, students, audit] = await Promise.all([
+    findClassTimeZone(assignment.classId),
+    loadGradebookRows(assignment),
+    listAuditEntries(assignment.id),
+  ]);
   const view = toAssignmentView(assignment, timeZone);
   const nameOf = new Map(students.map((row) => [row.userId, row.name]));
   return {

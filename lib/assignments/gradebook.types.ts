@@ -5,7 +5,15 @@
  */
 export type CellStatus = "not_tried" | "pending" | "failing" | "passed" | "late" | "needs_review" | "overridden";
 
-export const CELL_STATUSES: readonly CellStatus[] = ["not_tried", "pending", "failing", "passed", "late", "needs_review", "overridden"];
+export const CELL_STATUSES: readonly CellStatus[] = [
+  "not_tried",
+  "pending",
+  "failing",
+  "passed",
+  "late",
+  "needs_review",
+  "overridden",
+];
 
 export interface GradebookExercise {
   exerciseId: string;

@@ -4,14 +4,34 @@ import { parseDateTimeInZone } from "./time-zone";
 
 const due = new Date("2026-05-10T15:59:59Z");
 const at = (offsetMs: number) => new Date(due.getTime() + offsetMs);
-const penalty: SubmissionWindow = { opensAt: new Date("2026-05-01T00:00:00Z"), dueAt: due, policy: { kind: "penalty", percentPerDay: 10, maxPercent: 30 }, attemptsLimit: null };
+const penalty: SubmissionWindow = {
+  opensAt: new Date("2026-05-01T00:00:00Z"),
+  dueAt: due,
+  policy: { kind: "penalty", percentPerDay: 10, maxPercent: 30 },
+  attemptsLimit: null,
+};
 const refuse: SubmissionWindow = { ...penalty, policy: { kind: "refuse" } };
 
 describe("late-policy arithmetic", () => {
   it("one second before the due time is on time; exactly at it too; one second after is one late day", () => {
-    expect(decideSubmission(penalty, at(-1000), 0)).toEqual({ accepted: true, late: false, lateDays: 0, penaltyPercent: 0 });
-    expect(decideSubmission(penalty, at(0), 0)).toEqual({ accepted: true, late: false, lateDays: 0, penaltyPercent: 0 });
-    expect(decideSubmission(penalty, at(1000), 0)).toEqual({ accepted: true, late: true, lateDays: 1, penaltyPercent: 10 });
+    expect(decideSubmission(penalty, at(-1000), 0)).toEqual({
+      accepted: true,
+      late: false,
+      lateDays: 0,
+      penaltyPercent: 0,
+    });
+    expect(decideSubmission(penalty, at(0), 0)).toEqual({
+      accepted: true,
+      late: false,
+      lateDays: 0,
+      penaltyPercent: 0,
+    });
+    expect(decideSubmission(penalty, at(1000), 0)).toEqual({
+      accepted: true,
+      late: true,
+      lateDays: 1,
+      penaltyPercent: 10,
+    });
   });
 
   it("under refuse: one second before is accepted, one second after is refused", () => {
@@ -30,7 +50,10 @@ describe("late-policy arithmetic", () => {
   });
 
   it("before the opening time nothing counts", () => {
-    expect(decideSubmission(penalty, new Date("2026-04-30T23:59:59Z"), 0)).toEqual({ accepted: false, reason: "not_open" });
+    expect(decideSubmission(penalty, new Date("2026-04-30T23:59:59Z"), 0)).toEqual({
+      accepted: false,
+      reason: "not_open",
+    });
     expect(decideSubmission(penalty, new Date("2026-05-01T00:00:00Z"), 0)).toMatchObject({ accepted: true });
   });
 
@@ -45,10 +68,22 @@ describe("late-policy arithmetic", () => {
     const dueNy = parseDateTimeInZone("2026-03-07T12:00", "America/New_York")!;
     const window: SubmissionWindow = { ...penalty, opensAt: null, dueAt: dueNy };
     // Sunday 12:30 EDT is 23.5 h later: one late day (the wall clock says 24.5 h).
-    expect(decideSubmission(window, parseDateTimeInZone("2026-03-08T12:30", "America/New_York")!, 0)).toMatchObject({ lateDays: 1, penaltyPercent: 10 });
+    expect(decideSubmission(window, parseDateTimeInZone("2026-03-08T12:30", "America/New_York")!, 0)).toMatchObject({
+      lateDays: 1,
+      penaltyPercent: 10,
+    });
     // Sunday 13:00:01 EDT is 24 h + 1 s later: two late days.
-    expect(decideSubmission(window, parseDateTimeInZone("2026-03-08T13:00:01", "America/New_York")!, 0)).toMatchObject({ lateDays: 2, penaltyPercent: 20 });
+    expect(decideSubmission(window, parseDateTimeInZone("2026-03-08T13:00:01", "America/New_York")!, 0)).toMatchObject({
+      lateDays: 2,
+      penaltyPercent: 20,
+    });
     // Under refuse, one second after noon EST is refused even though that is 12:00:01 local.
-    expect(decideSubmission({ ...window, policy: { kind: "refuse" } }, parseDateTimeInZone("2026-03-07T12:00:01", "America/New_York")!, 0)).toEqual({ accepted: false, reason: "past_due" });
+    expect(
+      decideSubmission(
+        { ...window, policy: { kind: "refuse" } },
+        parseDateTimeInZone("2026-03-07T12:00:01", "America/New_York")!,
+        0,
+      ),
+    ).toEqual({ accepted: false, reason: "past_due" });
   });
 });

@@ -36,7 +36,8 @@ export function decideSubmission(window: SubmissionWindow, at: Date, attemptsUse
   if (window.opensAt && at.getTime() < window.opensAt.getTime()) return { accepted: false, reason: "not_open" };
   const lateDays = lateDaysOf(at, window.dueAt);
   if (lateDays > 0 && window.policy.kind === "refuse") return { accepted: false, reason: "past_due" };
-  if (window.attemptsLimit !== null && attemptsUsed >= window.attemptsLimit) return { accepted: false, reason: "attempts_used" };
+  if (window.attemptsLimit !== null && attemptsUsed >= window.attemptsLimit)
+    return { accepted: false, reason: "attempts_used" };
   return { accepted: true, late: lateDays > 0, lateDays, penaltyPercent: penaltyPercentFor(window.policy, lateDays) };
 }
 

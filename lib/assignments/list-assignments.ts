@@ -15,8 +15,13 @@ export async function listAssignments(input: ClassRefInput): Promise<AssignmentL
   const { userId, classId } = parseInput(classRefInput, input);
   const { actor, context } = await requireClassAccess({ userId, classId, action: "class.view" });
   const canManage = can(actor, "exercise.manage", context).allowed;
-  const [rows, timeZone] = await Promise.all([listClassAssignments(classId, { publishedOnly: !canManage }), findClassTimeZone(classId)]);
+  const [rows, timeZone] = await Promise.all([
+    listClassAssignments(classId, { publishedOnly: !canManage }),
+    findClassTimeZone(classId),
+  ]);
   if (canManage) return { canManage, timeZone, assignments: rows.map((row) => toAssignmentView(row, timeZone)) };
-  const assignments = await Promise.all(rows.map(async (row) => ({ ...toAssignmentView(row, timeZone), progress: await studentProgress(row, userId) })));
+  const assignments = await Promise.all(
+    rows.map(async (row) => ({ ...toAssignmentView(row, timeZone), progress: await studentProgress(row, userId) })),
+  );
   return { canManage, timeZone, assignments };
 }

@@ -12,14 +12,19 @@ export interface AssignmentAccess extends ClassAccess {
  * The assignment and the policy's answer for `action` on its class. A missing assignment, one in a
  * class the user cannot see, and (for students) an unpublished one all read as NOT_FOUND.
  */
-export async function requireAssignmentAccess(options: { userId: string; assignmentId: string; action: ClassAction }): Promise<AssignmentAccess> {
+export async function requireAssignmentAccess(options: {
+  userId: string;
+  assignmentId: string;
+  action: ClassAction;
+}): Promise<AssignmentAccess> {
   const assignment = await findAssignment(options.assignmentId);
   if (!assignment) throw new AppError("NOT_FOUND", "Assignment not found");
   let access: ClassAccess;
   try {
     access = await requireClassAccess({ userId: options.userId, classId: assignment.classId, action: options.action });
   } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") throw new AppError("NOT_FOUND", "Assignment not found");
+    if (error instanceof AppError && error.code === "NOT_FOUND")
+      throw new AppError("NOT_FOUND", "Assignment not found");
     throw error;
   }
   const canManage = can(access.actor, "exercise.manage", access.context).allowed;

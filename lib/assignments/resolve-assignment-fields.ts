@@ -8,22 +8,32 @@ import { parseDateTimeInZone } from "./time-zone";
 export function readTime(field: string, text: string, timeZone: string): Date {
   const date = parseDateTimeInZone(text, timeZone);
   if (!date) {
-    throw new AppError("BAD_REQUEST", `${field} is not a date and time (use 2026-09-01T23:59 or an ISO time with an offset).`, { [field]: ["Not a date and time."] });
+    throw new AppError(
+      "BAD_REQUEST",
+      `${field} is not a date and time (use 2026-09-01T23:59 or an ISO time with an offset).`,
+      { [field]: ["Not a date and time."] },
+    );
   }
   return date;
 }
 
-export function lateColumns(policy: LatePolicy): Pick<AssignmentFields, "latePolicy" | "latePercentPerDay" | "lateMaxPercent"> {
+export function lateColumns(
+  policy: LatePolicy,
+): Pick<AssignmentFields, "latePolicy" | "latePercentPerDay" | "lateMaxPercent"> {
   if (policy.kind === "refuse") return { latePolicy: "REFUSE", latePercentPerDay: 0, lateMaxPercent: 0 };
   if (policy.maxPercent < policy.percentPerDay) {
-    throw new AppError("BAD_REQUEST", "The maximum penalty cannot be smaller than the penalty per day.", { "latePolicy.maxPercent": ["Smaller than the penalty per day."] });
+    throw new AppError("BAD_REQUEST", "The maximum penalty cannot be smaller than the penalty per day.", {
+      "latePolicy.maxPercent": ["Smaller than the penalty per day."],
+    });
   }
   return { latePolicy: "PENALTY", latePercentPerDay: policy.percentPerDay, lateMaxPercent: policy.maxPercent };
 }
 
 export function checkWindowOrder(opensAt: Date | null, dueAt: Date): void {
   if (opensAt && opensAt.getTime() >= dueAt.getTime()) {
-    throw new AppError("BAD_REQUEST", "The assignment must open before it is due.", { opensAt: ["Not before the due time."] });
+    throw new AppError("BAD_REQUEST", "The assignment must open before it is due.", {
+      opensAt: ["Not before the due time."],
+    });
   }
 }
 
@@ -33,6 +43,8 @@ export async function checkClassExercises(classId: string, exercises: { exercise
   const found = new Set(await findClassExerciseIds(classId, ids));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) {
-    throw new AppError("BAD_REQUEST", `Not an exercise of this class: ${missing.join(", ")}.`, { exercises: ["Unknown exercise."] });
+    throw new AppError("BAD_REQUEST", `Not an exercise of this class: ${missing.join(", ")}.`, {
+      exercises: ["Unknown exercise."],
+    });
   }
 }

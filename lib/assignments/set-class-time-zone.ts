@@ -9,7 +9,8 @@ import { isValidTimeZone } from "./time-zone";
 export async function setClassTimeZone(input: SetClassTimeZoneInput): Promise<{ timeZone: string }> {
   const { userId, classId, timeZone } = parseInput(setClassTimeZoneInput, input);
   await requireClassAccess({ userId, classId, action: "class.manage" });
-  if (!isValidTimeZone(timeZone)) throw new AppError("BAD_REQUEST", `Unknown time zone "${timeZone}".`, { timeZone: ["Unknown time zone."] });
+  if (!isValidTimeZone(timeZone))
+    throw new AppError("BAD_REQUEST", `Unknown time zone "${timeZone}".`, { timeZone: ["Unknown time zone."] });
   await updateClassTimeZone(classId, timeZone);
   return { timeZone };
 }

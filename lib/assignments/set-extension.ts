@@ -14,14 +14,28 @@ import { readTime } from "./resolve-assignment-fields";
  */
 export async function setExtension(input: SetExtensionInput): Promise<{ student: GradebookRow }> {
   const data = parseInput(setExtensionInput, input);
-  const { assignment } = await requireAssignmentAccess({ userId: data.userId, assignmentId: data.assignmentId, action: "assignment.export" });
-  const dueAt = data.dueAt === null ? null : readTime("dueAt", data.dueAt, (await findClassTimeZone(assignment.classId)) ?? "UTC");
+  const { assignment } = await requireAssignmentAccess({
+    userId: data.userId,
+    assignmentId: data.assignmentId,
+    action: "assignment.export",
+  });
+  const dueAt =
+    data.dueAt === null ? null : readTime("dueAt", data.dueAt, (await findClassTimeZone(assignment.classId)) ?? "UTC");
   if (dueAt && dueAt.getTime() <= assignment.dueAt.getTime()) {
-    throw new AppError("BAD_REQUEST", "An extension must be later than the assignment's due time.", { dueAt: ["Not after the due time."] });
+    throw new AppError("BAD_REQUEST", "An extension must be later than the assignment's due time.", {
+      dueAt: ["Not after the due time."],
+    });
   }
   const roster = await listActiveRoster(assignment.classId);
-  if (!roster.some((row) => row.id === data.studentId)) throw new AppError("NOT_FOUND", "Student not found in this class");
-  await writeExtension({ assignmentId: assignment.id, actorId: data.userId, userId: data.studentId, dueAt, reason: data.reason });
+  if (!roster.some((row) => row.id === data.studentId))
+    throw new AppError("NOT_FOUND", "Student not found in this class");
+  await writeExtension({
+    assignmentId: assignment.id,
+    actorId: data.userId,
+    userId: data.studentId,
+    dueAt,
+    reason: data.reason,
+  });
   const [student] = await loadGradebookRows(assignment, data.studentId);
   return { student };
 }

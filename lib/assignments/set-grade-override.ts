@@ -14,15 +14,32 @@ import { requireAssignmentAccess } from "./require-assignment-access";
  */
 export async function setGradeOverride(input: SetGradeOverrideInput): Promise<{ student: GradebookRow }> {
   const data = parseInput(setGradeOverrideInput, input);
-  const { assignment } = await requireAssignmentAccess({ userId: data.userId, assignmentId: data.assignmentId, action: "assignment.export" });
+  const { assignment } = await requireAssignmentAccess({
+    userId: data.userId,
+    assignmentId: data.assignmentId,
+    action: "assignment.export",
+  });
   const exercise = assignment.exercises.find((e) => e.exerciseId === data.exerciseId);
-  if (!exercise) throw new AppError("BAD_REQUEST", "That exercise is not part of this assignment.", { exerciseId: ["Not in this assignment."] });
+  if (!exercise)
+    throw new AppError("BAD_REQUEST", "That exercise is not part of this assignment.", {
+      exerciseId: ["Not in this assignment."],
+    });
   if (data.points !== null && data.points > exercise.points) {
-    throw new AppError("BAD_REQUEST", `At most ${exercise.points} points for this exercise.`, { points: [`At most ${exercise.points}.`] });
+    throw new AppError("BAD_REQUEST", `At most ${exercise.points} points for this exercise.`, {
+      points: [`At most ${exercise.points}.`],
+    });
   }
   const roster = await listActiveRoster(assignment.classId);
-  if (!roster.some((row) => row.id === data.studentId)) throw new AppError("NOT_FOUND", "Student not found in this class");
-  await writeOverride({ assignmentId: assignment.id, actorId: data.userId, userId: data.studentId, exerciseId: data.exerciseId, points: data.points, reason: data.reason });
+  if (!roster.some((row) => row.id === data.studentId))
+    throw new AppError("NOT_FOUND", "Student not found in this class");
+  await writeOverride({
+    assignmentId: assignment.id,
+    actorId: data.userId,
+    userId: data.studentId,
+    exerciseId: data.exerciseId,
+    points: data.points,
+    reason: data.reason,
+  });
   const [student] = await loadGradebookRows(assignment, data.studentId);
   return { student };
 }

@@ -12,8 +12,12 @@ describe("class time zones", () => {
   it("reads a wall-clock time in the class's zone and an absolute time as given", () => {
     expect(parseDateTimeInZone("2026-09-01T23:59", "Asia/Shanghai")?.toISOString()).toBe("2026-09-01T15:59:00.000Z");
     expect(parseDateTimeInZone("2026-09-01 08:00:30", "UTC")?.toISOString()).toBe("2026-09-01T08:00:30.000Z");
-    expect(parseDateTimeInZone("2026-09-01T23:59:00+08:00", "America/New_York")?.toISOString()).toBe("2026-09-01T15:59:00.000Z");
-    expect(parseDateTimeInZone("2026-09-01T15:59:00Z", "Asia/Shanghai")?.toISOString()).toBe("2026-09-01T15:59:00.000Z");
+    expect(parseDateTimeInZone("2026-09-01T23:59:00+08:00", "America/New_York")?.toISOString()).toBe(
+      "2026-09-01T15:59:00.000Z",
+    );
+    expect(parseDateTimeInZone("2026-09-01T15:59:00Z", "Asia/Shanghai")?.toISOString()).toBe(
+      "2026-09-01T15:59:00.000Z",
+    );
   });
 
   it("refuses unreadable and impossible dates", () => {

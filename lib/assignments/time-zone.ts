@@ -48,7 +48,14 @@ function wallClockAt(instant: number, timeZone: string): WallClock {
   for (const part of formatterFor(timeZone).formatToParts(new Date(instant))) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);
   }
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+  return {
+    year: parts.year,
+    month: parts.month,
+    day: parts.day,
+    hour: parts.hour,
+    minute: parts.minute,
+    second: parts.second,
+  };
 }
 
 function wallClockAsUtc(clock: WallClock): number {
@@ -81,7 +88,8 @@ export function parseDateTimeInZone(text: string, timeZone: string): Date | null
   const [year, month, day, hour, minute, second] = match.slice(1).map((value) => Number(value ?? 0));
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(wall);
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return null;
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59)
+    return null;
   return new Date(wallToInstant(wall, timeZone));
 }
 

@@ -18,10 +18,19 @@ export interface AuditEntryView {
  * The audit log of one class (its instructor or an admin), or of everything (admins only),
  * newest first.
  */
-export async function listAuditEntries(options: { userId: string; classId?: string; limit?: number }): Promise<AuditEntryView[]> {
-  if (options.classId) await requireClassAccess({ userId: options.userId, classId: options.classId, action: "class.manage" });
-  else if (!(await loadActor(options.userId)).isAdmin) throw new AppError("FORBIDDEN", "Only administrators can read the whole audit log.");
-  const rows = await queryAuditEntries({ classId: options.classId, limit: Math.min(500, Math.max(1, options.limit ?? 100)) });
+export async function listAuditEntries(options: {
+  userId: string;
+  classId?: string;
+  limit?: number;
+}): Promise<AuditEntryView[]> {
+  if (options.classId)
+    await requireClassAccess({ userId: options.userId, classId: options.classId, action: "class.manage" });
+  else if (!(await loadActor(options.userId)).isAdmin)
+    throw new AppError("FORBIDDEN", "Only administrators can read the whole audit log.");
+  const rows = await queryAuditEntries({
+    classId: options.classId,
+    limit: Math.min(500, Math.max(1, options.limit ?? 100)),
+  });
   return rows.map((row) => ({
     id: row.id,
     actorId: row.userId,

@@ -20,5 +20,8 @@ export interface RecordAuditEntryInput {
  */
 export async function recordAuditEntry(input: RecordAuditEntryInput, db?: DbClient): Promise<void> {
   await insertAuditEntry(input, db);
-  getLogger("audit").info({ userId: input.userId, action: input.action, classId: input.classId, target: input.target }, "audit");
+  getLogger("audit").info(
+    { userId: input.userId, action: input.action, classId: input.classId, target: input.target },
+    "audit",
+  );
 }

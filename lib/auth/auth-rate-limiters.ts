@@ -35,7 +35,11 @@ export function getAuthRateLimiters(): AuthRateLimiters {
 }
 
 /** SIGN_IN_RATE_LIMIT failures per SIGN_IN_RATE_WINDOW_MS, then SIGN_IN_LOCKOUT_MS doubling up to the window. */
-export function signInThrottleOptions(env: { SIGN_IN_RATE_LIMIT: number; SIGN_IN_RATE_WINDOW_MS: number; SIGN_IN_LOCKOUT_MS: number }): FailureThrottleOptions {
+export function signInThrottleOptions(env: {
+  SIGN_IN_RATE_LIMIT: number;
+  SIGN_IN_RATE_WINDOW_MS: number;
+  SIGN_IN_LOCKOUT_MS: number;
+}): FailureThrottleOptions {
   return {
     limit: env.SIGN_IN_RATE_LIMIT,
     windowMs: env.SIGN_IN_RATE_WINDOW_MS,

@@ -9,7 +9,10 @@ import { loadActor } from "./load-actor";
 export const changeUserRoleInput = z.object({
   userId: z.string().min(1),
   targetUserId: z.string().min(1),
-  role: z.preprocess((v) => (typeof v === "string" ? v.toUpperCase() : v), z.enum(["INSTRUCTOR", "STUDENT"], { message: "Choose instructor or student." })),
+  role: z.preprocess(
+    (v) => (typeof v === "string" ? v.toUpperCase() : v),
+    z.enum(["INSTRUCTOR", "STUDENT"], { message: "Choose instructor or student." }),
+  ),
 });
 
 /**

@@ -24,7 +24,13 @@ export interface AuthRateLimitersRuntime {
 /** Built once per process by server.ts and registered with setAuthRateLimiters. */
 export function createAuthRateLimiters(options: CreateAuthRateLimitersOptions): AuthRateLimitersRuntime {
   if (!options.redisUrl) {
-    return { limiters: { signIn: createMemoryFailureThrottle(options.signIn), signUp: createMemoryRateLimiter(options.signUp) }, close: () => undefined };
+    return {
+      limiters: {
+        signIn: createMemoryFailureThrottle(options.signIn),
+        signUp: createMemoryRateLimiter(options.signUp),
+      },
+      close: () => undefined,
+    };
   }
   const redis = new IORedis(options.redisUrl, { maxRetriesPerRequest: 2 });
   const prefix = `${options.redisPrefix ?? "interleave"}:rate`;

@@ -14,11 +14,16 @@ describe("device cookie", () => {
     const forged = [v, Buffer.from("teacher@school.org").toString("base64url"), nonce, sig].join(".");
     expect(readDeviceToken(forged, secret)).toBeNull();
     expect(readDeviceToken(token, "another-secret-entirely")).toBeNull();
-    for (const junk of [undefined, "", "v1.a.b", "v2.a.b.c", `${token}x`]) expect(readDeviceToken(junk, secret)).toBeNull();
+    for (const junk of [undefined, "", "v1.a.b", "v2.a.b.c", `${token}x`])
+      expect(readDeviceToken(junk, secret)).toBeNull();
   });
 
   it("is HttpOnly and long-lived, __Host- and Secure over https", () => {
-    expect(deviceCookieHeader({ email: "a@x.org", secret, secureCookie: false })).toMatch(/^interleave-device=v1\.[^;]+; Max-Age=31536000; Path=\/; HttpOnly; SameSite=Lax$/);
-    expect(deviceCookieHeader({ email: "a@x.org", secret, secureCookie: true })).toMatch(/^__Host-interleave-device=.+; Secure$/);
+    expect(deviceCookieHeader({ email: "a@x.org", secret, secureCookie: false })).toMatch(
+      /^interleave-device=v1\.[^;]+; Max-Age=31536000; Path=\/; HttpOnly; SameSite=Lax$/,
+    );
+    expect(deviceCookieHeader({ email: "a@x.org", secret, secureCookie: true })).toMatch(
+      /^__Host-interleave-device=.+; Secure$/,
+    );
   });
 });

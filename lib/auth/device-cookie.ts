@@ -45,5 +45,8 @@ export function readDeviceToken(token: string | undefined | null, secret: string
 export function deviceCookieHeader(options: { email: string; secret: string; secureCookie: boolean }): string {
   const attributes = [`Max-Age=${DEVICE_COOKIE_MAX_AGE_SECONDS}`, "Path=/", "HttpOnly", "SameSite=Lax"];
   if (options.secureCookie) attributes.push("Secure");
-  return [`${deviceCookieName(options.secureCookie)}=${createDeviceToken(options.email, options.secret)}`, ...attributes].join("; ");
+  return [
+    `${deviceCookieName(options.secureCookie)}=${createDeviceToken(options.email, options.secret)}`,
+    ...attributes,
+  ].join("; ");
 }

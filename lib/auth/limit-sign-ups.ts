@@ -12,5 +12,13 @@ import { takeRateLimit } from "@/lib/rate-limit/take-rate-limit";
  */
 export async function limitSignUps(options: { clientAddress: string; limiter?: RateLimiter }): Promise<void> {
   const limiter = options.limiter ?? getAuthRateLimiters().signUp;
-  await takeRateLimit(limiter, signUpRateKey(options.clientAddress), (seconds) => new AppError("RATE_LIMITED", `Too many accounts were created from your network: try again in ${Math.ceil(seconds / 60)} min.`));
+  await takeRateLimit(
+    limiter,
+    signUpRateKey(options.clientAddress),
+    (seconds) =>
+      new AppError(
+        "RATE_LIMITED",
+        `Too many accounts were created from your network: try again in ${Math.ceil(seconds / 60)} min.`,
+      ),
+  );
 }

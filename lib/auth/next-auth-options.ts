@@ -35,7 +35,13 @@ function credentialsProvider(): Provider {
       if (!credentials?.email || !credentials.password) return null;
       const user = await throttledSignIn(credentials.email, credentials.password, req.headers);
       if (!user) return null;
-      return { id: user.id, email: user.email, name: user.name, role: normaliseRole(user.role), isAdmin: user.isAdmin === true };
+      return {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: normaliseRole(user.role),
+        isAdmin: user.isAdmin === true,
+      };
     },
   });
 }
@@ -60,7 +66,8 @@ async function throttledSignIn(email: string, password: string, headers: Record<
 /** OAuth providers exist only when their credentials are configured, so a fresh clone needs none. */
 function oauthProviders(env: NodeJS.ProcessEnv): Provider[] {
   const providers: Provider[] = [];
-  if (env.GITHUB_ID && env.GITHUB_SECRET) providers.push(GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
+  if (env.GITHUB_ID && env.GITHUB_SECRET)
+    providers.push(GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
   if (env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET) {
     providers.push(GoogleProvider({ clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET }));
   }
@@ -130,7 +137,13 @@ async function linkOAuthUser(user: User, account: Account, profile: Profile | un
       emailVerified: account.provider === "google" && profileEmailVerified(profile),
       name: user.name ?? undefined,
     });
-    Object.assign(user, { id: record.id, name: record.name, email: record.email, role: normaliseRole(record.role), isAdmin: record.isAdmin });
+    Object.assign(user, {
+      id: record.id,
+      name: record.name,
+      email: record.email,
+      role: normaliseRole(record.role),
+      isAdmin: record.isAdmin,
+    });
     return true;
   } catch (error) {
     if (error instanceof AppError && error.code === "CONFLICT") return "/sign-in?error=OAuthAccountNotLinked";

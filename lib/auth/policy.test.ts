@@ -8,7 +8,9 @@ const activeCtx: ClassContext = { ownerId: "owner", enrollmentStatus: "ACTIVE" }
 
 describe("policy (pure parts the table test does not reach)", () => {
   it("accepts the session's lower-case role names", () => {
-    expect(can({ ...owner, role: "instructor" }, "class.manage", { ownerId: "owner", enrollmentStatus: null })).toEqual({ allowed: true });
+    expect(can({ ...owner, role: "instructor" }, "class.manage", { ownerId: "owner", enrollmentStatus: null })).toEqual(
+      { allowed: true },
+    );
     expect(can(student, "class.join", { ownerId: "owner", enrollmentStatus: null })).toEqual({ allowed: true });
     expect(classScopeFor(student)).toEqual({ kind: "enrolled", userId: "stu" });
   });
@@ -17,7 +19,10 @@ describe("policy (pure parts the table test does not reach)", () => {
     const archived = { ...activeCtx, archivedAt: new Date() };
     expect(can(student, "class.view", archived)).toEqual({ allowed: true });
     expect(can(student, "exercise.submit", archived)).toMatchObject({ allowed: false, code: "FORBIDDEN" });
-    expect(can(student, "class.join", { ...archived, enrollmentStatus: null })).toMatchObject({ allowed: false, code: "FORBIDDEN" });
+    expect(can(student, "class.join", { ...archived, enrollmentStatus: null })).toMatchObject({
+      allowed: false,
+      code: "FORBIDDEN",
+    });
   });
 
   it("scopes listing by role and admin flag", () => {

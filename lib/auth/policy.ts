@@ -96,7 +96,8 @@ function canJoin(actor: Actor, ctx: ClassContext): Decision {
     return forbidden("You were removed from this class. Ask your instructor to add you again.");
   }
   // The code was right, so the class is no secret; an archived class simply takes no one new.
-  if (ctx.archivedAt && ctx.enrollmentStatus !== "ACTIVE") return forbidden("This class is archived and no longer takes new students.");
+  if (ctx.archivedAt && ctx.enrollmentStatus !== "ACTIVE")
+    return forbidden("This class is archived and no longer takes new students.");
   return ALLOW;
 }
 
@@ -118,5 +119,6 @@ export function classScopeFor(actor: Actor): ClassScope {
 
 /** Creating a class is not about an existing class: instructors (and admins) only. */
 export function authorizeCreateClass(actor: Actor): void {
-  if (roleOf(actor) !== "INSTRUCTOR" && !actor.isAdmin) throw new AppError("FORBIDDEN", "Only instructors can create classes.");
+  if (roleOf(actor) !== "INSTRUCTOR" && !actor.isAdmin)
+    throw new AppError("FORBIDDEN", "Only instructors can create classes.");
 }

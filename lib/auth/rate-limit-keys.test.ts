@@ -6,7 +6,9 @@ describe("auth rate-limit keys", () => {
   it("counts one account whatever the case and spacing of its email", () => {
     expect(signInThrottleKey({ email: " Ada@Example.ORG " })).toBe(signInThrottleKey({ email: "ada@example.org" }));
     expect(signInThrottleKey({ email: "ada@example.org" })).not.toBe(signInThrottleKey({ email: "bob@example.org" }));
-    expect(signInThrottleKey({ email: "ada@example.org", deviceNonce: "n" })).not.toBe(signInThrottleKey({ email: "ada@example.org" }));
+    expect(signInThrottleKey({ email: "ada@example.org", deviceNonce: "n" })).not.toBe(
+      signInThrottleKey({ email: "ada@example.org" }),
+    );
     expect(signUpRateKey("192.0.2.4")).toBe("ip:192.0.2.4");
     // An email can never collide with an address key.
     expect(signInThrottleKey({ email: "ip:1" })).not.toBe(signUpRateKey("1"));

@@ -20,8 +20,12 @@ export async function requireClassAccess(
   db?: DbClient,
 ): Promise<ClassAccess> {
   const actor = await loadActor(options.userId);
-  const found = typeof options.classId === "string" && options.classId ? await findClassAccess(options.classId, actor.id, db) : null;
-  if (!found) throw new AppError("NOT_FOUND", options.action.startsWith("exercise.") ? "Exercise not found" : "Class not found");
+  const found =
+    typeof options.classId === "string" && options.classId
+      ? await findClassAccess(options.classId, actor.id, db)
+      : null;
+  if (!found)
+    throw new AppError("NOT_FOUND", options.action.startsWith("exercise.") ? "Exercise not found" : "Class not found");
   const context: ClassContext = {
     ownerId: found.klass.ownerId,
     enrollmentStatus: found.enrollmentStatus,

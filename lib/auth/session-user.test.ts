@@ -12,9 +12,12 @@ describe("sessionUserFromToken", () => {
     });
   });
 
-  it.each([null, undefined, {}, { sub: "" , role: "student" }, { sub: "u1" }, { sub: "u1", role: "admin" }])("rejects %j", (token) => {
-    expect(sessionUserFromToken(token)).toBeNull();
-  });
+  it.each([null, undefined, {}, { sub: "", role: "student" }, { sub: "u1" }, { sub: "u1", role: "admin" }])(
+    "rejects %j",
+    (token) => {
+      expect(sessionUserFromToken(token)).toBeNull();
+    },
+  );
 
   it("treats a missing isAdmin as false", () => {
     expect(sessionUserFromToken({ sub: "u1", role: "instructor" })?.isAdmin).toBe(false);

@@ -42,7 +42,11 @@ export async function signInWithPassword(options: SignInWithPasswordOptions): Pr
 }
 
 /** The device's own key when its token is valid for this account and not itself locked out. */
-async function chooseKey(throttle: FailureThrottle, email: string, options: SignInWithPasswordOptions): Promise<string> {
+async function chooseKey(
+  throttle: FailureThrottle,
+  email: string,
+  options: SignInWithPasswordOptions,
+): Promise<string> {
   const untrusted = signInThrottleKey({ email });
   const device = readDeviceToken(options.deviceToken, options.secret);
   if (!device || device.email !== email) return untrusted;
@@ -53,7 +57,10 @@ async function chooseKey(throttle: FailureThrottle, email: string, options: Sign
 }
 
 function rateLimited(retryAfterMs: number): AppError {
-  return new AppError("RATE_LIMITED", `Too many failed sign-ins for this account: try again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s.`);
+  return new AppError(
+    "RATE_LIMITED",
+    `Too many failed sign-ins for this account: try again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s.`,
+  );
 }
 
 /**
@@ -64,7 +71,10 @@ async function safely<T>(call: () => Promise<T>): Promise<T | null> {
   try {
     return await call();
   } catch (error) {
-    console.error("[auth] sign-in throttle unavailable, allowing the attempt:", error instanceof Error ? error.message : error);
+    console.error(
+      "[auth] sign-in throttle unavailable, allowing the attempt:",
+      error instanceof Error ? error.message : error,
+    );
     return null;
   }
 }

@@ -10,7 +10,8 @@ const DUPLICATE_MESSAGE = "An account with this email already exists. Sign in in
 /** Creates an email + password account as instructor or student. Duplicate email → CONFLICT. */
 export async function signUp(input: SignUpInput): Promise<UserRecord> {
   const { email, password, name, role, locale } = parseInput(signUpInput, input);
-  if (await findUserWithPasswordByEmail(email)) throw new AppError("CONFLICT", DUPLICATE_MESSAGE, { email: [DUPLICATE_MESSAGE] });
+  if (await findUserWithPasswordByEmail(email))
+    throw new AppError("CONFLICT", DUPLICATE_MESSAGE, { email: [DUPLICATE_MESSAGE] });
   const passwordHash = await hashPassword(password);
   try {
     return await insertUser({ email, name, role, passwordHash, locale });

@@ -48,7 +48,10 @@ export async function joinClass(input: JoinClassInput, events: RosterEventDeps =
   if (!joined) throw new AppError("NOT_FOUND", "Class not found");
   const view = toStudentClassView(joined);
   if (!alreadyEnrolled) {
-    publishRosterChanged({ classId: view.id, change: "joined", studentId: actor.id, studentCount: view.studentCount }, events);
+    publishRosterChanged(
+      { classId: view.id, change: "joined", studentId: actor.id, studentCount: view.studentCount },
+      events,
+    );
   }
   return { ...view, alreadyEnrolled };
 }

@@ -19,7 +19,10 @@ export interface RemoveStudentResult {
  * the gradebook) and the same join code no longer lets them back in. Once committed, the class
  * room hears `roster:changed` and the student's sockets leave it.
  */
-export async function removeStudent(input: RemoveStudentInput, events: RosterEventDeps = {}): Promise<RemoveStudentResult> {
+export async function removeStudent(
+  input: RemoveStudentInput,
+  events: RosterEventDeps = {},
+): Promise<RemoveStudentResult> {
   const { userId, classId, studentId } = parseInput(removeStudentInput, input);
   await requireClassAccess({ userId, classId, action: "class.manage" });
   const studentCount = await withTransaction(async (tx) => {

@@ -65,7 +65,9 @@ describe("parseEnv", () => {
 
   it("documents every variable it reads", () => {
     const documented = ENV_VARS.flatMap((v) => v.name.split(" / "));
-    expect(READ_ENV_VARS).toEqual(expect.arrayContaining(["DATABASE_URL", "NEXTAUTH_SECRET", "PORT", "SANDBOX", "GITHUB_ID", "LOG_LEVEL"]));
+    expect(READ_ENV_VARS).toEqual(
+      expect.arrayContaining(["DATABASE_URL", "NEXTAUTH_SECRET", "PORT", "SANDBOX", "GITHUB_ID", "LOG_LEVEL"]),
+    );
     expect([...documented].sort()).toEqual([...READ_ENV_VARS].sort());
   });
 });

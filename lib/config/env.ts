@@ -16,30 +16,110 @@ export interface EnvVarDoc {
 export const DEV_NEXTAUTH_SECRET = "interleave-development-secret-do-not-use-in-production";
 
 export const ENV_VARS: readonly EnvVarDoc[] = [
-  { name: "DATABASE_URL", default: DEFAULT_DATABASE_URL, description: "SQLite file (`file:…`) or PostgreSQL (`postgresql://…`, optional `?schema=`)." },
-  { name: "NEXTAUTH_SECRET", default: "(dev-only placeholder; required in production)", description: "Signs session cookies; `npm run setup` writes a random one to `.env`. At least 16 characters." },
-  { name: "NEXTAUTH_URL", default: "http://localhost:$PORT", description: "Public base URL of the app, used by next-auth for callbacks and cookies." },
+  {
+    name: "DATABASE_URL",
+    default: DEFAULT_DATABASE_URL,
+    description: "SQLite file (`file:…`) or PostgreSQL (`postgresql://…`, optional `?schema=`).",
+  },
+  {
+    name: "NEXTAUTH_SECRET",
+    default: "(dev-only placeholder; required in production)",
+    description: "Signs session cookies; `npm run setup` writes a random one to `.env`. At least 16 characters.",
+  },
+  {
+    name: "NEXTAUTH_URL",
+    default: "http://localhost:$PORT",
+    description: "Public base URL of the app, used by next-auth for callbacks and cookies.",
+  },
   { name: "PORT", default: "3000", description: "HTTP port for pages, API and socket.io." },
-  { name: "HOSTNAME", default: "0.0.0.0", description: "Interface to listen on (`0.0.0.0` lets students on the LAN connect)." },
-  { name: "REDIS_URL", default: "(unset)", description: "When set, grading runs on BullMQ, live events fan out through Redis and rate-limit counts are shared by every app node; otherwise all of them run in-process." },
-  { name: "SANDBOX", default: "bwrap", description: "`bwrap` (bubblewrap sandbox) or `unsafe-local` (no isolation; development only)." },
-  { name: "SANDBOX_POOL_SIZE", default: "number of CPU cores (max 8)", description: "Concurrent sandboxed runs per grader process." },
+  {
+    name: "HOSTNAME",
+    default: "0.0.0.0",
+    description: "Interface to listen on (`0.0.0.0` lets students on the LAN connect).",
+  },
+  {
+    name: "REDIS_URL",
+    default: "(unset)",
+    description:
+      "When set, grading runs on BullMQ, live events fan out through Redis and rate-limit counts are shared by every app node; otherwise all of them run in-process.",
+  },
+  {
+    name: "SANDBOX",
+    default: "bwrap",
+    description: "`bwrap` (bubblewrap sandbox) or `unsafe-local` (no isolation; development only).",
+  },
+  {
+    name: "SANDBOX_POOL_SIZE",
+    default: "number of CPU cores (max 8)",
+    description: "Concurrent sandboxed runs per grader process.",
+  },
   { name: "GITHUB_ID / GITHUB_SECRET", default: "(unset)", description: "Enable GitHub sign-in when both are set." },
-  { name: "GOOGLE_CLIENT_ID / GOOGLE_CLIENT_SECRET", default: "(unset)", description: "Enable Google sign-in when both are set." },
+  {
+    name: "GOOGLE_CLIENT_ID / GOOGLE_CLIENT_SECRET",
+    default: "(unset)",
+    description: "Enable Google sign-in when both are set.",
+  },
   { name: "NODE_ENV", default: "development", description: "`development`, `production` or `test`." },
-  { name: "SANDBOX_UID_BASE", default: "61000", description: "Slot n of the sandbox pool runs as uid base+n; give each grader process on one machine its own range." },
-  { name: "GRADING_WORKER", default: "on", description: "`off` makes this web node only enqueue (graders run `npm run worker`); needs REDIS_URL to be useful." },
-  { name: "GRADING_STALE_AFTER_MS", default: "120000", description: "A submission running longer than this is taken to have lost its worker and is graded again." },
+  {
+    name: "SANDBOX_UID_BASE",
+    default: "61000",
+    description:
+      "Slot n of the sandbox pool runs as uid base+n; give each grader process on one machine its own range.",
+  },
+  {
+    name: "GRADING_WORKER",
+    default: "on",
+    description: "`off` makes this web node only enqueue (graders run `npm run worker`); needs REDIS_URL to be useful.",
+  },
+  {
+    name: "GRADING_STALE_AFTER_MS",
+    default: "120000",
+    description: "A submission running longer than this is taken to have lost its worker and is graded again.",
+  },
   { name: "SUBMIT_RATE_LIMIT", default: "10", description: "Submissions per student per minute; more get 429." },
   { name: "RUN_RATE_LIMIT", default: "30", description: "Try-it runs per student per minute; more get 429." },
-  { name: "SIGN_IN_RATE_LIMIT", default: "10", description: "FAILED email + password sign-ins per account (from browsers that never signed in to it) within the window before further attempts wait (\"too many attempts\", 429). Successful sign-ins never count; a browser that signed in before has its own count (device cookie), so a guesser cannot lock the owner out." },
-  { name: "SIGN_IN_RATE_WINDOW_MS", default: "900000", description: "Failures older than this (15 minutes) are forgotten; also the longest wait." },
-  { name: "SIGN_IN_LOCKOUT_MS", default: "30000", description: "The first wait after SIGN_IN_RATE_LIMIT failures; it doubles with every further failure, up to the window." },
-  { name: "SIGN_UP_RATE_LIMIT", default: "60", description: "Accounts created per client address per window (a class behind one NAT shares one address); more get 429." },
+  {
+    name: "SIGN_IN_RATE_LIMIT",
+    default: "10",
+    description:
+      'FAILED email + password sign-ins per account (from browsers that never signed in to it) within the window before further attempts wait ("too many attempts", 429). Successful sign-ins never count; a browser that signed in before has its own count (device cookie), so a guesser cannot lock the owner out.',
+  },
+  {
+    name: "SIGN_IN_RATE_WINDOW_MS",
+    default: "900000",
+    description: "Failures older than this (15 minutes) are forgotten; also the longest wait.",
+  },
+  {
+    name: "SIGN_IN_LOCKOUT_MS",
+    default: "30000",
+    description:
+      "The first wait after SIGN_IN_RATE_LIMIT failures; it doubles with every further failure, up to the window.",
+  },
+  {
+    name: "SIGN_UP_RATE_LIMIT",
+    default: "60",
+    description:
+      "Accounts created per client address per window (a class behind one NAT shares one address); more get 429.",
+  },
   { name: "SIGN_UP_RATE_WINDOW_MS", default: "3600000", description: "The sign-up window (1 hour)." },
-  { name: "TRUST_PROXY", default: "0", description: "Number of reverse proxies in front of the app that append to `X-Forwarded-For`; 0 ignores the header and uses the socket address." },
-  { name: "LOG_LEVEL", default: "info", description: "`debug`, `info`, `warn` or `error`. Logs are JSON lines on stdout (pino), each HTTP request's lines carry its `requestId` (also sent back as `X-Request-Id`)." },
-  { name: "METRICS_TOKEN", default: "(unset)", description: "Enables Prometheus metrics at `/metrics` for requests with `Authorization: Bearer <token>` (at least 16 characters); without it `/metrics` is a 404." },
+  {
+    name: "TRUST_PROXY",
+    default: "0",
+    description:
+      "Number of reverse proxies in front of the app that append to `X-Forwarded-For`; 0 ignores the header and uses the socket address.",
+  },
+  {
+    name: "LOG_LEVEL",
+    default: "info",
+    description:
+      "`debug`, `info`, `warn` or `error`. Logs are JSON lines on stdout (pino), each HTTP request's lines carry its `requestId` (also sent back as `X-Request-Id`).",
+  },
+  {
+    name: "METRICS_TOKEN",
+    default: "(unset)",
+    description:
+      "Enables Prometheus metrics at `/metrics` for requests with `Authorization: Bearer <token>` (at least 16 characters); without it `/metrics` is a 404.",
+  },
 ];
 
 /** `.env` files often carry `KEY=` for "unset": treat empty strings as absent. */
@@ -50,7 +130,10 @@ function defaultPoolSize(): number {
 }
 
 const envObject = z.object({
-  NODE_ENV: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["development", "production", "test"]).default("development")),
+  NODE_ENV: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(["development", "production", "test"]).default("development"),
+  ),
   DATABASE_URL: z.preprocess(
     (v) => (v === "" || v === undefined ? DEFAULT_DATABASE_URL : v),
     z.string().refine((url) => safeProvider(url) !== null, 'must start with "file:" or "postgres://"/"postgresql://"'),
@@ -59,24 +142,47 @@ const envObject = z.object({
   NEXTAUTH_URL: optionalString.pipe(z.url().optional()),
   PORT: z.preprocess((v) => (v === "" || v === undefined ? "3000" : v), z.coerce.number().int().min(1).max(65535)),
   HOSTNAME: z.preprocess((v) => (v === "" || v === undefined ? "0.0.0.0" : v), z.string()),
-  REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, 'must start with "redis://" or "rediss://"').optional()),
+  REDIS_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with "redis://" or "rediss://"')
+      .optional(),
+  ),
   SANDBOX: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["bwrap", "unsafe-local"]).default("bwrap")),
-  SANDBOX_POOL_SIZE: z.preprocess((v) => (v === "" || v === undefined ? defaultPoolSize() : v), z.coerce.number().int().min(1).max(256)),
+  SANDBOX_POOL_SIZE: z.preprocess(
+    (v) => (v === "" || v === undefined ? defaultPoolSize() : v),
+    z.coerce.number().int().min(1).max(256),
+  ),
   GITHUB_ID: optionalString,
   GITHUB_SECRET: optionalString,
   GOOGLE_CLIENT_ID: optionalString,
   GOOGLE_CLIENT_SECRET: optionalString,
-  LOG_LEVEL: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["debug", "info", "warn", "error"]).default("info")),
-  SANDBOX_UID_BASE: z.preprocess((v) => (v === "" || v === undefined ? 61000 : v), z.coerce.number().int().min(1000).max(4_000_000_000)),
+  LOG_LEVEL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(["debug", "info", "warn", "error"]).default("info"),
+  ),
+  SANDBOX_UID_BASE: z.preprocess(
+    (v) => (v === "" || v === undefined ? 61000 : v),
+    z.coerce.number().int().min(1000).max(4_000_000_000),
+  ),
   GRADING_WORKER: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["on", "off"]).default("on")),
-  GRADING_STALE_AFTER_MS: z.preprocess((v) => (v === "" || v === undefined ? 120_000 : v), z.coerce.number().int().min(1_000)),
+  GRADING_STALE_AFTER_MS: z.preprocess(
+    (v) => (v === "" || v === undefined ? 120_000 : v),
+    z.coerce.number().int().min(1_000),
+  ),
   SUBMIT_RATE_LIMIT: z.preprocess((v) => (v === "" || v === undefined ? 10 : v), z.coerce.number().int().min(1)),
   RUN_RATE_LIMIT: z.preprocess((v) => (v === "" || v === undefined ? 30 : v), z.coerce.number().int().min(1)),
   SIGN_IN_RATE_LIMIT: z.preprocess((v) => (v === "" || v === undefined ? 10 : v), z.coerce.number().int().min(1)),
-  SIGN_IN_RATE_WINDOW_MS: z.preprocess((v) => (v === "" || v === undefined ? 15 * 60_000 : v), z.coerce.number().int().min(1_000)),
+  SIGN_IN_RATE_WINDOW_MS: z.preprocess(
+    (v) => (v === "" || v === undefined ? 15 * 60_000 : v),
+    z.coerce.number().int().min(1_000),
+  ),
   SIGN_IN_LOCKOUT_MS: z.preprocess((v) => (v === "" || v === undefined ? 30_000 : v), z.coerce.number().int().min(100)),
   SIGN_UP_RATE_LIMIT: z.preprocess((v) => (v === "" || v === undefined ? 60 : v), z.coerce.number().int().min(1)),
-  SIGN_UP_RATE_WINDOW_MS: z.preprocess((v) => (v === "" || v === undefined ? 60 * 60_000 : v), z.coerce.number().int().min(1_000)),
+  SIGN_UP_RATE_WINDOW_MS: z.preprocess(
+    (v) => (v === "" || v === undefined ? 60 * 60_000 : v),
+    z.coerce.number().int().min(1_000),
+  ),
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   TRUST_PROXY: z.preprocess((v) => (v === "" || v === undefined ? 0 : v), z.coerce.number().int().min(0).max(10)),
 });
@@ -87,14 +193,25 @@ export const READ_ENV_VARS: readonly string[] = Object.keys(envObject.shape);
 const envSchema = envObject
   .superRefine((env, ctx) => {
     if (env.NEXTAUTH_SECRET === undefined && env.NODE_ENV === "production") {
-      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required when NODE_ENV=production (npm run setup writes one to .env)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_SECRET"],
+        message: "is required when NODE_ENV=production (npm run setup writes one to .env)",
+      });
     }
     if (env.NEXTAUTH_SECRET !== undefined && env.NEXTAUTH_SECRET.length < 16) {
       ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "must be at least 16 characters" });
     }
-    for (const [id, secret] of [["GITHUB_ID", "GITHUB_SECRET"], ["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"]] as const) {
+    for (const [id, secret] of [
+      ["GITHUB_ID", "GITHUB_SECRET"],
+      ["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"],
+    ] as const) {
       if ((env[id] === undefined) !== (env[secret] === undefined)) {
-        ctx.addIssue({ code: "custom", path: [env[id] === undefined ? id : secret], message: `must be set together with ${env[id] === undefined ? secret : id}` });
+        ctx.addIssue({
+          code: "custom",
+          path: [env[id] === undefined ? id : secret],
+          message: `must be set together with ${env[id] === undefined ? secret : id}`,
+        });
       }
     }
   })
@@ -103,8 +220,12 @@ const envSchema = envObject
     NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? DEV_NEXTAUTH_SECRET,
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
     databaseProvider: providerOf(env.DATABASE_URL),
-    githubAuth: env.GITHUB_ID && env.GITHUB_SECRET ? { clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET } : null,
-    googleAuth: env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET ? { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET } : null,
+    githubAuth:
+      env.GITHUB_ID && env.GITHUB_SECRET ? { clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET } : null,
+    googleAuth:
+      env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET
+        ? { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET }
+        : null,
   }));
 
 export type Env = z.output<typeof envSchema>;

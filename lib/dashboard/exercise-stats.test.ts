@@ -2,7 +2,13 @@ import { expect, it } from "vitest";
 import { exerciseStats, findStuckStudents, type GradedAttempt } from "./exercise-stats";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 10, minute));
-const attempt = (userId: string, attemptNumber: number, passed: boolean, minute = attemptNumber, exerciseId = "e1"): GradedAttempt => ({
+const attempt = (
+  userId: string,
+  attemptNumber: number,
+  passed: boolean,
+  minute = attemptNumber,
+  exerciseId = "e1",
+): GradedAttempt => ({
   userId,
   exerciseId,
   attemptNumber,

@@ -36,7 +36,13 @@ export function exerciseStats(attempts: readonly GradedAttempt[]): ExerciseStats
     histogram[bucketOf(firstPass + 1)] += 1;
   }
   const attempted = byStudent.size;
-  return { attempted, passed, passRate: attempted === 0 ? 0 : passed / attempted, submissions: attempts.length, attemptsUntilPass: histogram };
+  return {
+    attempted,
+    passed,
+    passRate: attempted === 0 ? 0 : passed / attempted,
+    submissions: attempts.length,
+    attemptsUntilPass: histogram,
+  };
 }
 
 function bucketOf(attempts: number): AttemptBucket {
@@ -55,14 +61,22 @@ export interface StuckStudent {
  * Who is stuck: at least `minFailures` failed attempts on an exercise in the last `windowMinutes`
  * and no pass of it ever. Most failures first.
  */
-export function findStuckStudents(attempts: readonly GradedAttempt[], options: { now: Date; windowMinutes: number; minFailures: number }): StuckStudent[] {
+export function findStuckStudents(
+  attempts: readonly GradedAttempt[],
+  options: { now: Date; windowMinutes: number; minFailures: number },
+): StuckStudent[] {
   const since = options.now.getTime() - options.windowMinutes * 60_000;
   const passedKeys = new Set(attempts.filter((a) => a.passed).map((a) => `${a.userId}\u0000${a.exerciseId}`));
   const recent = new Map<string, StuckStudent>();
   for (const attempt of attempts) {
     const key = `${attempt.userId}\u0000${attempt.exerciseId}`;
     if (attempt.passed || passedKeys.has(key) || attempt.gradedAt.getTime() < since) continue;
-    const entry = recent.get(key) ?? { userId: attempt.userId, exerciseId: attempt.exerciseId, failures: 0, lastAttemptAt: attempt.gradedAt };
+    const entry = recent.get(key) ?? {
+      userId: attempt.userId,
+      exerciseId: attempt.exerciseId,
+      failures: 0,
+      lastAttemptAt: attempt.gradedAt,
+    };
     entry.failures += 1;
     if (attempt.gradedAt > entry.lastAttemptAt) entry.lastAttemptAt = attempt.gradedAt;
     recent.set(key, entry);

@@ -1,10 +1,24 @@
 import { requireClassAccess } from "@/lib/auth/require-class-access";
 import { parseInput } from "@/lib/config/parse-input";
-import { findSubmissionTraces, findUserNames, listClassSubmissionRows, listSubmissionsNeedingReview, type DashboardSubmissionRow } from "@/lib/db/dashboard";
+import {
+  findSubmissionTraces,
+  findUserNames,
+  listClassSubmissionRows,
+  listSubmissionsNeedingReview,
+  type DashboardSubmissionRow,
+} from "@/lib/db/dashboard";
 import { listActiveRoster } from "@/lib/db/enrollments";
 import { listClassExercises } from "@/lib/db/exercises";
 import { exerciseStats, findStuckStudents, type GradedAttempt } from "./exercise-stats";
-import { getClassDashboardInput, type ClassDashboard, type DashboardExercise, type ExampleTraceLine, type GetClassDashboardInput, type LiveSubmission, type LiveVerdict } from "./get-class-dashboard.types";
+import {
+  getClassDashboardInput,
+  type ClassDashboard,
+  type DashboardExercise,
+  type ExampleTraceLine,
+  type GetClassDashboardInput,
+  type LiveSubmission,
+  type LiveVerdict,
+} from "./get-class-dashboard.types";
 import { groupWrongAnswers } from "./group-wrong-answers";
 
 const RECENT = 30;
@@ -25,16 +39,22 @@ export async function getClassDashboard(input: GetClassDashboardInput): Promise<
   for (const [id, name] of await findUserNames(missing)) names.set(id, name);
   const nameOf = (id: string) => names.get(id) ?? "?";
 
-  const graded = rows.filter((row) => (row.status === "passed" || row.status === "failed") && row.gradedAt).map(toGradedAttempt);
+  const graded = rows
+    .filter((row) => (row.status === "passed" || row.status === "failed") && row.gradedAt)
+    .map(toGradedAttempt);
   const perExercise = exercises.map((exercise) => {
     const mine = rows.filter((row) => row.exerciseId === exercise.id && row.status === "failed");
     return {
       exercise,
       stats: exerciseStats(graded.filter((attempt) => attempt.exerciseId === exercise.id)),
-      groups: groupWrongAnswers(mine.map((row) => ({ submissionId: row.id, userId: row.userId, firstDivergence: row.firstDivergence }))),
+      groups: groupWrongAnswers(
+        mine.map((row) => ({ submissionId: row.id, userId: row.userId, firstDivergence: row.firstDivergence })),
+      ),
     };
   });
-  const traces = await findSubmissionTraces(perExercise.flatMap((entry) => entry.groups.map((group) => group.exampleSubmissionId)));
+  const traces = await findSubmissionTraces(
+    perExercise.flatMap((entry) => entry.groups.map((group) => group.exampleSubmissionId)),
+  );
   const dashboardExercises: DashboardExercise[] = perExercise.map(({ exercise, stats, groups }) => ({
     id: exercise.id,
     title: { en: exercise.version.titleEn, zh: exercise.version.titleZh },
@@ -73,7 +93,13 @@ export async function getClassDashboard(input: GetClassDashboardInput): Promise<
 }
 
 function toGradedAttempt(row: DashboardSubmissionRow): GradedAttempt {
-  return { userId: row.userId, exerciseId: row.exerciseId, attemptNumber: row.attemptNumber, passed: row.passed === true, gradedAt: row.gradedAt ?? row.queuedAt };
+  return {
+    userId: row.userId,
+    exerciseId: row.exerciseId,
+    attemptNumber: row.attemptNumber,
+    passed: row.passed === true,
+    gradedAt: row.gradedAt ?? row.queuedAt,
+  };
 }
 
 function recentSubmissions(rows: DashboardSubmissionRow[], nameOf: (id: string) => string): LiveSubmission[] {
@@ -93,7 +119,10 @@ function recentSubmissions(rows: DashboardSubmissionRow[], nameOf: (id: string) 
 }
 
 function exampleLines(trace: unknown): ExampleTraceLine[] {
-  const events = typeof trace === "object" && trace !== null && "events" in trace && Array.isArray(trace.events) ? (trace.events as unknown[]) : [];
+  const events =
+    typeof trace === "object" && trace !== null && "events" in trace && Array.isArray(trace.events)
+      ? (trace.events as unknown[])
+      : [];
   const lines: ExampleTraceLine[] = [];
   for (const event of events) {
     if (typeof event !== "object" || event === null) continue;

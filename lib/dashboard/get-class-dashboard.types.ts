@@ -6,7 +6,12 @@ export const getClassDashboardInput = z.object({
   userId: z.string().min(1),
   classId: z.string().min(1),
   /** "Stuck": failed attempts within this many minutes and no pass. */
-  stuckMinutes: z.number().int().min(1).max(24 * 60).default(15),
+  stuckMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   stuckFailures: z.number().int().min(2).max(50).default(3),
 });
 export type GetClassDashboardInput = z.input<typeof getClassDashboardInput>;

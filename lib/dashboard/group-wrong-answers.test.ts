@@ -24,10 +24,18 @@ it("groups failed attempts by kind, expected line and printed line, most common 
     ["time", 1, 1, "s5"],
     ["time", 1, 1, "s6"],
   ]);
-  expect(groups[0]).toMatchObject({ expected: { text: "done", task: "a" }, actual: { text: "start", task: "main" }, message: "order message" });
+  expect(groups[0]).toMatchObject({
+    expected: { text: "done", task: "a" },
+    actual: { text: "start", task: "main" },
+    message: "order message",
+  });
 });
 
 it("keeps the most common groups only", () => {
-  const attempts = ["a", "b", "c"].map((text, i) => ({ submissionId: `s${i}`, userId: "u", firstDivergence: divergence("text", "x", text) }));
+  const attempts = ["a", "b", "c"].map((text, i) => ({
+    submissionId: `s${i}`,
+    userId: "u",
+    firstDivergence: divergence("text", "x", text),
+  }));
   expect(groupWrongAnswers(attempts, 2)).toHaveLength(2);
 });

@@ -42,7 +42,14 @@ export function groupWrongAnswers(attempts: readonly FailedAttempt[], limit = 5)
       group.userIds.add(attempt.userId);
       continue;
     }
-    groups.set(key, { key, ...divergence, count: 1, students: 0, exampleSubmissionId: attempt.submissionId, userIds: new Set([attempt.userId]) });
+    groups.set(key, {
+      key,
+      ...divergence,
+      count: 1,
+      students: 0,
+      exampleSubmissionId: attempt.submissionId,
+      userIds: new Set([attempt.userId]),
+    });
   }
   return [...groups.values()]
     .map(({ userIds, ...group }) => ({ ...group, students: userIds.size }))
@@ -77,7 +84,11 @@ function keyOf(divergence: ReadDivergence): string {
 
 function lineOf(value: unknown): DivergenceLine | null {
   if (!isRecord(value) || typeof value.text !== "string") return null;
-  return { text: value.text, t: typeof value.t === "number" ? value.t : null, task: typeof value.task === "string" ? value.task : null };
+  return {
+    text: value.text,
+    t: typeof value.t === "number" ? value.t : null,
+    task: typeof value.task === "string" ? value.task : null,
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

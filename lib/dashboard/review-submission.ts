@@ -29,14 +29,27 @@ export async function reviewSubmission(input: z.input<typeof reviewSubmissionInp
   const { userId, submissionId, decision } = parseInput(reviewSubmissionInput, input);
   const submission = await findSubmissionForReview(submissionId);
   if (!submission) throw new AppError("NOT_FOUND", "Submission not found");
-  await requireClassAccess({ userId, classId: submission.classId, action: "class.manage", submissionUserId: submission.userId });
-  if (submission.status !== "needs_review") throw new AppError("CONFLICT", "This submission is not waiting for review any more.");
-  const verdict = typeof submission.verdict === "object" && submission.verdict !== null ? (submission.verdict as Record<string, unknown>) : {};
+  await requireClassAccess({
+    userId,
+    classId: submission.classId,
+    action: "class.manage",
+    submissionUserId: submission.userId,
+  });
+  if (submission.status !== "needs_review")
+    throw new AppError("CONFLICT", "This submission is not waiting for review any more.");
+  const verdict =
+    typeof submission.verdict === "object" && submission.verdict !== null
+      ? (submission.verdict as Record<string, unknown>)
+      : {};
   const checkerPassed = verdict.passed === true;
   const checkerScore = typeof verdict.score === "number" ? verdict.score : 0;
   const passed = decision === "accept" && checkerPassed;
   const score = decision === "accept" ? checkerScore : 0;
-  const reviewed = { passed, score, verdict: { ...verdict, review: { decision, by: userId, at: new Date().toISOString() } } };
+  const reviewed = {
+    passed,
+    score,
+    verdict: { ...verdict, review: { decision, by: userId, at: new Date().toISOString() } },
+  };
   // The decision and the student's BestScore commit together, so the leaderboard never lags it.
   const stored = await withTransaction(async (tx) => {
     const row = await storeReviewDecision(submissionId, reviewed, tx);

@@ -1,9 +1,21 @@
 import { getDb, type DbClient } from "./get-db";
 import type { UserRecord } from "./users";
 
-const userSelect = { id: true, email: true, name: true, role: true, isAdmin: true, locale: true, createdAt: true } as const;
+const userSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  isAdmin: true,
+  locale: true,
+  createdAt: true,
+} as const;
 
-export async function findUserByAccount(provider: string, providerAccountId: string, db: DbClient = getDb()): Promise<UserRecord | null> {
+export async function findUserByAccount(
+  provider: string,
+  providerAccountId: string,
+  db: DbClient = getDb(),
+): Promise<UserRecord | null> {
   const account = await db.account.findUnique({
     where: { provider_providerAccountId: { provider, providerAccountId } },
     select: { user: { select: userSelect } },

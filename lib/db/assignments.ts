@@ -42,7 +42,13 @@ const withExercises = {
       exerciseId: true,
       points: true,
       position: true,
-      exercise: { select: { slug: true, currentVersion: true, versions: { select: { version: true, titleEn: true, titleZh: true } } } },
+      exercise: {
+        select: {
+          slug: true,
+          currentVersion: true,
+          versions: { select: { version: true, titleEn: true, titleZh: true } },
+        },
+      },
     },
   },
 } as const;
@@ -52,7 +58,11 @@ type RowWithExercises = AssignmentRecord & {
     exerciseId: string;
     points: number;
     position: number;
-    exercise: { slug: string; currentVersion: number; versions: { version: number; titleEn: string; titleZh: string }[] };
+    exercise: {
+      slug: string;
+      currentVersion: number;
+      versions: { version: number; titleEn: string; titleZh: string }[];
+    };
   }[];
 };
 
@@ -61,14 +71,26 @@ function toAssignmentWithExercises(row: RowWithExercises): AssignmentWithExercis
   return {
     ...assignment,
     exercises: exercises.map(({ exerciseId, points, position, exercise }) => {
-      const current = exercise.versions.find((version) => version.version === exercise.currentVersion) ?? exercise.versions[0];
-      return { exerciseId, points, position, slug: exercise.slug, titleEn: current?.titleEn ?? exercise.slug, titleZh: current?.titleZh ?? exercise.slug };
+      const current =
+        exercise.versions.find((version) => version.version === exercise.currentVersion) ?? exercise.versions[0];
+      return {
+        exerciseId,
+        points,
+        position,
+        slug: exercise.slug,
+        titleEn: current?.titleEn ?? exercise.slug,
+        titleZh: current?.titleZh ?? exercise.slug,
+      };
     }),
   };
 }
 
 /** The ids among `exerciseIds` that are exercises of `classId`. */
-export async function findClassExerciseIds(classId: string, exerciseIds: string[], db: DbClient = getDb()): Promise<string[]> {
+export async function findClassExerciseIds(
+  classId: string,
+  exerciseIds: string[],
+  db: DbClient = getDb(),
+): Promise<string[]> {
   const rows = await db.exercise.findMany({ where: { classId, id: { in: exerciseIds } }, select: { id: true } });
   return rows.map((row) => row.id);
 }
@@ -93,7 +115,9 @@ export async function updateAssignment(
   return withTransaction(async (tx) => {
     if (exercises) {
       await tx.assignmentExercise.deleteMany({ where: { assignmentId: id } });
-      await tx.assignmentExercise.createMany({ data: exercises.map((exercise, position) => ({ ...exercise, position, assignmentId: id })) });
+      await tx.assignmentExercise.createMany({
+        data: exercises.map((exercise, position) => ({ ...exercise, position, assignmentId: id })),
+      });
     }
     const row = await tx.assignment.update({ where: { id }, data: fields, include: withExercises });
     return toAssignmentWithExercises(row);
@@ -110,7 +134,11 @@ export async function findAssignment(id: string, db: DbClient = getDb()): Promis
 }
 
 /** Soonest due first. */
-export async function listClassAssignments(classId: string, options: { publishedOnly: boolean }, db: DbClient = getDb()): Promise<AssignmentWithExercises[]> {
+export async function listClassAssignments(
+  classId: string,
+  options: { publishedOnly: boolean },
+  db: DbClient = getDb(),
+): Promise<AssignmentWithExercises[]> {
   const rows = await db.assignment.findMany({
     where: { classId, ...(options.publishedOnly ? { published: true } : {}) },
     include: withExercises,
@@ -120,12 +148,19 @@ export async function listClassAssignments(classId: string, options: { published
 }
 
 /** The assignment, only if it contains the exercise. */
-export async function findAssignmentForSubmission(assignmentId: string, exerciseId: string, db: DbClient = getDb()): Promise<AssignmentRecord | null> {
+export async function findAssignmentForSubmission(
+  assignmentId: string,
+  exerciseId: string,
+  db: DbClient = getDb(),
+): Promise<AssignmentRecord | null> {
   return db.assignment.findFirst({ where: { id: assignmentId, exercises: { some: { exerciseId } } } });
 }
 
 /** How many submissions this student made to this exercise for this assignment. */
-export async function countAssignmentAttempts(key: { assignmentId: string; userId: string; exerciseId: string }, db: DbClient = getDb()): Promise<number> {
+export async function countAssignmentAttempts(
+  key: { assignmentId: string; userId: string; exerciseId: string },
+  db: DbClient = getDb(),
+): Promise<number> {
   return db.submission.count({ where: key });
 }
 
@@ -141,10 +176,23 @@ export interface AssignmentSubmissionRow {
 }
 
 /** What the gradebook needs of every submission made for the assignment (no code, no trace). */
-export async function listAssignmentSubmissions(assignmentId: string, userId?: string, db: DbClient = getDb()): Promise<AssignmentSubmissionRow[]> {
+export async function listAssignmentSubmissions(
+  assignmentId: string,
+  userId?: string,
+  db: DbClient = getDb(),
+): Promise<AssignmentSubmissionRow[]> {
   return db.submission.findMany({
     where: { assignmentId, ...(userId ? { userId } : {}) },
-    select: { id: true, userId: true, exerciseId: true, attemptNumber: true, status: true, passed: true, score: true, queuedAt: true },
+    select: {
+      id: true,
+      userId: true,
+      exerciseId: true,
+      attemptNumber: true,
+      status: true,
+      passed: true,
+      score: true,
+      queuedAt: true,
+    },
     orderBy: [{ queuedAt: "asc" }, { attemptNumber: "asc" }],
   });
 }
@@ -157,10 +205,28 @@ export interface ArchivedSubmissionRow extends AssignmentSubmissionRow {
 }
 
 /** Everything, for the record: one page at a time (ordered by id) so a large class streams. */
-export async function listAssignmentSubmissionsPage(assignmentId: string, afterId: string | null, take: number, db: DbClient = getDb()): Promise<ArchivedSubmissionRow[]> {
+export async function listAssignmentSubmissionsPage(
+  assignmentId: string,
+  afterId: string | null,
+  take: number,
+  db: DbClient = getDb(),
+): Promise<ArchivedSubmissionRow[]> {
   return db.submission.findMany({
     where: { assignmentId, ...(afterId ? { id: { gt: afterId } } : {}) },
-    select: { id: true, userId: true, exerciseId: true, attemptNumber: true, status: true, passed: true, score: true, queuedAt: true, code: true, verdict: true, trace: true, gradedAt: true },
+    select: {
+      id: true,
+      userId: true,
+      exerciseId: true,
+      attemptNumber: true,
+      status: true,
+      passed: true,
+      score: true,
+      queuedAt: true,
+      code: true,
+      verdict: true,
+      trace: true,
+      gradedAt: true,
+    },
     orderBy: { id: "asc" },
     take,
   });
@@ -175,15 +241,28 @@ export interface OverrideRecord {
 }
 
 export async function listOverrides(assignmentId: string, db: DbClient = getDb()): Promise<OverrideRecord[]> {
-  return db.gradeOverride.findMany({ where: { assignmentId }, select: { userId: true, exerciseId: true, points: true, reason: true, updatedAt: true } });
+  return db.gradeOverride.findMany({
+    where: { assignmentId },
+    select: { userId: true, exerciseId: true, points: true, reason: true, updatedAt: true },
+  });
 }
 
-export async function listExtensions(assignmentId: string, db: DbClient = getDb()): Promise<{ userId: string; dueAt: Date }[]> {
+export async function listExtensions(
+  assignmentId: string,
+  db: DbClient = getDb(),
+): Promise<{ userId: string; dueAt: Date }[]> {
   return db.assignmentExtension.findMany({ where: { assignmentId }, select: { userId: true, dueAt: true } });
 }
 
-export async function findExtension(assignmentId: string, userId: string, db: DbClient = getDb()): Promise<Date | null> {
-  const row = await db.assignmentExtension.findUnique({ where: { assignmentId_userId: { assignmentId, userId } }, select: { dueAt: true } });
+export async function findExtension(
+  assignmentId: string,
+  userId: string,
+  db: DbClient = getDb(),
+): Promise<Date | null> {
+  const row = await db.assignmentExtension.findUnique({
+    where: { assignmentId_userId: { assignmentId, userId } },
+    select: { dueAt: true },
+  });
   return row?.dueAt ?? null;
 }
 
@@ -197,7 +276,9 @@ interface AuditFields {
 }
 
 /** Sets (points) or clears (null) one cell's override and appends old → new to the trail, together. */
-export async function writeOverride(fields: AuditFields & { exerciseId: string; points: number | null }): Promise<{ oldPoints: number | null }> {
+export async function writeOverride(
+  fields: AuditFields & { exerciseId: string; points: number | null },
+): Promise<{ oldPoints: number | null }> {
   const { assignmentId, userId, exerciseId, points, reason, actorId } = fields;
   return withTransaction(async (tx) => {
     const key = { assignmentId_userId_exerciseId: { assignmentId, userId, exerciseId } };
@@ -205,7 +286,11 @@ export async function writeOverride(fields: AuditFields & { exerciseId: string; 
     if (points === null) {
       if (old) await tx.gradeOverride.delete({ where: key });
     } else {
-      await tx.gradeOverride.upsert({ where: key, create: { assignmentId, userId, exerciseId, points, reason }, update: { points, reason } });
+      await tx.gradeOverride.upsert({
+        where: key,
+        create: { assignmentId, userId, exerciseId, points, reason },
+        update: { points, reason },
+      });
     }
     await tx.gradeAuditEntry.create({
       data: {
@@ -267,7 +352,10 @@ export async function listAuditEntries(assignmentId: string, db: DbClient = getD
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     include: { actor: { select: { name: true } } },
   });
-  return rows.map(({ actor, assignmentId: _assignmentId, actorId: _actorId, ...row }) => ({ ...row, actorName: actor.name }));
+  return rows.map(({ actor, assignmentId: _assignmentId, actorId: _actorId, ...row }) => ({
+    ...row,
+    actorName: actor.name,
+  }));
 }
 
 export async function findClassTimeZone(classId: string, db: DbClient = getDb()): Promise<string | null> {
@@ -282,6 +370,9 @@ export async function updateClassTimeZone(classId: string, timeZone: string, db:
 export type ExportFormatKind = "CSV" | "CANVAS" | "MOODLE" | "ARCHIVE";
 
 /** The record that an export happened (who, when, which format, how many rows). */
-export async function insertGradeExport(data: { assignmentId: string; format: ExportFormatKind; createdById: string; rowCount: number }, db: DbClient = getDb()): Promise<void> {
+export async function insertGradeExport(
+  data: { assignmentId: string; format: ExportFormatKind; createdById: string; rowCount: number },
+  db: DbClient = getDb(),
+): Promise<void> {
   await db.gradeExport.create({ data });
 }

@@ -32,7 +32,10 @@ export async function insertAuditEntry(entry: NewAuditEntry, db: DbClient = getD
 }
 
 /** Newest first. */
-export async function listAuditEntries(filter: { classId?: string; limit: number }, db: DbClient = getDb()): Promise<(AuditEntryRecord & { userName: string })[]> {
+export async function listAuditEntries(
+  filter: { classId?: string; limit: number },
+  db: DbClient = getDb(),
+): Promise<(AuditEntryRecord & { userName: string })[]> {
   const rows = await db.auditEntry.findMany({
     where: filter.classId ? { classId: filter.classId } : {},
     orderBy: { createdAt: "desc" },

@@ -23,12 +23,21 @@ const PG_DUMP_MAGIC = "PGDMP";
 export async function backupDatabase(options: { databaseUrl: string; file: string }): Promise<BackupResult> {
   const target = parseDatabaseUrl(options.databaseUrl);
   const file = path.resolve(options.file);
-  if (fs.existsSync(file)) throw new Error(`${file} already exists: choose a new file name (a backup never overwrites one).`);
+  if (fs.existsSync(file))
+    throw new Error(`${file} already exists: choose a new file name (a backup never overwrites one).`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const partial = `${file}.partial`;
   try {
     if (target.provider === "sqlite") await backupSqlite(target.filePath, partial);
-    else await run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--schema=${target.schema}`, `--file=${partial}`, target.connectionString]);
+    else
+      await run("pg_dump", [
+        "--format=custom",
+        "--no-owner",
+        "--no-privileges",
+        `--schema=${target.schema}`,
+        `--file=${partial}`,
+        target.connectionString,
+      ]);
     // Only a finished copy gets the real name: a crash mid-way never leaves a plausible-looking backup.
     fs.renameSync(partial, file);
   } catch (error) {
@@ -77,8 +86,14 @@ export function run(command: string, args: string[]): Promise<void> {
     let stderr = "";
     child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", (error: NodeJS.ErrnoException) =>
-      reject(error.code === "ENOENT" ? new Error(`${command} is not installed (Debian: apt-get install postgresql-client).`) : error),
+      reject(
+        error.code === "ENOENT"
+          ? new Error(`${command} is not installed (Debian: apt-get install postgresql-client).`)
+          : error,
+      ),
     );
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} failed (exit ${code}): ${redactUrl(stderr.trim())}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} failed (exit ${code}): ${redactUrl(stderr.trim())}`)),
+    );
   });
 }

@@ -26,14 +26,25 @@ export interface BestScoreFields {
  * refreshes of one key then run one after another (see lib/leaderboard/refresh-best-score.ts).
  */
 export async function lockBestScore(key: BestScoreKey, tx: DbClient): Promise<void> {
-  await tx.bestScore.upsert({ where: { classId_userId_exerciseId: key }, create: { ...key }, update: { updatedAt: new Date() } });
+  await tx.bestScore.upsert({
+    where: { classId_userId_exerciseId: key },
+    create: { ...key },
+    update: { updatedAt: new Date() },
+  });
 }
 
 /** The student's graded submissions to the exercise (a handful): the input of the best-score rule. */
 export async function listGradedScores(key: BestScoreKey, db: DbClient = getDb()): Promise<GradedScoreRow[]> {
-  return db.submission.findMany({ where: { ...key, status: { in: GRADED_STATUSES } }, select: { id: true, score: true, passed: true, gradedAt: true } });
+  return db.submission.findMany({
+    where: { ...key, status: { in: GRADED_STATUSES } },
+    select: { id: true, score: true, passed: true, gradedAt: true },
+  });
 }
 
-export async function updateBestScore(key: BestScoreKey, fields: BestScoreFields, db: DbClient = getDb()): Promise<void> {
+export async function updateBestScore(
+  key: BestScoreKey,
+  fields: BestScoreFields,
+  db: DbClient = getDb(),
+): Promise<void> {
   await db.bestScore.update({ where: { classId_userId_exerciseId: key }, data: fields });
 }

@@ -30,7 +30,10 @@ function safeMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   // Prisma's messages start with the invocation and end with the driver's reason; keep the reason
   // ("Can't reach database server at …") and mask credentials in case it quotes a URL.
-  const lines = message.split("\n").map((line) => line.trim()).filter(Boolean);
+  const lines = message
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
   const last = lines[lines.length - 1] ?? "database error";
   const reason = /Message: `(.*)`/.exec(last)?.[1] ?? last;
   return reason.replace(/\/\/[^@\s]*@/g, "//***@").slice(0, 200);

@@ -41,7 +41,10 @@ function scopeWhere(scope: ClassScope) {
 }
 
 /** Throws P2002 on a join-code collision (callers retry with a fresh code). */
-export async function insertClass(data: { name: string; joinCode: string; ownerId: string }, db: DbClient = getDb()): Promise<ClassWithCounts> {
+export async function insertClass(
+  data: { name: string; joinCode: string; ownerId: string },
+  db: DbClient = getDb(),
+): Promise<ClassWithCounts> {
   return toClassWithCounts(await db.class.create({ data, include: withCounts }));
 }
 
@@ -66,7 +69,11 @@ export async function listClassesInScope(scope: ClassScope, db: DbClient = getDb
 }
 
 /** Throws P2002 on a collision, P2025 when the class is gone. */
-export async function updateJoinCode(classId: string, joinCode: string, db: DbClient = getDb()): Promise<ClassWithCounts> {
+export async function updateJoinCode(
+  classId: string,
+  joinCode: string,
+  db: DbClient = getDb(),
+): Promise<ClassWithCounts> {
   return toClassWithCounts(await db.class.update({ where: { id: classId }, data: { joinCode }, include: withCounts }));
 }
 
@@ -89,6 +96,13 @@ export async function findClassAccess(
 }
 
 /** Seed helper: the class with this join code, created for `ownerId` when missing. */
-export async function upsertClassByJoinCode(data: { name: string; joinCode: string; ownerId: string }, db: DbClient = getDb()): Promise<ClassRecord> {
-  return db.class.upsert({ where: { joinCode: data.joinCode }, create: data, update: { name: data.name, ownerId: data.ownerId, archivedAt: null } });
+export async function upsertClassByJoinCode(
+  data: { name: string; joinCode: string; ownerId: string },
+  db: DbClient = getDb(),
+): Promise<ClassRecord> {
+  return db.class.upsert({
+    where: { joinCode: data.joinCode },
+    create: data,
+    update: { name: data.name, ownerId: data.ownerId, archivedAt: null },
+  });
 }

@@ -18,11 +18,25 @@ export interface DashboardSubmissionRow {
  * Every submission of a class without code, trace or verdict (the heavy columns): a class of 40
  * with 20 exercises and a dozen attempts each is a few thousand small rows.
  */
-export async function listClassSubmissionRows(classId: string, db: DbClient = getDb()): Promise<DashboardSubmissionRow[]> {
+export async function listClassSubmissionRows(
+  classId: string,
+  db: DbClient = getDb(),
+): Promise<DashboardSubmissionRow[]> {
   return db.submission.findMany({
     where: { classId },
     orderBy: { queuedAt: "asc" },
-    select: { id: true, exerciseId: true, userId: true, status: true, passed: true, score: true, attemptNumber: true, gradedAt: true, queuedAt: true, firstDivergence: true },
+    select: {
+      id: true,
+      exerciseId: true,
+      userId: true,
+      status: true,
+      passed: true,
+      score: true,
+      attemptNumber: true,
+      gradedAt: true,
+      queuedAt: true,
+      firstDivergence: true,
+    },
   });
 }
 
@@ -41,7 +55,15 @@ export async function listSubmissionsNeedingReview(classId: string, db: DbClient
     where: { classId, status: "needs_review" },
     orderBy: { gradedAt: "asc" },
     take: 50,
-    select: { id: true, exerciseId: true, userId: true, code: true, tamperReason: true, gradedAt: true, attemptNumber: true },
+    select: {
+      id: true,
+      exerciseId: true,
+      userId: true,
+      code: true,
+      tamperReason: true,
+      gradedAt: true,
+      attemptNumber: true,
+    },
   });
 }
 

@@ -12,7 +12,11 @@ describe("DATABASE_URL parsing", () => {
   });
 
   it("resolves relative SQLite paths against the working directory", () => {
-    expect(parseDatabaseUrl("file:./data/x.db", "/srv/app")).toEqual({ provider: "sqlite", url: "file:./data/x.db", filePath: path.resolve("/srv/app/data/x.db") });
+    expect(parseDatabaseUrl("file:./data/x.db", "/srv/app")).toEqual({
+      provider: "sqlite",
+      url: "file:./data/x.db",
+      filePath: path.resolve("/srv/app/data/x.db"),
+    });
     expect(parseDatabaseUrl("file:/abs/x.db?connection_limit=1", "/srv/app")).toMatchObject({ filePath: "/abs/x.db" });
     expect(() => parseDatabaseUrl("file:")).toThrow(/needs a path/);
   });

@@ -28,7 +28,7 @@ export function providerOf(url: string): DatabaseProvider {
 export function parseDatabaseUrl(url: string, cwd: string = process.cwd()): DatabaseTarget {
   if (providerOf(url) === "sqlite") {
     const raw = url.slice("file:".length).split("?")[0];
-    if (raw.length === 0) throw new Error("DATABASE_URL \"file:\" needs a path, e.g. file:./data/interleave.db");
+    if (raw.length === 0) throw new Error('DATABASE_URL "file:" needs a path, e.g. file:./data/interleave.db');
     const filePath = raw === ":memory:" ? raw : path.resolve(cwd, raw);
     return { provider: "sqlite", url, filePath };
   }

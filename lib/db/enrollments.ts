@@ -12,7 +12,11 @@ export interface EnrollmentRecord {
 }
 
 /** Throws P2002 when the (class, user) row already exists: concurrent joins resolve to one row. */
-export async function insertEnrollment(classId: string, userId: string, db: DbClient = getDb()): Promise<EnrollmentRecord> {
+export async function insertEnrollment(
+  classId: string,
+  userId: string,
+  db: DbClient = getDb(),
+): Promise<EnrollmentRecord> {
   return db.enrollment.create({ data: { classId, userId, status: "ACTIVE" } });
 }
 

@@ -14,15 +14,28 @@ export async function countExerciseSubmissions(exerciseId: string, db: DbClient 
  * Rewrites a version in place. Only for a version no student has seen (a draft without
  * submissions): graded submissions rely on their version never changing.
  */
-export async function overwriteExerciseVersion(versionId: string, content: NewExerciseVersion, db: DbClient = getDb()): Promise<ExerciseVersionRecord> {
+export async function overwriteExerciseVersion(
+  versionId: string,
+  content: NewExerciseVersion,
+  db: DbClient = getDb(),
+): Promise<ExerciseVersionRecord> {
   const { limits, forbiddenNotes, packageExtras, ...rest } = content;
   return db.exerciseVersion.update({
     where: { id: versionId },
-    data: { ...rest, limits: jsonObject(limits), forbiddenNotes: forbiddenNotes ?? undefined, packageExtras: packageExtras ?? undefined },
+    data: {
+      ...rest,
+      limits: jsonObject(limits),
+      forbiddenNotes: forbiddenNotes ?? undefined,
+      packageExtras: packageExtras ?? undefined,
+    },
   });
 }
 
-export async function updateExerciseKind(exerciseId: string, kind: ExerciseKind, db: DbClient = getDb()): Promise<void> {
+export async function updateExerciseKind(
+  exerciseId: string,
+  kind: ExerciseKind,
+  db: DbClient = getDb(),
+): Promise<void> {
   await db.exercise.update({ where: { id: exerciseId }, data: { kind } });
 }
 

@@ -41,13 +41,19 @@ export interface ExerciseWithVersion extends ExerciseRecord {
   version: ExerciseVersionRecord;
 }
 
-export type NewExerciseVersion = Omit<ExerciseVersionRecord, "id" | "exerciseId" | "version" | "createdAt" | "forbiddenNotes" | "packageExtras"> & {
+export type NewExerciseVersion = Omit<
+  ExerciseVersionRecord,
+  "id" | "exerciseId" | "version" | "createdAt" | "forbiddenNotes" | "packageExtras"
+> & {
   forbiddenNotes?: string[];
   packageExtras?: object;
 };
 
 /** The exercise with the version students currently get, or null. */
-export async function findExerciseWithCurrentVersion(exerciseId: string, db: DbClient = getDb()): Promise<ExerciseWithVersion | null> {
+export async function findExerciseWithCurrentVersion(
+  exerciseId: string,
+  db: DbClient = getDb(),
+): Promise<ExerciseWithVersion | null> {
   const exercise = await db.exercise.findUnique({ where: { id: exerciseId } });
   if (!exercise) return null;
   const version = await db.exerciseVersion.findUnique({
@@ -60,18 +66,33 @@ export async function findExerciseVersion(id: string, db: DbClient = getDb()): P
   return db.exerciseVersion.findUnique({ where: { id } });
 }
 
-export async function findExerciseBySlug(classId: string, slug: string, db: DbClient = getDb()): Promise<ExerciseRecord | null> {
+export async function findExerciseBySlug(
+  classId: string,
+  slug: string,
+  db: DbClient = getDb(),
+): Promise<ExerciseRecord | null> {
   return db.exercise.findUnique({ where: { classId_slug: { classId, slug } } });
 }
 
 /** Creates the exercise and its version 1. Throws P2002 when the slug is taken in the class. */
 export async function insertExercise(
-  data: { classId: string; slug: string; kind: ExerciseKind; status: ExerciseStatus; position?: number; version: NewExerciseVersion },
+  data: {
+    classId: string;
+    slug: string;
+    kind: ExerciseKind;
+    status: ExerciseStatus;
+    position?: number;
+    version: NewExerciseVersion;
+  },
   db: DbClient = getDb(),
 ): Promise<ExerciseWithVersion> {
   const { version, ...exercise } = data;
   const created = await db.exercise.create({
-    data: { ...exercise, currentVersion: 1, versions: { create: { ...version, limits: toJson(version.limits), version: 1 } } },
+    data: {
+      ...exercise,
+      currentVersion: 1,
+      versions: { create: { ...version, limits: toJson(version.limits), version: 1 } },
+    },
     include: { versions: true },
   });
   const { versions, ...record } = created;
@@ -79,14 +100,22 @@ export async function insertExercise(
 }
 
 /** Adds version n+1 and makes it current; older versions stay for the submissions graded on them. */
-export async function insertExerciseVersion(exerciseId: string, version: NewExerciseVersion, db: DbClient = getDb()): Promise<ExerciseVersionRecord> {
+export async function insertExerciseVersion(
+  exerciseId: string,
+  version: NewExerciseVersion,
+  db: DbClient = getDb(),
+): Promise<ExerciseVersionRecord> {
   const exercise = await db.exercise.update({ where: { id: exerciseId }, data: { currentVersion: { increment: 1 } } });
   return db.exerciseVersion.create({
     data: { ...version, limits: toJson(version.limits), exerciseId, version: exercise.currentVersion },
   });
 }
 
-export async function updateExerciseStatus(exerciseId: string, status: ExerciseStatus, db: DbClient = getDb()): Promise<void> {
+export async function updateExerciseStatus(
+  exerciseId: string,
+  status: ExerciseStatus,
+  db: DbClient = getDb(),
+): Promise<void> {
   await db.exercise.update({ where: { id: exerciseId }, data: { status } });
 }
 
@@ -109,7 +138,11 @@ export async function listClassExercises(
 
 /** Where a newly imported exercise goes: after every exercise the class already has. */
 export async function nextExercisePosition(classId: string, db: DbClient = getDb()): Promise<number> {
-  const last = await db.exercise.findFirst({ where: { classId }, orderBy: { position: "desc" }, select: { position: true } });
+  const last = await db.exercise.findFirst({
+    where: { classId },
+    orderBy: { position: "desc" },
+    select: { position: true },
+  });
   return last ? last.position + 1 : 0;
 }
 
@@ -121,7 +154,11 @@ export interface BestScoreRecord {
 }
 
 /** One student's leaderboard rows in a class (what the exercise list shows as "your best"). */
-export async function listBestScoresOfUser(classId: string, userId: string, db: DbClient = getDb()): Promise<BestScoreRecord[]> {
+export async function listBestScoresOfUser(
+  classId: string,
+  userId: string,
+  db: DbClient = getDb(),
+): Promise<BestScoreRecord[]> {
   return db.bestScore.findMany({
     where: { classId, userId },
     select: { exerciseId: true, bestScore: true, attempts: true, passedAt: true },
@@ -129,8 +166,16 @@ export async function listBestScoresOfUser(classId: string, userId: string, db: 
 }
 
 /** The id of a student's most recent submission to an exercise (the exercise page reopens it). */
-export async function findLatestSubmissionId(exerciseId: string, userId: string, db: DbClient = getDb()): Promise<string | null> {
-  const row = await db.submission.findFirst({ where: { exerciseId, userId }, orderBy: { attemptNumber: "desc" }, select: { id: true } });
+export async function findLatestSubmissionId(
+  exerciseId: string,
+  userId: string,
+  db: DbClient = getDb(),
+): Promise<string | null> {
+  const row = await db.submission.findFirst({
+    where: { exerciseId, userId },
+    orderBy: { attemptNumber: "desc" },
+    select: { id: true },
+  });
   return row?.id ?? null;
 }
 

@@ -31,10 +31,17 @@ export interface LeaderboardData {
  * students, the exercises that count (published, or published and closed since) with their
  * points, and the students' BestScore rows on them. Three reads; no ranking here.
  */
-export async function loadLeaderboardData(classId: string, userIds?: readonly string[], db: DbClient = getDb()): Promise<LeaderboardData> {
+export async function loadLeaderboardData(
+  classId: string,
+  userIds?: readonly string[],
+  db: DbClient = getDb(),
+): Promise<LeaderboardData> {
   const only = userIds ? { userId: { in: [...userIds] } } : {};
   const [enrollments, exercises] = await Promise.all([
-    db.enrollment.findMany({ where: { classId, status: "ACTIVE", ...only }, select: { alias: true, user: { select: { id: true, name: true } } } }),
+    db.enrollment.findMany({
+      where: { classId, status: "ACTIVE", ...only },
+      select: { alias: true, user: { select: { id: true, name: true } } },
+    }),
     db.exercise.findMany({
       where: { classId, status: { in: ["PUBLISHED", "CLOSED"] } },
       select: { id: true, currentVersion: true, versions: { select: { version: true, points: true } } },
@@ -56,12 +63,24 @@ export async function loadLeaderboardData(classId: string, userIds?: readonly st
 }
 
 /** A student's leaderboard alias in a class (null clears it). Returns false when not enrolled. */
-export async function updateEnrollmentAlias(classId: string, userId: string, alias: string | null, db: DbClient = getDb()): Promise<boolean> {
+export async function updateEnrollmentAlias(
+  classId: string,
+  userId: string,
+  alias: string | null,
+  db: DbClient = getDb(),
+): Promise<boolean> {
   const result = await db.enrollment.updateMany({ where: { classId, userId, status: "ACTIVE" }, data: { alias } });
   return result.count === 1;
 }
 
-export async function findEnrollmentAlias(classId: string, userId: string, db: DbClient = getDb()): Promise<string | null> {
-  const row = await db.enrollment.findUnique({ where: { classId_userId: { classId, userId } }, select: { alias: true } });
+export async function findEnrollmentAlias(
+  classId: string,
+  userId: string,
+  db: DbClient = getDb(),
+): Promise<string | null> {
+  const row = await db.enrollment.findUnique({
+    where: { classId_userId: { classId, userId } },
+    select: { alias: true },
+  });
   return row?.alias ?? null;
 }

@@ -30,7 +30,14 @@ const roundFields = {
 } as const;
 
 export async function insertRunningRound(
-  data: { classId: string; exerciseId: string; durationSeconds: number; createdById: string; startsAt: Date; endsAt: Date },
+  data: {
+    classId: string;
+    exerciseId: string;
+    durationSeconds: number;
+    createdById: string;
+    startsAt: Date;
+    endsAt: Date;
+  },
   db: DbClient = getDb(),
 ): Promise<LiveRoundRecord> {
   return db.liveRound.create({ data: { ...data, status: "RUNNING" }, select: roundFields });
@@ -42,14 +49,22 @@ export async function findLiveRound(id: string, db: DbClient = getDb()): Promise
 
 /** The class's running round, if any (one at a time per class). */
 export async function findRunningRound(classId: string, db: DbClient = getDb()): Promise<LiveRoundRecord | null> {
-  return db.liveRound.findFirst({ where: { classId, status: "RUNNING" }, orderBy: { startsAt: "desc" }, select: roundFields });
+  return db.liveRound.findFirst({
+    where: { classId, status: "RUNNING" },
+    orderBy: { startsAt: "desc" },
+    select: roundFields,
+  });
 }
 
 /**
  * Closes a running round with one conditional update: of two closers (the timer on two nodes, the
  * instructor's button) exactly one gets the row back and announces the end; the others get null.
  */
-export async function markRoundEnded(id: string, endedAt: Date, db: DbClient = getDb()): Promise<LiveRoundRecord | null> {
+export async function markRoundEnded(
+  id: string,
+  endedAt: Date,
+  db: DbClient = getDb(),
+): Promise<LiveRoundRecord | null> {
   return db.liveRound
     .update({ where: { id, status: "RUNNING" }, data: { status: "ENDED", endedAt }, select: roundFields })
     .catch((error: unknown) => {
@@ -60,7 +75,12 @@ export async function markRoundEnded(id: string, endedAt: Date, db: DbClient = g
 
 /** Running rounds, soonest end first (a restarted server closes the overdue and re-arms the rest). */
 export async function listRunningRounds(db: DbClient = getDb()): Promise<LiveRoundRecord[]> {
-  return db.liveRound.findMany({ where: { status: "RUNNING" }, orderBy: { endsAt: "asc" }, select: roundFields, take: 1_000 });
+  return db.liveRound.findMany({
+    where: { status: "RUNNING" },
+    orderBy: { endsAt: "asc" },
+    select: roundFields,
+    take: 1_000,
+  });
 }
 
 export interface RoundListRow extends LiveRoundRecord {
@@ -78,7 +98,9 @@ export async function listClassRounds(classId: string, limit = 50, db: DbClient 
     select: {
       ...roundFields,
       _count: { select: { submissions: true } },
-      exercise: { select: { currentVersion: true, versions: { select: { version: true, titleEn: true, titleZh: true } } } },
+      exercise: {
+        select: { currentVersion: true, versions: { select: { version: true, titleEn: true, titleZh: true } } },
+      },
     },
   });
   return rows.map(({ _count, exercise, ...round }) => {
@@ -107,7 +129,11 @@ export async function listRoundSubmissions(roundId: string, db: DbClient = getDb
 }
 
 /** Display names for a class's students: the leaderboard alias when they chose one. */
-export async function listStudentNames(classId: string, userIds: readonly string[], db: DbClient = getDb()): Promise<Map<string, string>> {
+export async function listStudentNames(
+  classId: string,
+  userIds: readonly string[],
+  db: DbClient = getDb(),
+): Promise<Map<string, string>> {
   if (userIds.length === 0) return new Map();
   const [users, enrollments] = await Promise.all([
     db.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true } }),
@@ -121,9 +147,23 @@ export async function listStudentNames(classId: string, userIds: readonly string
 export async function findRoundExercise(exerciseId: string, db: DbClient = getDb()) {
   const exercise = await db.exercise.findUnique({
     where: { id: exerciseId },
-    select: { id: true, classId: true, kind: true, status: true, currentVersion: true, versions: { select: { version: true, titleEn: true, titleZh: true } } },
+    select: {
+      id: true,
+      classId: true,
+      kind: true,
+      status: true,
+      currentVersion: true,
+      versions: { select: { version: true, titleEn: true, titleZh: true } },
+    },
   });
   if (!exercise) return null;
   const version = exercise.versions.find((v) => v.version === exercise.currentVersion);
-  return { id: exercise.id, classId: exercise.classId, kind: exercise.kind, status: exercise.status, titleEn: version?.titleEn ?? "", titleZh: version?.titleZh ?? "" };
+  return {
+    id: exercise.id,
+    classId: exercise.classId,
+    kind: exercise.kind,
+    status: exercise.status,
+    titleEn: version?.titleEn ?? "",
+    titleZh: version?.titleZh ?? "",
+  };
 }

@@ -14,11 +14,25 @@ export interface SubmissionHistoryRow {
 }
 
 /** One student's submissions to one exercise, newest first (the (user, exercise, attempt) index). */
-export async function listSubmissionHistory(where: { userId: string; exerciseId: string }, limit: number, db: DbClient = getDb()): Promise<SubmissionHistoryRow[]> {
+export async function listSubmissionHistory(
+  where: { userId: string; exerciseId: string },
+  limit: number,
+  db: DbClient = getDb(),
+): Promise<SubmissionHistoryRow[]> {
   return db.submission.findMany({
     where,
     orderBy: { attemptNumber: "desc" },
     take: limit,
-    select: { id: true, attemptNumber: true, status: true, passed: true, score: true, failingSeed: true, firstDivergence: true, queuedAt: true, gradedAt: true },
+    select: {
+      id: true,
+      attemptNumber: true,
+      status: true,
+      passed: true,
+      score: true,
+      failingSeed: true,
+      firstDivergence: true,
+      queuedAt: true,
+      gradedAt: true,
+    },
   });
 }

@@ -18,19 +18,27 @@ export async function storeReviewDecision(
   tx: DbClient,
 ): Promise<{ classId: string; userId: string; exerciseId: string; gradedAt: Date } | null> {
   const row = await tx.submission
-      .update({
-        where: { id, status: "needs_review" },
-        data: { status: fields.passed ? "passed" : "failed", passed: fields.passed, score: fields.score, verdict: fields.verdict },
-        select: { classId: true, userId: true, exerciseId: true, gradedAt: true },
-      })
-      .catch((error: unknown) => {
-        if (isRecordNotFound(error)) return null;
-        throw error;
-      });
-    if (!row) return null;
-    return { ...row, gradedAt: row.gradedAt ?? new Date() };
+    .update({
+      where: { id, status: "needs_review" },
+      data: {
+        status: fields.passed ? "passed" : "failed",
+        passed: fields.passed,
+        score: fields.score,
+        verdict: fields.verdict,
+      },
+      select: { classId: true, userId: true, exerciseId: true, gradedAt: true },
+    })
+    .catch((error: unknown) => {
+      if (isRecordNotFound(error)) return null;
+      throw error;
+    });
+  if (!row) return null;
+  return { ...row, gradedAt: row.gradedAt ?? new Date() };
 }
 
 export async function findSubmissionForReview(id: string, db: DbClient = getDb()) {
-  return db.submission.findUnique({ where: { id }, select: { id: true, classId: true, userId: true, exerciseId: true, status: true, verdict: true } });
+  return db.submission.findUnique({
+    where: { id },
+    select: { id: true, classId: true, userId: true, exerciseId: true, status: true, verdict: true },
+  });
 }

@@ -3,7 +3,6 @@ import { isRecordNotFound } from "./prisma-errors";
 import type { ExerciseKind, ExerciseVersionRecord } from "./exercises";
 import type { SubmissionStatus } from "@/generated/prisma-sqlite/enums";
 
-
 export interface SubmissionRecord {
   id: string;
   exerciseId: string;
@@ -41,7 +40,15 @@ export interface ClaimedSubmission extends SubmissionRecord {
  * index turns a concurrent double submit into P2002 instead of two rows with the same number.
  */
 export async function insertQueuedSubmission(
-  data: { exerciseId: string; exerciseVersionId: string; userId: string; classId: string; code: string; assignmentId?: string | null; liveRoundId?: string | null },
+  data: {
+    exerciseId: string;
+    exerciseVersionId: string;
+    userId: string;
+    classId: string;
+    code: string;
+    assignmentId?: string | null;
+    liveRoundId?: string | null;
+  },
   db: DbClient = getDb(),
 ): Promise<SubmissionRecord> {
   const last = await db.submission.findFirst({
@@ -57,7 +64,10 @@ export async function findSubmission(id: string, db: DbClient = getDb()): Promis
 }
 
 /** A submission with its exercise's kind (what every view of it needs), in one query. */
-export async function findSubmissionWithKind(id: string, db: DbClient = getDb()): Promise<(SubmissionRecord & { kind: ExerciseKind }) | null> {
+export async function findSubmissionWithKind(
+  id: string,
+  db: DbClient = getDb(),
+): Promise<(SubmissionRecord & { kind: ExerciseKind }) | null> {
   const row = await db.submission.findUnique({ where: { id }, include: { exercise: { select: { kind: true } } } });
   if (!row) return null;
   const { exercise, ...submission } = row;
@@ -69,7 +79,11 @@ export async function findSubmissionWithKind(id: string, db: DbClient = getDb())
  * row whose worker went silent before `staleBefore`, can be claimed. Two workers
  * racing for the same row: exactly one update matches. Returns null when nothing was claimed.
  */
-export async function claimSubmission(id: string, staleBefore: Date, db: DbClient = getDb()): Promise<ClaimedSubmission | null> {
+export async function claimSubmission(
+  id: string,
+  staleBefore: Date,
+  db: DbClient = getDb(),
+): Promise<ClaimedSubmission | null> {
   // `update` with a filtered unique where is one UPDATE … RETURNING (updateMany + a read is three
   // statements, and Prisma's per-query cost dominates a grading burst); no match is P2025.
   const row = await db.submission
@@ -96,7 +110,10 @@ const VERSION_CACHE_SIZE = 500;
 async function findVersionWithKind(exerciseVersionId: string, db: DbClient) {
   const cached = versionCache.get(exerciseVersionId);
   if (cached) return cached;
-  const row = await db.exerciseVersion.findUnique({ where: { id: exerciseVersionId }, include: { exercise: { select: { kind: true } } } });
+  const row = await db.exerciseVersion.findUnique({
+    where: { id: exerciseVersionId },
+    include: { exercise: { select: { kind: true } } },
+  });
   if (!row) return null;
   const { exercise, ...version } = row;
   const entry = { kind: exercise.kind, version };
@@ -123,12 +140,23 @@ export interface GradedFields {
  * (its row re-claimed after a timeout) or a duplicate delivery writes nothing. Returns whether
  * this call stored the result.
  */
-export async function storeGradedResult(id: string, claimAttempt: number, fields: GradedFields, db: DbClient = getDb()): Promise<boolean> {
+export async function storeGradedResult(
+  id: string,
+  claimAttempt: number,
+  fields: GradedFields,
+  db: DbClient = getDb(),
+): Promise<boolean> {
   const { firstDivergence, trace, ...rest } = fields;
   const stored = await db.submission
     .update({
       where: { id, claimAttempt, status: "running" },
-      data: { ...rest, infraError: null, trace: trace ?? undefined, firstDivergence: firstDivergence ?? undefined, gradedAt: new Date() },
+      data: {
+        ...rest,
+        infraError: null,
+        trace: trace ?? undefined,
+        firstDivergence: firstDivergence ?? undefined,
+        gradedAt: new Date(),
+      },
       select: { id: true },
     })
     .catch(nullWhenNotFound);
@@ -148,7 +176,12 @@ export async function recordInfraFailure(
 ): Promise<boolean> {
   const result = await db.submission.updateMany({
     where: { id, claimAttempt, status: "running" },
-    data: { status: failure.final ? "infra_error" : "queued", infraRetries: { increment: 1 }, infraError: failure.message, startedAt: null },
+    data: {
+      status: failure.final ? "infra_error" : "queued",
+      infraRetries: { increment: 1 },
+      infraError: failure.message,
+      startedAt: null,
+    },
   });
   return result.count === 1;
 }
@@ -157,7 +190,10 @@ export async function recordInfraFailure(
  * What a restarted or periodic recovery must (re-)enqueue: queued rows and running rows whose
  * worker went silent before `staleBefore`. An infra_error row is final: the instructor regrades it.
  */
-export async function listRecoverableSubmissionIds(options: { staleBefore: Date; limit: number }, db: DbClient = getDb()): Promise<string[]> {
+export async function listRecoverableSubmissionIds(
+  options: { staleBefore: Date; limit: number },
+  db: DbClient = getDb(),
+): Promise<string[]> {
   const rows = await db.submission.findMany({
     where: { OR: [{ status: "queued" }, { status: "running", startedAt: { lt: options.staleBefore } }] },
     orderBy: { queuedAt: "asc" },
@@ -170,17 +206,26 @@ export async function listRecoverableSubmissionIds(options: { staleBefore: Date;
 export async function countSubmissionsByStatus(where: { exerciseId?: string; ids?: string[] }, db: DbClient = getDb()) {
   const rows = await db.submission.groupBy({
     by: ["status"],
-    where: { ...(where.exerciseId ? { exerciseId: where.exerciseId } : {}), ...(where.ids ? { id: { in: where.ids } } : {}) },
+    where: {
+      ...(where.exerciseId ? { exerciseId: where.exerciseId } : {}),
+      ...(where.ids ? { id: { in: where.ids } } : {}),
+    },
     _count: { _all: true },
   });
-  return Object.fromEntries(rows.map((row) => [row.status, row._count._all])) as Partial<Record<SubmissionStatus, number>>;
+  return Object.fromEntries(rows.map((row) => [row.status, row._count._all])) as Partial<
+    Record<SubmissionStatus, number>
+  >;
 }
 
 /**
  * Regrade: every submission of the exercise goes back to queued against the exercise's current
  * version. Returns the ids to enqueue.
  */
-export async function requeueExerciseSubmissions(exerciseId: string, exerciseVersionId: string, db: DbClient = getDb()): Promise<string[]> {
+export async function requeueExerciseSubmissions(
+  exerciseId: string,
+  exerciseVersionId: string,
+  db: DbClient = getDb(),
+): Promise<string[]> {
   const rows = await db.submission.findMany({
     where: { exerciseId, status: { in: ["passed", "failed", "needs_review", "infra_error"] } },
     select: { id: true },

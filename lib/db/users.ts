@@ -13,7 +13,15 @@ export interface UserRecord {
   createdAt: Date;
 }
 
-const userSelect = { id: true, email: true, name: true, role: true, isAdmin: true, locale: true, createdAt: true } as const;
+const userSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  isAdmin: true,
+  locale: true,
+  createdAt: true,
+} as const;
 
 export async function findUserById(id: string, db: DbClient = getDb()): Promise<UserRecord | null> {
   return db.user.findUnique({ where: { id }, select: userSelect });
@@ -57,12 +65,19 @@ export interface UserSessionState {
 }
 
 export async function findUserSessionState(id: string, db: DbClient = getDb()): Promise<UserSessionState | null> {
-  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, isAdmin: true, sessionVersion: true } });
+  return db.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, isAdmin: true, sessionVersion: true },
+  });
 }
 
 /** Every session issued before this call stops working. Returns the new version. */
 export async function incrementSessionVersion(id: string, db: DbClient = getDb()): Promise<number> {
-  const updated = await db.user.update({ where: { id }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+  const updated = await db.user.update({
+    where: { id },
+    data: { sessionVersion: { increment: 1 } },
+    select: { sessionVersion: true },
+  });
   return updated.sessionVersion;
 }
 

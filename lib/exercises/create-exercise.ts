@@ -50,7 +50,10 @@ export async function createExercise(input: CreateExerciseInput): Promise<Exerci
       return toEditorView(created, 0, 0);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      if (data.slug) throw new AppError("CONFLICT", `The slug “${data.slug}” is already used in this class.`, { slug: ["already used in this class"] });
+      if (data.slug)
+        throw new AppError("CONFLICT", `The slug “${data.slug}” is already used in this class.`, {
+          slug: ["already used in this class"],
+        });
       // Two exercises with the same title created at once: the other took the slug, pick again.
     }
   }

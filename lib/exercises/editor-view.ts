@@ -3,7 +3,11 @@ import { limitsOverrideSchema, type LimitsOverride } from "./exercise-package.ty
 import type { ExerciseForEditor } from "./exercise-draft.types";
 
 /** The stored exercise as the editor shows it (the answer key included: instructors only). */
-export function toEditorView(exercise: ExerciseWithVersion, submissionCount: number, versionSubmissions: number): ExerciseForEditor {
+export function toEditorView(
+  exercise: ExerciseWithVersion,
+  submissionCount: number,
+  versionSubmissions: number,
+): ExerciseForEditor {
   const { version } = exercise;
   return {
     id: exercise.id,

@@ -10,8 +10,14 @@ export const MAX_SPEC_CHARS = 64 * 1024;
 
 /** Scripts may say "write-code" (the folder format) or "WRITE_CODE" (the API's responses). */
 export const draftKindSchema = z
-  .enum(["write-code", "predict-output", "WRITE_CODE", "PREDICT_OUTPUT"], { message: "kind must be write-code or predict-output." })
-  .transform((kind) => (kind === "write-code" || kind === "WRITE_CODE" ? "WRITE_CODE" : "PREDICT_OUTPUT") as "WRITE_CODE" | "PREDICT_OUTPUT");
+  .enum(["write-code", "predict-output", "WRITE_CODE", "PREDICT_OUTPUT"], {
+    message: "kind must be write-code or predict-output.",
+  })
+  .transform(
+    (kind) =>
+      (kind === "write-code" || kind === "WRITE_CODE" ? "WRITE_CODE" : "PREDICT_OUTPUT") as
+        "WRITE_CODE" | "PREDICT_OUTPUT",
+  );
 
 const optionalZh = (max: number) =>
   z
@@ -22,16 +28,25 @@ const optionalZh = (max: number) =>
     .transform((text) => (text ? text : undefined));
 
 export const draftTitleSchema = z.object({
-  en: z.string({ message: "The English title is required." }).trim().min(1, "The English title is required.").max(200, "at most 200 characters"),
+  en: z
+    .string({ message: "The English title is required." })
+    .trim()
+    .min(1, "The English title is required.")
+    .max(200, "at most 200 characters"),
   zh: optionalZh(200),
 });
 
 export const draftPromptSchema = z.object({
-  en: z.string({ message: "The English prompt is required." }).trim().min(1, "The English prompt is required.").max(MAX_PROMPT_CHARS, `at most ${MAX_PROMPT_CHARS} characters`),
+  en: z
+    .string({ message: "The English prompt is required." })
+    .trim()
+    .min(1, "The English prompt is required.")
+    .max(MAX_PROMPT_CHARS, `at most ${MAX_PROMPT_CHARS} characters`),
   zh: optionalZh(MAX_PROMPT_CHARS),
 });
 
-const program = (what: string) => z.string({ message: `${what} must be text.` }).max(MAX_PROGRAM_CHARS, `${what} is longer than 64 KB.`);
+const program = (what: string) =>
+  z.string({ message: `${what} must be text.` }).max(MAX_PROGRAM_CHARS, `${what} is longer than 64 KB.`);
 
 export const draftFieldsSchema = z.object({
   kind: draftKindSchema,
@@ -40,7 +55,11 @@ export const draftFieldsSchema = z.object({
   starter: program("The starter code"),
   solution: program("The solution").refine((code) => code.trim() !== "", "The reference solution is required."),
   points: z.number({ message: "points must be a number." }).int("points must be a whole number.").min(0).max(1000),
-  schedules: z.number({ message: "schedules must be a number." }).int().min(1).max(MAX_SCHEDULES, `schedules must be 1 to ${MAX_SCHEDULES}.`),
+  schedules: z
+    .number({ message: "schedules must be a number." })
+    .int()
+    .min(1)
+    .max(MAX_SCHEDULES, `schedules must be 1 to ${MAX_SCHEDULES}.`),
   limits: limitsOverrideSchema,
   spec: z.string().max(MAX_SPEC_CHARS, "The expected trace is longer than 64 KB."),
 });

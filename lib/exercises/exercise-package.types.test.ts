@@ -26,14 +26,20 @@ describe("exerciseManifestSchema", () => {
   });
 
   it("keeps only the limits the author overrides", () => {
-    expect(exerciseManifestSchema.parse({ ...base, limits: { maxVirtualSeconds: 60 } }).limits).toEqual({ maxVirtualSeconds: 60 });
+    expect(exerciseManifestSchema.parse({ ...base, limits: { maxVirtualSeconds: 60 } }).limits).toEqual({
+      maxVirtualSeconds: 60,
+    });
     expect(issuesOf({ ...base, limits: { maxVirtualSecond: 60 } })[0]).toMatch(/^limits: Unrecognized key/);
     expect(issuesOf({ ...base, limits: { cpuSeconds: 999 } })[0]).toMatch(/^limits\.cpuSeconds:/);
   });
 
   it("requires a wrong solution for write-code and none for predict-output", () => {
-    expect(issuesOf({ ...base, wrongSolutions: [] })).toEqual(["wrongSolutions: a write-code exercise needs at least one wrong solution"]);
-    expect(issuesOf({ ...base, kind: "predict-output" })).toEqual(["wrongSolutions: predict-output exercises keep wrong predictions in answer.json"]);
+    expect(issuesOf({ ...base, wrongSolutions: [] })).toEqual([
+      "wrongSolutions: a write-code exercise needs at least one wrong solution",
+    ]);
+    expect(issuesOf({ ...base, kind: "predict-output" })).toEqual([
+      "wrongSolutions: predict-output exercises keep wrong predictions in answer.json",
+    ]);
     expect(issuesOf({ ...base, kind: "predict-output", wrongSolutions: undefined })).toEqual([]);
   });
 
@@ -47,16 +53,22 @@ describe("exerciseManifestSchema", () => {
 
   it("rejects passesSeed0 when only one schedule is checked, and duplicate files", () => {
     const naive = { ...base.wrongSolutions[0], passesSeed0: true };
-    expect(issuesOf({ ...base, wrongSolutions: [naive] })).toEqual(["wrongSolutions.0.passesSeed0: needs schedules ≥ 2 to fail on another seed"]);
+    expect(issuesOf({ ...base, wrongSolutions: [naive] })).toEqual([
+      "wrongSolutions.0.passesSeed0: needs schedules ≥ 2 to fail on another seed",
+    ]);
     expect(issuesOf({ ...base, schedules: 5, wrongSolutions: [naive] })).toEqual([]);
-    expect(issuesOf({ ...base, wrongSolutions: [base.wrongSolutions[0], base.wrongSolutions[0]] })).toEqual(["wrongSolutions.1.file: wrong/sequential.py is listed twice"]);
+    expect(issuesOf({ ...base, wrongSolutions: [base.wrongSolutions[0], base.wrongSolutions[0]] })).toEqual([
+      "wrongSolutions.1.file: wrong/sequential.py is listed twice",
+    ]);
   });
 
   it("rejects bad slugs, schedules and forbiddenNotes regexes", () => {
     expect(issuesOf({ ...base, slug: "Bad Slug" })[0]).toMatch(/^slug:/);
     expect(issuesOf({ ...base, schedules: 0 })[0]).toMatch(/^schedules:/);
     expect(issuesOf({ ...base, schedules: 51 })[0]).toMatch(/^schedules:/);
-    expect(issuesOf({ ...base, forbiddenNotes: ["(legacy"] })).toEqual(["forbiddenNotes.0: not a valid JavaScript regular expression"]);
+    expect(issuesOf({ ...base, forbiddenNotes: ["(legacy"] })).toEqual([
+      "forbiddenNotes.0: not a valid JavaScript regular expression",
+    ]);
     expect(issuesOf({ ...base, unknownField: 1 })[0]).toMatch(/Unrecognized key/);
   });
 });

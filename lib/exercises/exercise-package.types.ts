@@ -76,7 +76,10 @@ export const exerciseManifestSchema = z
      */
     schedules: z.number().int().min(1).max(MAX_SCHEDULES).optional(),
     limits: limitsOverrideSchema.default({}),
-    tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/)).max(20).default([]),
+    tags: z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/))
+      .max(20)
+      .default([]),
     tutorial: z.object({ section: z.string().min(1), title: z.string().min(1).optional() }).strict(),
     /**
      * Runs whose notes match one of these regexes fail (e.g. the legacy @asyncio.coroutine shim):
@@ -89,24 +92,43 @@ export const exerciseManifestSchema = z
   .superRefine((manifest, ctx) => {
     const wrong = manifest.wrongSolutions ?? [];
     if (manifest.kind === "write-code" && wrong.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["wrongSolutions"], message: "a write-code exercise needs at least one wrong solution" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["wrongSolutions"],
+        message: "a write-code exercise needs at least one wrong solution",
+      });
     }
     if (manifest.kind === "predict-output" && wrong.length > 0) {
-      ctx.addIssue({ code: "custom", path: ["wrongSolutions"], message: "predict-output exercises keep wrong predictions in answer.json" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["wrongSolutions"],
+        message: "predict-output exercises keep wrong predictions in answer.json",
+      });
     }
     const seen = new Set<string>();
     wrong.forEach((entry, index) => {
-      if (seen.has(entry.file)) ctx.addIssue({ code: "custom", path: ["wrongSolutions", index, "file"], message: `${entry.file} is listed twice` });
+      if (seen.has(entry.file))
+        ctx.addIssue({
+          code: "custom",
+          path: ["wrongSolutions", index, "file"],
+          message: `${entry.file} is listed twice`,
+        });
       seen.add(entry.file);
       if (entry.passesSeed0 && manifest.schedules !== undefined && manifest.schedules < 2) {
-        ctx.addIssue({ code: "custom", path: ["wrongSolutions", index, "passesSeed0"], message: "needs schedules ≥ 2 to fail on another seed" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["wrongSolutions", index, "passesSeed0"],
+          message: "needs schedules ≥ 2 to fail on another seed",
+        });
       }
     });
   });
 export type ExerciseManifest = z.infer<typeof exerciseManifestSchema>;
 export type ExerciseManifestInput = z.input<typeof exerciseManifestSchema>;
 
-const predictionLines = z.array(z.string().refine((line) => !/[\r\n]/.test(line), { message: "one printed line, without newlines" })).min(1);
+const predictionLines = z
+  .array(z.string().refine((line) => !/[\r\n]/.test(line), { message: "one printed line, without newlines" }))
+  .min(1);
 
 /** answer.json of a predict-output exercise. */
 export const predictionAnswerSchema = z

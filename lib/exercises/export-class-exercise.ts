@@ -2,7 +2,12 @@ import { requireClassAccess } from "@/lib/auth/require-class-access";
 import { parseInput } from "@/lib/config/parse-input";
 import { findExerciseWithCurrentVersion, type ExerciseWithVersion } from "@/lib/db/exercises";
 import { AppError } from "@/lib/errors/app-error";
-import { exerciseManifestSchema, limitsOverrideSchema, type ExerciseManifest, type ExercisePackage } from "./exercise-package.types";
+import {
+  exerciseManifestSchema,
+  limitsOverrideSchema,
+  type ExerciseManifest,
+  type ExercisePackage,
+} from "./exercise-package.types";
 import { packageExtrasSchema, type PackageExtras } from "./package-extras.types";
 import { exerciseRefInput, type ExerciseRefInput } from "./publish-exercise.types";
 
@@ -17,13 +22,26 @@ export async function exportClassExercise(input: ExerciseRefInput): Promise<Exer
   await requireClassAccess({ userId, classId: exercise.classId, action: "exercise.manage" });
   const extras = packageExtrasSchema.safeParse(exercise.version.packageExtras);
   if (!extras.success) {
-    throw new AppError("UNPROCESSABLE", `“${exercise.slug}” lacks the package data an export needs (teaches, tutorial, wrong solutions or answer); import it from a folder first.`);
+    throw new AppError(
+      "UNPROCESSABLE",
+      `“${exercise.slug}” lacks the package data an export needs (teaches, tutorial, wrong solutions or answer); import it from a folder first.`,
+    );
   }
   const manifest = manifestOf(exercise, extras.data);
   const { version } = exercise;
-  const common = { manifest, prompts: { en: version.promptEn, zh: version.promptZh }, expectedTrace: version.expectedSpec };
+  const common = {
+    manifest,
+    prompts: { en: version.promptEn, zh: version.promptZh },
+    expectedTrace: version.expectedSpec,
+  };
   if (exercise.kind === "WRITE_CODE") {
-    return { ...common, kind: "write-code", starter: version.starterCode, solution: version.referenceSolution, wrongSolutions: extras.data.wrongSolutions ?? [] };
+    return {
+      ...common,
+      kind: "write-code",
+      starter: version.starterCode,
+      solution: version.referenceSolution,
+      wrongSolutions: extras.data.wrongSolutions ?? [],
+    };
   }
   if (!extras.data.answer) throw new AppError("UNPROCESSABLE", `“${exercise.slug}” has no stored answer to export.`);
   return { ...common, kind: "predict-output", program: version.referenceSolution, answer: extras.data.answer };
@@ -32,7 +50,8 @@ export async function exportClassExercise(input: ExerciseRefInput): Promise<Exer
 function manifestOf(exercise: ExerciseWithVersion, extras: PackageExtras): ExerciseManifest {
   const { version } = exercise;
   const limits = limitsOverrideSchema.safeParse(version.limits ?? {});
-  const forbiddenNotes = Array.isArray(version.forbiddenNotes) && version.forbiddenNotes.length > 0 ? version.forbiddenNotes : undefined;
+  const forbiddenNotes =
+    Array.isArray(version.forbiddenNotes) && version.forbiddenNotes.length > 0 ? version.forbiddenNotes : undefined;
   const wrongSolutions = extras.wrongSolutions?.map(({ code: _code, ...entry }) => entry);
   // Re-validated so an export never writes a folder the loader would refuse.
   const manifest = exerciseManifestSchema.safeParse({
@@ -48,6 +67,10 @@ function manifestOf(exercise: ExerciseWithVersion, extras: PackageExtras): Exerc
     ...(forbiddenNotes ? { forbiddenNotes } : {}),
     ...(wrongSolutions ? { wrongSolutions } : {}),
   });
-  if (!manifest.success) throw new AppError("UNPROCESSABLE", `“${exercise.slug}” cannot be exported: ${manifest.error.issues[0]?.message ?? "invalid manifest"}`);
+  if (!manifest.success)
+    throw new AppError(
+      "UNPROCESSABLE",
+      `“${exercise.slug}” cannot be exported: ${manifest.error.issues[0]?.message ?? "invalid manifest"}`,
+    );
   return manifest.data;
 }

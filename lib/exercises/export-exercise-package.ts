@@ -9,7 +9,15 @@ import { exerciseManifestSchema, type ExerciseManifestInput, type ExercisePackag
  * load(export(pkg)) gives back pkg. Refuses to write into a non-empty folder unless `overwrite`;
  * with `overwrite`, stale wrong/*.py files are removed so the folder matches the package exactly.
  */
-export async function exportExercisePackage({ pkg, root, overwrite = false }: { pkg: ExercisePackage; root: string; overwrite?: boolean }): Promise<string> {
+export async function exportExercisePackage({
+  pkg,
+  root,
+  overwrite = false,
+}: {
+  pkg: ExercisePackage;
+  root: string;
+  overwrite?: boolean;
+}): Promise<string> {
   const manifest = manifestOf(pkg);
   const dir = path.join(root, manifest.slug);
   await prepareFolder(dir, overwrite);
@@ -23,13 +31,16 @@ export async function exportExercisePackage({ pkg, root, overwrite = false }: { 
 
 /** The manifest to write: wrong solutions come from the package's list, the one source of truth. */
 function manifestOf(pkg: ExercisePackage): ExerciseManifestInput {
-  if (pkg.kind !== pkg.manifest.kind) throw new AppError("BAD_REQUEST", `package kind ${pkg.kind} does not match manifest kind ${pkg.manifest.kind}`);
+  if (pkg.kind !== pkg.manifest.kind)
+    throw new AppError("BAD_REQUEST", `package kind ${pkg.kind} does not match manifest kind ${pkg.manifest.kind}`);
   const manifest: ExerciseManifestInput = { ...pkg.manifest };
   if (pkg.kind === "write-code") manifest.wrongSolutions = pkg.wrongSolutions.map(({ code: _code, ...entry }) => entry);
   else delete manifest.wrongSolutions;
   const parsed = exerciseManifestSchema.safeParse(manifest);
   if (!parsed.success) {
-    const details = Object.fromEntries(parsed.error.issues.map((issue) => [`exercise.json:${issue.path.map(String).join(".")}`, [issue.message]]));
+    const details = Object.fromEntries(
+      parsed.error.issues.map((issue) => [`exercise.json:${issue.path.map(String).join(".")}`, [issue.message]]),
+    );
     throw new AppError("BAD_REQUEST", `cannot export ${manifest.slug}: invalid manifest`, details);
   }
   return manifest;

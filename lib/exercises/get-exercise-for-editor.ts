@@ -9,6 +9,9 @@ import { exerciseRefInput, type ExerciseRefInput } from "./publish-exercise.type
 export async function getExerciseForEditor(input: ExerciseRefInput): Promise<ExerciseForEditor> {
   const { userId, exerciseId } = parseInput(exerciseRefInput, input);
   const exercise = await loadManagedExercise({ userId, exerciseId });
-  const [submissions, versionSubmissions] = await Promise.all([countExerciseSubmissions(exercise.id), countVersionSubmissions(exercise.version.id)]);
+  const [submissions, versionSubmissions] = await Promise.all([
+    countExerciseSubmissions(exercise.id),
+    countVersionSubmissions(exercise.version.id),
+  ]);
   return toEditorView(exercise, submissions, versionSubmissions);
 }

@@ -41,18 +41,29 @@ export async function importExerciseIntoClass(input: ImportExerciseIntoClassInpu
   }
 }
 
-async function upsertExercise(classId: string, pkg: ExercisePackage, status: ImportedExercise["status"] | undefined, tx: DbClient): Promise<ImportedExercise> {
+async function upsertExercise(
+  classId: string,
+  pkg: ExercisePackage,
+  status: ImportedExercise["status"] | undefined,
+  tx: DbClient,
+): Promise<ImportedExercise> {
   const kind = pkg.kind === "write-code" ? "WRITE_CODE" : "PREDICT_OUTPUT";
   const content = versionContentOf(pkg);
   const slug = pkg.manifest.slug;
   const existing = await findExerciseBySlug(classId, slug, tx);
   if (!existing) {
     const position = await nextExercisePosition(classId, tx);
-    const created = await insertExercise({ classId, slug, kind, status: status ?? "DRAFT", position, version: content }, tx);
+    const created = await insertExercise(
+      { classId, slug, kind, status: status ?? "DRAFT", position, version: content },
+      tx,
+    );
     return summary(created, created.version.version, "created");
   }
   if (existing.kind !== kind) {
-    throw new AppError("CONFLICT", `“${slug}” already exists in this class as a ${existing.kind === "WRITE_CODE" ? "write-code" : "predict-output"} exercise; use another slug.`);
+    throw new AppError(
+      "CONFLICT",
+      `“${slug}” already exists in this class as a ${existing.kind === "WRITE_CODE" ? "write-code" : "predict-output"} exercise; use another slug.`,
+    );
   }
   const current = await findExerciseWithCurrentVersion(existing.id, tx);
   let outcome: ImportOutcome = "unchanged";
@@ -115,7 +126,9 @@ function sameContent(next: NewExerciseVersion, stored: ExerciseVersionRecord): b
 function canonicalJson(value: unknown): string {
   if (typeof value !== "object" || value === null) return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = Object.entries(value)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
@@ -126,18 +139,26 @@ function checkPackage(pkg: ExercisePackage): ExercisePackage {
   }
   const manifest = exerciseManifestSchema.safeParse(pkg.manifest);
   if (!manifest.success) {
-    const details = Object.fromEntries(manifest.error.issues.map((issue) => [`exercise.json:${issue.path.map(String).join(".")}`, [issue.message]]));
+    const details = Object.fromEntries(
+      manifest.error.issues.map((issue) => [`exercise.json:${issue.path.map(String).join(".")}`, [issue.message]]),
+    );
     throw new AppError("UNPROCESSABLE", `The manifest of “${String(pkg.manifest.slug)}” is invalid.`, details);
   }
   try {
     parseSpec(pkg.expectedTrace);
   } catch (error) {
     if (!(error instanceof SpecParseError)) throw error;
-    throw new AppError("UNPROCESSABLE", `expected.trace of “${pkg.manifest.slug}”: ${error.message}`, { [`expected.trace:line ${error.line}`]: [error.message] });
+    throw new AppError("UNPROCESSABLE", `expected.trace of “${pkg.manifest.slug}”: ${error.message}`, {
+      [`expected.trace:line ${error.line}`]: [error.message],
+    });
   }
   return pkg;
 }
 
-function summary(exercise: { id: string; slug: string; kind: ImportedExercise["kind"]; status: ImportedExercise["status"] }, version: number, outcome: ImportOutcome): ImportedExercise {
+function summary(
+  exercise: { id: string; slug: string; kind: ImportedExercise["kind"]; status: ImportedExercise["status"] },
+  version: number,
+  outcome: ImportOutcome,
+): ImportedExercise {
   return { id: exercise.id, slug: exercise.slug, kind: exercise.kind, status: exercise.status, version, outcome };
 }

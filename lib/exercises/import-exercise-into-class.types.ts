@@ -4,7 +4,9 @@ import { z } from "zod";
 export const idSchema = z.string({ message: "Missing id." }).trim().min(1, "Missing id.").max(64, "Invalid id.");
 
 export const EXERCISE_STATUSES = ["DRAFT", "PUBLISHED", "CLOSED"] as const;
-export const exerciseStatusSchema = z.enum(EXERCISE_STATUSES, { message: "Status must be DRAFT, PUBLISHED or CLOSED." });
+export const exerciseStatusSchema = z.enum(EXERCISE_STATUSES, {
+  message: "Status must be DRAFT, PUBLISHED or CLOSED.",
+});
 export type ExerciseStatusValue = z.infer<typeof exerciseStatusSchema>;
 
 /**

@@ -33,7 +33,9 @@ export const importUploadedExerciseInput = z.object({
  * Imports an exercise file the instructor exported earlier (from this class, another class or
  * another Interleave): a new slug becomes a draft, an existing slug its next version.
  */
-export async function importUploadedExercise(input: z.input<typeof importUploadedExerciseInput>): Promise<ImportedExercise> {
+export async function importUploadedExercise(
+  input: z.input<typeof importUploadedExerciseInput>,
+): Promise<ImportedExercise> {
   const { userId, classId, package: pkg } = parseInput(importUploadedExerciseInput, input);
   // The manifest's remaining fields are validated by importExerciseIntoClass against the full schema.
   return importExerciseIntoClass({ userId, classId, package: pkg as ExercisePackage });

@@ -2,7 +2,11 @@ import { can } from "@/lib/auth/policy";
 import { requireClassAccess } from "@/lib/auth/require-class-access";
 import { parseInput } from "@/lib/config/parse-input";
 import { listBestScoresOfUser, listClassExercises as listExerciseRows, type BestScoreRecord } from "@/lib/db/exercises";
-import { listClassExercisesInput, type ClassExerciseList, type ListClassExercisesInput } from "./list-class-exercises.types";
+import {
+  listClassExercisesInput,
+  type ClassExerciseList,
+  type ListClassExercisesInput,
+} from "./list-class-exercises.types";
 
 /**
  * A class's exercises in teaching order. Students see published and closed ones with their own
@@ -28,7 +32,10 @@ export async function listClassExercises(input: ListClassExercisesInput): Promis
         title: { en: row.version.titleEn, zh: row.version.titleZh },
         points: row.version.points,
         schedules: row.version.schedules,
-        best: best && best.attempts > 0 ? { score: best.bestScore, attempts: best.attempts, passed: best.passedAt !== null } : null,
+        best:
+          best && best.attempts > 0
+            ? { score: best.bestScore, attempts: best.attempts, passed: best.passedAt !== null }
+            : null,
       };
     }),
   };

@@ -19,8 +19,12 @@ export async function listLibrary({ root = LIBRARY_DIR }: { root?: string } = {}
   // The turbopackIgnore comments keep Next's file tracing from copying the whole project: the
   // library is read at run time from the working directory, never bundled.
   const entries = await readdir(/*turbopackIgnore: true*/ root, { withFileTypes: true });
-  const folders = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith(".")).map((entry) => entry.name).sort();
+  const folders = entries
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith("."))
+    .map((entry) => entry.name)
+    .sort();
   const packages: ExercisePackage[] = [];
-  for (const folder of folders) packages.push(await loadExercisePackage({ dir: path.join(/*turbopackIgnore: true*/ root, folder) }));
+  for (const folder of folders)
+    packages.push(await loadExercisePackage({ dir: path.join(/*turbopackIgnore: true*/ root, folder) }));
   return packages;
 }

@@ -23,7 +23,10 @@ async function copyOf(slug: string): Promise<string> {
 }
 
 async function loadError(dir: string): Promise<AppError> {
-  const error = await loadExercisePackage({ dir }).then(() => null, (e: unknown) => e);
+  const error = await loadExercisePackage({ dir }).then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
   return error;
 }
@@ -35,17 +38,22 @@ describe("the built-in library", () => {
     const slugs = library.map((pkg) => pkg.manifest.slug);
     expect(slugs).toEqual([...slugs].sort());
     expect(library.filter((pkg) => pkg.kind === "predict-output").length).toBeGreaterThanOrEqual(3);
-    expect(library.filter((pkg) => pkg.kind === "write-code" && (pkg.manifest.schedules ?? 0) >= 5).length).toBeGreaterThanOrEqual(2);
+    expect(
+      library.filter((pkg) => pkg.kind === "write-code" && (pkg.manifest.schedules ?? 0) >= 5).length,
+    ).toBeGreaterThanOrEqual(2);
   });
 });
 
 describe("exportExercisePackage", () => {
-  it.each(["05-create-task-concurrency", "14-predict-create-task-vs-await"])("round-trips %s through load → export → load", async (slug) => {
-    const original = await loadExercisePackage({ dir: path.join(LIBRARY_DIR, slug) });
-    const dir = await exportExercisePackage({ pkg: original, root: tmp });
-    expect(dir).toBe(path.join(tmp, slug));
-    expect(await loadExercisePackage({ dir })).toEqual(original);
-  });
+  it.each(["05-create-task-concurrency", "14-predict-create-task-vs-await"])(
+    "round-trips %s through load → export → load",
+    async (slug) => {
+      const original = await loadExercisePackage({ dir: path.join(LIBRARY_DIR, slug) });
+      const dir = await exportExercisePackage({ pkg: original, root: tmp });
+      expect(dir).toBe(path.join(tmp, slug));
+      expect(await loadExercisePackage({ dir })).toEqual(original);
+    },
+  );
 
   it("refuses a non-empty folder unless overwrite, and then drops stale wrong solutions", async () => {
     const dir = await copyOf("05-create-task-concurrency");
@@ -61,7 +69,9 @@ describe("exportExercisePackage", () => {
     if (original.kind !== "write-code") throw new Error("01 is write-code");
     const pkg = { ...original, wrongSolutions: original.wrongSolutions.slice(0, 1) };
     const dir = await exportExercisePackage({ pkg, root: tmp });
-    const manifest = JSON.parse(await readFile(path.join(dir, "exercise.json"), "utf8")) as { wrongSolutions: { file: string }[] };
+    const manifest = JSON.parse(await readFile(path.join(dir, "exercise.json"), "utf8")) as {
+      wrongSolutions: { file: string }[];
+    };
     expect(manifest.wrongSolutions.map((entry) => entry.file)).toEqual([original.wrongSolutions[0].file]);
   });
 });

@@ -28,7 +28,11 @@ export async function loadExercisePackage({ dir }: { dir: string }): Promise<Exe
   const prompts = await readPrompts(dir, problems);
   const expectedTrace = await readExpectedTrace(dir, problems);
   if (manifest && manifest.slug !== path.basename(dir)) {
-    problems.add("exercise.json", "slug", `is “${manifest.slug}” but the folder is “${path.basename(dir)}”: they must be the same`);
+    problems.add(
+      "exercise.json",
+      "slug",
+      `is “${manifest.slug}” but the folder is “${path.basename(dir)}”: they must be the same`,
+    );
   }
   // Without a valid manifest the kind is unknown, so which code files belong here is too.
   if (!manifest) problems.throwIfAny();
@@ -38,12 +42,14 @@ export async function loadExercisePackage({ dir }: { dir: string }): Promise<Exe
     const solution = await readText(dir, "solution.py", problems, MAX_CODE_CHARS);
     const wrongSolutions = await readWrongSolutions(dir, manifest, problems);
     problems.throwIfAny();
-    if (prompts === null || expectedTrace === null || starter === null || solution === null) throw problems.unreachable();
+    if (prompts === null || expectedTrace === null || starter === null || solution === null)
+      throw problems.unreachable();
     return { kind: "write-code", manifest, prompts, expectedTrace, starter, solution, wrongSolutions };
   }
   const program = await readText(dir, "program.py", problems, MAX_CODE_CHARS);
   const answerJson = await readJson(dir, "answer.json", problems);
-  const answer = answerJson === undefined ? null : parseWith(predictionAnswerSchema, answerJson, "answer.json", problems);
+  const answer =
+    answerJson === undefined ? null : parseWith(predictionAnswerSchema, answerJson, "answer.json", problems);
   problems.throwIfAny();
   if (prompts === null || expectedTrace === null || program === null || answer === null) throw problems.unreachable();
   return { kind: "predict-output", manifest, prompts, expectedTrace, program, answer };
@@ -80,7 +86,10 @@ async function readManifest(dir: string, problems: Problems): Promise<ExerciseMa
 async function readPrompts(dir: string, problems: Problems): Promise<Localized | null> {
   const en = await readText(dir, "prompt.en.md", problems, MAX_TEXT_CHARS);
   const zh = await readText(dir, "prompt.zh.md", problems, MAX_TEXT_CHARS);
-  for (const [file, text] of [["prompt.en.md", en], ["prompt.zh.md", zh]] as const) {
+  for (const [file, text] of [
+    ["prompt.en.md", en],
+    ["prompt.zh.md", zh],
+  ] as const) {
     if (text !== null && text.trim() === "") problems.add(file, null, "is empty");
   }
   return en === null || zh === null ? null : { en, zh };
@@ -99,12 +108,20 @@ async function readExpectedTrace(dir: string, problems: Problems): Promise<strin
   return text;
 }
 
-async function readWrongSolutions(dir: string, manifest: ExerciseManifest, problems: Problems): Promise<WrongSolution[]> {
+async function readWrongSolutions(
+  dir: string,
+  manifest: ExerciseManifest,
+  problems: Problems,
+): Promise<WrongSolution[]> {
   const declared = manifest.wrongSolutions ?? [];
   const onDisk = await listWrongFiles(dir);
   for (const file of onDisk) {
     if (!declared.some((entry) => entry.file === file)) {
-      problems.add("exercise.json", "wrongSolutions", `${file} exists but is not listed (say which divergence it must produce)`);
+      problems.add(
+        "exercise.json",
+        "wrongSolutions",
+        `${file} exists but is not listed (say which divergence it must produce)`,
+      );
     }
   }
   const result: WrongSolution[] = [];
@@ -118,7 +135,10 @@ async function readWrongSolutions(dir: string, manifest: ExerciseManifest, probl
 async function listWrongFiles(dir: string): Promise<string[]> {
   try {
     const names = await readdir(path.join(dir, "wrong"));
-    return names.filter((name) => name.endsWith(".py")).sort().map((name) => `wrong/${name}`);
+    return names
+      .filter((name) => name.endsWith(".py"))
+      .sort()
+      .map((name) => `wrong/${name}`);
   } catch (error) {
     if (isMissing(error)) return [];
     throw error;
@@ -153,7 +173,12 @@ async function readJson(dir: string, file: string, problems: Problems): Promise<
   }
 }
 
-function parseWith<T extends z.ZodType>(schema: T, value: unknown, file: string, problems: Problems): z.infer<T> | null {
+function parseWith<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  file: string,
+  problems: Problems,
+): z.infer<T> | null {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {

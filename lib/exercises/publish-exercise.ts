@@ -11,7 +11,9 @@ import { publishExerciseInput, type PublishExerciseInput } from "./publish-exerc
  * see it and their results, but submissions are refused). Any transition is allowed: an instructor
  * may reopen a closed exercise or hide a published one again.
  */
-export async function publishExercise(input: PublishExerciseInput): Promise<{ id: string; status: ExerciseStatusValue }> {
+export async function publishExercise(
+  input: PublishExerciseInput,
+): Promise<{ id: string; status: ExerciseStatusValue }> {
   const { userId, exerciseId, status } = parseInput(publishExerciseInput, input);
   const exercise = await findExerciseWithCurrentVersion(exerciseId);
   if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found");
@@ -22,7 +24,13 @@ export async function publishExercise(input: PublishExerciseInput): Promise<{ id
   }
   if (exercise.status !== status) {
     await updateExerciseStatus(exercise.id, status);
-    await recordAuditEntry({ userId, action: "exercise.status", classId: exercise.classId, target: exercise.id, details: { from: exercise.status, to: status } });
+    await recordAuditEntry({
+      userId,
+      action: "exercise.status",
+      classId: exercise.classId,
+      target: exercise.id,
+      details: { from: exercise.status, to: status },
+    });
   }
   return { id: exercise.id, status };
 }

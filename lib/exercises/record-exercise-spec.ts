@@ -15,7 +15,12 @@ import { takeRateLimit } from "@/lib/rate-limit/take-rate-limit";
 export const recordExerciseSpecInput = z.object({
   userId: idSchema,
   exerciseId: idSchema,
-  schedules: z.number({ message: "schedules must be a number." }).int().min(1).max(MAX_SCHEDULES, `schedules must be 1 to ${MAX_SCHEDULES}.`).optional(),
+  schedules: z
+    .number({ message: "schedules must be a number." })
+    .int()
+    .min(1)
+    .max(MAX_SCHEDULES, `schedules must be 1 to ${MAX_SCHEDULES}.`)
+    .optional(),
 });
 
 export interface RecordedSpec {
@@ -32,17 +37,27 @@ export interface RecordedSpec {
  * `npm run trace -- FILE --record --schedules K`. A solution that crashes is recorded as it is (the
  * spec then expects the error); a sandbox failure records nothing.
  */
-export async function recordExerciseSpec(input: z.input<typeof recordExerciseSpecInput>, services: GradingServices = getGradingServices()): Promise<RecordedSpec> {
+export async function recordExerciseSpec(
+  input: z.input<typeof recordExerciseSpecInput>,
+  services: GradingServices = getGradingServices(),
+): Promise<RecordedSpec> {
   const { userId, exerciseId, schedules } = parseInput(recordExerciseSpecInput, input);
   const exercise = await loadManagedExercise({ userId, exerciseId });
-  await takeRateLimit(services.runLimiter, `record:${userId}`, (seconds) => new AppError("RATE_LIMITED", `Too many runs: try again in ${seconds} s.`));
+  await takeRateLimit(
+    services.runLimiter,
+    `record:${userId}`,
+    (seconds) => new AppError("RATE_LIMITED", `Too many runs: try again in ${seconds} s.`),
+  );
   const count = schedules ?? exercise.version.schedules;
   const limits = exerciseLimits(exercise.version.limits);
   const runs: RunResult[] = [];
   for (let seed = 0; seed < count; seed++) {
     const run = await services.runner.run({ code: exercise.version.referenceSolution, seed, limits }).catch(() => null);
     if (!run || run.status === "sandbox_error") {
-      throw new AppError("UNAVAILABLE", "The code runner is unavailable right now; nothing was recorded. Try again in a moment.");
+      throw new AppError(
+        "UNAVAILABLE",
+        "The code runner is unavailable right now; nothing was recorded. Try again in a moment.",
+      );
     }
     runs.push(run);
   }

@@ -34,13 +34,20 @@ export interface TriedSolution {
  * "Try a wrong solution": checks any program against the exercise's spec under its schedules, as
  * grading would, before students see it. Nothing is stored.
  */
-export async function tryExerciseSolution(input: z.input<typeof tryExerciseSolutionInput>, services: GradingServices = getGradingServices()): Promise<TriedSolution> {
+export async function tryExerciseSolution(
+  input: z.input<typeof tryExerciseSolutionInput>,
+  services: GradingServices = getGradingServices(),
+): Promise<TriedSolution> {
   const { userId, exerciseId, code, spec } = parseInput(tryExerciseSolutionInput, input);
   const exercise = await loadManagedExercise({ userId, exerciseId });
   const specText = spec ?? exercise.version.expectedSpec;
   if (specText.trim() === "") throw new AppError("CONFLICT", "Record or write the expected trace first.");
   checkSpecText(specText);
-  await takeRateLimit(services.runLimiter, `record:${userId}`, (seconds) => new AppError("RATE_LIMITED", `Too many runs: try again in ${seconds} s.`));
+  await takeRateLimit(
+    services.runLimiter,
+    `record:${userId}`,
+    (seconds) => new AppError("RATE_LIMITED", `Too many runs: try again in ${seconds} s.`),
+  );
   const notes = exercise.version.forbiddenNotes;
   const verdict = await checkProgram({
     code,

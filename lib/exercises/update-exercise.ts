@@ -1,6 +1,16 @@
 import { parseInput } from "@/lib/config/parse-input";
-import { countExerciseSubmissions, countVersionSubmissions, overwriteExerciseVersion, updateExerciseKind } from "@/lib/db/exercise-authoring";
-import { findExerciseWithCurrentVersion, insertExerciseVersion, type ExerciseWithVersion, type NewExerciseVersion } from "@/lib/db/exercises";
+import {
+  countExerciseSubmissions,
+  countVersionSubmissions,
+  overwriteExerciseVersion,
+  updateExerciseKind,
+} from "@/lib/db/exercise-authoring";
+import {
+  findExerciseWithCurrentVersion,
+  insertExerciseVersion,
+  type ExerciseWithVersion,
+  type NewExerciseVersion,
+} from "@/lib/db/exercises";
 import { withTransaction } from "@/lib/db/with-transaction";
 import { AppError } from "@/lib/errors/app-error";
 import { checkSpecText } from "./check-spec-text";
@@ -22,21 +32,33 @@ export async function updateExercise(input: UpdateExerciseInput): Promise<Exerci
     if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found");
     const submissions = await countExerciseSubmissions(exerciseId, tx);
     if (changes.kind && changes.kind !== exercise.kind) {
-      if (submissions > 0) throw new AppError("CONFLICT", "This exercise already has submissions: its kind cannot change.", { kind: ["fixed once students submitted"] });
+      if (submissions > 0)
+        throw new AppError("CONFLICT", "This exercise already has submissions: its kind cannot change.", {
+          kind: ["fixed once students submitted"],
+        });
       await updateExerciseKind(exerciseId, changes.kind, tx);
     }
     const kind = changes.kind ?? exercise.kind;
     const content = mergedContent(exercise, { ...changes, kind });
     const versionSubmissions = await countVersionSubmissions(exercise.version.id, tx);
     const frozen = isFrozen(exercise.status, versionSubmissions);
-    const version = frozen ? await insertExerciseVersion(exerciseId, content, tx) : await overwriteExerciseVersion(exercise.version.id, content, tx);
-    return toEditorView({ ...exercise, kind, currentVersion: version.version, version }, submissions, frozen ? 0 : versionSubmissions);
+    const version = frozen
+      ? await insertExerciseVersion(exerciseId, content, tx)
+      : await overwriteExerciseVersion(exercise.version.id, content, tx);
+    return toEditorView(
+      { ...exercise, kind, currentVersion: version.version, version },
+      submissions,
+      frozen ? 0 : versionSubmissions,
+    );
   });
 }
 
 type Changes = Omit<ReturnType<typeof updateExerciseInput.parse>, "userId" | "exerciseId">;
 
-function mergedContent(exercise: ExerciseWithVersion, changes: Changes & { kind: ExerciseWithVersion["kind"] }): NewExerciseVersion {
+function mergedContent(
+  exercise: ExerciseWithVersion,
+  changes: Changes & { kind: ExerciseWithVersion["kind"] },
+): NewExerciseVersion {
   const { version } = exercise;
   return {
     titleEn: changes.title?.en ?? version.titleEn,
@@ -50,7 +72,8 @@ function mergedContent(exercise: ExerciseWithVersion, changes: Changes & { kind:
     limits: changes.limits ? { ...changes.limits } : version.limits,
     points: changes.points ?? version.points,
     forbiddenNotes: stringArray(version.forbiddenNotes),
-    packageExtras: typeof version.packageExtras === "object" && version.packageExtras !== null ? version.packageExtras : undefined,
+    packageExtras:
+      typeof version.packageExtras === "object" && version.packageExtras !== null ? version.packageExtras : undefined,
   };
 }
 

@@ -7,7 +7,11 @@ import { exportFileName } from "./export-file-name";
 import { gradeFileRows } from "./grade-file-layouts";
 import { writeCsv } from "./write-csv";
 
-export const exportArchiveInput = z.object({ userId: z.string().min(1).max(64), assignmentId: z.string().min(1).max(64), now: z.date().optional() });
+export const exportArchiveInput = z.object({
+  userId: z.string().min(1).max(64),
+  assignmentId: z.string().min(1).max(64),
+  now: z.date().optional(),
+});
 
 export interface ExportedArchive {
   fileName: string;
@@ -49,7 +53,11 @@ function archiveStream(book: GradebookView, assignmentId: string): ReadableStrea
         if (final) controller.close();
       });
       addFile(zip, "grades.csv", writeCsv(gradeFileRows("csv", book)));
-      addFile(zip, "assignment.json", json({ assignment: book.assignment, className: book.className, students: book.students, audit: book.audit }));
+      addFile(
+        zip,
+        "assignment.json",
+        json({ assignment: book.assignment, className: book.className, students: book.students, audit: book.audit }),
+      );
       try {
         await addSubmissions(zip, book, assignmentId);
         zip.end();

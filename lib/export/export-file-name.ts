@@ -11,7 +11,14 @@ function slugOf(text: string): string {
 }
 
 /** "Coroutines-101-Homework-1-canvas-2026-09-02.csv": class, assignment, format, date in the class's zone. */
-export function exportFileName(parts: { className: string; assignmentTitle: string; format: string; at: Date; timeZone: string; extension: string }): string {
+export function exportFileName(parts: {
+  className: string;
+  assignmentTitle: string;
+  format: string;
+  at: Date;
+  timeZone: string;
+  extension: string;
+}): string {
   const date = formatInZone(parts.at, parts.timeZone).slice(0, 10);
   return `${slugOf(parts.className)}-${slugOf(parts.assignmentTitle)}-${parts.format}-${date}.${parts.extension}`;
 }

@@ -25,11 +25,18 @@ const RECORDED_FORMAT = { csv: "CSV", canvas: "CANVAS", moodle: "MOODLE" } as co
 
 /** The owner downloads the grade file; students get NOT_FOUND/FORBIDDEN from the policy. */
 /** `format` is whatever the caller received (a query string); anything else is a clear 400. */
-export async function exportGrades(input: Omit<z.input<typeof exportGradesInput>, "format"> & { format: string }): Promise<ExportedFile> {
+export async function exportGrades(
+  input: Omit<z.input<typeof exportGradesInput>, "format"> & { format: string },
+): Promise<ExportedFile> {
   const { userId, assignmentId, format, now } = parseInput(exportGradesInput, input);
   const book = await getGradebook({ userId, assignmentId });
   const body = writeCsv(gradeFileRows(format, book));
-  await insertGradeExport({ assignmentId, format: RECORDED_FORMAT[format], createdById: userId, rowCount: book.students.length });
+  await insertGradeExport({
+    assignmentId,
+    format: RECORDED_FORMAT[format],
+    createdById: userId,
+    rowCount: book.students.length,
+  });
   return {
     fileName: exportFileName({
       className: book.className,

@@ -17,7 +17,15 @@ export function gradeFileRows(format: GradeFileFormat, book: GradebookView): str
 
 function genericRows(book: GradebookView): string[][] {
   const zone = book.assignment.timeZone ?? "UTC";
-  const header = ["Student", "Email", ...book.exercises.map((e) => textCell(e.title.en)), "Total", "Percent", "Late days", "Last submission"];
+  const header = [
+    "Student",
+    "Email",
+    ...book.exercises.map((e) => textCell(e.title.en)),
+    "Total",
+    "Percent",
+    "Late days",
+    "Last submission",
+  ];
   const rows = book.students.map((student) => [
     textCell(student.name),
     textCell(student.email),
@@ -38,7 +46,14 @@ function genericRows(book: GradebookView): string[][] {
 function canvasRows(book: GradebookView): string[][] {
   const header = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", textCell(book.assignment.title)];
   const points = ["Points Possible", "", "", "", "", numberCell(book.pointsPossible)];
-  const rows = book.students.map((student) => [textCell(student.name), "", "", textCell(student.email), "", numberCell(student.total)]);
+  const rows = book.students.map((student) => [
+    textCell(student.name),
+    "",
+    "",
+    textCell(student.email),
+    "",
+    numberCell(student.total),
+  ]);
   return [header, points, ...rows];
 }
 

@@ -11,16 +11,31 @@ function fakeSandbox(calls: RunRequest[]) {
   return async (request: RunRequest) => {
     calls.push(request);
     const seed = request.seed ?? 0;
-    return fakeRun([[1, "a", "x"], [2, "main", seed === 2 ? "total=1" : "total=2"]], { seed });
+    return fakeRun(
+      [
+        [1, "a", "x"],
+        [2, "main", seed === 2 ? "total=1" : "total=2"],
+      ],
+      { seed },
+    );
   };
 }
 
 describe("checkProgram (the schedule loop)", () => {
   it("runs seeds 0..K-1 in order with the code and limits, and passes when all pass", async () => {
     const calls: RunRequest[] = [];
-    const verdict = await checkProgram({ code: "print()", spec: SPEC, schedules: 2, limits: { maxSteps: 10 }, run: fakeSandbox(calls) });
+    const verdict = await checkProgram({
+      code: "print()",
+      spec: SPEC,
+      schedules: 2,
+      limits: { maxSteps: 10 },
+      run: fakeSandbox(calls),
+    });
     expect(verdict).toMatchObject({ passed: true, failingSeed: null, schedules: 2 });
-    expect(calls.map((c) => [c.seed, c.code, c.limits])).toEqual([[0, "print()", { maxSteps: 10 }], [1, "print()", { maxSteps: 10 }]]);
+    expect(calls.map((c) => [c.seed, c.code, c.limits])).toEqual([
+      [0, "print()", { maxSteps: 10 }],
+      [1, "print()", { maxSteps: 10 }],
+    ]);
   });
 
   it("stops running at the first failing seed", async () => {
@@ -39,7 +54,13 @@ describe("checkProgram (the schedule loop)", () => {
         yield seed;
       }
     }
-    const verdict = await checkProgram({ code: "", spec: SPEC, schedules: 3, seeds: strategy(), run: fakeSandbox(calls) });
+    const verdict = await checkProgram({
+      code: "",
+      spec: SPEC,
+      schedules: 3,
+      seeds: strategy(),
+      run: fakeSandbox(calls),
+    });
     expect(verdict.failingSeed).toBe(2);
     expect(drawn).toEqual([7, 2]);
     expect([...seedRange(3, 2)]).toEqual([3, 4]);

@@ -51,7 +51,11 @@ export async function checkProgram(options: CheckProgramOptions): Promise<Progra
     failed: (checked) => !checked.passed,
     budget: schedules,
   });
-  return check.verdict({ explored: exploration.distinct, complete: exploration.complete, strategy: exploration.strategy });
+  return check.verdict({
+    explored: exploration.distinct,
+    complete: exploration.complete,
+    strategy: exploration.strategy,
+  });
 }
 
 async function runChecked(options: CheckProgramOptions, seed: number): Promise<RunResult> {

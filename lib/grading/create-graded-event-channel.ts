@@ -24,7 +24,10 @@ export function createLocalGradedEventChannel(): GradedEventChannel {
   };
 }
 
-export function createRedisGradedEventChannel(redisUrl: string, channel = "interleave:submission:graded"): GradedEventChannel {
+export function createRedisGradedEventChannel(
+  redisUrl: string,
+  channel = "interleave:submission:graded",
+): GradedEventChannel {
   const pub = new IORedis(redisUrl, { lazyConnect: true });
   let sub: IORedis | null = null;
   return {

@@ -89,7 +89,13 @@ describe("createInProcessQueue", () => {
     const queue = createInProcessQueue();
     const seen: string[] = [];
     const gate = deferred();
-    queue.startWorker(async (id) => { seen.push(id); await gate.promise; }, { concurrency: 1 });
+    queue.startWorker(
+      async (id) => {
+        seen.push(id);
+        await gate.promise;
+      },
+      { concurrency: 1 },
+    );
     await queue.enqueue("a");
     await queue.enqueue("b");
     const closing = queue.close();

@@ -12,7 +12,14 @@ export interface EvaluationInput {
   kind: "WRITE_CODE" | "PREDICT_OUTPUT";
   /** The student's program, or for predict-the-output the predicted lines, one per line. */
   code: string;
-  version: { expectedSpec: string; schedules: number; referenceSolution: string; limits: unknown; forbiddenNotes: unknown; packageExtras?: unknown };
+  version: {
+    expectedSpec: string;
+    schedules: number;
+    referenceSolution: string;
+    limits: unknown;
+    forbiddenNotes: unknown;
+    packageExtras?: unknown;
+  };
 }
 
 export interface Evaluation {
@@ -37,10 +44,14 @@ export async function evaluateSubmission(input: EvaluationInput, run: Run): Prom
   const limits = exerciseLimits(input.version.limits);
   const guardedRun: Run = async (request) =>
     run(request).catch((error: unknown) => {
-      throw new RetryableGradingError(`sandbox rejected the run: ${error instanceof Error ? error.message : String(error)}`);
+      throw new RetryableGradingError(
+        `sandbox rejected the run: ${error instanceof Error ? error.message : String(error)}`,
+      );
     });
   try {
-    return input.kind === "PREDICT_OUTPUT" ? evaluatePrediction(input) : await evaluateProgram(input, limits, guardedRun);
+    return input.kind === "PREDICT_OUTPUT"
+      ? evaluatePrediction(input)
+      : await evaluateProgram(input, limits, guardedRun);
   } catch (error) {
     if (error instanceof AppError && error.code === "UNAVAILABLE") throw new RetryableGradingError(error.message);
     throw error;
@@ -48,7 +59,11 @@ export async function evaluateSubmission(input: EvaluationInput, run: Run): Prom
 }
 
 async function evaluateProgram(input: EvaluationInput, limits: RunLimits, run: Run): Promise<Evaluation> {
-  const { run: trace, tamper, ...verdict } = await checkProgram({
+  const {
+    run: trace,
+    tamper,
+    ...verdict
+  } = await checkProgram({
     code: input.code,
     spec: input.version.expectedSpec,
     schedules: input.version.schedules > 0 ? input.version.schedules : null,

@@ -19,7 +19,17 @@ function fakeProgram(seed: number, hashed = 0): { taken: number[]; report: Sched
   };
   const first = choose(3);
   choose(first === 0 ? 2 : 3);
-  return { taken, report: { mode: seed === 0 ? "canonical" : "enumerated", points, taken, truncated: false, unused: seed < PCT_BASE && rest > 0, hashed } };
+  return {
+    taken,
+    report: {
+      mode: seed === 0 ? "canonical" : "enumerated",
+      points,
+      taken,
+      truncated: false,
+      unused: seed < PCT_BASE && rest > 0,
+      hashed,
+    },
+  };
 }
 
 const noFailure = () => false;
@@ -85,13 +95,20 @@ describe("exploreSchedules", () => {
 
   it("runs one schedule for a program without choice points, and falls back to plain seeds without a report", async () => {
     const single = await exploreSchedules({
-      runOnce: async () => ({ report: { mode: "canonical" as const, points: [], taken: [], truncated: false, unused: false, hashed: 0 } }),
+      runOnce: async () => ({
+        report: { mode: "canonical" as const, points: [], taken: [], truncated: false, unused: false, hashed: 0 },
+      }),
       report: (run) => run.report,
       failed: noFailure,
       budget: 5,
     });
     expect(single).toMatchObject({ strategy: "single", complete: true, distinct: 1 });
-    const blind = await exploreSchedules({ runOnce: async (seed) => seed, report: () => null, failed: noFailure, budget: 3 });
+    const blind = await exploreSchedules({
+      runOnce: async (seed) => seed,
+      report: () => null,
+      failed: noFailure,
+      budget: 3,
+    });
     expect(blind.runs.map((run) => run.seed)).toEqual([0, 1, 2]);
     expect(blind.complete).toBe(false);
   });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { findPredictionMistake } from "./find-prediction-mistake";
 
-const extras = { answer: { lines: ["a", "b"], wrongPredictions: [{ lines: ["b", "a"], mistake: { en: "Order.", zh: "顺序。" } }] } };
+const extras = {
+  answer: { lines: ["a", "b"], wrongPredictions: [{ lines: ["b", "a"], mistake: { en: "Order.", zh: "顺序。" } }] },
+};
 
 describe("findPredictionMistake", () => {
   it("returns the author's explanation for a known wrong prediction, ignoring trailing blanks", () => {

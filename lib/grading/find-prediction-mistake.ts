@@ -2,13 +2,19 @@ import { z } from "zod";
 
 const wrongPredictionsSchema = z.object({
   answer: z.object({
-    wrongPredictions: z.array(z.object({ lines: z.array(z.string()), mistake: z.object({ en: z.string(), zh: z.string() }) })),
+    wrongPredictions: z.array(
+      z.object({ lines: z.array(z.string()), mistake: z.object({ en: z.string(), zh: z.string() }) }),
+    ),
   }),
 });
 
 export type PredictionMistake = { en: string; zh: string };
 
-const normalise = (lines: readonly string[]) => lines.map((line) => line.replace(/\s+$/, "")).join("\n").replace(/\n+$/, "");
+const normalise = (lines: readonly string[]) =>
+  lines
+    .map((line) => line.replace(/\s+$/, ""))
+    .join("\n")
+    .replace(/\n+$/, "");
 
 /**
  * The explanation the exercise's author wrote for this exact wrong prediction (`mistake` in

@@ -56,17 +56,22 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
   const score = evaluation.tamper ? 0 : evaluation.score;
   const key = { classId: claim.classId, userId: claim.userId, exerciseId: claim.exerciseId };
   // The verdict and the student's BestScore commit together (one transaction), then we publish.
-  const stored = await storeVerdict(claim.id, claim.claimAttempt, {
-    status,
-    passed: evaluation.tamper ? false : evaluation.passed,
-    score,
-    verdict,
-    trace: evaluation.trace,
-    firstDivergence: evaluation.firstDivergence,
-    failingSeed: evaluation.failingSeed,
-    tamperReason: evaluation.tamper?.reason ?? null,
-    runMs: Math.round(performance.now() - started),
-  }, key);
+  const stored = await storeVerdict(
+    claim.id,
+    claim.claimAttempt,
+    {
+      status,
+      passed: evaluation.tamper ? false : evaluation.passed,
+      score,
+      verdict,
+      trace: evaluation.trace,
+      firstDivergence: evaluation.firstDivergence,
+      failingSeed: evaluation.failingSeed,
+      tamperReason: evaluation.tamper?.reason ?? null,
+      runMs: Math.round(performance.now() - started),
+    },
+    key,
+  );
   if (!stored) return "skipped";
   publishFinal(claim, status, score, options);
   return status;

@@ -4,7 +4,12 @@ import { parseInput } from "@/lib/config/parse-input";
 import { findExerciseWithCurrentVersion } from "@/lib/db/exercises";
 import { listSubmissionHistory, type SubmissionHistoryRow } from "@/lib/db/submission-history";
 import { AppError } from "@/lib/errors/app-error";
-import { listSubmissionsInput, type ListSubmissionsInput, type SubmissionHistory, type SubmissionSummary } from "./list-submissions.types";
+import {
+  listSubmissionsInput,
+  type ListSubmissionsInput,
+  type SubmissionHistory,
+  type SubmissionSummary,
+} from "./list-submissions.types";
 
 /** A page shows at most this many attempts (the newest); older ones stay in the export. */
 export const HISTORY_LIMIT = 200;
@@ -19,9 +24,15 @@ export async function listSubmissions(input: ListSubmissionsInput): Promise<Subm
   const exercise = await findExerciseWithCurrentVersion(exerciseId);
   if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found");
   const owner = forUserId ?? userId;
-  const { actor, context } = await requireClassAccess({ userId, classId: exercise.classId, action: "submission.view", submissionUserId: owner });
+  const { actor, context } = await requireClassAccess({
+    userId,
+    classId: exercise.classId,
+    action: "submission.view",
+    submissionUserId: owner,
+  });
   // A draft is invisible to students, its history included (as GET /api/exercises/ID).
-  if (exercise.status === "DRAFT" && !can(actor, "exercise.manage", context).allowed) throw new AppError("NOT_FOUND", "Exercise not found");
+  if (exercise.status === "DRAFT" && !can(actor, "exercise.manage", context).allowed)
+    throw new AppError("NOT_FOUND", "Exercise not found");
   const rows = await listSubmissionHistory({ userId: owner, exerciseId }, HISTORY_LIMIT);
   return { exerciseId, userId: owner, submissions: rows.map(toSummary) };
 }
@@ -47,7 +58,13 @@ function divergenceSummary(value: unknown): SubmissionSummary["divergence"] {
   if (typeof record.reason !== "string" || typeof record.message !== "string") return null;
   const params: Record<string, string | number | null> = {};
   if (typeof record.params === "object" && record.params !== null) {
-    for (const [key, param] of Object.entries(record.params)) if (typeof param === "string" || typeof param === "number" || param === null) params[key] = param;
+    for (const [key, param] of Object.entries(record.params))
+      if (typeof param === "string" || typeof param === "number" || param === null) params[key] = param;
   }
-  return { reason: record.reason, code: typeof record.code === "string" ? record.code : "", params, message: record.message };
+  return {
+    reason: record.reason,
+    code: typeof record.code === "string" ? record.code : "",
+    params,
+    message: record.message,
+  };
 }

@@ -13,13 +13,22 @@ export const regradeInput = z.object({ userId: z.string().min(1), exerciseId: z.
  * The instructor regrades a whole exercise against its current version: every submission goes
  * back through the normal pipeline at low priority, so live students are not stuck behind it.
  */
-export async function regradeExercise(input: z.input<typeof regradeInput>, services: GradingServices = getGradingServices()) {
+export async function regradeExercise(
+  input: z.input<typeof regradeInput>,
+  services: GradingServices = getGradingServices(),
+) {
   const { userId, exerciseId } = parseInput(regradeInput, input);
   const exercise = await findExerciseWithCurrentVersion(exerciseId);
   if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found");
   await requireClassAccess({ userId, classId: exercise.classId, action: "exercise.manage" });
   const ids = await requeueExerciseSubmissions(exercise.id, exercise.version.id);
   for (const id of ids) await services.queue.enqueue(id, { priority: "low" });
-  await recordAuditEntry({ userId, action: "exercise.regrade", classId: exercise.classId, target: exercise.id, details: { version: exercise.version.version, requeued: ids.length } });
+  await recordAuditEntry({
+    userId,
+    action: "exercise.regrade",
+    classId: exercise.classId,
+    target: exercise.id,
+    details: { version: exercise.version.version, requeued: ids.length },
+  });
   return { exerciseId: exercise.id, version: exercise.version.version, requeued: ids.length };
 }

@@ -15,12 +15,20 @@ import { takeRateLimit } from "@/lib/rate-limit/take-rate-limit";
  * and stored nowhere. Rate-limited separately from Submit. Tamper detection stays out of the view:
  * telling a student what was detected would only help them hide it.
  */
-export async function runSolution(input: RunSolutionInput, services: GradingServices = getGradingServices()): Promise<RunView> {
+export async function runSolution(
+  input: RunSolutionInput,
+  services: GradingServices = getGradingServices(),
+): Promise<RunView> {
   const { userId, exerciseId, code } = parseInput(runSolutionInput, input);
   const exercise = await loadExerciseForSubmission({ userId, exerciseId, code });
   // Running the shown program would print the answer of the quiz.
-  if (exercise.kind === "PREDICT_OUTPUT") throw new AppError("BAD_REQUEST", "Predict-the-output exercises cannot be run: submit your prediction instead.");
-  await takeRateLimit(services.runLimiter, `run:${userId}`, (seconds) => new AppError("RATE_LIMITED", `Too many runs: try again in ${seconds} s.`));
+  if (exercise.kind === "PREDICT_OUTPUT")
+    throw new AppError("BAD_REQUEST", "Predict-the-output exercises cannot be run: submit your prediction instead.");
+  await takeRateLimit(
+    services.runLimiter,
+    `run:${userId}`,
+    (seconds) => new AppError("RATE_LIMITED", `Too many runs: try again in ${seconds} s.`),
+  );
   try {
     const evaluation = await evaluateSubmission(
       { kind: exercise.kind, code, version: { ...exercise.version, schedules: 1 } },

@@ -52,13 +52,22 @@ export async function startGrading(options: StartGradingOptions): Promise<Gradin
   const prefix = options.redisPrefix ?? "interleave";
   const redis = options.redisUrl ? new IORedis(options.redisUrl, { maxRetriesPerRequest: 2 }) : null;
   const queue = options.redisUrl
-    ? createBullmqQueue({ redisUrl: options.redisUrl, prefix, lockDurationMs: options.queueLockMs ?? staleAfterMs, onError: logJobError(log) })
+    ? createBullmqQueue({
+        redisUrl: options.redisUrl,
+        prefix,
+        lockDurationMs: options.queueLockMs ?? staleAfterMs,
+        onError: logJobError(log),
+      })
     : createInProcessQueue({ onError: logJobError(log) });
-  const channel = options.redisUrl ? createRedisGradedEventChannel(options.redisUrl, `${prefix}:submission:graded`) : createLocalGradedEventChannel();
+  const channel = options.redisUrl
+    ? createRedisGradedEventChannel(options.redisUrl, `${prefix}:submission:graded`)
+    : createLocalGradedEventChannel();
   if (options.deliver) await channel.subscribe(options.deliver);
 
   const limiter = (limit: number, name: string) =>
-    redis ? createRedisRateLimiter(redis, { limit, windowMs: MINUTE, prefix: `${prefix}:rate:${name}` }) : createMemoryRateLimiter({ limit, windowMs: MINUTE });
+    redis
+      ? createRedisRateLimiter(redis, { limit, windowMs: MINUTE, prefix: `${prefix}:rate:${name}` })
+      : createMemoryRateLimiter({ limit, windowMs: MINUTE });
   const services: GradingServices = {
     queue,
     runner: options.runner,
@@ -75,7 +84,12 @@ export async function startGrading(options: StartGradingOptions): Promise<Gradin
           metrics.submissions.inc({ status: event.status });
           return channel.publish(event);
         };
-        await gradeSubmission({ submissionId, run: (request) => options.runner.run(request), publish, staleAfterMs }).finally(stopTimer);
+        await gradeSubmission({
+          submissionId,
+          run: (request) => options.runner.run(request),
+          publish,
+          staleAfterMs,
+        }).finally(stopTimer);
       },
       { concurrency: options.concurrency },
     );
@@ -86,7 +100,10 @@ export async function startGrading(options: StartGradingOptions): Promise<Gradin
     return 0;
   });
   if (recovered > 0) log(`re-enqueued ${recovered} submission(s) left from before`);
-  const timer = setInterval(() => void recover().catch((error: unknown) => log(`recovery failed: ${String(error)}`)), options.recoveryIntervalMs ?? Math.min(30_000, staleAfterMs));
+  const timer = setInterval(
+    () => void recover().catch((error: unknown) => log(`recovery failed: ${String(error)}`)),
+    options.recoveryIntervalMs ?? Math.min(30_000, staleAfterMs),
+  );
   timer.unref();
 
   return {
@@ -102,5 +119,6 @@ export async function startGrading(options: StartGradingOptions): Promise<Gradin
 }
 
 function logJobError(log: (message: string) => void) {
-  return (submissionId: string, error: unknown) => log(`job ${submissionId} failed: ${error instanceof Error ? error.message : String(error)}`);
+  return (submissionId: string, error: unknown) =>
+    log(`job ${submissionId} failed: ${error instanceof Error ? error.message : String(error)}`);
 }

@@ -9,7 +9,12 @@ import { refreshBestScore } from "@/lib/leaderboard/refresh-best-score";
  * BestScore row in ONE transaction, so the leaderboard never lags a stored verdict. Returns whether
  * this call stored the verdict; nothing is written when it did not.
  */
-export async function storeVerdict(id: string, claimAttempt: number, fields: GradedFields, key: BestScoreKey): Promise<boolean> {
+export async function storeVerdict(
+  id: string,
+  claimAttempt: number,
+  fields: GradedFields,
+  key: BestScoreKey,
+): Promise<boolean> {
   return retryOnUniqueViolation(() =>
     withTransaction(async (tx) => {
       if (!(await storeGradedResult(id, claimAttempt, fields, tx))) return false;

@@ -21,13 +21,21 @@ export interface SubmittedSolution {
  * queued, then enqueue its id. If enqueueing fails the row stays queued and recovery picks it up,
  * so an accepted submission is never lost.
  */
-export async function submitSolution(input: SubmitSolutionInput, services: GradingServices = getGradingServices()): Promise<SubmittedSolution> {
+export async function submitSolution(
+  input: SubmitSolutionInput,
+  services: GradingServices = getGradingServices(),
+): Promise<SubmittedSolution> {
   const { userId, exerciseId, code, assignmentId, roundId } = parseInput(submitSolutionInput, input);
   const exercise = await loadExerciseForSubmission({ userId, exerciseId, code });
   // The assignment's window, extension and attempts limit (lib/assignments); refusals store nothing.
-  if (assignmentId) await checkAssignmentSubmission({ assignmentId, exerciseId: exercise.id, classId: exercise.classId, userId });
+  if (assignmentId)
+    await checkAssignmentSubmission({ assignmentId, exerciseId: exercise.id, classId: exercise.classId, userId });
   if (roundId) await requireOpenRound({ roundId, exerciseId: exercise.id, classId: exercise.classId });
-  await takeRateLimit(services.submitLimiter, `submit:${userId}`, (seconds) => new AppError("RATE_LIMITED", `Too many submissions: try again in ${seconds} s.`));
+  await takeRateLimit(
+    services.submitLimiter,
+    `submit:${userId}`,
+    (seconds) => new AppError("RATE_LIMITED", `Too many submissions: try again in ${seconds} s.`),
+  );
   const submission = await insertWithNextAttempt({
     exerciseId: exercise.id,
     exerciseVersionId: exercise.version.id,
@@ -40,7 +48,12 @@ export async function submitSolution(input: SubmitSolutionInput, services: Gradi
   await services.queue.enqueue(submission.id).catch((error: unknown) => {
     console.error(`[grading] enqueue of ${submission.id} failed; recovery will retry it`, error);
   });
-  return { id: submission.id, status: "queued", attemptNumber: submission.attemptNumber, queuedAt: submission.queuedAt.toISOString() };
+  return {
+    id: submission.id,
+    status: "queued",
+    attemptNumber: submission.attemptNumber,
+    queuedAt: submission.queuedAt.toISOString(),
+  };
 }
 
 async function insertWithNextAttempt(data: Parameters<typeof insertQueuedSubmission>[0]) {

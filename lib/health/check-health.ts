@@ -21,8 +21,13 @@ export async function checkHealth(options: { version: string }): Promise<HealthR
   const services = findGradingServices();
   const [database, sandbox, grading] = await Promise.all([
     settle(() => checkDatabase(), { ok: false, error: "database check failed" }),
-    settle(() => checkSandbox(services ? { runner: services.runner } : {}), { available: false, error: "sandbox check failed" }),
-    services ? settle(async () => ({ queue: services.queue.kind, ...(await services.queue.stats()) }), null) : Promise.resolve(null),
+    settle(() => checkSandbox(services ? { runner: services.runner } : {}), {
+      available: false,
+      error: "sandbox check failed",
+    }),
+    services
+      ? settle(async () => ({ queue: services.queue.kind, ...(await services.queue.stats()) }), null)
+      : Promise.resolve(null),
   ]);
   const databaseUp = "ok" in database && database.ok === true;
   const sandboxUp = "available" in sandbox && sandbox.available === true;

@@ -22,7 +22,9 @@ export interface RequestHandlerOptions {
  * nonce (handed to Next through the request's CSP header, which is where Next looks for it), an
  * access-log line and a duration sample; `/metrics` is answered here.
  */
-export function createRequestHandler(options: RequestHandlerOptions): (request: IncomingMessage, response: ServerResponse) => void {
+export function createRequestHandler(
+  options: RequestHandlerOptions,
+): (request: IncomingMessage, response: ServerResponse) => void {
   const { httpDuration } = getMetrics();
   return (request, response) => {
     const requestId = requestIdFrom(request.headers["x-request-id"]);
@@ -37,7 +39,10 @@ export function createRequestHandler(options: RequestHandlerOptions): (request: 
     response.once("finish", () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const path = (request.url ?? "/").split("?")[0];
-      httpDuration.observe({ method: request.method ?? "GET", route: routeLabel(path), status: String(response.statusCode) }, seconds);
+      httpDuration.observe(
+        { method: request.method ?? "GET", route: routeLabel(path), status: String(response.statusCode) },
+        seconds,
+      );
       const line = { method: request.method, path, status: response.statusCode, ms: Math.round(seconds * 1000) };
       // Assets are noise at info level; pages and API calls are the access log.
       if (path.startsWith("/_next/")) getLogger("http").debug(line, "request");

@@ -18,6 +18,8 @@ describe("security headers", () => {
     expect(plain["X-Content-Type-Options"]).toBe("nosniff");
     expect(plain["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
     expect(plain["Strict-Transport-Security"]).toBeUndefined();
-    expect(securityHeaders({ nonce: "n", dev: false, https: true })["Strict-Transport-Security"]).toMatch(/^max-age=31536000/);
+    expect(securityHeaders({ nonce: "n", dev: false, https: true })["Strict-Transport-Security"]).toMatch(
+      /^max-age=31536000/,
+    );
   });
 });

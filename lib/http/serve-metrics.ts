@@ -11,13 +11,17 @@ export function serveMetrics(request: IncomingMessage, response: ServerResponse,
   const pathname = (request.url ?? "/").split("?")[0];
   if (pathname !== "/metrics") return false;
   if (!token || !bearerMatches(request.headers.authorization, token)) {
-    response.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "NOT_FOUND", message: "Not found" } }));
+    response
+      .writeHead(404, { "content-type": "application/json" })
+      .end(JSON.stringify({ error: { code: "NOT_FOUND", message: "Not found" } }));
     return true;
   }
   const { registry } = getMetrics();
   registry
     .metrics()
-    .then((text) => response.writeHead(200, { "content-type": registry.contentType, "cache-control": "no-store" }).end(text))
+    .then((text) =>
+      response.writeHead(200, { "content-type": registry.contentType, "cache-control": "no-store" }).end(text),
+    )
     .catch(() => response.writeHead(500, { "content-type": "text/plain" }).end("metrics collection failed\n"));
   return true;
 }

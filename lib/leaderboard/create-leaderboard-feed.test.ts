@@ -16,7 +16,13 @@ function fakeClass(initial: Standing[]) {
   };
 }
 
-const standing = (userId: string, score: number, reachedAt: number | null = score > 0 ? 1 : null): Standing => ({ userId, name: userId.toUpperCase(), solved: score > 0 ? 1 : 0, score, reachedAt });
+const standing = (userId: string, score: number, reachedAt: number | null = score > 0 ? 1 : null): Standing => ({
+  userId,
+  name: userId.toUpperCase(),
+  solved: score > 0 ? 1 : 0,
+  score,
+  reachedAt,
+});
 
 describe("the live leaderboard feed", () => {
   it("re-reads only the changed student and emits only the rows that moved", async () => {

@@ -70,7 +70,9 @@ export function createLeaderboardFeed(options: LeaderboardFeedOptions): Leaderbo
     }
     remember(classId, next);
     // Without a previous board we cannot know what the clients hold: send every row once.
-    const entries = [...next.ranked.values()].filter((entry) => !previous || !sameEntry(previous.ranked.get(entry.userId), entry));
+    const entries = [...next.ranked.values()].filter(
+      (entry) => !previous || !sameEntry(previous.ranked.get(entry.userId), entry),
+    );
     if (entries.length > 0) options.emit({ classId, entries, updatedAt: new Date().toISOString() });
   };
 

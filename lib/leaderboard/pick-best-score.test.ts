@@ -5,7 +5,13 @@ const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 9, 0, seconds));
 
 describe("pickBestScore", () => {
   it("is all zeros without graded submissions", () => {
-    expect(pickBestScore([])).toEqual({ bestScore: 0, bestSubmissionId: null, attempts: 0, passedAt: null, bestAt: null });
+    expect(pickBestScore([])).toEqual({
+      bestScore: 0,
+      bestSubmissionId: null,
+      attempts: 0,
+      passedAt: null,
+      bestAt: null,
+    });
   });
 
   it("keeps the highest score, and the earliest verdict among equal scores", () => {

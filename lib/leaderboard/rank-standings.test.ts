@@ -29,7 +29,11 @@ const data = {
 describe("the leaderboard rule", () => {
   it("sums best score × points / 100 and counts passed exercises", () => {
     const standings = computeStandings(data);
-    expect(standings.find((s) => s.userId === "ada")).toMatchObject({ score: 125, solved: 1, reachedAt: at(9).getTime() });
+    expect(standings.find((s) => s.userId === "ada")).toMatchObject({
+      score: 125,
+      solved: 1,
+      reachedAt: at(9).getTime(),
+    });
     expect(standings.find((s) => s.userId === "cy")).toMatchObject({ name: "Cy", score: 50, solved: 1 });
     expect(standings.find((s) => s.userId === "di")).toMatchObject({ score: 0, solved: 0, reachedAt: null });
   });

@@ -18,7 +18,18 @@ export interface Standing {
  */
 export function computeStandings(data: LeaderboardData): Standing[] {
   const points = new Map(data.exercises.map((exercise) => [exercise.id, exercise.points]));
-  const byUser = new Map(data.students.map((student) => [student.userId, { userId: student.userId, name: student.alias?.trim() || student.name, solved: 0, score: 0, reachedAt: null as number | null }]));
+  const byUser = new Map(
+    data.students.map((student) => [
+      student.userId,
+      {
+        userId: student.userId,
+        name: student.alias?.trim() || student.name,
+        solved: 0,
+        score: 0,
+        reachedAt: null as number | null,
+      },
+    ]),
+  );
   for (const row of data.scores) {
     const standing = byUser.get(row.userId);
     const exercisePoints = points.get(row.exerciseId);
@@ -54,7 +65,13 @@ export function rankStandings(standings: Iterable<Standing>): LeaderboardEntry[]
     const next = sorted[index + 1];
     const tied = next !== undefined && next.score === standing.score && next.reachedAt === standing.reachedAt;
     if (!tied) groupEnd = index;
-    entries[index] = { userId: standing.userId, name: standing.name, solved: standing.solved, score: standing.score, rank: groupEnd + 1 };
+    entries[index] = {
+      userId: standing.userId,
+      name: standing.name,
+      solved: standing.solved,
+      score: standing.score,
+      rank: groupEnd + 1,
+    };
   }
   return entries;
 }

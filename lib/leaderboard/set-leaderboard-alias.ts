@@ -9,7 +9,9 @@ import { setLeaderboardAliasInput, type SetLeaderboardAliasInput } from "./leade
  * A student picks the name the class leaderboard shows for them (or clears it). Only enrolled
  * students have one; the projector's board updates live.
  */
-export async function setLeaderboardAlias(input: SetLeaderboardAliasInput): Promise<{ classId: string; alias: string | null }> {
+export async function setLeaderboardAlias(
+  input: SetLeaderboardAliasInput,
+): Promise<{ classId: string; alias: string | null }> {
   const { userId, classId, alias } = parseInput(setLeaderboardAliasInput, input);
   await requireClassAccess({ userId, classId, action: "class.view" });
   const value = alias ? alias : null;

@@ -29,7 +29,12 @@ function createMetrics(): InterleaveMetrics {
   const registers = [registry];
   const metrics: InterleaveMetrics = {
     registry,
-    submissions: new Counter({ name: "interleave_submissions_total", help: "Submissions graded by this process, by outcome.", labelNames: ["status"], registers }),
+    submissions: new Counter({
+      name: "interleave_submissions_total",
+      help: "Submissions graded by this process, by outcome.",
+      labelNames: ["status"],
+      registers,
+    }),
     gradingDuration: new Histogram({
       name: "interleave_grading_duration_seconds",
       help: "Wall time to grade one submission (every schedule), from claim to stored verdict.",
@@ -43,7 +48,11 @@ function createMetrics(): InterleaveMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers,
     }),
-    socketConnections: new Gauge({ name: "interleave_socket_connections", help: "Open socket.io connections on this node.", registers }),
+    socketConnections: new Gauge({
+      name: "interleave_socket_connections",
+      help: "Open socket.io connections on this node.",
+      registers,
+    }),
   };
   registerQueueAndSandboxGauges(registers);
   return metrics;

@@ -10,7 +10,13 @@ export interface MetricFigure {
   rows: { labels: string; value: number }[];
 }
 
-const SHOWN_DEFAULTS = ["process_cpu_seconds_total", "process_resident_memory_bytes", "process_start_time_seconds", "nodejs_eventloop_lag_p99_seconds", "nodejs_heap_size_used_bytes"];
+const SHOWN_DEFAULTS = [
+  "process_cpu_seconds_total",
+  "process_resident_memory_bytes",
+  "process_start_time_seconds",
+  "nodejs_eventloop_lag_p99_seconds",
+  "nodejs_heap_size_used_bytes",
+];
 
 /**
  * The same figures /metrics serves, for administrators who do not run Prometheus (admin page).
@@ -29,7 +35,8 @@ type JsonMetric = Awaited<ReturnType<ReturnType<typeof getMetrics>["registry"]["
 
 function rowsOf(metric: JsonMetric): MetricFigure["rows"] {
   const values = metric.values as { value: number; labels: Record<string, string | number>; metricName?: string }[];
-  if (String(metric.type) !== "histogram") return values.map((value) => ({ labels: labelText(value.labels), value: Math.round(value.value * 1e4) / 1e4 }));
+  if (String(metric.type) !== "histogram")
+    return values.map((value) => ({ labels: labelText(value.labels), value: Math.round(value.value * 1e4) / 1e4 }));
   // Histograms: per label set, the count and the mean (sum / count), not every bucket.
   const rows: MetricFigure["rows"] = [];
   const sums = new Map<string, number>();

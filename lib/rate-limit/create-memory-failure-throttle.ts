@@ -2,7 +2,10 @@ import type { FailureRecord, FailureThrottle, FailureThrottleOptions } from "./f
 import { addFailure, throttleState } from "./throttle-state";
 
 /** Failure counts kept in this process: the single-node deployment. Redis shares them across nodes. */
-export function createMemoryFailureThrottle(options: FailureThrottleOptions, now: () => number = Date.now): FailureThrottle {
+export function createMemoryFailureThrottle(
+  options: FailureThrottleOptions,
+  now: () => number = Date.now,
+): FailureThrottle {
   const records = new Map<string, FailureRecord>();
   return {
     async check(key) {
@@ -24,5 +27,6 @@ export function createMemoryFailureThrottle(options: FailureThrottleOptions, now
 /** Keeps memory bounded under a spray of keys: forget records whose window has passed. */
 function prune(records: Map<string, FailureRecord>, options: FailureThrottleOptions, now: number): void {
   if (records.size < 10_000) return;
-  for (const [key, record] of records) if (now - record.lastFailureAt > Math.max(options.windowMs, options.maxDelayMs)) records.delete(key);
+  for (const [key, record] of records)
+    if (now - record.lastFailureAt > Math.max(options.windowMs, options.maxDelayMs)) records.delete(key);
 }

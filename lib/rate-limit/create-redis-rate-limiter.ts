@@ -29,7 +29,15 @@ export function createRedisRateLimiter(
       const time = now();
       sequence = (sequence + 1) % 1_000_000;
       const member = `${time}-${process.pid}-${sequence}`;
-      const reply = (await redis.eval(SLIDING_WINDOW, 1, `${prefix}:${key}`, time, options.windowMs, options.limit, member)) as number[];
+      const reply = (await redis.eval(
+        SLIDING_WINDOW,
+        1,
+        `${prefix}:${key}`,
+        time,
+        options.windowMs,
+        options.limit,
+        member,
+      )) as number[];
       return { allowed: reply[0] === 1, retryAfterMs: Math.max(0, Number(reply[1])), remaining: Number(reply[2]) };
     },
   };

@@ -8,10 +8,17 @@ export function lockoutMs(failures: number, options: FailureThrottleOptions): nu
 }
 
 /** Pure: what a stored record means at `now` (shared by the memory and Redis throttles). */
-export function throttleState(record: FailureRecord | null, options: FailureThrottleOptions, now: number): ThrottleState {
-  if (!record || record.failures === 0 || now - record.lastFailureAt > options.windowMs) return { locked: false, retryAfterMs: 0, failures: 0 };
+export function throttleState(
+  record: FailureRecord | null,
+  options: FailureThrottleOptions,
+  now: number,
+): ThrottleState {
+  if (!record || record.failures === 0 || now - record.lastFailureAt > options.windowMs)
+    return { locked: false, retryAfterMs: 0, failures: 0 };
   const until = record.lastFailureAt + lockoutMs(record.failures, options);
-  return until > now ? { locked: true, retryAfterMs: until - now, failures: record.failures } : { locked: false, retryAfterMs: 0, failures: record.failures };
+  return until > now
+    ? { locked: true, retryAfterMs: until - now, failures: record.failures }
+    : { locked: false, retryAfterMs: 0, failures: record.failures };
 }
 
 /** The record after one more failure at `now` (a failure after the window starts a new count). */

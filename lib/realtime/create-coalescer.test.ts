@@ -7,14 +7,20 @@ describe("createCoalescer", () => {
   it("flushes a lone mark at once, then at most once per interval with everything marked meanwhile", async () => {
     vi.useFakeTimers();
     const flushes: [string, string[]][] = [];
-    const coalescer = createCoalescer<string>({ intervalMs: 250, flush: async (key, items) => void flushes.push([key, items.sort()]) });
+    const coalescer = createCoalescer<string>({
+      intervalMs: 250,
+      flush: async (key, items) => void flushes.push([key, items.sort()]),
+    });
     coalescer.mark("c1", "u1");
     expect(flushes).toEqual([["c1", ["u1"]]]);
     for (let i = 0; i < 300; i += 1) coalescer.mark("c1", `u${i % 3}`);
     await vi.advanceTimersByTimeAsync(100);
     expect(flushes).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(200);
-    expect(flushes).toEqual([["c1", ["u1"]], ["c1", ["u0", "u1", "u2"]]]);
+    expect(flushes).toEqual([
+      ["c1", ["u1"]],
+      ["c1", ["u0", "u1", "u2"]],
+    ]);
     await vi.advanceTimersByTimeAsync(1_000);
     expect(flushes).toHaveLength(2);
   });

@@ -38,7 +38,11 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
     // with Redis `socket.recovered` is false and the browser refetches its snapshot).
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
     allowRequest: (request, callback) => {
-      const allowed = isAllowedOrigin({ origin: request.headers.origin, host: request.headers.host, allowedOrigins: deps.allowedOrigins ?? [] });
+      const allowed = isAllowedOrigin({
+        origin: request.headers.origin,
+        host: request.headers.host,
+        allowedOrigins: deps.allowedOrigins ?? [],
+      });
       callback(allowed ? null : "origin not allowed", allowed);
     },
   });

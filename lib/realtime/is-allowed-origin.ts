@@ -6,7 +6,11 @@
  * without `Origin` is not from another site's page (same-origin polling GETs, Node clients); it
  * still needs the session cookie.
  */
-export function isAllowedOrigin(options: { origin: string | undefined; host: string | undefined; allowedOrigins: readonly string[] }): boolean {
+export function isAllowedOrigin(options: {
+  origin: string | undefined;
+  host: string | undefined;
+  allowedOrigins: readonly string[];
+}): boolean {
   const { origin, host } = options;
   if (origin === undefined || origin === "") return true;
   let parsed: URL;

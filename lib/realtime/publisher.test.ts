@@ -18,7 +18,9 @@ function fakePublisher(): RealtimePublisher & { calls: string[] } {
 
 describe("realtime publisher registry", () => {
   it("is a no-op before server.ts registers one", () => {
-    expect(() => getRealtimePublisher().toClass("c1", "round:ended", { classId: "c1", roundId: "r", endedAt: "now" })).not.toThrow();
+    expect(() =>
+      getRealtimePublisher().toClass("c1", "round:ended", { classId: "c1", roundId: "r", endedAt: "now" }),
+    ).not.toThrow();
   });
 
   it("removes a removed student from the room before announcing the change", () => {
@@ -33,7 +35,10 @@ describe("realtime publisher registry", () => {
     setRealtimePublisher(registered);
     const injected = fakePublisher();
     const notified: string[] = [];
-    const deps = { publisher: injected, notifyLeaderboard: (classId: string, userId: string) => void notified.push(`${classId}/${userId}`) };
+    const deps = {
+      publisher: injected,
+      notifyLeaderboard: (classId: string, userId: string) => void notified.push(`${classId}/${userId}`),
+    };
     publishRosterChanged({ classId: "c2", change: "joined", studentId: "s2", studentCount: 3 }, deps);
     expect(injected.calls).toEqual(["toClass c2 roster:changed"]);
     expect(registered.calls).toEqual([]);

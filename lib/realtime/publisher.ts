@@ -9,10 +9,22 @@ import type { InterleaveServer } from "@/lib/realtime/server.types";
  * it as an optional dependency (tests inject their own), defaulting to the registered one.
  */
 export interface RealtimePublisher {
-  toClass<E extends keyof ServerToClientEvents>(classId: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
-  toUser<E extends keyof ServerToClientEvents>(userId: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+  toClass<E extends keyof ServerToClientEvents>(
+    classId: string,
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void;
+  toUser<E extends keyof ServerToClientEvents>(
+    userId: string,
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void;
   /** The class's instructor sockets only (dashboards): e.g. a verdict other students must not see. */
-  toClassStaff<E extends keyof ServerToClientEvents>(classId: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+  toClassStaff<E extends keyof ServerToClientEvents>(
+    classId: string,
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void;
   /** Removes every socket of a user from a class room (e.g. after the student was removed). */
   removeUserFromClass(userId: string, classId: string): void;
   /** Closes every socket of a user (signed out everywhere, role changed): they must authenticate again. */

@@ -11,7 +11,9 @@ describe("isAllowedOrigin", () => {
 
   it("refuses another site, a look-alike and a non-web scheme", () => {
     expect(isAllowedOrigin({ origin: "https://evil.example", host: "10.0.0.5:3000", allowedOrigins })).toBe(false);
-    expect(isAllowedOrigin({ origin: "https://class.example.org.evil.example", host: "class.example.org", allowedOrigins })).toBe(false);
+    expect(
+      isAllowedOrigin({ origin: "https://class.example.org.evil.example", host: "class.example.org", allowedOrigins }),
+    ).toBe(false);
     expect(isAllowedOrigin({ origin: "null", host: "class.example.org", allowedOrigins })).toBe(false);
     expect(isAllowedOrigin({ origin: "file://x", host: "x", allowedOrigins })).toBe(false);
   });

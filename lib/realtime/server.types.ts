@@ -13,4 +13,8 @@ export type AuthenticateSocket = (request: IncomingMessage) => Promise<SessionUs
  * True when the user owns the class or is enrolled in it (`class.view`), or manages it
  * (`class.manage`: the staff room); decided by lib/auth/policy.
  */
-export type CanAccessClass = (input: { userId: string; classId: string; action?: "class.view" | "class.manage" }) => Promise<boolean>;
+export type CanAccessClass = (input: {
+  userId: string;
+  classId: string;
+  action?: "class.view" | "class.manage";
+}) => Promise<boolean>;

@@ -5,7 +5,11 @@ import { socketEvent } from "@/lib/realtime/socket-event";
 
 const schema = z.object({ classId: z.string().min(1, "classId is required") });
 
-async function call(handler: (input: { classId: string }) => Promise<unknown>, payload: unknown, onUnexpected = vi.fn()) {
+async function call(
+  handler: (input: { classId: string }) => Promise<unknown>,
+  payload: unknown,
+  onUnexpected = vi.fn(),
+) {
   const ack = vi.fn();
   await socketEvent(schema, handler, onUnexpected)(payload, ack);
   return { ack, onUnexpected };
@@ -25,19 +29,28 @@ describe("socketEvent", () => {
   });
 
   it("maps an AppError to its code and message", async () => {
-    const { ack, onUnexpected } = await call(async () => {
-      throw new AppError("NOT_FOUND", "Class not found");
-    }, { classId: "x" });
+    const { ack, onUnexpected } = await call(
+      async () => {
+        throw new AppError("NOT_FOUND", "Class not found");
+      },
+      { classId: "x" },
+    );
     expect(ack).toHaveBeenCalledWith({ ok: false, error: { code: "NOT_FOUND", message: "Class not found" } });
     expect(onUnexpected).not.toHaveBeenCalled();
   });
 
   it("hides unexpected errors behind a generic INTERNAL error and reports them", async () => {
     const secret = new Error("connection string postgres://user:pw@db");
-    const { ack, onUnexpected } = await call(async () => {
-      throw secret;
-    }, { classId: "x" });
-    expect(ack).toHaveBeenCalledWith({ ok: false, error: { code: "INTERNAL", message: "Something went wrong on our side." } });
+    const { ack, onUnexpected } = await call(
+      async () => {
+        throw secret;
+      },
+      { classId: "x" },
+    );
+    expect(ack).toHaveBeenCalledWith({
+      ok: false,
+      error: { code: "INTERNAL", message: "Something went wrong on our side." },
+    });
     expect(onUnexpected).toHaveBeenCalledWith(secret);
   });
 

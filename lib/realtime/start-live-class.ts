@@ -20,9 +20,13 @@ export interface LiveClass {
  * the round clock closes rounds on time. Every web node receives every verdict from the grading
  * channel, so each emits to its own sockets only (`io.local`): nothing is delivered twice.
  */
-export async function startLiveClass(io: InterleaveServer, options: { intervalMs?: number; log?: (message: string) => void } = {}): Promise<LiveClass> {
+export async function startLiveClass(
+  io: InterleaveServer,
+  options: { intervalMs?: number; log?: (message: string) => void } = {},
+): Promise<LiveClass> {
   const log = options.log ?? ((message: string) => console.error(`[live] ${message}`));
-  const onError = (error: unknown) => log(`live update failed: ${error instanceof Error ? error.message : String(error)}`);
+  const onError = (error: unknown) =>
+    log(`live update failed: ${error instanceof Error ? error.message : String(error)}`);
   const leaderboard = createLeaderboardFeed({
     intervalMs: options.intervalMs,
     onError,

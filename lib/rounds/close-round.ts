@@ -8,7 +8,11 @@ import { getRealtimePublisher } from "@/lib/realtime/publisher";
 export async function closeRound(roundId: string, endedAt: Date = new Date()): Promise<LiveRoundRecord | null> {
   const ended = await markRoundEnded(roundId, endedAt);
   if (ended) {
-    getRealtimePublisher().toClass(ended.classId, "round:ended", { classId: ended.classId, roundId: ended.id, endedAt: endedAt.toISOString() });
+    getRealtimePublisher().toClass(ended.classId, "round:ended", {
+      classId: ended.classId,
+      roundId: ended.id,
+      endedAt: endedAt.toISOString(),
+    });
   }
   return ended;
 }

@@ -14,7 +14,11 @@ export interface RoundProgressFeed {
  * `round:progress` for the class's running round — the projector's live count of answers. At most
  * `intervalMs` apart per class; nothing is read or sent when no round runs.
  */
-export function createRoundProgressFeed(options: { emit: (payload: RoundProgressPayload) => void; intervalMs?: number; onError?: (error: unknown) => void }): RoundProgressFeed {
+export function createRoundProgressFeed(options: {
+  emit: (payload: RoundProgressPayload) => void;
+  intervalMs?: number;
+  onError?: (error: unknown) => void;
+}): RoundProgressFeed {
   const coalescer = createCoalescer<true>({
     intervalMs: options.intervalMs ?? 250,
     onError: options.onError,
@@ -25,5 +29,9 @@ export function createRoundProgressFeed(options: { emit: (payload: RoundProgress
       options.emit({ classId, roundId: round.id, answered: stats.answered, passed: stats.passed });
     },
   });
-  return { changed: (classId) => coalescer.mark(classId, true), drain: () => coalescer.drain(), close: () => coalescer.close() };
+  return {
+    changed: (classId) => coalescer.mark(classId, true),
+    drain: () => coalescer.drain(),
+    close: () => coalescer.close(),
+  };
 }

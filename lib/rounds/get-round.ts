@@ -17,14 +17,20 @@ export async function getRound(input: RoundInput): Promise<RoundDetail> {
   const { userId, roundId } = parseInput(roundInput, input);
   const round = await findLiveRound(roundId);
   if (!round) throw new AppError("NOT_FOUND", "Round not found");
-  const { actor, context } = await requireClassAccess({ userId, classId: round.classId, action: "class.view" }).catch(asRoundNotFound);
+  const { actor, context } = await requireClassAccess({ userId, classId: round.classId, action: "class.view" }).catch(
+    asRoundNotFound,
+  );
   const canManage = can(actor, "liveRound.run", context).allowed;
   const [exercise, rows] = await Promise.all([findRoundExercise(round.exerciseId), listRoundSubmissions(round.id)]);
   const names = await listStudentNames(round.classId, [...new Set(rows.map((row) => row.userId))]);
   const view = toRoundView(round, exercise ?? { titleEn: "", titleZh: "", kind: "WRITE_CODE" });
   return {
     round: view,
-    entries: rankRoundEntries(rows, { startsAt: new Date(view.startedAt), durationSeconds: round.durationSeconds }, names),
+    entries: rankRoundEntries(
+      rows,
+      { startsAt: new Date(view.startedAt), durationSeconds: round.durationSeconds },
+      names,
+    ),
     stats: summarizeRound(rows, { revealDetails: canManage || view.status === "ended" }),
     canManage,
   };

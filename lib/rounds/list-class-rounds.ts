@@ -11,7 +11,11 @@ export async function listClassRounds(input: ClassRoundsInput): Promise<ClassRou
   const { actor, context } = await requireClassAccess({ userId, classId, action: "class.view" });
   const rows = await listRoundRows(classId);
   const rounds = rows.map((row) => ({ ...view(row), answers: row.answers }));
-  return { current: rounds.find((round) => round.status === "running") ?? null, rounds, canManage: can(actor, "liveRound.run", context).allowed };
+  return {
+    current: rounds.find((round) => round.status === "running") ?? null,
+    rounds,
+    canManage: can(actor, "liveRound.run", context).allowed,
+  };
 }
 
 function view(row: RoundListRow) {

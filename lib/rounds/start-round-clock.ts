@@ -17,7 +17,9 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * sweep closes rounds whose timer lives on a node that went away. Closing is a conditional update,
  * so two nodes' timers for the same round announce its end once.
  */
-export async function startRoundClock(options: { sweepMs?: number; log?: (message: string) => void } = {}): Promise<RoundClockRuntime> {
+export async function startRoundClock(
+  options: { sweepMs?: number; log?: (message: string) => void } = {},
+): Promise<RoundClockRuntime> {
   const log = options.log ?? ((message: string) => console.log(`[rounds] ${message}`));
   const timers = new Map<string, NodeJS.Timeout>();
   let stopped = false;
@@ -53,7 +55,10 @@ export async function startRoundClock(options: { sweepMs?: number; log?: (messag
 
   const overdue = await sweep();
   if (overdue > 0) log(`closed ${overdue} round(s) that ended while the server was down`);
-  const interval = setInterval(() => void sweep().catch((error: unknown) => log(`sweep failed: ${String(error)}`)), options.sweepMs ?? 5_000);
+  const interval = setInterval(
+    () => void sweep().catch((error: unknown) => log(`sweep failed: ${String(error)}`)),
+    options.sweepMs ?? 5_000,
+  );
   interval.unref();
   const runtime: RoundClockRuntime = {
     arm,

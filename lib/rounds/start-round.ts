@@ -18,13 +18,30 @@ export async function startRound(input: StartRoundInput): Promise<RoundView> {
   if (klass.archivedAt) throw new AppError("FORBIDDEN", "This class is archived.");
   const exercise = await findRoundExercise(exerciseId);
   if (!exercise || exercise.classId !== classId) throw new AppError("NOT_FOUND", "Exercise not found");
-  if (exercise.status !== "PUBLISHED") throw new AppError("CONFLICT", "Publish the exercise before starting a round on it: students cannot open a draft or closed exercise.");
+  if (exercise.status !== "PUBLISHED")
+    throw new AppError(
+      "CONFLICT",
+      "Publish the exercise before starting a round on it: students cannot open a draft or closed exercise.",
+    );
   const running = await findRunningRound(classId);
   if (running) throw new AppError("CONFLICT", "A round is already running in this class: end it first.");
   const startsAt = new Date();
   const endsAt = new Date(startsAt.getTime() + durationSeconds * 1000);
-  const round = await insertRunningRound({ classId, exerciseId, durationSeconds, createdById: userId, startsAt, endsAt });
+  const round = await insertRunningRound({
+    classId,
+    exerciseId,
+    durationSeconds,
+    createdById: userId,
+    startsAt,
+    endsAt,
+  });
   getRoundClock().arm({ id: round.id, endsAt });
-  getRealtimePublisher().toClass(classId, "round:started", { classId, roundId: round.id, exerciseId, startedAt: startsAt.toISOString(), endsAt: endsAt.toISOString() });
+  getRealtimePublisher().toClass(classId, "round:started", {
+    classId,
+    roundId: round.id,
+    exerciseId,
+    startedAt: startsAt.toISOString(),
+    endsAt: endsAt.toISOString(),
+  });
   return toRoundView(round, exercise);
 }

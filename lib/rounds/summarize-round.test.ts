@@ -5,7 +5,13 @@ import { rankRoundEntries, summarizeRound } from "@/lib/rounds/summarize-round";
 const start = new Date(Date.UTC(2026, 0, 1, 9, 0, 0));
 const after = (seconds: number) => new Date(start.getTime() + seconds * 1000);
 let n = 0;
-function row(userId: string, seconds: number, outcome: "pass" | "fail" | "queued", score = outcome === "pass" ? 100 : 40, firstDivergence: unknown = null): RoundSubmissionRow {
+function row(
+  userId: string,
+  seconds: number,
+  outcome: "pass" | "fail" | "queued",
+  score = outcome === "pass" ? 100 : 40,
+  firstDivergence: unknown = null,
+): RoundSubmissionRow {
   n += 1;
   return {
     id: `s${n}`,
@@ -18,7 +24,15 @@ function row(userId: string, seconds: number, outcome: "pass" | "fail" | "queued
   };
 }
 
-const wrong = (text: string) => ({ index: 2, expectedIndex: 2, reason: "text", code: "trace.text", params: { expected: "B done", actual: text }, message: `expected "B done"`, actual: { text } });
+const wrong = (text: string) => ({
+  index: 2,
+  expectedIndex: 2,
+  reason: "text",
+  code: "trace.text",
+  params: { expected: "B done", actual: text },
+  message: `expected "B done"`,
+  actual: { text },
+});
 
 const rows = [
   row("ann", 5, "fail", 40, wrong("A done")),
@@ -29,7 +43,13 @@ const rows = [
   row("dan", 15, "fail", 10, wrong("A done")),
   row("eve", 50, "queued"),
 ];
-const names = new Map([["ann", "Ann"], ["ben", "Ben"], ["cat", "Cat"], ["dan", "Dan"], ["eve", "Eve"]]);
+const names = new Map([
+  ["ann", "Ann"],
+  ["ben", "Ben"],
+  ["cat", "Cat"],
+  ["dan", "Dan"],
+  ["eve", "Eve"],
+]);
 
 describe("a round's ranking", () => {
   it("scores each student's first passing answer with the round rule and ranks by points", () => {
@@ -60,10 +80,24 @@ describe("a round's statistics", () => {
 
   it("finds the most common wrong first divergence among students who have not passed", () => {
     const stats = summarizeRound(rows, { revealDetails: true });
-    expect(stats.commonDivergence).toEqual({ count: 2, line: 3, reason: "text", code: "trace.text", params: { expected: "B done", actual: "A done" }, message: `expected "B done"` });
+    expect(stats.commonDivergence).toEqual({
+      count: 2,
+      line: 3,
+      reason: "text",
+      code: "trace.text",
+      params: { expected: "B done", actual: "A done" },
+      message: `expected "B done"`,
+    });
   });
 
   it("withholds what the divergence says (the expected line) until the round ends", () => {
-    expect(summarizeRound(rows, { revealDetails: false }).commonDivergence).toEqual({ count: 2, line: 3, reason: "text", code: null, params: null, message: null });
+    expect(summarizeRound(rows, { revealDetails: false }).commonDivergence).toEqual({
+      count: 2,
+      line: 3,
+      reason: "text",
+      code: null,
+      params: null,
+      message: null,
+    });
   });
 });

@@ -20,20 +20,36 @@ interface StudentAnswers {
  * points); students without a pass follow with 0 points. Ties (same points) go to who answered
  * first. `names` maps user ids to display names.
  */
-export function rankRoundEntries(rows: readonly RoundSubmissionRow[], round: RoundTiming, names: Map<string, string>): RoundEntry[] {
+export function rankRoundEntries(
+  rows: readonly RoundSubmissionRow[],
+  round: RoundTiming,
+  names: Map<string, string>,
+): RoundEntry[] {
   const students = byStudent(rows);
   const scored = students.map((student) => {
     const counted = student.best ?? student.last;
-    const points = student.best ? roundPoints((student.best.queuedAt.getTime() - round.startsAt.getTime()) / 1000, round.durationSeconds) : 0;
+    const points = student.best
+      ? roundPoints((student.best.queuedAt.getTime() - round.startsAt.getTime()) / 1000, round.durationSeconds)
+      : 0;
     return { userId: student.userId, name: names.get(student.userId) ?? "?", points, answeredAt: counted.queuedAt };
   });
-  scored.sort((a, b) => b.points - a.points || a.answeredAt.getTime() - b.answeredAt.getTime() || a.userId.localeCompare(b.userId));
+  scored.sort(
+    (a, b) =>
+      b.points - a.points || a.answeredAt.getTime() - b.answeredAt.getTime() || a.userId.localeCompare(b.userId),
+  );
   const entries: RoundEntry[] = [];
   scored.forEach((entry, index) => {
     const previous = scored[index - 1];
-    const tied = previous && previous.points === entry.points && previous.answeredAt.getTime() === entry.answeredAt.getTime();
+    const tied =
+      previous && previous.points === entry.points && previous.answeredAt.getTime() === entry.answeredAt.getTime();
     const rank = tied ? entries[index - 1].rank : index + 1;
-    entries.push({ userId: entry.userId, name: entry.name, points: entry.points, rank, answeredAt: entry.answeredAt.toISOString() });
+    entries.push({
+      userId: entry.userId,
+      name: entry.name,
+      points: entry.points,
+      rank,
+      answeredAt: entry.answeredAt.toISOString(),
+    });
   });
   return entries;
 }
@@ -99,7 +115,12 @@ function commonDivergence(students: StudentAnswers[], reveal: boolean): CommonDi
     if (student.best || !isGraded(student.last)) continue;
     const divergence = student.last.firstDivergence as DivergenceShape | null;
     if (!divergence || typeof divergence !== "object") continue;
-    const key = JSON.stringify([divergence.reason, divergence.expectedIndex, divergence.index, divergence.actual?.text ?? null]);
+    const key = JSON.stringify([
+      divergence.reason,
+      divergence.expectedIndex,
+      divergence.index,
+      divergence.actual?.text ?? null,
+    ]);
     const group = groups.get(key) ?? { count: 0, sample: divergence };
     group.count += 1;
     groups.set(key, group);
@@ -112,7 +133,8 @@ function commonDivergence(students: StudentAnswers[], reveal: boolean): CommonDi
     line: (typeof d.index === "number" ? d.index : 0) + 1,
     reason: typeof d.reason === "string" ? d.reason : "unknown",
     code: reveal && typeof d.code === "string" ? d.code : null,
-    params: reveal && d.params && typeof d.params === "object" ? (d.params as Record<string, string | number | null>) : null,
+    params:
+      reveal && d.params && typeof d.params === "object" ? (d.params as Record<string, string | number | null>) : null,
     message: reveal && typeof d.message === "string" ? d.message : null,
   };
 }

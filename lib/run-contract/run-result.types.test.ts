@@ -10,7 +10,10 @@ describe("runResultSchema.schedule", () => {
   });
 
   it("drops a malformed report instead of failing the run (it comes from inside the sandbox)", () => {
-    const parsed = runResultSchema.parse({ ...base, schedule: { mode: "enumerated", points: [1, "x"], taken: [], truncated: false, unused: false, hashed: -1 } });
+    const parsed = runResultSchema.parse({
+      ...base,
+      schedule: { mode: "enumerated", points: [1, "x"], taken: [], truncated: false, unused: false, hashed: -1 },
+    });
     expect(parsed.schedule).toBeNull();
     expect(parsed.status).toBe("ok");
     expect(runResultSchema.parse(base).schedule).toBeUndefined();

@@ -42,7 +42,24 @@ export const deadlockWaiterSchema = z.object({ task: z.string(), waitingOn: z.st
 
 export const LANE_KINDS = ["main", "task", "thread"] as const;
 export const LANE_OUTCOMES = ["done", "cancelled", "failed", "unfinished"] as const;
-export const WAIT_KINDS = ["sleep", "future", "task", "gather", "wait", "wait_for", "lock", "event", "condition", "semaphore", "barrier", "queue", "thread", "timeout", "loop", "other"] as const;
+export const WAIT_KINDS = [
+  "sleep",
+  "future",
+  "task",
+  "gather",
+  "wait",
+  "wait_for",
+  "lock",
+  "event",
+  "condition",
+  "semaphore",
+  "barrier",
+  "queue",
+  "thread",
+  "timeout",
+  "loop",
+  "other",
+] as const;
 
 /** One lane of the timeline: the main program, an asyncio task or a virtual thread. */
 export const lifecycleLaneSchema = z.object({
@@ -129,7 +146,12 @@ export const runLimitsSchema = z.object({
   maxVirtualSeconds: z.number().positive().max(1e6).default(3600),
   maxSteps: z.number().int().positive().max(1e8).default(200_000),
   maxEvents: z.number().int().positive().max(1e6).default(10_000),
-  maxOutputBytes: z.number().int().positive().max(16 * 1024 * 1024).default(1024 * 1024),
+  maxOutputBytes: z
+    .number()
+    .int()
+    .positive()
+    .max(16 * 1024 * 1024)
+    .default(1024 * 1024),
 });
 export type RunLimits = z.infer<typeof runLimitsSchema>;
 

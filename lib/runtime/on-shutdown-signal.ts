@@ -38,7 +38,10 @@ export function onShutdownSignal(options: ShutdownOptions): (signal: string) => 
           options.log.info({ step: step.name, ms: Date.now() - started }, "shutdown step done");
         } catch (error) {
           failed = true;
-          options.log.error({ step: step.name, err: error instanceof Error ? error.message : String(error) }, "shutdown step failed");
+          options.log.error(
+            { step: step.name, err: error instanceof Error ? error.message : String(error) },
+            "shutdown step failed",
+          );
         }
       }
       clearTimeout(timer);
@@ -60,7 +63,10 @@ export async function drainConnections(server: Server, closed: Promise<void>, ma
   const sweep = setInterval(() => server.closeIdleConnections(), 200);
   let cut: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([closed, new Promise<void>((resolve) => (cut = setTimeout(() => (server.closeAllConnections(), resolve()), maxMs)))]);
+    await Promise.race([
+      closed,
+      new Promise<void>((resolve) => (cut = setTimeout(() => (server.closeAllConnections(), resolve()), maxMs))),
+    ]);
   } finally {
     clearInterval(sweep);
     clearTimeout(cut);

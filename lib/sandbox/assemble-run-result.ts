@@ -8,9 +8,24 @@ const MEMORY_EXIT = 86;
 const SIGXCPU = 24;
 const SIGKILL = 9;
 const SIGNAL_NAMES: Record<number, string> = {
-  1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 4: "SIGILL", 5: "SIGTRAP", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE",
-  9: "SIGKILL", 10: "SIGUSR1", 11: "SIGSEGV", 12: "SIGUSR2", 13: "SIGPIPE", 14: "SIGALRM", 15: "SIGTERM",
-  24: "SIGXCPU", 25: "SIGXFSZ", 31: "SIGSYS",
+  1: "SIGHUP",
+  2: "SIGINT",
+  3: "SIGQUIT",
+  4: "SIGILL",
+  5: "SIGTRAP",
+  6: "SIGABRT",
+  7: "SIGBUS",
+  8: "SIGFPE",
+  9: "SIGKILL",
+  10: "SIGUSR1",
+  11: "SIGSEGV",
+  12: "SIGUSR2",
+  13: "SIGPIPE",
+  14: "SIGALRM",
+  15: "SIGTERM",
+  24: "SIGXCPU",
+  25: "SIGXFSZ",
+  31: "SIGSYS",
 };
 const MAX_TAMPER_REASON = 500;
 
@@ -40,7 +55,8 @@ function verdictWithoutEnd(capture: RunCapture, context: AssembleContext): Verdi
   if (capture.outputKilled) return { status: "limit", limit: "output", error: null };
   if (done.signal !== null) {
     const cpuSpent = done.cpuSeconds >= context.limits.cpuSeconds;
-    if (done.signal === SIGXCPU || (done.signal === SIGKILL && cpuSpent)) return { status: "limit", limit: "cpu", error: null };
+    if (done.signal === SIGXCPU || (done.signal === SIGKILL && cpuSpent))
+      return { status: "limit", limit: "cpu", error: null };
     if (done.signal === SIGKILL && context.oomKilled) return { status: "limit", limit: "memory", error: null };
     const name = SIGNAL_NAMES[done.signal] ?? `signal ${done.signal}`;
     return { status: "error", limit: null, error: crash("Crash", `the program was killed by ${name}`) };
@@ -49,7 +65,10 @@ function verdictWithoutEnd(capture: RunCapture, context: AssembleContext): Verdi
   return {
     status: "error",
     limit: null,
-    error: crash("ProcessExit", `the program ended its process with exit code ${done.exitCode ?? "?"} before the run finished`),
+    error: crash(
+      "ProcessExit",
+      `the program ended its process with exit code ${done.exitCode ?? "?"} before the run finished`,
+    ),
   };
 }
 
@@ -64,7 +83,10 @@ function verdictFromEnd(end: EndReport, capture: RunCapture, context: AssembleCo
 function rawEvents(capture: RunCapture, t: number): { events: TraceEvent[]; notes: string[] } {
   const events: TraceEvent[] = [];
   const notes: string[] = [];
-  for (const [stream, fd, raw] of [["stdout", 1, capture.stdout], ["stderr", 2, capture.stderr]] as const) {
+  for (const [stream, fd, raw] of [
+    ["stdout", 1, capture.stdout],
+    ["stderr", 2, capture.stderr],
+  ] as const) {
     if (raw.total === 0) continue;
     const lines = raw.bytes().toString("utf8").split("\n");
     if (lines.at(-1) === "") lines.pop();
@@ -108,7 +130,10 @@ export function assembleRunResult(capture: RunCapture, context: AssembleContext)
       end = message;
     }
   }
-  if (channel.junkBytes > 0) tamperReasons.push(`forged trace frame (${channel.junkBytes} bytes on the trace descriptor were not written by the harness)`);
+  if (channel.junkBytes > 0)
+    tamperReasons.push(
+      `forged trace frame (${channel.junkBytes} bytes on the trace descriptor were not written by the harness)`,
+    );
   if (channel.malformed > 0) tamperReasons.push("malformed trace frame");
   const endReport = end && !capture.done.wallKilled ? clipEndReport(end, lastT) : null;
   if (endReport && endReport.eventCount !== null && endReport.eventCount !== events.length + clip.dropped) {
@@ -119,10 +144,12 @@ export function assembleRunResult(capture: RunCapture, context: AssembleContext)
   const virtualTime = endReport ? Math.max(endReport.virtualTime, lastT) : lastT;
   const raw = rawEvents(capture, virtualTime);
   const notes = [...(endReport?.notes ?? []), ...raw.notes];
-  if (clip.longNames > 0) notes.push(`${clip.longNames} trace event(s) had a task name longer than 200 characters; it was shortened`);
+  if (clip.longNames > 0)
+    notes.push(`${clip.longNames} trace event(s) had a task name longer than 200 characters; it was shortened`);
   if (clip.dropped > 0) notes.push(`${clip.dropped} trace event(s) were not valid events and were dropped`);
   if (capture.outputKilled) notes.push("trace output beyond the limits was dropped");
-  if (channel.truncatedTail) notes.push("the run was stopped while it wrote its trace; the last, incomplete event was dropped");
+  if (channel.truncatedTail)
+    notes.push("the run was stopped while it wrote its trace; the last, incomplete event was dropped");
   // Every distinct finding, first seen first (the static scan, then what the run did).
   const allReasons = [...new Set([...tamperReasons, ...(endReport?.tamper ? [endReport.tamper] : [])])];
   const tamperReason = allReasons.length > 0 ? allReasons.join("; ").slice(0, 2000) : null;

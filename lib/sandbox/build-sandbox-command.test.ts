@@ -23,16 +23,35 @@ describe("buildSandboxCommand", () => {
       expect(argv).toContain(flag);
     }
     // Inside the sandbox's user namespace only, for the zygote (per-run tmpfs; children drop all).
-    expect(argv.slice(argv.indexOf("--cap-drop"), argv.indexOf("--cap-drop") + 6))
-      .toEqual(["--cap-drop", "ALL", "--cap-add", "CAP_SYS_ADMIN", "--cap-add", "CAP_SETPCAP"]);
-    expect(argv.slice(argv.indexOf("--size"), argv.indexOf("--size") + 4)).toEqual(["--size", String(16 * 1024 * 1024), "--tmpfs", "/tmp"]);
+    expect(argv.slice(argv.indexOf("--cap-drop"), argv.indexOf("--cap-drop") + 6)).toEqual([
+      "--cap-drop",
+      "ALL",
+      "--cap-add",
+      "CAP_SYS_ADMIN",
+      "--cap-add",
+      "CAP_SETPCAP",
+    ]);
+    expect(argv.slice(argv.indexOf("--size"), argv.indexOf("--size") + 4)).toEqual([
+      "--size",
+      String(16 * 1024 * 1024),
+      "--tmpfs",
+      "/tmp",
+    ]);
     // The seccomp program goes to the zygote, which installs it in every child (not bwrap).
     expect(argv).not.toContain("--seccomp");
     // Device nodes are bound one by one (no devpts: see build-sandbox-command.ts), /dev read-only.
     expect(argv).not.toContain("--dev");
-    expect(argv.slice(argv.indexOf("/dev/null") - 1, argv.indexOf("/dev/null") + 2)).toEqual(["--dev-bind", "/dev/null", "/dev/null"]);
+    expect(argv.slice(argv.indexOf("/dev/null") - 1, argv.indexOf("/dev/null") + 2)).toEqual([
+      "--dev-bind",
+      "/dev/null",
+      "/dev/null",
+    ]);
     const harness = argv.indexOf("/opt/interleave");
-    expect(argv.slice(harness - 2, harness + 1)).toEqual(["--ro-bind", "/srv/app/lib/sandbox/python", "/opt/interleave"]);
+    expect(argv.slice(harness - 2, harness + 1)).toEqual([
+      "--ro-bind",
+      "/srv/app/lib/sandbox/python",
+      "/opt/interleave",
+    ]);
     expect(argv).toContain("/opt/interleave/zygote.py");
     expect(argv.slice(-2)).toEqual(["--tmp-mb", "16"]);
     // -I would imply -E and silently drop PYTHONHASHSEED.
@@ -40,7 +59,11 @@ describe("buildSandboxCommand", () => {
   });
 
   it("joins the slot cgroups first and only then execs the chain", () => {
-    const { command, args } = buildSandboxCommand({ ...base, mode: "bwrap", cgroupProcsFiles: ["/cg/pids/x/cgroup.procs"] });
+    const { command, args } = buildSandboxCommand({
+      ...base,
+      mode: "bwrap",
+      cgroupProcsFiles: ["/cg/pids/x/cgroup.procs"],
+    });
     expect(command).toBe("/bin/sh");
     expect(args.slice(3, 5)).toEqual(["/cg/pids/x/cgroup.procs", "--"]);
     expect(args[5]).toBe("/usr/bin/setpriv");

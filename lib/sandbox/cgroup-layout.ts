@@ -23,7 +23,8 @@ export function ownCgroupPath(controller: string): string | null {
     for (const line of readFileSync("/proc/self/cgroup", "utf8").split("\n")) {
       const [id, controllers, cgroupPath] = line.split(":");
       if (cgroupPath === undefined) continue;
-      if (controller === "" ? id === "0" && controllers === "" : controllers?.split(",").includes(controller)) return cgroupPath;
+      if (controller === "" ? id === "0" && controllers === "" : controllers?.split(",").includes(controller))
+        return cgroupPath;
     }
   } catch {
     return null;
@@ -56,7 +57,11 @@ export function cgroupSupport(): { version: CgroupVersion; pids: boolean; memory
     } catch {
       controllers = "";
     }
-    return { version, pids: dir !== null && controllers.includes("pids"), memory: dir !== null && controllers.includes("memory") };
+    return {
+      version,
+      pids: dir !== null && controllers.includes("pids"),
+      memory: dir !== null && controllers.includes("memory"),
+    };
   }
   return { version, pids: parentDir(version, "pids") !== null, memory: parentDir(version, "memory") !== null };
 }

@@ -41,7 +41,9 @@ export function checkSandbox(options: SandboxRunnerOptions & { runner?: SandboxR
   const config = resolveSandboxConfig(options);
   const refused = config.mode === "unsafe-local" && config.production;
   const missing = findMissingPackages(config.binaries, config.mode);
-  const cgroups: SandboxStatus["cgroups"] = config.cgroups ? cgroupSupport() : { version: "none", pids: false, memory: false };
+  const cgroups: SandboxStatus["cgroups"] = config.cgroups
+    ? cgroupSupport()
+    : { version: "none", pids: false, memory: false };
   const message = refused
     ? "SANDBOX=unsafe-local is refused when NODE_ENV=production"
     : missing.length > 0

@@ -33,7 +33,8 @@ export interface EndReport {
   lifecycle: Lifecycle | null;
 }
 
-const text = (value: unknown, max = MAX_TEXT): string => (typeof value === "string" ? value : String(value ?? "")).slice(0, max);
+const text = (value: unknown, max = MAX_TEXT): string =>
+  (typeof value === "string" ? value : String(value ?? "")).slice(0, max);
 const name = (value: unknown): string => text(value, MAX_TASK_NAME);
 
 function clipError(value: unknown): RunError | null {
@@ -61,11 +62,23 @@ export function clipEndReport(message: { r: unknown; n?: unknown }, lastT: numbe
   if (typeof message.r !== "object" || message.r === null) return null;
   const raw = message.r as Record<string, unknown>;
   if (typeof raw.status !== "string" || !END_STATUSES.has(raw.status)) return null;
-  const limit = typeof raw.limit === "string" && (LIMIT_KINDS as readonly string[]).includes(raw.limit) ? (raw.limit as LimitKind) : null;
-  const virtualTime = typeof raw.virtualTime === "number" && Number.isFinite(raw.virtualTime) && raw.virtualTime >= 0 ? raw.virtualTime : lastT;
-  const notes = Array.isArray(raw.notes) ? raw.notes.filter((n): n is string => typeof n === "string").slice(0, MAX_NOTES).map((n) => text(n, 2000)) : [];
+  const limit =
+    typeof raw.limit === "string" && (LIMIT_KINDS as readonly string[]).includes(raw.limit)
+      ? (raw.limit as LimitKind)
+      : null;
+  const virtualTime =
+    typeof raw.virtualTime === "number" && Number.isFinite(raw.virtualTime) && raw.virtualTime >= 0
+      ? raw.virtualTime
+      : lastT;
+  const notes = Array.isArray(raw.notes)
+    ? raw.notes
+        .filter((n): n is string => typeof n === "string")
+        .slice(0, MAX_NOTES)
+        .map((n) => text(n, 2000))
+    : [];
   const tamperRaw = raw.tamper as { reason?: unknown } | null | undefined;
-  const tamper = tamperRaw && typeof tamperRaw === "object" && tamperRaw.reason !== undefined ? text(tamperRaw.reason, 500) : null;
+  const tamper =
+    tamperRaw && typeof tamperRaw === "object" && tamperRaw.reason !== undefined ? text(tamperRaw.reason, 500) : null;
   return {
     status: raw.status as EndReport["status"],
     limit: raw.status === "limit" ? limit : null,

@@ -47,6 +47,7 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
     else if (!warnedUnsafe) console.warn(UNSAFE_LOCAL_WARNING);
     warnedUnsafe = true;
   }
-  const seccomp = config.mode === "bwrap" && !config.isolationOff.includes("seccomp") ? loadSeccompProgram() : Promise.resolve(null);
+  const seccomp =
+    config.mode === "bwrap" && !config.isolationOff.includes("seccomp") ? loadSeccompProgram() : Promise.resolve(null);
   return new SandboxPool(config, seccomp);
 }

@@ -5,7 +5,10 @@
  * per chunk, so a 10 MB message costs one copy.
  */
 export class FrameTooLargeError extends Error {
-  constructor(readonly length: number, readonly max: number) {
+  constructor(
+    readonly length: number,
+    readonly max: number,
+  ) {
     super(`sandbox message of ${length} bytes exceeds the ${max}-byte limit`);
     this.name = "FrameTooLargeError";
   }

@@ -35,7 +35,10 @@ export function parseTraceArgs(argv: readonly string[]): ParseTraceArgsResult {
   const args: TraceArgs = { file: "", json: false, seed: 0, timeline: false };
   for (let index = 0; index < argv.length; index += 1) {
     const raw = argv[index];
-    const [name, inline] = raw.startsWith("--") && raw.includes("=") ? [raw.slice(0, raw.indexOf("=")), raw.slice(raw.indexOf("=") + 1)] : [raw, undefined];
+    const [name, inline] =
+      raw.startsWith("--") && raw.includes("=")
+        ? [raw.slice(0, raw.indexOf("=")), raw.slice(raw.indexOf("=") + 1)]
+        : [raw, undefined];
     const flag = FLAGS[name];
     if (flag) {
       let value = inline;

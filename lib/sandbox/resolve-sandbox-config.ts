@@ -35,7 +35,11 @@ export function resolveSandboxConfig(
     maxQueue: options.maxQueue ?? Math.max(256, 64 * poolSize),
     // From the working directory, not __dirname: bundlers (Next) relocate compiled lib/ code.
     // (turbopackIgnore: a run-time path, not something for Next's file tracing to follow.)
-    harnessDir: path.resolve(/*turbopackIgnore: true*/ options.harnessDir ?? env.SANDBOX_HARNESS_DIR ?? path.join(process.cwd(), "lib/sandbox/python")),
+    harnessDir: path.resolve(
+      /*turbopackIgnore: true*/ options.harnessDir ??
+        env.SANDBOX_HARNESS_DIR ??
+        path.join(process.cwd(), "lib/sandbox/python"),
+    ),
     binaries: {
       bwrapPath: options.bwrapPath ?? DEFAULT_BINARIES.bwrapPath,
       pythonPath: options.pythonPath ?? DEFAULT_BINARIES.pythonPath,

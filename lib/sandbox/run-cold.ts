@@ -17,7 +17,10 @@ import { ZygoteFailure, ZygoteProcess } from "./zygote-process";
  * run a single program). Same launch chain, isolation and protocol as a pool slot, with `--once`
  * (no cgroup: the per-process RLIMIT_AS applies).
  */
-export async function runCold(request: RunRequest, options: SandboxRunnerOptions & { uid?: number } = {}): Promise<RunResult> {
+export async function runCold(
+  request: RunRequest,
+  options: SandboxRunnerOptions & { uid?: number } = {},
+): Promise<RunResult> {
   const config = resolveSandboxConfig({ ...options, mode: "bwrap" });
   const parsed = runRequestSchema.parse(request);
   const missing = findMissingPackages(config.binaries, "bwrap");
@@ -34,16 +37,29 @@ export async function runCold(request: RunRequest, options: SandboxRunnerOptions
       cgroupProcsFiles: [],
       once: true,
     });
-    zygote = new ZygoteProcess(command, { seccompProgram: await loadSeccompProgram(), readyTimeoutMs: 15_000, cgroupFd: null });
+    zygote = new ZygoteProcess(command, {
+      seccompProgram: await loadSeccompProgram(),
+      readyTimeoutMs: 15_000,
+      cgroupFd: null,
+    });
   } catch (error) {
     return sandboxErrorResult(`sandbox failed: ${error instanceof Error ? error.message : String(error)}`, parsed.seed);
   }
   try {
     await zygote.ready;
     const budgets = runBudgets(parsed.limits);
-    const capture = await zygote.run({ id: 1, seed: parsed.seed, limits: parsed.limits, cgroupMemory: false }, parsed.code, budgets, parsed.limits.wallSeconds * 1000 + 3_000);
+    const capture = await zygote.run(
+      { id: 1, seed: parsed.seed, limits: parsed.limits, cgroupMemory: false },
+      parsed.code,
+      budgets,
+      parsed.limits.wallSeconds * 1000 + 3_000,
+    );
     return assembleRunResult(capture, {
-      limits: parsed.limits, seed: parsed.seed, wallMs: performance.now() - started, oomKilled: false, maxFrameBytes: budgets.traceBytes,
+      limits: parsed.limits,
+      seed: parsed.seed,
+      wallMs: performance.now() - started,
+      oomKilled: false,
+      maxFrameBytes: budgets.traceBytes,
     });
   } catch (error) {
     const failure = error instanceof ZygoteFailure ? error : new ZygoteFailure("exit", String(error));

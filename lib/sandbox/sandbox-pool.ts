@@ -11,7 +11,6 @@ interface QueuedJob {
   resolve: (result: RunResult) => void;
 }
 
-
 /** A pool of warm sandboxes with a bounded FIFO queue in front of it. */
 export class SandboxPool implements SandboxRunner {
   private readonly slots: SandboxSlot[];

@@ -28,7 +28,11 @@ export interface SlotRun {
 }
 
 export function runBudgets(limits: RunLimits): RunBudgets {
-  return { traceBytes: maxTraceBytes(limits), rawKeepBytes: RAW_KEEP_BYTES, rawKillBytes: Math.max(256 * MIB, 16 * limits.maxOutputBytes) };
+  return {
+    traceBytes: maxTraceBytes(limits),
+    rawKeepBytes: RAW_KEEP_BYTES,
+    rawKillBytes: Math.max(256 * MIB, 16 * limits.maxOutputBytes),
+  };
 }
 
 /**
@@ -134,10 +138,16 @@ export class SandboxSlot {
     this.state = "busy";
     const started = performance.now();
     const timeoutMs = job.limits.wallSeconds * 1000 + WALL_MARGIN_MS;
-    const cgroupMemory = !this.config.isolationOff.includes("memoryCgroup") && this.cgroup.setRunMemory(job.limits.memoryMb * MIB);
+    const cgroupMemory =
+      !this.config.isolationOff.includes("memoryCgroup") && this.cgroup.setRunMemory(job.limits.memoryMb * MIB);
     const budgets = runBudgets(job.limits);
     try {
-      const capture = await zygote.run({ id: this.nextId++, seed: job.seed, limits: job.limits, cgroupMemory }, job.code, budgets, timeoutMs);
+      const capture = await zygote.run(
+        { id: this.nextId++, seed: job.seed, limits: job.limits, cgroupMemory },
+        job.code,
+        budgets,
+        timeoutMs,
+      );
       const result = assembleRunResult(capture, {
         limits: job.limits,
         seed: job.seed,

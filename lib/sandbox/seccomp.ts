@@ -44,7 +44,8 @@ const OFFSET_ARG0_LOW = 16;
 
 /** CLONE_NEWNS | NEWCGROUP | NEWUTS | NEWIPC | NEWUSER | NEWPID | NEWNET (CLONE_NEWTIME is
  * clone3/unshare-only: in clone()'s flags 0x80 is part of the exit signal). */
-export const CLONE_NAMESPACE_FLAGS = 0x00020000 | 0x02000000 | 0x04000000 | 0x08000000 | 0x10000000 | 0x20000000 | 0x40000000;
+export const CLONE_NAMESPACE_FLAGS =
+  0x00020000 | 0x02000000 | 0x04000000 | 0x08000000 | 0x10000000 | 0x20000000 | 0x40000000;
 
 type SyscallTable = Readonly<Record<string, readonly [x86_64: number, aarch64: number]>>;
 
@@ -118,7 +119,10 @@ type Instruction =
 
 function archBlock(arch: "x86_64" | "aarch64"): Instruction[] {
   const column = arch === "x86_64" ? 0 : 1;
-  const block: Instruction[] = [{ op: "label", name: arch }, { op: "ld", offset: OFFSET_NR }];
+  const block: Instruction[] = [
+    { op: "label", name: arch },
+    { op: "ld", offset: OFFSET_NR },
+  ];
   if (arch === "x86_64") block.push({ op: "jge", k: X32_SYSCALL_BIT, jt: "eperm", jf: 0 });
   block.push({ op: "jeq", k: CLONE_SYSCALL[arch], jt: "clone", jf: 0 });
   block.push({ op: "jeq", k: CLONE3_SYSCALL, jt: "enosys", jf: 0 });

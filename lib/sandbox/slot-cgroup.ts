@@ -96,17 +96,27 @@ function v1Layout(name: string, maxPids: number): Layout {
   const memoryDir = memoryParent ? path.join(memoryParent, name) : null;
   const runDir = memoryDir ? path.join(memoryDir, "run") : null;
   const layout: Layout = {
-    pidsDir, memoryDir, runDir, procsFiles: [],
+    pidsDir,
+    memoryDir,
+    runDir,
+    procsFiles: [],
     // memsw (memory + swap) must stay >= memory: Node writes them in the safe order.
     limitFiles: ["memory.limit_in_bytes", "memory.memsw.limit_in_bytes"],
     oomFile: runDir ? path.join(runDir, "memory.oom_control") : null,
     create() {
       if (pidsDir && !makeGroup(pidsDir, [["pids.max", String(maxPids)]])) layout.pidsDir = null;
-      if (memoryDir && !(makeGroup(memoryDir, [["memory.limit_in_bytes", String(SLOT_MEMORY_BYTES)]])
-        && makeGroup(path.join(memoryDir, "run"), [["memory.limit_in_bytes", String(512 * MIB)]]))) {
+      if (
+        memoryDir &&
+        !(
+          makeGroup(memoryDir, [["memory.limit_in_bytes", String(SLOT_MEMORY_BYTES)]]) &&
+          makeGroup(path.join(memoryDir, "run"), [["memory.limit_in_bytes", String(512 * MIB)]])
+        )
+      ) {
         layout.memoryDir = layout.runDir = layout.oomFile = null;
       }
-      layout.procsFiles = [layout.pidsDir, layout.memoryDir].filter((d): d is string => d !== null).map((d) => path.join(d, "cgroup.procs"));
+      layout.procsFiles = [layout.pidsDir, layout.memoryDir]
+        .filter((d): d is string => d !== null)
+        .map((d) => path.join(d, "cgroup.procs"));
     },
   };
   return layout;
@@ -116,17 +126,32 @@ function v2Layout(name: string, maxPids: number): Layout {
   const parent = parentDir("v2", "memory");
   const slotDir = parent ? path.join(parent, name) : null;
   const layout: Layout = {
-    pidsDir: slotDir, memoryDir: slotDir, runDir: slotDir ? path.join(slotDir, "run") : null, procsFiles: [],
+    pidsDir: slotDir,
+    memoryDir: slotDir,
+    runDir: slotDir ? path.join(slotDir, "run") : null,
+    procsFiles: [],
     limitFiles: ["memory.max"],
     oomFile: slotDir ? path.join(slotDir, "run", "memory.events") : null,
     create() {
       // "No internal processes": the zygote lives in slot/zygote, each run in slot/run.
-      const ok = parent !== null && slotDir !== null
-        && write(parent, "cgroup.subtree_control", "+memory +pids")
-        && makeGroup(slotDir, [["pids.max", String(maxPids)], ["memory.max", String(SLOT_MEMORY_BYTES)]])
-        && write(slotDir, "cgroup.subtree_control", "+memory +pids")
-        && makeGroup(path.join(slotDir, "zygote"), [])
-        && makeGroup(path.join(slotDir, "run"), [["memory.max", String(512 * MIB)]], [["memory.swap.max", "0"], ["memory.oom.group", "1"]]);
+      const ok =
+        parent !== null &&
+        slotDir !== null &&
+        write(parent, "cgroup.subtree_control", "+memory +pids") &&
+        makeGroup(slotDir, [
+          ["pids.max", String(maxPids)],
+          ["memory.max", String(SLOT_MEMORY_BYTES)],
+        ]) &&
+        write(slotDir, "cgroup.subtree_control", "+memory +pids") &&
+        makeGroup(path.join(slotDir, "zygote"), []) &&
+        makeGroup(
+          path.join(slotDir, "run"),
+          [["memory.max", String(512 * MIB)]],
+          [
+            ["memory.swap.max", "0"],
+            ["memory.oom.group", "1"],
+          ],
+        );
       if (!ok) {
         layout.pidsDir = layout.memoryDir = layout.runDir = layout.oomFile = null;
         layout.procsFiles = [];
@@ -138,26 +163,39 @@ function v2Layout(name: string, maxPids: number): Layout {
 
 export function createSlotCgroup(options: { name: string; maxPids: number; enabled: boolean }): SlotCgroup {
   const version = options.enabled ? detectCgroupVersion() : "none";
-  const layout = version === "v2" ? v2Layout(options.name, options.maxPids) : version === "v1" ? v1Layout(options.name, options.maxPids) : null;
+  const layout =
+    version === "v2"
+      ? v2Layout(options.name, options.maxPids)
+      : version === "v1"
+        ? v1Layout(options.name, options.maxPids)
+        : null;
   layout?.create();
   let runFd: number | null = null;
   let currentLimit = 512 * MIB;
   let oomSeen = 0;
   const cgroup: SlotCgroup = {
     version: layout && (layout.pidsDir || layout.memoryDir) ? version : "none",
-    get pids() { return layout?.pidsDir != null; },
-    get memory() { return layout?.runDir != null; },
-    get procsFiles() { return layout?.procsFiles ?? []; },
+    get pids() {
+      return layout?.pidsDir != null;
+    },
+    get memory() {
+      return layout?.runDir != null;
+    },
+    get procsFiles() {
+      return layout?.procsFiles ?? [];
+    },
     ensure() {
       if (!layout) return null;
-      if ((layout.pidsDir && !existsSync(layout.pidsDir)) || (layout.runDir && !existsSync(layout.runDir))) layout.create();
+      if ((layout.pidsDir && !existsSync(layout.pidsDir)) || (layout.runDir && !existsSync(layout.runDir)))
+        layout.create();
       if (runFd !== null) closeSync(runFd);
       runFd = null;
       if (!layout.runDir) return null;
       try {
         runFd = openSync(path.join(layout.runDir, "cgroup.procs"), "w");
         oomSeen = layout.oomFile ? readOomKills(layout.oomFile) : 0;
-        currentLimit = Number(readFileSync(path.join(layout.runDir, layout.limitFiles[0]), "utf8").trim()) || currentLimit;
+        currentLimit =
+          Number(readFileSync(path.join(layout.runDir, layout.limitFiles[0]), "utf8").trim()) || currentLimit;
       } catch {
         runFd = null;
       }
@@ -169,7 +207,9 @@ export function createSlotCgroup(options: { name: string; maxPids: number; enabl
       // Raising: the outer (memsw) limit first; lowering: the inner one first.
       const files = bytes > currentLimit ? [...layout.limitFiles].reverse() : layout.limitFiles;
       const runDir = layout.runDir;
-      const ok = files.every((file, index) => write(runDir, file, String(bytes)) || (index > 0 && !existsSync(path.join(runDir, file))));
+      const ok = files.every(
+        (file, index) => write(runDir, file, String(bytes)) || (index > 0 && !existsSync(path.join(runDir, file))),
+      );
       if (ok) currentLimit = bytes;
       return ok;
     },
@@ -184,8 +224,12 @@ export function createSlotCgroup(options: { name: string; maxPids: number; enabl
       if (runFd !== null) closeSync(runFd);
       runFd = null;
       if (!layout) return;
-      const dirs = [layout.runDir, layout.memoryDir && layout.memoryDir !== layout.pidsDir ? layout.memoryDir : null,
-        layout.pidsDir && path.join(layout.pidsDir, "zygote"), layout.pidsDir];
+      const dirs = [
+        layout.runDir,
+        layout.memoryDir && layout.memoryDir !== layout.pidsDir ? layout.memoryDir : null,
+        layout.pidsDir && path.join(layout.pidsDir, "zygote"),
+        layout.pidsDir,
+      ];
       await removeWhenEmpty(dirs.filter((d): d is string => d !== null && existsSync(d)));
     },
   };

@@ -16,7 +16,12 @@ describe("parseChannel", () => {
   });
 
   it("skips junk anywhere (even fake magic with a huge length) and keeps the real frames after it", () => {
-    const junk = Buffer.concat([FRAME_MAGIC, Buffer.from([0x7f, 0xff, 0xff, 0xff]), Buffer.alloc(40), Buffer.from("\xff\xfe junk")]);
+    const junk = Buffer.concat([
+      FRAME_MAGIC,
+      Buffer.from([0x7f, 0xff, 0xff, 0xff]),
+      Buffer.alloc(40),
+      Buffer.from("\xff\xfe junk"),
+    ]);
     const stream = Buffer.concat([frame({ k: "e", e: { t: 0 } }, 0), junk, frame({ k: "end", r: {}, n: 1 }, 1)]);
     const parsed = parseChannel(stream, KEY, 1 << 20);
     expect(parsed.messages.map((m) => m.k)).toEqual(["e", "end"]);
@@ -24,7 +29,10 @@ describe("parseChannel", () => {
   });
 
   it("rejects frames made with another key or out of sequence", () => {
-    const stream = Buffer.concat([frame({ k: "end", r: { status: "ok" }, n: 0 }, 0, Buffer.alloc(32, 1)), frame({ k: "e", e: {} }, 5)]);
+    const stream = Buffer.concat([
+      frame({ k: "end", r: { status: "ok" }, n: 0 }, 0, Buffer.alloc(32, 1)),
+      frame({ k: "e", e: {} }, 5),
+    ]);
     const parsed = parseChannel(stream, KEY, 1 << 20);
     expect(parsed.messages).toEqual([]);
     expect(parsed.junkBytes).toBe(stream.length);

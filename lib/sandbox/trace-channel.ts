@@ -14,10 +14,7 @@ const HEAD_MAC_BYTES = 8;
 const MAC_BYTES = 32;
 const HEADER_BYTES = FRAME_MAGIC.length + LENGTH_BYTES + HEAD_MAC_BYTES + MAC_BYTES;
 
-export type ChannelMessage =
-  | { k: "e"; e: unknown }
-  | { k: "t"; r: unknown }
-  | { k: "end"; r: unknown; n: unknown };
+export type ChannelMessage = { k: "e"; e: unknown } | { k: "t"; r: unknown } | { k: "end"; r: unknown; n: unknown };
 
 export interface ParsedChannel {
   messages: ChannelMessage[];

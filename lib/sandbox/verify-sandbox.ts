@@ -40,17 +40,38 @@ export async function verifySandbox(options: SandboxRunnerOptions = {}): Promise
     ]);
     const status = runner.status();
     const printed = result?.events.filter((e) => e.stream === "stdout").map((e) => e.text) ?? [];
-    const ok = result !== null && result.status === "ok" && printed.join("|") === EXPECTED.join("|") && result.virtualTime === 2;
-    if (ok) return { ok, summary: "one sandboxed run: ok (trace and virtual time as expected)", diagnosis: "", status, result };
-    const message = result === null
-      ? `the sandbox did not answer within ${START_TIMEOUT_MS / 1000} s${status.message ? `: ${status.message}` : ""}`
-      : result.status === "sandbox_error"
-        ? (result.error?.message ?? "sandbox_error")
-        : `unexpected result: status ${result.status}, output ${JSON.stringify(printed)}, error ${result.error?.message ?? "none"}`;
-    return { ok: false, summary: `the sandbox does not work: ${message}`, diagnosis: diagnoseSandboxFailure(message), status, result };
+    const ok =
+      result !== null && result.status === "ok" && printed.join("|") === EXPECTED.join("|") && result.virtualTime === 2;
+    if (ok)
+      return {
+        ok,
+        summary: "one sandboxed run: ok (trace and virtual time as expected)",
+        diagnosis: "",
+        status,
+        result,
+      };
+    const message =
+      result === null
+        ? `the sandbox did not answer within ${START_TIMEOUT_MS / 1000} s${status.message ? `: ${status.message}` : ""}`
+        : result.status === "sandbox_error"
+          ? (result.error?.message ?? "sandbox_error")
+          : `unexpected result: status ${result.status}, output ${JSON.stringify(printed)}, error ${result.error?.message ?? "none"}`;
+    return {
+      ok: false,
+      summary: `the sandbox does not work: ${message}`,
+      diagnosis: diagnoseSandboxFailure(message),
+      status,
+      result,
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, summary: `the sandbox does not work: ${message}`, diagnosis: diagnoseSandboxFailure(message), status: runner.status(), result: null };
+    return {
+      ok: false,
+      summary: `the sandbox does not work: ${message}`,
+      diagnosis: diagnoseSandboxFailure(message),
+      status: runner.status(),
+      result: null,
+    };
   } finally {
     await runner.close();
   }

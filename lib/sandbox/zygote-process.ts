@@ -15,7 +15,10 @@ import {
 export type ZygoteFailureKind = "timeout" | "exit" | "protocol" | "fatal";
 
 export class ZygoteFailure extends Error {
-  constructor(readonly kind: ZygoteFailureKind, message: string) {
+  constructor(
+    readonly kind: ZygoteFailureKind,
+    message: string,
+  ) {
     super(message);
     this.name = "ZygoteFailure";
   }
@@ -82,7 +85,10 @@ export class ZygoteProcess {
   private failure: ZygoteFailure | null = null;
   private exitListeners: Array<(failure: ZygoteFailure) => void> = [];
 
-  constructor(command: SandboxCommand, options: { seccompProgram: Buffer | null; readyTimeoutMs: number; cgroupFd: number | null }) {
+  constructor(
+    command: SandboxCommand,
+    options: { seccompProgram: Buffer | null; readyTimeoutMs: number; cgroupFd: number | null },
+  ) {
     this.ready = new Promise((resolve, reject) => {
       this.readyState = { resolve, reject };
     });
@@ -96,7 +102,9 @@ export class ZygoteProcess {
       this.child.on("close", () => resolve());
       this.child.on("error", () => resolve());
     });
-    this.child.on("error", (error) => this.fail(new ZygoteFailure("exit", `cannot start the sandbox: ${error.message}`)));
+    this.child.on("error", (error) =>
+      this.fail(new ZygoteFailure("exit", `cannot start the sandbox: ${error.message}`)),
+    );
     // "close", not "exit": the stderr tail (bwrap's own error message) is complete by then.
     this.child.on("close", (code, signal) =>
       this.fail(new ZygoteFailure("exit", `sandbox exited (${signal ?? `code ${code}`}): ${this.stderrTail.trim()}`)),
@@ -144,7 +152,12 @@ export class ZygoteProcess {
   }
 
   /** Runs one program: the request on the control pipe, the code on the code pipe. */
-  run(request: Omit<ZygoteRunRequest, "type" | "codeBytes">, code: string, budgets: RunBudgets, timeoutMs: number): Promise<RunCapture> {
+  run(
+    request: Omit<ZygoteRunRequest, "type" | "codeBytes">,
+    code: string,
+    budgets: RunBudgets,
+    timeoutMs: number,
+  ): Promise<RunCapture> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.active) return Promise.reject(new ZygoteFailure("protocol", "sandbox slot is busy"));
     const source = Buffer.from(code, "utf8");
@@ -156,7 +169,17 @@ export class ZygoteProcess {
         () => this.fail(new ZygoteFailure("timeout", "sandbox did not answer within the wall limit")),
         timeoutMs,
       );
-      this.active = { id: request.id, budgets, key: null, done: null, marker: null, killSent: false, resolve, reject, timer };
+      this.active = {
+        id: request.id,
+        budgets,
+        key: null,
+        done: null,
+        marker: null,
+        killSent: false,
+        resolve,
+        reject,
+        timer,
+      };
       const message: ZygoteRunRequest = { type: "run", ...request, codeBytes: source.length };
       this.child.stdin?.write(encodeFrame(message));
       this.codePipe?.write(source);
@@ -206,7 +229,9 @@ export class ZygoteProcess {
       if (!result.success) throw new Error(result.error.issues[0]?.message ?? "invalid message");
       parsed = result.data;
     } catch (error) {
-      this.fail(new ZygoteFailure("protocol", `invalid sandbox message: ${error instanceof Error ? error.message : ""}`));
+      this.fail(
+        new ZygoteFailure("protocol", `invalid sandbox message: ${error instanceof Error ? error.message : ""}`),
+      );
       return;
     }
     const run = this.active;

@@ -32,18 +32,34 @@ const run: Pick<RunResult, "events" | "virtualTime" | "lifecycle"> = {
 describe("buildTimeline", () => {
   it("draws one lane per task, children under their parent, marks at their virtual time", () => {
     const picture = buildTimeline(run, ENGLISH_TIMELINE_LABELS, { width: 400, highlight: 1 });
-    expect(picture.lanes.map((lane) => [lane.name, lane.depth])).toEqual([["main", 0], ["Task-1", 1], ["Task-2", 2], ["Task-3", 2]]);
+    expect(picture.lanes.map((lane) => [lane.name, lane.depth])).toEqual([
+      ["main", 0],
+      ["Task-1", 1],
+      ["Task-2", 2],
+      ["Task-3", 2],
+    ]);
     const [hello, world] = picture.marks;
     expect(hello.lane).toBe(2);
     expect(world.x - hello.x).toBeCloseTo(200, 5); // 1 virtual second = 200 px at width 400 for a 2 s run
     expect(picture.divergenceX).toBe(world.x);
-    expect(picture.bars.filter((bar) => bar.kind === "wait").map((bar) => bar.title)).toEqual(["sleeping 1 s", "sleeping 2 s"]);
-    expect(picture.ends.find((end) => end.lane === 3)).toMatchObject({ outcome: "failed", title: "failed: ValueError" });
+    expect(picture.bars.filter((bar) => bar.kind === "wait").map((bar) => bar.title)).toEqual([
+      "sleeping 1 s",
+      "sleeping 2 s",
+    ]);
+    expect(picture.ends.find((end) => end.lane === 3)).toMatchObject({
+      outcome: "failed",
+      title: "failed: ValueError",
+    });
     expect(picture.ticks[0].label).toBe("0");
   });
 
   it("falls back to lanes from the events for runs without a lifecycle, and folds lanes past the limit", () => {
-    const events = Array.from({ length: 30 }, (_, i) => ({ t: i / 10, task: `T${i}`, stream: "stdout" as const, text: `line ${i}` }));
+    const events = Array.from({ length: 30 }, (_, i) => ({
+      t: i / 10,
+      task: `T${i}`,
+      stream: "stdout" as const,
+      text: `line ${i}`,
+    }));
     const picture = buildTimeline({ events, virtualTime: 3 }, ENGLISH_TIMELINE_LABELS, { maxLanes: 20 });
     expect(picture.lanes).toHaveLength(20);
     expect(picture.lanes[19].name).toBe("+11");
@@ -66,7 +82,11 @@ describe("buildTimeline", () => {
 
 describe("splitSvgArg", () => {
   it("takes --svg out of the arguments and rejects a missing file", () => {
-    expect(splitSvgArg(["a.py", "--svg", "out.svg", "--seed", "2"])).toEqual({ ok: true, svg: "out.svg", rest: ["a.py", "--seed", "2"] });
+    expect(splitSvgArg(["a.py", "--svg", "out.svg", "--seed", "2"])).toEqual({
+      ok: true,
+      svg: "out.svg",
+      rest: ["a.py", "--seed", "2"],
+    });
     expect(splitSvgArg(["a.py", "--svg=x.svg"])).toMatchObject({ svg: "x.svg" });
     expect(splitSvgArg(["a.py", "--svg"])).toMatchObject({ ok: false });
   });

@@ -1,6 +1,16 @@
 import { scaleLinear } from "d3-scale";
 import type { Lifecycle } from "@/lib/run-contract/run-result.types";
-import type { LaneKind, PictureBar, PictureEnd, PictureLane, PictureMark, TimelineLabels, TimelineOptions, TimelinePicture, TimelineSource } from "./timeline.types";
+import type {
+  LaneKind,
+  PictureBar,
+  PictureEnd,
+  PictureLane,
+  PictureMark,
+  TimelineLabels,
+  TimelineOptions,
+  TimelinePicture,
+  TimelineSource,
+} from "./timeline.types";
 
 const LABEL_WIDTH = 170;
 const LANE_HEIGHT = 34;
@@ -25,12 +35,18 @@ interface LaneSpec {
  * when each lane was alive and what it waited on, and how it ended. Pure: the page draws it with
  * React, `npm run trace -- F --svg OUT.svg` with `renderTimelineSvg`.
  */
-export function buildTimeline(source: TimelineSource, labels: TimelineLabels, options: TimelineOptions = {}): TimelinePicture {
+export function buildTimeline(
+  source: TimelineSource,
+  labels: TimelineLabels,
+  options: TimelineOptions = {},
+): TimelinePicture {
   const plotWidth = Math.max(120, options.width ?? 720) * Math.max(1, options.zoom ?? 1);
   const output = source.events.filter((event) => event.stream === "stdout" || event.stream === "stderr");
   const end = Math.max(options.end ?? 0, source.virtualTime, ...output.map((event) => event.t), 0);
   const labelWidth = options.labelWidth ?? LABEL_WIDTH;
-  const x = scaleLinear().domain([0, end > 0 ? end : 1]).range([labelWidth + GAP, labelWidth + GAP + plotWidth]);
+  const x = scaleLinear()
+    .domain([0, end > 0 ? end : 1])
+    .range([labelWidth + GAP, labelWidth + GAP + plotWidth]);
   const laneLabel = labels.laneLabel ?? ((name: string) => name);
 
   const specs = orderLanes(laneSpecs(source));
@@ -39,8 +55,21 @@ export function buildTimeline(source: TimelineSource, labels: TimelineLabels, op
   const shown = folded > 0 ? specs.slice(0, maxLanes - 1) : specs;
   const laneOf = new Map<string, number>();
   shown.forEach((spec, i) => laneOf.set(spec.name, i));
-  const lanes: PictureLane[] = shown.map((spec, i) => ({ name: spec.name, label: laneLabel(spec.name), kind: spec.kind, depth: depthOf(spec, specs), y: PLOT_TOP + i * LANE_HEIGHT }));
-  if (folded > 0) lanes.push({ name: `+${folded}`, label: `+${folded}`, kind: "other", depth: 0, y: PLOT_TOP + shown.length * LANE_HEIGHT });
+  const lanes: PictureLane[] = shown.map((spec, i) => ({
+    name: spec.name,
+    label: laneLabel(spec.name),
+    kind: spec.kind,
+    depth: depthOf(spec, specs),
+    y: PLOT_TOP + i * LANE_HEIGHT,
+  }));
+  if (folded > 0)
+    lanes.push({
+      name: `+${folded}`,
+      label: `+${folded}`,
+      kind: "other",
+      depth: 0,
+      y: PLOT_TOP + shown.length * LANE_HEIGHT,
+    });
   const foldLane = folded > 0 ? lanes.length - 1 : -1;
   const lane = (name: string) => laneOf.get(name) ?? foldLane;
 
@@ -49,14 +78,31 @@ export function buildTimeline(source: TimelineSource, labels: TimelineLabels, op
   for (const spec of shown) {
     const i = lane(spec.name);
     const stop = spec.end ?? end;
-    bars.push({ lane: i, x: x(spec.start), width: Math.max(2, x(stop) - x(spec.start)), kind: "alive", on: null, open: false, title: spec.name });
-    if (spec.end !== null && spec.outcome) ends.push({ lane: i, x: x(spec.end), outcome: spec.outcome, title: labels.outcome(spec.outcome, spec.error) });
+    bars.push({
+      lane: i,
+      x: x(spec.start),
+      width: Math.max(2, x(stop) - x(spec.start)),
+      kind: "alive",
+      on: null,
+      open: false,
+      title: spec.name,
+    });
+    if (spec.end !== null && spec.outcome)
+      ends.push({ lane: i, x: x(spec.end), outcome: spec.outcome, title: labels.outcome(spec.outcome, spec.error) });
   }
   for (const wait of source.lifecycle?.waits ?? []) {
     const spec = source.lifecycle?.lanes[wait.lane];
     const i = spec ? laneOf.get(spec.name) : undefined;
     if (i === undefined) continue;
-    bars.push({ lane: i, x: x(wait.from), width: Math.max(1, x(wait.to) - x(wait.from)), kind: "wait", on: wait.on, open: wait.open === true, title: labels.waiting(wait.on, wait.detail) });
+    bars.push({
+      lane: i,
+      x: x(wait.from),
+      width: Math.max(1, x(wait.to) - x(wait.from)),
+      kind: "wait",
+      on: wait.on,
+      open: wait.open === true,
+      title: labels.waiting(wait.on, wait.detail),
+    });
   }
 
   const crowd = new Map<string, number>();
@@ -67,7 +113,14 @@ export function buildTimeline(source: TimelineSource, labels: TimelineLabels, op
     crowd.set(key, seen + 1);
     // Lines printed at the same instant by the same lane step right so each stays visible.
     const offset = Math.min(seen, 6) * MARK_STEP;
-    return { lane: i, x: x(event.t) + offset, index, text: event.text, stderr: event.stream === "stderr", highlighted: index === options.highlight };
+    return {
+      lane: i,
+      x: x(event.t) + offset,
+      index,
+      text: event.text,
+      stderr: event.stream === "stderr",
+      highlighted: index === options.highlight,
+    };
   });
   const highlighted = marks.find((mark) => mark.highlighted);
 
@@ -104,7 +157,15 @@ function laneSpecs(source: TimelineSource): LaneSpec[] {
     if (fromLifecycle.has(event.task)) continue;
     let spec = byName.get(event.task);
     if (!spec) {
-      spec = { name: event.task, kind: event.task === "main" ? "main" : "other", parent: null, start: event.t, end: null, outcome: null, error: null };
+      spec = {
+        name: event.task,
+        kind: event.task === "main" ? "main" : "other",
+        parent: null,
+        start: event.t,
+        end: null,
+        outcome: null,
+        error: null,
+      };
       specs.push(spec);
       byName.set(spec.name, spec);
     }

@@ -15,6 +15,7 @@ function serialise(svg: SvgNode, isRoot = false): string {
     .map(([name, value]) => ` ${attrName(name)}="${escape(String(value))}"`)
     .join("");
   const role = isRoot ? ' role="img"' : "";
-  const inner = (svg.text !== undefined ? escape(svg.text) : "") + (svg.children ?? []).map((child) => serialise(child)).join("");
+  const inner =
+    (svg.text !== undefined ? escape(svg.text) : "") + (svg.children ?? []).map((child) => serialise(child)).join("");
   return `<${svg.tag}${attrs}${role}>${inner}</${svg.tag}>`;
 }

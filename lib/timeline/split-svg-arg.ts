@@ -8,7 +8,8 @@ export function splitSvgArg(argv: readonly string[]): SplitSvgArg {
     const raw = argv[i];
     if (raw === "--svg" || raw.startsWith("--svg=")) {
       const value = raw === "--svg" ? argv[++i] : raw.slice("--svg=".length);
-      if (!value || value.startsWith("--")) return { ok: false, message: "--svg needs an output file, e.g. --svg timeline.svg" };
+      if (!value || value.startsWith("--"))
+        return { ok: false, message: "--svg needs an output file, e.g. --svg timeline.svg" };
       svg = value;
     } else {
       rest.push(raw);

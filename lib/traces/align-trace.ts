@@ -16,13 +16,16 @@ const MAX_CELLS = 5_000_000;
 
 export function alignTrace(flat: FlatLine[], actual: ActualLine[], tolerance: number): Alignment {
   const expected = reorderGroups(flat, actual, tolerance);
-  const pairs = (expected.length + 1) * (actual.length + 1) > MAX_CELLS ? greedyPairs(expected, actual, tolerance) : lcsPairs(expected, actual, tolerance);
+  const pairs =
+    (expected.length + 1) * (actual.length + 1) > MAX_CELLS
+      ? greedyPairs(expected, actual, tolerance)
+      : lcsPairs(expected, actual, tolerance);
   return { matched: pairs.length, rows: buildRows(expected, actual, pairs) };
 }
 
 function reorderGroups(flat: FlatLine[], actual: ActualLine[], tolerance: number): FlatLine[] {
   const out: FlatLine[] = [];
-  for (let i = 0; i < flat.length; ) {
+  for (let i = 0; i < flat.length;) {
     const group = flat[i].group;
     let end = i + 1;
     while (group !== null && end < flat.length && flat[end].group === group) end++;
@@ -88,10 +91,12 @@ function buildRows(expected: FlatLine[], actual: ActualLine[], pairs: Pair[]): D
   let i = 0;
   let j = 0;
   for (const [pi, pj] of [...pairs, [expected.length, actual.length] as Pair]) {
-    while (i < pi && j < pj) rows.push({ expected: expectedView(expected[i++]), actual: actualView(actual[j++]), kind: "changed" });
+    while (i < pi && j < pj)
+      rows.push({ expected: expectedView(expected[i++]), actual: actualView(actual[j++]), kind: "changed" });
     while (i < pi) rows.push({ expected: expectedView(expected[i++]), kind: "missing" });
     while (j < pj) rows.push({ actual: actualView(actual[j++]), kind: "extra" });
-    if (pi < expected.length) rows.push({ expected: expectedView(expected[i++]), actual: actualView(actual[j++]), kind: "same" });
+    if (pi < expected.length)
+      rows.push({ expected: expectedView(expected[i++]), actual: actualView(actual[j++]), kind: "same" });
   }
   return rows;
 }

@@ -14,7 +14,11 @@ const RUN = recordSpec(
 
 describe("checkPrediction", () => {
   it("accepts the exact output, ignoring trailing blanks, and same-instant lines of different tasks in any order", () => {
-    expect(checkPrediction(["start", "A", "B", "end  "], RUN)).toMatchObject({ passed: true, score: 100, feedback: { code: "prediction.correct" } });
+    expect(checkPrediction(["start", "A", "B", "end  "], RUN)).toMatchObject({
+      passed: true,
+      score: 100,
+      feedback: { code: "prediction.correct" },
+    });
     expect(checkPrediction(["start", "B", "A", "end"], RUN).passed).toBe(true);
   });
 
@@ -23,7 +27,10 @@ describe("checkPrediction", () => {
     expect(verdict.passed).toBe(false);
     expect(verdict.lines.map((l) => l.status)).toEqual(["correct", "correct", "correct", "wrong"]);
     expect(verdict.lines[3].expected).toBe("end");
-    expect(verdict.feedback).toMatchObject({ code: "prediction.wrong", params: { line: 4, predicted: "done", expected: "end" } });
+    expect(verdict.feedback).toMatchObject({
+      code: "prediction.wrong",
+      params: { line: 4, predicted: "done", expected: "end" },
+    });
     expect(verdict.score).toBe(75);
   });
 
@@ -75,12 +82,19 @@ describe("checkPrediction against an exercise spec", () => {
   });
 
   it("fails a missing, an extra or a changed line", () => {
-    expect(checkPrediction(["main: 任务已创建", "A 开始", "B 结束", "A 结束"], spec).firstDivergence?.reason).toBe("missing");
-    expect(checkPrediction(["main: 任务已创建", "A 开始", "B 结束", "A 结束", "['A', 'B']", "done"], spec).firstDivergence?.reason).toBe("unexpected");
+    expect(checkPrediction(["main: 任务已创建", "A 开始", "B 结束", "A 结束"], spec).firstDivergence?.reason).toBe(
+      "missing",
+    );
+    expect(
+      checkPrediction(["main: 任务已创建", "A 开始", "B 结束", "A 结束", "['A', 'B']", "done"], spec).firstDivergence
+        ?.reason,
+    ).toBe("unexpected");
     expect(checkPrediction(["main: 任务已创建", "A 开始", "B 结束", "A 结束", "['B', 'A']"], spec).passed).toBe(false);
   });
 
   it("ignores trailing blanks like the trace checker", () => {
-    expect(checkPrediction(["main: 任务已创建  ", "A 开始", "B 结束", "A 结束", "['A', 'B']\r"], spec).passed).toBe(true);
+    expect(checkPrediction(["main: 任务已创建  ", "A 开始", "B 结束", "A 结束", "['A', 'B']\r"], spec).passed).toBe(
+      true,
+    );
   });
 });

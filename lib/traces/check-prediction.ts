@@ -44,7 +44,13 @@ export interface PredictionVerdict {
 
 export function checkPrediction(studentLines: readonly string[], expected: ExpectedSpec | string): PredictionVerdict {
   const spec = toPredictionSpec(typeof expected === "string" ? parseSpec(expected) : expected);
-  const prediction: CheckableRun = { status: "ok", virtualTime: 0, error: null, limit: null, events: studentLines.map((text) => ({ t: 0, task: "student", stream: "stdout" as const, text })) };
+  const prediction: CheckableRun = {
+    status: "ok",
+    virtualTime: 0,
+    error: null,
+    limit: null,
+    events: studentLines.map((text) => ({ t: 0, task: "student", stream: "stdout" as const, text })),
+  };
   const verdict = checkTrace(spec, prediction);
   const lines: PredictionLine[] = [];
   const missing: { text: string; afterLine: number }[] = [];
@@ -56,28 +62,64 @@ export function checkPrediction(studentLines: readonly string[], expected: Expec
     if (row.kind === "changed" && row.expected) line.expected = row.expected.text;
     lines.push(line);
   }
-  return { passed: verdict.passed, score: verdict.score, checkpoints: verdict.checkpoints, lines, missing, feedback: feedbackFor(verdict.passed, lines, missing), firstDivergence: verdict.firstDivergence, diff: verdict.diff };
+  return {
+    passed: verdict.passed,
+    score: verdict.score,
+    checkpoints: verdict.checkpoints,
+    lines,
+    missing,
+    feedback: feedbackFor(verdict.passed, lines, missing),
+    firstDivergence: verdict.firstDivergence,
+    diff: verdict.diff,
+  };
 }
 
 /** Only the printed text counts: no times, no tasks, no streams, no whole-run constraints. */
 export function toPredictionSpec(recorded: ExpectedSpec): ExpectedSpec {
   const strip = (line: SpecLine): SpecLine => ({ ...line, time: null, task: null, stream: "stdout" });
-  const items: SpecItem[] = recorded.items.map((item) => (item.type === "line" ? strip(item) : item.type === "group" ? { ...item, time: null, lines: item.lines.map(strip) } : item));
+  const items: SpecItem[] = recorded.items.map((item) =>
+    item.type === "line"
+      ? strip(item)
+      : item.type === "group"
+        ? { ...item, time: null, lines: item.lines.map(strip) }
+        : item,
+  );
   return { items, status: null, finishes: null, extraOutput: "forbidden", timeTolerance: null };
 }
 
-function feedbackFor(passed: boolean, lines: PredictionLine[], missing: { text: string; afterLine: number }[]): PredictionFeedback {
-  if (passed) return { code: "prediction.correct", params: { count: lines.length }, message: "Correct: that is exactly what the program prints." };
+function feedbackFor(
+  passed: boolean,
+  lines: PredictionLine[],
+  missing: { text: string; afterLine: number }[],
+): PredictionFeedback {
+  if (passed)
+    return {
+      code: "prediction.correct",
+      params: { count: lines.length },
+      message: "Correct: that is exactly what the program prints.",
+    };
   const wrong = lines.find((l) => l.status !== "correct");
   const firstMissing = missing[0];
   if (wrong && (!firstMissing || wrong.index < firstMissing.afterLine || wrong.status === "wrong")) {
     if (wrong.status === "wrong") {
       const params = { line: wrong.index + 1, predicted: wrong.text, expected: wrong.expected ?? "" };
-      return { code: "prediction.wrong", params, message: `Line ${params.line}: you predicted “${params.predicted}” but the program prints “${params.expected}” there.` };
+      return {
+        code: "prediction.wrong",
+        params,
+        message: `Line ${params.line}: you predicted “${params.predicted}” but the program prints “${params.expected}” there.`,
+      };
     }
     const params = { line: wrong.index + 1, predicted: wrong.text };
-    return { code: "prediction.extra", params, message: `Line ${params.line}: the program does not print “${params.predicted}” at this point.` };
+    return {
+      code: "prediction.extra",
+      params,
+      message: `Line ${params.line}: the program does not print “${params.predicted}” at this point.`,
+    };
   }
   const params = { line: firstMissing.afterLine + 1, expected: firstMissing.text };
-  return { code: "prediction.missing", params, message: `Line ${params.line}: the program also prints “${params.expected}” here.` };
+  return {
+    code: "prediction.missing",
+    params,
+    message: `Line ${params.line}: the program also prints “${params.expected}” here.`,
+  };
 }

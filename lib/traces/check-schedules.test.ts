@@ -37,7 +37,11 @@ describe("createScheduleCheck", () => {
     const verdict = check.verdict();
     expect(verdict).toMatchObject({ passed: false, failingSeed: 2, schedules: 4 });
     expect(verdict.run.seed).toBe(2);
-    expect(verdict.outcomes.map((o) => [o.seed, o.passed])).toEqual([[0, true], [1, true], [2, false]]);
+    expect(verdict.outcomes.map((o) => [o.seed, o.passed])).toEqual([
+      [0, true],
+      [1, true],
+      [2, false],
+    ]);
     const divergence = { reason: "text", actual: { text: "total=1" }, expected: { text: "total=2" } };
     expect(verdict.firstDivergence).toMatchObject(divergence);
     expect(toJsonVerdict(verdict)).toMatchObject({ passed: false, failingSeed: 2, score: verdict.score });

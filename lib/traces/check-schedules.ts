@@ -98,7 +98,15 @@ export function createScheduleCheck(spec: ExpectedSpec | string, options: Schedu
       if (!shown) throw new AppError("INTERNAL", "no schedule was checked");
       const failingSeed = failed ? failed.run.seed : null;
       const explored = summary ?? { explored: outcomes.length, complete: false, strategy: "window" as const };
-      return { ...shown.verdict, ...explored, failingSeed, schedules: schedules ?? 0, outcomes: [...outcomes], run: shown.run, tamper };
+      return {
+        ...shown.verdict,
+        ...explored,
+        failingSeed,
+        schedules: schedules ?? 0,
+        outcomes: [...outcomes],
+        run: shown.run,
+        tamper,
+      };
     },
   };
 }
@@ -124,7 +132,13 @@ export function withForbiddenNotes(verdict: Verdict, run: RunResult, patterns: r
   };
   const total = verdict.checkpoints.total + 1;
   const checkpoints = { met: verdict.checkpoints.met, total };
-  return { ...verdict, passed: false, score: scoreOf(false, verdict.checkpoints.met, total), checkpoints, firstDivergence };
+  return {
+    ...verdict,
+    passed: false,
+    score: scoreOf(false, verdict.checkpoints.met, total),
+    checkpoints,
+    firstDivergence,
+  };
 }
 
 /** The verdict object of `npm run trace -- FILE.py --expect SPEC --json` (issue 4). */

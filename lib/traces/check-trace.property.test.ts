@@ -11,13 +11,38 @@ import { fakeRun, type FakeLine } from "./test-fake-run";
  */
 
 const TASKS = ["main", "n1", "n2", "Task-3", "my task"];
-const SYNTAXY = ["*", "...", "{", "}", "# c", "status: ok", "[1, 2]", "[n1] x", "@2", "/x/", '"q"', "\\", "", "  lead", "tail ", "stderr: e", "任务完成", "<obj at 0x7f00aa12>"];
+const SYNTAXY = [
+  "*",
+  "...",
+  "{",
+  "}",
+  "# c",
+  "status: ok",
+  "[1, 2]",
+  "[n1] x",
+  "@2",
+  "/x/",
+  '"q"',
+  "\\",
+  "",
+  "  lead",
+  "tail ",
+  "stderr: e",
+  "任务完成",
+  "<obj at 0x7f00aa12>",
+];
 const textArb = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom(...SYNTAXY));
 const lineArb = fc.record({ task: fc.constantFrom(...TASKS), text: textArb, stderr: fc.boolean() });
 
 /** Blocks of lines, one block per instant. */
 const instantsArb = (maxPerInstant: number) =>
-  fc.array(fc.record({ gap: fc.constantFrom(0.5, 1, 2), lines: fc.array(lineArb, { minLength: 1, maxLength: maxPerInstant }) }), { minLength: 1, maxLength: 6 });
+  fc.array(
+    fc.record({
+      gap: fc.constantFrom(0.5, 1, 2),
+      lines: fc.array(lineArb, { minLength: 1, maxLength: maxPerInstant }),
+    }),
+    { minLength: 1, maxLength: 6 },
+  );
 
 type Instant = { t: number; lines: FakeLine[] };
 
@@ -66,29 +91,39 @@ describe("checkTrace properties", () => {
 
   it("moving a line to another instant does not match", () => {
     fc.assert(
-      fc.property(instantsArb(3).filter((b) => b.length >= 2), fc.nat(), fc.nat(), (blocks, fromSeed, toSeed) => {
-        const instants = toInstants(blocks);
-        const spec = specOf(flatten(instants));
-        const from = fromSeed % instants.length;
-        const to = (from + 1 + (toSeed % (instants.length - 1))) % instants.length;
-        const [moved] = instants[from].lines.splice(toSeed % instants[from].lines.length, 1);
-        instants[to].lines.push([instants[to].t, moved[1], moved[2], moved[3]]);
-        expect(checkTrace(spec, fakeRun(flatten(instants))).passed).toBe(false);
-      }),
+      fc.property(
+        instantsArb(3).filter((b) => b.length >= 2),
+        fc.nat(),
+        fc.nat(),
+        (blocks, fromSeed, toSeed) => {
+          const instants = toInstants(blocks);
+          const spec = specOf(flatten(instants));
+          const from = fromSeed % instants.length;
+          const to = (from + 1 + (toSeed % (instants.length - 1))) % instants.length;
+          const [moved] = instants[from].lines.splice(toSeed % instants[from].lines.length, 1);
+          instants[to].lines.push([instants[to].t, moved[1], moved[2], moved[3]]);
+          expect(checkTrace(spec, fakeRun(flatten(instants))).passed).toBe(false);
+        },
+      ),
     );
   });
 
   it("keeping a line's time but moving it among other instants does not match", () => {
     fc.assert(
-      fc.property(instantsArb(1).filter((b) => b.length >= 2), fc.nat(), fc.nat(), (blocks, k, shift) => {
-        const lines = flatten(toInstants(blocks));
-        const spec = specOf(lines);
-        const from = k % lines.length;
-        const to = (from + 1 + (shift % (lines.length - 1))) % lines.length;
-        const [moved] = lines.splice(from, 1);
-        lines.splice(to, 0, moved);
-        expect(checkTrace(spec, fakeRun(lines)).passed).toBe(false);
-      }),
+      fc.property(
+        instantsArb(1).filter((b) => b.length >= 2),
+        fc.nat(),
+        fc.nat(),
+        (blocks, k, shift) => {
+          const lines = flatten(toInstants(blocks));
+          const spec = specOf(lines);
+          const from = k % lines.length;
+          const to = (from + 1 + (shift % (lines.length - 1))) % lines.length;
+          const [moved] = lines.splice(from, 1);
+          lines.splice(to, 0, moved);
+          expect(checkTrace(spec, fakeRun(lines)).passed).toBe(false);
+        },
+      ),
     );
   });
 
@@ -122,14 +157,18 @@ describe("checkTrace properties", () => {
 
     it("swapping lines k and k+1 diverges at k", () => {
       fc.assert(
-        fc.property(linesArb.filter((l) => l.length >= 2), fc.nat(), (lines, seed) => {
-          const k = seed % (lines.length - 1);
-          const mutated = [...lines];
-          [mutated[k], mutated[k + 1]] = [mutated[k + 1], mutated[k]];
-          const divergence = checkTrace(specOf(lines), fakeRun(mutated)).firstDivergence;
-          expect(divergence?.index).toBe(k);
-          expect(["order", "time", "text", "task", "missing", "unexpected"]).toContain(divergence?.reason);
-        }),
+        fc.property(
+          linesArb.filter((l) => l.length >= 2),
+          fc.nat(),
+          (lines, seed) => {
+            const k = seed % (lines.length - 1);
+            const mutated = [...lines];
+            [mutated[k], mutated[k + 1]] = [mutated[k + 1], mutated[k]];
+            const divergence = checkTrace(specOf(lines), fakeRun(mutated)).firstDivergence;
+            expect(divergence?.index).toBe(k);
+            expect(["order", "time", "text", "task", "missing", "unexpected"]).toContain(divergence?.reason);
+          },
+        ),
       );
     });
   });

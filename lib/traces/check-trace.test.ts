@@ -9,7 +9,16 @@ const CONCURRENT: FakeLine[] = [
   [2, "n2", "任务完成"],
   [2, "main", "done"],
 ];
-const SPEC = ["status: ok", "finishes by t=2", "@0 [main] started", "@2 {", "  [n1] 任务完成", "  [n2] 任务完成", "}", "@2 [main] done"].join("\n");
+const SPEC = [
+  "status: ok",
+  "finishes by t=2",
+  "@0 [main] started",
+  "@2 {",
+  "  [n1] 任务完成",
+  "  [n2] 任务完成",
+  "}",
+  "@2 [main] done",
+].join("\n");
 
 function check(spec: string, lines: FakeLine[], overrides = {}) {
   return checkTrace(parseSpec(spec), fakeRun(lines, overrides));
@@ -18,7 +27,12 @@ function check(spec: string, lines: FakeLine[], overrides = {}) {
 describe("checkTrace", () => {
   it("passes an exact trace with score 100 and an all-same diff", () => {
     const verdict = check(SPEC, CONCURRENT);
-    expect(verdict).toMatchObject({ passed: true, score: 100, checkpoints: { met: 6, total: 6 }, firstDivergence: null });
+    expect(verdict).toMatchObject({
+      passed: true,
+      score: 100,
+      checkpoints: { met: 6, total: 6 },
+      firstDivergence: null,
+    });
     expect(verdict.diff.map((r) => r.kind)).toEqual(["same", "same", "same", "same"]);
   });
 
@@ -28,10 +42,21 @@ describe("checkTrace", () => {
   });
 
   it("explains a sequential solution: too late, and finishing at t=4 instead of by t=2", () => {
-    const sequential: FakeLine[] = [[0, "main", "started"], [2, "n1", "任务完成"], [4, "n2", "任务完成"], [4, "main", "done"]];
+    const sequential: FakeLine[] = [
+      [0, "main", "started"],
+      [2, "n1", "任务完成"],
+      [4, "n2", "任务完成"],
+      [4, "main", "done"],
+    ];
     const verdict = check(SPEC, sequential);
     expect(verdict.passed).toBe(false);
-    expect(verdict.firstDivergence).toMatchObject({ reason: "time", code: "trace.time_late", index: 2, expected: { text: "任务完成", t: 2, task: "n2" }, actual: { t: 4, task: "n2" } });
+    expect(verdict.firstDivergence).toMatchObject({
+      reason: "time",
+      code: "trace.time_late",
+      index: 2,
+      expected: { text: "任务完成", t: 2, task: "n2" },
+      actual: { t: 4, task: "n2" },
+    });
     expect(verdict.firstDivergence?.message).toMatch(/too late.*one after another/);
     expect(verdict.checkpoints).toEqual({ met: 3, total: 6 });
     expect(verdict.score).toBe(50);
@@ -39,9 +64,14 @@ describe("checkTrace", () => {
   });
 
   it("reports text divergence with a concurrency hint when the line came late", () => {
-    const verdict = check("@0 [n1] test\n@2 [n2] done", [[2, "n2", "任务完成"], [2, "n2", "done"]]);
+    const verdict = check("@0 [n1] test\n@2 [n2] done", [
+      [2, "n2", "任务完成"],
+      [2, "n2", "done"],
+    ]);
     expect(verdict.firstDivergence).toMatchObject({ reason: "text", code: "trace.text_late", index: 0 });
-    expect(verdict.firstDivergence?.message).toBe("At t=2 the task n2 printed “任务完成” but the expected line was “test” from n1 at t=0 — it came later than expected: your tasks probably ran one after another instead of concurrently.");
+    expect(verdict.firstDivergence?.message).toBe(
+      "At t=2 the task n2 printed “任务完成” but the expected line was “test” from n1 at t=0 — it came later than expected: your tasks probably ran one after another instead of concurrently.",
+    );
   });
 
   it("tolerates times within the default tolerance and an explicit one", () => {
@@ -55,13 +85,22 @@ describe("checkTrace", () => {
 
   it("matches regex and wildcard text, and regex tasks", () => {
     expect(check("[/Task-\\d+/] /<Task .*>/", [[0, "Task-7", "<Task pending>"]]).passed).toBe(true);
-    expect(check("*\n*", [[0, "a", "x"], [0, "b", "y"]]).passed).toBe(true);
+    expect(
+      check("*\n*", [
+        [0, "a", "x"],
+        [0, "b", "y"],
+      ]).passed,
+    ).toBe(true);
     expect(check("/a+/", [[0, "main", "aab"]]).passed).toBe(false);
   });
 
   it("checks which task printed a line", () => {
     const verdict = check("[n1] hi", [[0, "n2", "hi"]]);
-    expect(verdict.firstDivergence).toMatchObject({ reason: "task", code: "trace.task", params: { expectedTask: "n1", actualTask: "n2" } });
+    expect(verdict.firstDivergence).toMatchObject({
+      reason: "task",
+      code: "trace.task",
+      params: { expectedTask: "n1", actualTask: "n2" },
+    });
   });
 
   it("separates stdout from stderr", () => {
@@ -70,7 +109,13 @@ describe("checkTrace", () => {
   });
 
   it("ignores timeline events", () => {
-    expect(check("x", [[0, "n1", "started", "task_start"], [0, "main", "x"], [0, "n1", "ended", "task_end"]]).passed).toBe(true);
+    expect(
+      check("x", [
+        [0, "n1", "started", "task_start"],
+        [0, "main", "x"],
+        [0, "n1", "ended", "task_end"],
+      ]).passed,
+    ).toBe(true);
   });
 
   it("forgives trailing blanks and CR only — not leading blanks or case", () => {
@@ -81,32 +126,63 @@ describe("checkTrace", () => {
   });
 
   it("forbids extra output by default and allows it on request", () => {
-    const lines: FakeLine[] = [[0, "main", "a"], [0, "main", "debug"], [0, "main", "b"]];
+    const lines: FakeLine[] = [
+      [0, "main", "a"],
+      [0, "main", "debug"],
+      [0, "main", "b"],
+    ];
     const strict = check("a\nb", lines);
     expect(strict.firstDivergence).toMatchObject({ reason: "unexpected", index: 1, actual: { text: "debug" } });
     expect(strict.score).toBe(99);
     expect(check("allow extra output\na\nb", lines).passed).toBe(true);
     expect(check("a\n...\nb", lines).passed).toBe(true);
-    expect(check("a", [[0, "main", "a"], [0, "main", "z"]]).firstDivergence?.message).toMatch(/after all the expected output/);
+    expect(
+      check("a", [
+        [0, "main", "a"],
+        [0, "main", "z"],
+      ]).firstDivergence?.message,
+    ).toMatch(/after all the expected output/);
   });
 
   it("reports a missing line, a swapped pair and an early end", () => {
-    expect(check("a\nb\nc", [[0, "m", "a"], [0, "m", "c"]]).firstDivergence).toMatchObject({ reason: "missing", index: 1, expected: { text: "b" }, actual: { text: "c" } });
-    expect(check("a\nb", [[0, "m", "b"], [0, "m", "a"]]).firstDivergence).toMatchObject({ reason: "order", index: 0 });
-    const late = check("@0 a\n@0 b\n@2 c", [[0, "m", "a"], [2, "m", "c"], [4, "m", "b"]]).firstDivergence;
-    expect(late?.message).toBe("At t=2 the task m printed “c”, but “b” at t=0 had not been printed yet — your tasks probably ran one after another instead of concurrently.");
+    expect(
+      check("a\nb\nc", [
+        [0, "m", "a"],
+        [0, "m", "c"],
+      ]).firstDivergence,
+    ).toMatchObject({ reason: "missing", index: 1, expected: { text: "b" }, actual: { text: "c" } });
+    expect(
+      check("a\nb", [
+        [0, "m", "b"],
+        [0, "m", "a"],
+      ]).firstDivergence,
+    ).toMatchObject({ reason: "order", index: 0 });
+    const late = check("@0 a\n@0 b\n@2 c", [
+      [0, "m", "a"],
+      [2, "m", "c"],
+      [4, "m", "b"],
+    ]).firstDivergence;
+    expect(late?.message).toBe(
+      "At t=2 the task m printed “c”, but “b” at t=0 had not been printed yet — your tasks probably ran one after another instead of concurrently.",
+    );
     expect(check("a\nb", [[0, "m", "a"]]).firstDivergence).toMatchObject({ reason: "missing", index: 1, actual: null });
     expect(check("allow extra output\na\nb", [[0, "m", "a"]]).firstDivergence?.message).toMatch(/never appears/);
   });
 
   it("blames the crash when output stops because of an error", () => {
-    const verdict = check("status: ok\na\nb", [[0, "m", "a"]], { status: "error", error: { type: "TypeError", message: "Passing coroutines is forbidden", line: 7, traceback: "" } });
+    const verdict = check("status: ok\na\nb", [[0, "m", "a"]], {
+      status: "error",
+      error: { type: "TypeError", message: "Passing coroutines is forbidden", line: 7, traceback: "" },
+    });
     expect(verdict.firstDivergence).toMatchObject({ reason: "missing", code: "trace.missing_after_error" });
     expect(verdict.firstDivergence?.message).toContain("stopped with TypeError: Passing coroutines is forbidden");
   });
 
   it("adds a hint when the output itself says a coroutine was never awaited", () => {
-    const verdict = check("a", [[0, "main", "main.py:8: RuntimeWarning: coroutine 'sleep' was never awaited", "stderr"], [0, "main", "a"]]);
+    const verdict = check("a", [
+      [0, "main", "main.py:8: RuntimeWarning: coroutine 'sleep' was never awaited", "stderr"],
+      [0, "main", "a"],
+    ]);
     expect(verdict.firstDivergence).toMatchObject({ reason: "unexpected", params: { hint: "never_awaited" } });
     expect(verdict.firstDivergence?.message).toMatch(/never awaited: is an await missing\?$/);
   });
@@ -115,7 +191,10 @@ describe("checkTrace", () => {
     const error = { status: "error" as const, error: { type: "TypeError", message: "bad", line: 3, traceback: "" } };
     expect(check("status: error TypeError", [], error).passed).toBe(true);
     expect(check("status: error", [], error).passed).toBe(true);
-    expect(check("status: error ValueError", [], error).firstDivergence).toMatchObject({ reason: "status", code: "trace.status" });
+    expect(check("status: error ValueError", [], error).firstDivergence).toMatchObject({
+      reason: "status",
+      code: "trace.status",
+    });
     const deadlock = check("status: ok", [], { status: "deadlock" });
     expect(deadlock.firstDivergence?.message).toMatch(/deadlocked.*should end with status ok/);
     expect(check("status: limit virtual_time", [], { status: "limit", limit: "virtual_time" }).passed).toBe(true);
@@ -126,14 +205,26 @@ describe("checkTrace", () => {
     expect(check("finishes by t=2", [], { virtualTime: 2 }).passed).toBe(true);
     const late = check("finishes by t=2", [], { virtualTime: 4 });
     expect(late.firstDivergence).toMatchObject({ reason: "total_time", params: { expectedT: 2, actualT: 4 } });
-    expect(late.firstDivergence?.message).toBe("The program finished at t=4 but must finish by t=2 — the waits added up, so the work did not run concurrently.");
+    expect(late.firstDivergence?.message).toBe(
+      "The program finished at t=4 but must finish by t=2 — the waits added up, so the work did not run concurrently.",
+    );
     expect(check("finishes at t=2", [], { virtualTime: 1 }).passed).toBe(false);
     expect(check("finishes at t=2±1", [], { virtualTime: 1 }).passed).toBe(true);
   });
 
   it("handles duplicate lines in a group", () => {
     const spec = "@1 {\n  [a] x\n  [*] x\n}";
-    expect(check(spec, [[1, "b", "x"], [1, "a", "x"]]).passed).toBe(true);
-    expect(check(spec, [[1, "b", "x"], [1, "b", "x"]]).passed).toBe(false);
+    expect(
+      check(spec, [
+        [1, "b", "x"],
+        [1, "a", "x"],
+      ]).passed,
+    ).toBe(true);
+    expect(
+      check(spec, [
+        [1, "b", "x"],
+        [1, "b", "x"],
+      ]).passed,
+    ).toBe(false);
   });
 });

@@ -36,14 +36,25 @@ export function scoreOf(passed: boolean, met: number, total: number): number {
   return Math.min(99, Math.round((100 * met) / total));
 }
 
-function constraintDivergence(actual: ActualLine[], expectedText: string, reason: "status" | "total_time", params: MessageParams, specLine: number, run: CheckableRun): Divergence {
+function constraintDivergence(
+  actual: ActualLine[],
+  expectedText: string,
+  reason: "status" | "total_time",
+  params: MessageParams,
+  specLine: number,
+  run: CheckableRun,
+): Divergence {
   const code = reason === "status" ? "trace.status" : "trace.total_time";
   return {
     index: actual.length,
     expectedIndex: null,
     specLine,
     expected: { text: expectedText, specLine },
-    actual: { text: reason === "status" ? describeStatus(run) : `finished at t=${run.virtualTime}`, t: run.virtualTime, task: "main" },
+    actual: {
+      text: reason === "status" ? describeStatus(run) : `finished at t=${run.virtualTime}`,
+      t: run.virtualTime,
+      task: "main",
+    },
     reason,
     code,
     params,
@@ -80,10 +91,20 @@ function checkConstraints(spec: ExpectedSpec, run: CheckableRun, actual: ActualL
   const finishes = spec.finishes;
   if (finishes) {
     const slack = 1e-9 + (finishes.kind === "at" ? (finishes.tolerance ?? toleranceOf(spec)) : toleranceOf(spec));
-    const ok = finishes.kind === "by" ? run.virtualTime <= finishes.t + slack : Math.abs(run.virtualTime - finishes.t) <= slack;
+    const ok =
+      finishes.kind === "by" ? run.virtualTime <= finishes.t + slack : Math.abs(run.virtualTime - finishes.t) <= slack;
     if (!ok) {
       const params: MessageParams = { kind: finishes.kind, expectedT: finishes.t, actualT: run.virtualTime };
-      failures.push(constraintDivergence(actual, `finishes ${finishes.kind} t=${finishes.t}`, "total_time", params, finishes.pos.line, run));
+      failures.push(
+        constraintDivergence(
+          actual,
+          `finishes ${finishes.kind} t=${finishes.t}`,
+          "total_time",
+          params,
+          finishes.pos.line,
+          run,
+        ),
+      );
     }
   }
   return failures;

@@ -1,6 +1,21 @@
 import { hintFor, renderMessage } from "./divergence-messages";
-import { actualView, expectedView, latestAccepted, sameWords, taskMatches, timeMatches, type FlatLine } from "./match-line";
-import type { ActualLine, CheckableRun, Divergence, DivergenceReason, MessageCode, MessageParams } from "./verdict.types";
+import {
+  actualView,
+  expectedView,
+  latestAccepted,
+  sameWords,
+  taskMatches,
+  timeMatches,
+  type FlatLine,
+} from "./match-line";
+import type {
+  ActualLine,
+  CheckableRun,
+  Divergence,
+  DivergenceReason,
+  MessageCode,
+  MessageParams,
+} from "./verdict.types";
 
 /**
  * Turns "this expected line did not match here" into the most teaching divergence: same words but
@@ -54,7 +69,13 @@ function build(
   };
 }
 
-function missing(ctx: DiagnoseContext, member: FlatLine, actual: ActualLine | null, index: number, searching: boolean): Divergence {
+function missing(
+  ctx: DiagnoseContext,
+  member: FlatLine,
+  actual: ActualLine | null,
+  index: number,
+  searching: boolean,
+): Divergence {
   const { run } = ctx;
   if (run.status !== "ok" && actual === null) {
     return build(ctx, "missing", "trace.missing_after_error", member, null, index, {
@@ -68,7 +89,8 @@ function missing(ctx: DiagnoseContext, member: FlatLine, actual: ActualLine | nu
 }
 
 function wordsMatchDivergence(ctx: DiagnoseContext, member: FlatLine, actual: ActualLine): Divergence | null {
-  if (!taskMatches(member.line.task, actual.task)) return build(ctx, "task", "trace.task", member, actual, actual.index);
+  if (!taskMatches(member.line.task, actual.task))
+    return build(ctx, "task", "trace.task", member, actual, actual.index);
   // Same words, task and time: the line is fine, it was claimed by another expected line.
   if (timeMatches(member.time, actual.t, ctx.tolerance)) return null;
   const want = expectedT(member) ?? 0;
@@ -77,7 +99,9 @@ function wordsMatchDivergence(ctx: DiagnoseContext, member: FlatLine, actual: Ac
 
 /** The expected lines that still have to come after `member` (its unmatched group mates included). */
 function laterExpected(ctx: DiagnoseContext, member: FlatLine): FlatLine[] {
-  return ctx.flat.filter((f) => f.index > member.index || (member.group !== null && f.group === member.group && f !== member));
+  return ctx.flat.filter(
+    (f) => f.index > member.index || (member.group !== null && f.group === member.group && f !== member),
+  );
 }
 
 /** Strict mode: `member` was due exactly at output line `at`. */
@@ -90,7 +114,8 @@ export function diagnoseAt(ctx: DiagnoseContext, member: FlatLine, at: number): 
   const expectedComesLater = ctx.actual.slice(at + 1).some((x) => sameWords(member, x));
   const latest = latestAccepted(member.time, ctx.tolerance);
   const late = latest !== null && actual.t > latest;
-  if (actualIsExpectedLater && expectedComesLater) return build(ctx, "order", "trace.order", member, actual, at, { late: late ? 1 : 0 });
+  if (actualIsExpectedLater && expectedComesLater)
+    return build(ctx, "order", "trace.order", member, actual, at, { late: late ? 1 : 0 });
   if (actualIsExpectedLater) return missing(ctx, member, actual, at, false);
   if (expectedComesLater) return build(ctx, "unexpected", "trace.unexpected", member, actual, at);
   return build(ctx, "text", late ? "trace.text_late" : "trace.text", member, actual, at);

@@ -27,12 +27,14 @@ function who(params: MessageParams): string {
   return `At t=${t(params.actualT)} the task ${params.actualTask} printed ${q(params.actual)}`;
 }
 
-const CONCURRENCY_HINT = " — it came later than expected: your tasks probably ran one after another instead of concurrently";
+const CONCURRENCY_HINT =
+  " — it came later than expected: your tasks probably ran one after another instead of concurrently";
 
 function stopDescription(params: MessageParams): string {
   if (params.status === "deadlock") return "deadlocked (every task was waiting and nothing could wake it)";
   if (params.status === "limit") return `hit the ${params.detail ?? "resource"} limit`;
-  if (params.status === "error") return `stopped with ${params.detail ?? "an error"}${params.errorMessage ? `: ${params.errorMessage}` : ""}`;
+  if (params.status === "error")
+    return `stopped with ${params.detail ?? "an error"}${params.errorMessage ? `: ${params.errorMessage}` : ""}`;
   return `ended (${params.status})`;
 }
 
@@ -41,8 +43,8 @@ const RENDER: Record<MessageCode, (p: MessageParams) => string> = {
     p.searching === 1
       ? `The line ${q(p.expected)}${origin(p.expectedTask, p.expectedT)} never appears in the output (after the lines before it).`
       : p.actual === null
-      ? `The output ended too early: expected ${q(p.expected)}${origin(p.expectedTask, p.expectedT)} next, but nothing more was printed.`
-      : `The line ${q(p.expected)}${origin(p.expectedTask, p.expectedT)} is missing: ${who(p).replace(/^At/, "at")} instead.`,
+        ? `The output ended too early: expected ${q(p.expected)}${origin(p.expectedTask, p.expectedT)} next, but nothing more was printed.`
+        : `The line ${q(p.expected)}${origin(p.expectedTask, p.expectedT)} is missing: ${who(p).replace(/^At/, "at")} instead.`,
   "trace.missing_after_error": (p) =>
     `The program ${stopDescription(p)} at t=${t(p.actualT)} before printing ${q(p.expected)}${origin(p.expectedTask, p.expectedT)}.`,
   "trace.unexpected": (p) =>
@@ -50,7 +52,8 @@ const RENDER: Record<MessageCode, (p: MessageParams) => string> = {
       ? `${who(p)} after all the expected output — this extra line should not be printed.`
       : `${who(p)}, which is not expected here (the next expected line is ${q(p.expected)}${origin(p.expectedTask, p.expectedT)}).`,
   "trace.text": (p) => `${who(p)} but the expected line was ${q(p.expected)}${origin(p.expectedTask, p.expectedT)}.`,
-  "trace.text_late": (p) => `${who(p)} but the expected line was ${q(p.expected)}${origin(p.expectedTask, p.expectedT)}${CONCURRENCY_HINT}.`,
+  "trace.text_late": (p) =>
+    `${who(p)} but the expected line was ${q(p.expected)}${origin(p.expectedTask, p.expectedT)}${CONCURRENCY_HINT}.`,
   "trace.order": (p) =>
     p.late
       ? `${who(p)}, but ${q(p.expected)}${origin(p.expectedTask, p.expectedT)} had not been printed yet — your tasks probably ran one after another instead of concurrently.`
@@ -63,7 +66,10 @@ const RENDER: Record<MessageCode, (p: MessageParams) => string> = {
     `${q(p.expected)} was printed by the task ${p.actualTask} but should come from ${p.expectedTask} — check which coroutine prints it and how the tasks are named.`,
   "trace.status": (p) => {
     const want = `${p.expectedStatus}${p.expectedDetail ? ` ${p.expectedDetail}` : ""}`;
-    const got = p.actualStatus === "ok" ? "finished normally" : stopDescription({ ...p, status: p.actualStatus, detail: p.actualDetail });
+    const got =
+      p.actualStatus === "ok"
+        ? "finished normally"
+        : stopDescription({ ...p, status: p.actualStatus, detail: p.actualDetail });
     return `The program ${got}, but it should end with status ${want}.${p.errorLine ? ` (line ${p.errorLine})` : ""}`;
   },
   "trace.forbidden_note": (p) =>

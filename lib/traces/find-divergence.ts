@@ -22,7 +22,9 @@ export function findLineDivergence(spec: ExpectedSpec, actual: ActualLine[], run
       continue;
     }
     const members = flat.filter((f) => (item.type === "line" ? f.line === item : f.group === itemIndex));
-    const outcome = searching ? searchBlock(members, actual, position, tolerance) : exactBlock(members, actual, position, tolerance);
+    const outcome = searching
+      ? searchBlock(members, actual, position, tolerance)
+      : exactBlock(members, actual, position, tolerance);
     if (typeof outcome === "number") {
       position = outcome;
       searching = extraAllowed;
@@ -65,7 +67,12 @@ function searchBlock(members: FlatLine[], actual: ActualLine[], start: number, t
 function pickMemberFor(members: FlatLine[], memberToActual: number[], offending: ActualLine | undefined): FlatLine {
   const unmatched = members.filter((_, i) => memberToActual[i] < 0);
   if (offending) {
-    const sameText = unmatched.find((m) => m.line.stream === offending.stream && m.line.text.kind === "literal" && m.line.text.text.trimEnd() === offending.text);
+    const sameText = unmatched.find(
+      (m) =>
+        m.line.stream === offending.stream &&
+        m.line.text.kind === "literal" &&
+        m.line.text.text.trimEnd() === offending.text,
+    );
     if (sameText) return sameText;
   }
   return unmatched[0];
@@ -87,6 +94,10 @@ export function maxMatching(members: FlatLine[], window: ActualLine[], tolerance
     }
     return false;
   };
-  for (let m = 0; m < members.length; m++) tryAssign(m, window.map(() => false));
+  for (let m = 0; m < members.length; m++)
+    tryAssign(
+      m,
+      window.map(() => false),
+    );
   return { memberToActual, actualToMember };
 }

@@ -1,5 +1,12 @@
 import type { TraceEvent } from "@/lib/run-contract/run-result.types";
-import { DEFAULT_TIME_TOLERANCE, type ExpectedSpec, type SpecLine, type TaskMatcher, type TextMatcher, type TimeSpec } from "./spec.types";
+import {
+  DEFAULT_TIME_TOLERANCE,
+  type ExpectedSpec,
+  type SpecLine,
+  type TaskMatcher,
+  type TextMatcher,
+  type TimeSpec,
+} from "./spec.types";
 import type { ActualLine, ActualView, ExpectedView } from "./verdict.types";
 
 /**
@@ -16,7 +23,13 @@ export function outputLines(events: readonly TraceEvent[]): ActualLine[] {
   const lines: ActualLine[] = [];
   for (const event of events) {
     if (event.stream !== "stdout" && event.stream !== "stderr") continue;
-    lines.push({ index: lines.length, t: event.t, task: event.task, stream: event.stream, text: normalizeText(event.text) });
+    lines.push({
+      index: lines.length,
+      t: event.t,
+      task: event.task,
+      stream: event.stream,
+      text: normalizeText(event.text),
+    });
   }
   return lines;
 }
@@ -68,7 +81,8 @@ export function flattenLines(spec: ExpectedSpec): FlatLine[] {
   spec.items.forEach((item, itemIndex) => {
     if (item.type === "line") flat.push({ line: item, time: item.time, group: null, index: flat.length });
     if (item.type === "group") {
-      for (const line of item.lines) flat.push({ line, time: line.time ?? item.time, group: itemIndex, index: flat.length });
+      for (const line of item.lines)
+        flat.push({ line, time: line.time ?? item.time, group: itemIndex, index: flat.length });
     }
   });
   return flat;
@@ -84,12 +98,19 @@ export function sameWords(flat: FlatLine, actual: ActualLine): boolean {
 }
 
 export function fullMatch(flat: FlatLine, actual: ActualLine, tolerance: number): boolean {
-  return sameWords(flat, actual) && taskMatches(flat.line.task, actual.task) && timeMatches(flat.time, actual.t, tolerance);
+  return (
+    sameWords(flat, actual) && taskMatches(flat.line.task, actual.task) && timeMatches(flat.time, actual.t, tolerance)
+  );
 }
 
 export function expectedView(flat: FlatLine): ExpectedView {
   const { line, time } = flat;
-  const text = line.text.kind === "literal" ? line.text.text : line.text.kind === "any" ? "*" : `/${line.text.source}/${line.text.flags}`;
+  const text =
+    line.text.kind === "literal"
+      ? line.text.text
+      : line.text.kind === "any"
+        ? "*"
+        : `/${line.text.source}/${line.text.flags}`;
   const view: ExpectedView = { text, specLine: line.pos.line };
   if (time) view.t = time.kind === "point" ? time.at : time.from;
   if (line.task && line.task.kind === "name") view.task = line.task.name;

@@ -39,7 +39,13 @@ export function parseTimeAt(cursor: Cursor): TimeSpec {
   const at = Number(match[1]);
   if (match[3] !== undefined) {
     const to = Number(match[3]);
-    if (to < at) throw new SpecParseError(cursor.lineNo, cursor.at + 1, `empty time range @${at}..${to}`, "the range must go from low to high");
+    if (to < at)
+      throw new SpecParseError(
+        cursor.lineNo,
+        cursor.at + 1,
+        `empty time range @${at}..${to}`,
+        "the range must go from low to high",
+      );
     return { kind: "range", from: at, to };
   }
   return { kind: "point", at, tolerance: match[2] === undefined ? null : Number(match[2]) };
@@ -58,13 +64,23 @@ export function scanRegex(cursor: Cursor): { source: string; flags: string } {
     else if (ch === "/" && !inClass) break;
   }
   if (i >= cursor.text.length) {
-    throw new SpecParseError(cursor.lineNo, start + 1, "unclosed regular expression “/”", "end it with / (a printed line starting with / is written \\/...)");
+    throw new SpecParseError(
+      cursor.lineNo,
+      start + 1,
+      "unclosed regular expression “/”",
+      "end it with / (a printed line starting with / is written \\/...)",
+    );
   }
   const source = cursor.text.slice(start + 1, i);
   const flagMatch = /^[A-Za-z]*/.exec(cursor.text.slice(i + 1));
   const flags = flagMatch ? flagMatch[0] : "";
   if (!REGEX_FLAGS.test(flags)) {
-    throw new SpecParseError(cursor.lineNo, i + 2, `unsupported regex flags “${flags}”`, "allowed flags are i, s and u");
+    throw new SpecParseError(
+      cursor.lineNo,
+      i + 2,
+      `unsupported regex flags “${flags}”`,
+      "allowed flags are i, s and u",
+    );
   }
   try {
     new RegExp(source, flags);
@@ -112,7 +128,12 @@ export function parseText(cursor: Cursor): TextMatcher {
     try {
       parsed = JSON.parse(rest);
     } catch {
-      throw new SpecParseError(cursor.lineNo, col, "bad quoted text", 'a quoted line is one JSON string like "  two blanks"; a printed line starting with " is written \\"...');
+      throw new SpecParseError(
+        cursor.lineNo,
+        col,
+        "bad quoted text",
+        'a quoted line is one JSON string like "  two blanks"; a printed line starting with " is written \\"...',
+      );
     }
     if (typeof parsed !== "string") throw new SpecParseError(cursor.lineNo, col, "bad quoted text");
     return { kind: "literal", text: parsed };
@@ -122,7 +143,12 @@ export function parseText(cursor: Cursor): TextMatcher {
     const tail = cursor.text.slice(cursor.at);
     if (tail.trim() !== "") {
       const tailCol = cursor.at + tail.length - tail.trimStart().length + 1;
-      throw new SpecParseError(cursor.lineNo, tailCol, "text after the regular expression", "a regex must be the whole line's text; a printed line starting with / is written \\/...");
+      throw new SpecParseError(
+        cursor.lineNo,
+        tailCol,
+        "text after the regular expression",
+        "a regex must be the whole line's text; a printed line starting with / is written \\/...",
+      );
     }
     return { kind: "regex", ...regex };
   }
@@ -160,11 +186,21 @@ export function parseExpectedLine(cursor: Cursor): SpecLine {
     skipBlanks(cursor);
   }
   if (headerTokens > 0 && cursor.text.slice(cursor.at).trim() === "") {
-    throw new SpecParseError(cursor.lineNo, cursor.at + 1, "expected the printed text after the time/task", 'use * for any text, "" for an empty line, or \\[x] if “[x]” is the printed text');
+    throw new SpecParseError(
+      cursor.lineNo,
+      cursor.at + 1,
+      "expected the printed text after the time/task",
+      'use * for any text, "" for an empty line, or \\[x] if “[x]” is the printed text',
+    );
   }
   const rest = cursor.text.slice(cursor.at).trimEnd();
   if (headerTokens > 0 && rest === "...") {
-    throw new SpecParseError(cursor.lineNo, cursor.at + 1, "“...” cannot have a time, task or stream", "write ... alone on its line, or \\... for a printed “...”");
+    throw new SpecParseError(
+      cursor.lineNo,
+      cursor.at + 1,
+      "“...” cannot have a time, task or stream",
+      "write ... alone on its line, or \\... for a printed “...”",
+    );
   }
   return { type: "line", time, task, stream, text: parseText(cursor), pos };
 }

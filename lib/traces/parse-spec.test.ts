@@ -20,7 +20,21 @@ function parseError(source: string): SpecParseError {
 
 describe("parseSpec", () => {
   it("parses the issue's example with directives, times, tasks and a group", () => {
-    const spec = parseSpec(["# comment", "status: error TypeError", "finishes by t=2", "allow extra output", "time tolerance: 0.1", "@0 [main] started", "@2 {", "  [n1] 任务完成", "  [n2] 任务完成", "}", "..."].join("\n"));
+    const spec = parseSpec(
+      [
+        "# comment",
+        "status: error TypeError",
+        "finishes by t=2",
+        "allow extra output",
+        "time tolerance: 0.1",
+        "@0 [main] started",
+        "@2 {",
+        "  [n1] 任务完成",
+        "  [n2] 任务完成",
+        "}",
+        "...",
+      ].join("\n"),
+    );
     expect(spec.status).toMatchObject({ status: "error", detail: "TypeError" });
     expect(spec.finishes).toMatchObject({ kind: "by", t: 2 });
     expect(spec.extraOutput).toBe("allowed");
@@ -30,8 +44,14 @@ describe("parseSpec", () => {
     if (group.type !== "group") throw new Error("group expected");
     expect(group.time).toEqual({ kind: "point", at: 2, tolerance: null });
     expect(group.lines.map((l) => [l.task, l.text])).toEqual([
-      [{ kind: "name", name: "n1" }, { kind: "literal", text: "任务完成" }],
-      [{ kind: "name", name: "n2" }, { kind: "literal", text: "任务完成" }],
+      [
+        { kind: "name", name: "n1" },
+        { kind: "literal", text: "任务完成" },
+      ],
+      [
+        { kind: "name", name: "n2" },
+        { kind: "literal", text: "任务完成" },
+      ],
     ]);
   });
 
@@ -56,7 +76,11 @@ describe("parseSpec", () => {
     expect(firstLine("[/Task-\\d+/] hi").task).toEqual({ kind: "regex", source: "Task-\\d+", flags: "" });
     expect(firstLine("[*] hi").task).toEqual({ kind: "any" });
     const err = firstLine("@0 [main] stderr: boom");
-    expect([err.stream, err.task, err.text]).toEqual(["stderr", { kind: "name", name: "main" }, { kind: "literal", text: "boom" }]);
+    expect([err.stream, err.task, err.text]).toEqual([
+      "stderr",
+      { kind: "name", name: "main" },
+      { kind: "literal", text: "boom" },
+    ]);
     expect(firstLine("[1, 2, 3]")).toMatchObject({ task: null, text: { kind: "literal", text: "[1, 2, 3]" } });
     expect(firstLine("{'a': 1}").text).toEqual({ kind: "literal", text: "{'a': 1}" });
   });

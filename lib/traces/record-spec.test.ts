@@ -44,13 +44,35 @@ describe("recordSpec", () => {
   });
 
   it("with other schedules, groups only the lines those schedules reordered", () => {
-    const seed0 = fakeRun([[0, "main", "go"], [2, "n1", "a"], [2, "n2", "b"], [2, "n3", "c"], [2, "main", "done"]]);
-    const seed1 = fakeRun([[0, "main", "go"], [2, "n2", "b"], [2, "n1", "a"], [2, "n3", "c"], [2, "main", "done"]]);
+    const seed0 = fakeRun([
+      [0, "main", "go"],
+      [2, "n1", "a"],
+      [2, "n2", "b"],
+      [2, "n3", "c"],
+      [2, "main", "done"],
+    ]);
+    const seed1 = fakeRun([
+      [0, "main", "go"],
+      [2, "n2", "b"],
+      [2, "n1", "a"],
+      [2, "n3", "c"],
+      [2, "main", "done"],
+    ]);
     const { text } = recordSpec(seed0, { alternatives: [seed1, seed0] });
     expect(text).toContain("@0 [main] go\n@2 {\n  [n1] a\n  [n2] b\n}\n@2 [n3] c\n@2 [main] done\n");
     expect(checkTrace(parseSpec(text), seed1).passed).toBe(true);
     expect(recordSpec(seed0, { alternatives: [seed0] }).text).not.toContain("{");
-    const racy = recordSpec(seed0, { alternatives: [fakeRun([[0, "main", "go"], [2, "n1", "a"], [2, "n2", "b"], [2, "n3", "c"], [2, "main", "oops"]])] });
+    const racy = recordSpec(seed0, {
+      alternatives: [
+        fakeRun([
+          [0, "main", "go"],
+          [2, "n1", "a"],
+          [2, "n2", "b"],
+          [2, "n3", "c"],
+          [2, "main", "oops"],
+        ]),
+      ],
+    });
     expect(racy.text).toContain("# WARNING: other schedules print different lines at t=2");
     expect(racy.text).toContain("@2 {\n  [n1] a\n  [n2] b\n  [n3] c\n  [main] done\n}");
   });
@@ -63,14 +85,44 @@ describe("recordSpec", () => {
   });
 
   it("escapes printed text that looks like syntax and masks raw addresses", () => {
-    const tricky = ["# hash", "status: ok", "*", "...", "{", "}", "[1, 2]", "[x] y", "  lead", "", "/path", '"q"', "@home", "stderr: x", "tail  ", "a\tb"];
-    const run = fakeRun([...tricky.map((text): [number, string, string] => [0, "main", text]), [0, "main", "<Future at 0x7f3a2b1c>"], [1, "my task", "odd name"]]);
+    const tricky = [
+      "# hash",
+      "status: ok",
+      "*",
+      "...",
+      "{",
+      "}",
+      "[1, 2]",
+      "[x] y",
+      "  lead",
+      "",
+      "/path",
+      '"q"',
+      "@home",
+      "stderr: x",
+      "tail  ",
+      "a\tb",
+    ];
+    const run = fakeRun([
+      ...tricky.map((text): [number, string, string] => [0, "main", text]),
+      [0, "main", "<Future at 0x7f3a2b1c>"],
+      [1, "my task", "odd name"],
+    ]);
     const { text } = recordSpec(run);
     expect(text).toContain("@0 [main] /<Future at 0x[0-9a-fA-F]+>/\n@1 [/my task/] odd name\n");
     const spec = parseSpec(text);
     expect(spec.items).toHaveLength(tricky.length + 2);
     expect(checkTrace(spec, run).passed).toBe(true);
-    expect(checkTrace(spec, fakeRun([...tricky.map((t): [number, string, string] => [0, "main", t]), [0, "main", "<Future at 0x55d0>"], [1, "my task", "odd name"]])).passed).toBe(true);
+    expect(
+      checkTrace(
+        spec,
+        fakeRun([
+          ...tricky.map((t): [number, string, string] => [0, "main", t]),
+          [0, "main", "<Future at 0x55d0>"],
+          [1, "my task", "odd name"],
+        ]),
+      ).passed,
+    ).toBe(true);
   });
 });
 

@@ -18,7 +18,10 @@ export interface RecordOptions {
   alternatives?: readonly CheckableRun[];
 }
 
-export function recordSpec(run: CheckableRun & { seed?: number }, options: RecordOptions = {}): { spec: ExpectedSpec; text: string } {
+export function recordSpec(
+  run: CheckableRun & { seed?: number },
+  options: RecordOptions = {},
+): { spec: ExpectedSpec; text: string } {
   const warnings: string[] = [];
   const alternatives = (options.alternatives ?? []).map((other) => outputLines(other.events));
   const spec: ExpectedSpec = {
@@ -29,8 +32,12 @@ export function recordSpec(run: CheckableRun & { seed?: number }, options: Recor
     timeTolerance: null,
   };
   const seeds = alternatives.length > 0 ? ` and ${alternatives.length} other schedule(s)` : "";
-  const header = [`Recorded from a run${run.seed !== undefined ? ` (seed ${run.seed})` : ""}${seeds}.`, "Relax it with *, /regex/, ... or “allow extra output” (docs/expected-trace-format.md)."];
-  if (run.status === "sandbox_error") header.push("WARNING: the sandbox failed, so this run says nothing about the program.");
+  const header = [
+    `Recorded from a run${run.seed !== undefined ? ` (seed ${run.seed})` : ""}${seeds}.`,
+    "Relax it with *, /regex/, ... or “allow extra output” (docs/expected-trace-format.md).",
+  ];
+  if (run.status === "sandbox_error")
+    header.push("WARNING: the sandbox failed, so this run says nothing about the program.");
   header.push(...warnings.map((w) => `WARNING: ${w}`));
   return { spec, text: formatSpec(spec, { header }) };
 }
@@ -44,14 +51,19 @@ function roundTime(t: number): number {
 
 function statusOf(run: CheckableRun): StatusConstraint | null {
   if (run.status === "sandbox_error") return null;
-  if (run.status === "error") return { status: "error", detail: run.error?.type && /^[A-Za-z_][\w.]*$/.test(run.error.type) ? run.error.type : null, pos: NO_POS };
+  if (run.status === "error")
+    return {
+      status: "error",
+      detail: run.error?.type && /^[A-Za-z_][\w.]*$/.test(run.error.type) ? run.error.type : null,
+      pos: NO_POS,
+    };
   if (run.status === "limit") return { status: "limit", detail: run.limit, pos: NO_POS };
   return { status: run.status, detail: null, pos: NO_POS };
 }
 
 function groupByInstant(lines: ActualLine[], alternatives: ActualLine[][], warnings: string[]): SpecItem[] {
   const items: SpecItem[] = [];
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     let end = i + 1;
     while (end < lines.length && roundTime(lines[end].t) === roundTime(lines[i].t)) end++;
     const run = lines.slice(i, end);
@@ -59,7 +71,12 @@ function groupByInstant(lines: ActualLine[], alternatives: ActualLine[][], warni
     const middle = run.slice(from, to);
     items.push(...run.slice(0, from).map((line) => toSpecLine(line, true)));
     if (middle.length > 1 && new Set(middle.map((line) => line.task)).size > 1) {
-      items.push({ type: "group", time: { kind: "point", at: roundTime(run[0].t), tolerance: null }, lines: middle.map((line) => toSpecLine(line, false)), pos: NO_POS });
+      items.push({
+        type: "group",
+        time: { kind: "point", at: roundTime(run[0].t), tolerance: null },
+        lines: middle.map((line) => toSpecLine(line, false)),
+        pos: NO_POS,
+      });
     } else {
       items.push(...middle.map((line) => toSpecLine(line, true)));
     }
@@ -83,7 +100,9 @@ function unorderedSpan(run: ActualLine[], alternatives: ActualLine[][], warnings
   for (const other of alternatives) {
     const otherKeys = other.filter((line) => roundTime(line.t) === roundTime(run[0].t)).map(keyOf);
     if (otherKeys.length !== keys.length || [...otherKeys].sort().join("\n") !== [...keys].sort().join("\n")) {
-      warnings.push(`other schedules print different lines at t=${roundTime(run[0].t)}: the reference solution depends on the schedule.`);
+      warnings.push(
+        `other schedules print different lines at t=${roundTime(run[0].t)}: the reference solution depends on the schedule.`,
+      );
       return [0, run.length];
     }
     let p = 0;

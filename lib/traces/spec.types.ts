@@ -10,14 +10,10 @@ export interface SpecPosition {
 }
 
 export type TextMatcher =
-  | { kind: "literal"; text: string }
-  | { kind: "regex"; source: string; flags: string }
-  | { kind: "any" };
+  { kind: "literal"; text: string } | { kind: "regex"; source: string; flags: string } | { kind: "any" };
 
 export type TaskMatcher =
-  | { kind: "name"; name: string }
-  | { kind: "regex"; source: string; flags: string }
-  | { kind: "any" };
+  { kind: "name"; name: string } | { kind: "regex"; source: string; flags: string } | { kind: "any" };
 
 export type TimeSpec =
   /** `@2` (tolerance null = the spec's default) or `@2±0.1`. */
@@ -63,8 +59,7 @@ export interface StatusConstraint {
 }
 
 export type FinishConstraint =
-  | { kind: "by"; t: number; pos: SpecPosition }
-  | { kind: "at"; t: number; tolerance: number | null; pos: SpecPosition };
+  { kind: "by"; t: number; pos: SpecPosition } | { kind: "at"; t: number; tolerance: number | null; pos: SpecPosition };
 
 export interface ExpectedSpec {
   items: SpecItem[];

@@ -10,25 +10,47 @@ describe("splitTraceCheckArgs", () => {
       check: { record: false, expect: "s.trace", schedules: 3 },
       rest: ["a.py", "--json", "--seed", "2"],
     });
-    expect(splitTraceCheckArgs(["a.py", "--record"])).toMatchObject({ ok: true, check: { record: true, expect: null, schedules: 1 }, rest: ["a.py"] });
+    expect(splitTraceCheckArgs(["a.py", "--record"])).toMatchObject({
+      ok: true,
+      check: { record: true, expect: null, schedules: 1 },
+      rest: ["a.py"],
+    });
   });
 
   it("rejects bad combinations and values", () => {
     expect(splitTraceCheckArgs(["a.py", "--expect"])).toMatchObject({ ok: false });
-    expect(splitTraceCheckArgs(["a.py", "--expect", "s", "--schedules", "0"])).toMatchObject({ ok: false, message: expect.stringContaining("positive integer") });
+    expect(splitTraceCheckArgs(["a.py", "--expect", "s", "--schedules", "0"])).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("positive integer"),
+    });
     expect(splitTraceCheckArgs(["a.py", "--record", "--expect", "s"])).toMatchObject({ ok: false });
     expect(splitTraceCheckArgs(["a.py", "--schedules", "2"])).toMatchObject({ ok: false });
-    expect(splitTraceCheckArgs(["a.py", "--record", "--schedules", "2"])).toMatchObject({ ok: true, check: { record: true, schedules: 2 } });
+    expect(splitTraceCheckArgs(["a.py", "--record", "--schedules", "2"])).toMatchObject({
+      ok: true,
+      check: { record: true, schedules: 2 },
+    });
   });
 });
 
 describe("verdict output", () => {
   it("prints JSON with the verdict, a readable report with the diff, and exits 1 on failure", () => {
     const check = createScheduleCheck("finishes by t=2\n@0 [main] start\n@2 [n1] 任务完成", { schedules: 1 });
-    check.add(fakeRun([[0, "main", "start"], [4, "n1", "任务完成"]], { virtualTime: 4 }));
+    check.add(
+      fakeRun(
+        [
+          [0, "main", "start"],
+          [4, "n1", "任务完成"],
+        ],
+        { virtualTime: 4 },
+      ),
+    );
     const verdict = check.verdict();
     const json = verdictJson(verdict);
-    expect(json).toMatchObject({ status: "ok", virtualTime: 4, verdict: { passed: false, failingSeed: 0, firstDivergence: { reason: "time" } } });
+    expect(json).toMatchObject({
+      status: "ok",
+      virtualTime: 4,
+      verdict: { passed: false, failingSeed: 0, firstDivergence: { reason: "time" } },
+    });
     expect(JSON.parse(JSON.stringify(json)).events).toHaveLength(2);
     const report = formatVerdictReport(verdict);
     expect(report).toContain("FAIL  score 33, 1/3 checkpoints, failing seed 0");

@@ -10,7 +10,8 @@ import type { ActualView, DiffRow, ExpectedView } from "./verdict.types";
  *                     with --record: group same-instant lines only where those seeds reorder them
  * These flags are taken out of argv before the sandbox's own argument parser sees the rest.
  */
-export const TRACE_CHECK_USAGE = "       npm run trace -- FILE.py --record [--schedules K] [--seed N] [--json]\n       npm run trace -- FILE.py --expect SPEC [--schedules K] [--seed N] [--json]";
+export const TRACE_CHECK_USAGE =
+  "       npm run trace -- FILE.py --record [--schedules K] [--seed N] [--json]\n       npm run trace -- FILE.py --expect SPEC [--schedules K] [--seed N] [--json]";
 
 export interface TraceCheckArgs {
   record: boolean;
@@ -38,15 +39,18 @@ export function splitTraceCheckArgs(argv: readonly string[]): SplitTraceCheckArg
     } else if (name === "--schedules") {
       const value = takeValue();
       const k = Number(value);
-      if (!Number.isInteger(k) || k < 1) return { ok: false, message: `--schedules needs a positive integer, got "${value}"\n${TRACE_CHECK_USAGE}` };
+      if (!Number.isInteger(k) || k < 1)
+        return { ok: false, message: `--schedules needs a positive integer, got "${value}"\n${TRACE_CHECK_USAGE}` };
       check.schedules = k;
       schedulesGiven = true;
     } else {
       rest.push(raw);
     }
   }
-  if (check.record && check.expect) return { ok: false, message: `--record and --expect cannot be combined\n${TRACE_CHECK_USAGE}` };
-  if (schedulesGiven && !check.expect && !check.record) return { ok: false, message: `--schedules needs --expect or --record\n${TRACE_CHECK_USAGE}` };
+  if (check.record && check.expect)
+    return { ok: false, message: `--record and --expect cannot be combined\n${TRACE_CHECK_USAGE}` };
+  if (schedulesGiven && !check.expect && !check.record)
+    return { ok: false, message: `--schedules needs --expect or --record\n${TRACE_CHECK_USAGE}` };
   return { ok: true, check, rest };
 }
 
@@ -69,7 +73,8 @@ export function formatVerdictReport(verdict: ProgramVerdict): string {
     : `FAIL  score ${verdict.score}, ${met}/${total} checkpoints, failing seed ${verdict.failingSeed}${of}`;
   const lines = [head];
   if (verdict.strategy !== "window") lines.push(explorationLine(verdict));
-  if (verdict.failingSeed !== null && verdict.failingSeed > 0) lines.push(`reproduce: npm run trace -- FILE.py --seed ${verdict.failingSeed}`);
+  if (verdict.failingSeed !== null && verdict.failingSeed > 0)
+    lines.push(`reproduce: npm run trace -- FILE.py --seed ${verdict.failingSeed}`);
   const divergence = verdict.firstDivergence;
   if (divergence) {
     const where = divergence.specLine ? ` (spec line ${divergence.specLine})` : "";
@@ -81,7 +86,13 @@ export function formatVerdictReport(verdict: ProgramVerdict): string {
 }
 
 function explorationLine(verdict: ProgramVerdict): string {
-  const how = { single: "one schedule (no choice points)", exhaustive: "every order enumerated", pct: "PCT-sampled", seeds: "plain seeds", window: "the seeds asked for" }[verdict.strategy];
+  const how = {
+    single: "one schedule (no choice points)",
+    exhaustive: "every order enumerated",
+    pct: "PCT-sampled",
+    seeds: "plain seeds",
+    window: "the seeds asked for",
+  }[verdict.strategy];
   const budget = verdict.schedules > 0 ? `budget ${verdict.schedules}` : "budget from the choice points";
   return `explored ${verdict.explored} distinct schedule(s), ${how}, ${verdict.complete ? "complete" : "not complete"} (${budget})`;
 }
@@ -92,7 +103,12 @@ export function formatDiff(rows: DiffRow[]): string[] {
   const left = rows.map((row) => (row.expected ? describeExpected(row.expected) : ""));
   const width = Math.min(48, Math.max(8, ...left.map(displayWidth)));
   const header = `  ${padTo("expected", width)} | actual`;
-  return [header, ...rows.map((row, i) => `${MARKERS[row.kind]} ${padTo(left[i], width)} | ${row.actual ? describeActual(row.actual) : ""}`.trimEnd())];
+  return [
+    header,
+    ...rows.map((row, i) =>
+      `${MARKERS[row.kind]} ${padTo(left[i], width)} | ${row.actual ? describeActual(row.actual) : ""}`.trimEnd(),
+    ),
+  ];
 }
 
 function describeExpected(view: ExpectedView): string {
@@ -106,13 +122,19 @@ function describeActual(view: ActualView): string {
 }
 
 function visible(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return text.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`,
+  );
 }
 
 /** CJK characters take two terminal columns; the tutorial prints Chinese. */
 function displayWidth(text: string): number {
   let width = 0;
-  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
+  for (const char of text)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char)
+      ? 2
+      : 1;
   return width;
 }
 

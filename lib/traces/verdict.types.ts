@@ -29,7 +29,17 @@ export interface ActualView {
   stream?: "stderr";
 }
 
-export const DIVERGENCE_REASONS = ["missing", "unexpected", "text", "time", "task", "order", "status", "total_time", "forbidden_note"] as const;
+export const DIVERGENCE_REASONS = [
+  "missing",
+  "unexpected",
+  "text",
+  "time",
+  "task",
+  "order",
+  "status",
+  "total_time",
+  "forbidden_note",
+] as const;
 export type DivergenceReason = (typeof DIVERGENCE_REASONS)[number];
 
 export const MESSAGE_CODES = [

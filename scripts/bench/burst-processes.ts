@@ -5,7 +5,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { REPO_ROOT } from "../production-build";
 
-
 export interface Child {
   name: string;
   process: ChildProcess;
@@ -42,8 +41,12 @@ export async function startServer(env: NodeJS.ProcessEnv, url: string): Promise<
   const server = startChild("server", [...nodeArgs, "dist/server.js"], env);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (server.process.exitCode !== null) throw new Error(`the server exited with ${server.process.exitCode}:\n${server.output()}`);
-    const status = await fetch(`${url}/api/health`).then((r) => r.status, () => 0);
+    if (server.process.exitCode !== null)
+      throw new Error(`the server exited with ${server.process.exitCode}:\n${server.output()}`);
+    const status = await fetch(`${url}/api/health`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200 || status === 503) return server;
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
@@ -56,7 +59,8 @@ export async function startWorker(env: NodeJS.ProcessEnv): Promise<Child> {
   const worker = startChild("worker", ["--import", "tsx", "scripts/worker.ts"], env);
   const deadline = Date.now() + 60_000;
   while (!/grading with/.test(worker.output())) {
-    if (worker.process.exitCode !== null) throw new Error(`the worker exited with ${worker.process.exitCode}:\n${worker.output()}`);
+    if (worker.process.exitCode !== null)
+      throw new Error(`the worker exited with ${worker.process.exitCode}:\n${worker.output()}`);
     if (Date.now() > deadline) throw new Error(`the worker did not start within 60 s:\n${worker.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -74,7 +74,13 @@ export function writePerformanceSection(figures: BurstFigures, command: string):
   const marker = variant.replace(/[^a-z0-9]+/g, "-");
   const start = `<!-- bench:burst:${marker}:start -->`;
   const end = `<!-- bench:burst:${marker}:end -->`;
-  const block = [start, `**${variant}** — latest run ${new Date().toISOString().slice(0, 10)}, \`${command}\`:`, "", formatTable(figures), end].join("\n");
+  const block = [
+    start,
+    `**${variant}** — latest run ${new Date().toISOString().slice(0, 10)}, \`${command}\`:`,
+    "",
+    formatTable(figures),
+    end,
+  ].join("\n");
   let text = existsSync(file) ? readFileSync(file, "utf8") : "# Performance\n";
   if (!text.includes(HEADING)) text = `${text.trimEnd()}\n\n${HEADING}\n\n${SECTION_INTRO}\n`;
   if (text.includes(start) && text.includes(end)) {

@@ -72,18 +72,41 @@ export async function createBenchDatabase(provider: BenchDatabase): Promise<{ ur
   });
   const url = new URL(BENCH_POSTGRES_URL);
   url.searchParams.set("schema", schema);
-  return { url: url.toString(), drop: () => admin(async (client) => void (await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`))) };
+  return {
+    url: url.toString(),
+    drop: () => admin(async (client) => void (await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`))),
+  };
 }
 
-export async function seedClassroom(options: { students: number; slug: string; secret: string; database: BenchDatabase }): Promise<Classroom> {
+export async function seedClassroom(options: {
+  students: number;
+  slug: string;
+  secret: string;
+  database: BenchDatabase;
+}): Promise<Classroom> {
   const { url, drop } = await createBenchDatabase(options.database);
   await useDatabaseUrl(url);
   const stamp = Date.now().toString(36);
-  const instructor = await insertUser({ email: `burst-teacher-${stamp}@bench.test`, name: "Burst teacher", role: "INSTRUCTOR", isAdmin: false, passwordHash: null });
-  const klass = await insertClass({ name: "Burst class", joinCode: `B${stamp.toUpperCase().slice(-7)}`, ownerId: instructor.id });
+  const instructor = await insertUser({
+    email: `burst-teacher-${stamp}@bench.test`,
+    name: "Burst teacher",
+    role: "INSTRUCTOR",
+    isAdmin: false,
+    passwordHash: null,
+  });
+  const klass = await insertClass({
+    name: "Burst class",
+    joinCode: `B${stamp.toUpperCase().slice(-7)}`,
+    ownerId: instructor.id,
+  });
   const pkg = await loadExercisePackage({ dir: path.join(REPO_ROOT, "content", "exercises", options.slug) });
   if (pkg.kind !== "write-code") throw new Error(`${options.slug} is not a write-code exercise`);
-  const exercise = await importExerciseIntoClass({ userId: instructor.id, classId: klass.id, status: "PUBLISHED", package: pkg });
+  const exercise = await importExerciseIntoClass({
+    userId: instructor.id,
+    classId: klass.id,
+    status: "PUBLISHED",
+    package: pkg,
+  });
   const students: Classroom["students"] = [];
   for (let i = 0; i <= options.students; i += 1) {
     const email = `burst-${stamp}-${i}@bench.test`;
@@ -91,7 +114,10 @@ export async function seedClassroom(options: { students: number; slug: string; s
     const user = await insertUser({ email, name, role: "STUDENT", isAdmin: false, passwordHash: null });
     await insertEnrollment(klass.id, user.id);
     // The same claims lib/auth's jwt callback puts in the token.
-    const token = await encode({ token: { sub: user.id, email, name, role: "student", isAdmin: false }, secret: options.secret });
+    const token = await encode({
+      token: { sub: user.id, email, name, role: "student", isAdmin: false },
+      secret: options.secret,
+    });
     students.push({ id: user.id, cookie: `next-auth.session-token=${token}` });
   }
   await useDatabaseUrl(url); // drop the seeding connection; polling opens a fresh one

@@ -15,7 +15,14 @@ import { listSubmissionTimes } from "@/lib/db/submissions";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
 import { ensureProductionBuild, freePort } from "../production-build";
 import { startServer, startWorker, type Child } from "./burst-processes";
-import { formatTable, loadAverage, percentile, round, writePerformanceSection, type BurstFigures } from "./burst-report";
+import {
+  formatTable,
+  loadAverage,
+  percentile,
+  round,
+  writePerformanceSection,
+  type BurstFigures,
+} from "./burst-report";
 import { seedClassroom, type BenchDatabase, type Classroom } from "./burst-setup";
 
 const SLUG = "05-create-task-concurrency";
@@ -64,7 +71,8 @@ async function measureSandboxRun(code: string): Promise<number> {
     for (let i = 0; i < 25; i += 1) {
       const started = performance.now();
       const result = await runner.run({ code, seed: 0 });
-      if (result.status !== "ok") throw new Error(`the baseline run failed: ${result.status} ${result.notes.join("; ")}`);
+      if (result.status !== "ok")
+        throw new Error(`the baseline run failed: ${result.status} ${result.notes.join("; ")}`);
       if (i >= 5) latencies.push(performance.now() - started);
     }
     return percentile(latencies, 50);
@@ -110,7 +118,8 @@ async function warmUp(url: string, room: Classroom): Promise<void> {
     headers: { "content-type": "application/json", cookie: room.warmUpStudent.cookie },
     body: JSON.stringify({ code: room.solution }),
   });
-  if (response.status !== 202) throw new Error(`the warm-up submission was refused: ${response.status} ${await response.text()}`);
+  if (response.status !== 202)
+    throw new Error(`the warm-up submission was refused: ${response.status} ${await response.text()}`);
   const { id } = (await response.json()) as { id: string };
   const { done } = await waitForVerdicts([id]);
   if (done.length !== 1) throw new Error("the warm-up submission was never graded");
@@ -122,7 +131,9 @@ async function fireBurst(url: string, room: Classroom, windowMs: number): Promis
   const t0 = Date.now();
   return Promise.all(
     room.students.map(async (student, i) => {
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, t0 + (i * windowMs) / room.students.length - Date.now())));
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, t0 + (i * windowMs) / room.students.length - Date.now())),
+      );
       const correct = i % 3 !== 2;
       const startedAt = Date.now();
       const response = await fetch(`${url}/api/exercises/${room.exerciseId}/submissions`, {
@@ -141,7 +152,9 @@ async function waitForVerdicts(ids: string[]) {
   const deadline = Date.now() + VERDICT_TIMEOUT_MS;
   for (;;) {
     const rows = await listSubmissionTimes(ids);
-    const done = rows.filter((row) => row.status === "passed" || row.status === "failed" || row.status === "needs_review");
+    const done = rows.filter(
+      (row) => row.status === "passed" || row.status === "failed" || row.status === "needs_review",
+    );
     if (done.length === ids.length || Date.now() > deadline) return { rows, done };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -150,7 +163,8 @@ async function waitForVerdicts(ids: string[]) {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const redisUrl = process.env.REDIS_URL ? redisForBench(process.env.REDIS_URL) : undefined;
-  if (args.workers === 2 && !redisUrl) throw new Error("--workers 2 needs REDIS_URL (BullMQ): without Redis the server grades in-process");
+  if (args.workers === 2 && !redisUrl)
+    throw new Error("--workers 2 needs REDIS_URL (BullMQ): without Redis the server grades in-process");
   ensureProductionBuild(log);
   const secret = randomBytes(32).toString("base64url");
   log(`seeding ${args.students} students…`);
@@ -206,8 +220,18 @@ async function main(): Promise<void> {
       submissionsPerSec: round(done.length / Math.max(wallSeconds, 0.001), 1),
       rejected: sent.length - accepted.length,
       passed,
-      submitP50Ms: round(percentile(sent.map((s) => s.respondedAt - s.startedAt), 50)),
-      submitP95Ms: round(percentile(sent.map((s) => s.respondedAt - s.startedAt), 95)),
+      submitP50Ms: round(
+        percentile(
+          sent.map((s) => s.respondedAt - s.startedAt),
+          50,
+        ),
+      ),
+      submitP95Ms: round(
+        percentile(
+          sent.map((s) => s.respondedAt - s.startedAt),
+          95,
+        ),
+      ),
       queueWaitP95Ms: round(percentile(queueWaits, 95)),
       backend: redisUrl ? "bullmq" : "in-process",
       database: args.database,
@@ -216,12 +240,16 @@ async function main(): Promise<void> {
       students: args.students,
       windowSeconds: args.window,
       sandboxRunP50Ms: round(sandboxRunP50, 1),
-      sandboxFloorSeconds: round((accepted.length * sandboxRunP50) / 1000 / (poolSize * (redisUrl ? args.workers : 1)), 1),
+      sandboxFloorSeconds: round(
+        (accepted.length * sandboxRunP50) / 1000 / (poolSize * (redisUrl ? args.workers : 1)),
+        1,
+      ),
       cpus: os.availableParallelism(),
       loadAverage: load,
       meetsTarget: false,
     };
-    figures.meetsTarget = figures.lost === 0 && figures.rejected === 0 && figures.wallSeconds <= 10 && figures.p95Ms <= 3000;
+    figures.meetsTarget =
+      figures.lost === 0 && figures.rejected === 0 && figures.wallSeconds <= 10 && figures.p95Ms <= 3000;
     if (args.json) console.log(JSON.stringify(figures));
     else console.log(formatTable(figures));
     if (args.write) writePerformanceSection(figures, commandLine(args, Boolean(redisUrl)));
@@ -236,7 +264,12 @@ async function main(): Promise<void> {
 }
 
 function commandLine(args: Args, redis: boolean): string {
-  const flags = [args.database === "postgres" ? "--database postgres" : "", args.students !== 300 ? `--students ${args.students}` : "", args.window !== 5 ? `--window ${args.window}` : "", args.workers === 2 ? "--workers 2" : ""].filter(Boolean);
+  const flags = [
+    args.database === "postgres" ? "--database postgres" : "",
+    args.students !== 300 ? `--students ${args.students}` : "",
+    args.window !== 5 ? `--window ${args.window}` : "",
+    args.workers === 2 ? "--workers 2" : "",
+  ].filter(Boolean);
   return `${redis ? "REDIS_URL=redis://127.0.0.1:6379 " : ""}npm run bench:burst${flags.length > 0 ? ` -- ${flags.join(" ")}` : ""}`;
 }
 

@@ -19,13 +19,13 @@ import type { ProgramVerdict } from "@/lib/traces/check-schedules";
 const UID_BASE = 63_300;
 const HEADING = "## Schedule exploration";
 const INTRO = [
-  "The cost of exploring schedules (docs/sandbox.md \"Schedules\") per write-code library exercise, through",
+  'The cost of exploring schedules (docs/sandbox.md "Schedules") per write-code library exercise, through',
   "the real sandbox pool (1 slot): the reference solution with the exercise's budget K (runs, wall ms, whether",
-  "every schedule was covered) and with the budget left to its choice points (\"auto\": exhaustive up to 64",
+  'every schedule was covered) and with the budget left to its choice points ("auto": exhaustive up to 64',
   "schedules, else 16 PCT schedules), against the baseline measured in the same run — one warm run of the",
   "same program, and K times that (today's budget). A passing submission costs at most K runs, so grading stays",
   "within K × one run; exploration stops early when the tree has fewer leaves, and at the first failure.",
-  "\"wrong caught\" counts the exercise's wrong solutions rejected with budget K.",
+  '"wrong caught" counts the exercise\'s wrong solutions rejected with budget K.',
 ].join("\n");
 
 interface Row {
@@ -70,8 +70,14 @@ async function main(): Promise<void> {
       const k = manifest.schedules ?? 0;
       const budget = await timed(k || null);
       const auto = await timed(null);
-      for (const [label, { verdict }] of [["budget", budget], ["auto", auto]] as const) {
-        if (!verdict.passed) throw new Error(`${manifest.slug}: the reference fails (${label}) on seed ${verdict.failingSeed}: ${verdict.firstDivergence?.message}`);
+      for (const [label, { verdict }] of [
+        ["budget", budget],
+        ["auto", auto],
+      ] as const) {
+        if (!verdict.passed)
+          throw new Error(
+            `${manifest.slug}: the reference fails (${label}) on seed ${verdict.failingSeed}: ${verdict.firstDivergence?.message}`,
+          );
       }
       let caught = 0;
       for (const wrong of pkg.wrongSolutions) {
@@ -114,7 +120,9 @@ function formatTable(rows: Row[]): string {
     const kTimes = r.k ? round(r.k * r.singleMs) : "–";
     const budget = r.k ? `${r.budgetRuns} / ${r.budgetMs} / ${r.budgetComplete ? "yes" : "no"}` : "auto";
     const strategy = `${r.autoStrategy}${r.autoComplete ? ", complete" : ""}`;
-    lines.push(`| ${r.slug} | ${r.k || "auto"} | ${r.singleMs} | ${kTimes} | ${budget} | ${r.autoExplored} / ${r.autoRuns} / ${r.autoMs} | ${strategy} | ${r.wrongCaught} |`);
+    lines.push(
+      `| ${r.slug} | ${r.k || "auto"} | ${r.singleMs} | ${kTimes} | ${budget} | ${r.autoExplored} / ${r.autoRuns} / ${r.autoMs} | ${strategy} | ${r.wrongCaught} |`,
+    );
   }
   return lines.join("\n");
 }
@@ -123,10 +131,17 @@ function writeSection(rows: Row[]): void {
   const file = path.join(process.cwd(), "docs/performance.md");
   const start = "<!-- bench:exploration:start -->";
   const end = "<!-- bench:exploration:end -->";
-  const block = [start, `Latest run ${new Date().toISOString().slice(0, 10)}, \`npm run bench:exploration\`:`, "", formatTable(rows), end].join("\n");
+  const block = [
+    start,
+    `Latest run ${new Date().toISOString().slice(0, 10)}, \`npm run bench:exploration\`:`,
+    "",
+    formatTable(rows),
+    end,
+  ].join("\n");
   let text = existsSync(file) ? readFileSync(file, "utf8") : "# Performance\n";
   if (!text.includes(HEADING)) text = `${text.trimEnd()}\n\n${HEADING}\n\n${INTRO}\n\n${block}\n`;
-  else if (text.includes(start) && text.includes(end)) text = text.slice(0, text.indexOf(start)) + block + text.slice(text.indexOf(end) + end.length);
+  else if (text.includes(start) && text.includes(end))
+    text = text.slice(0, text.indexOf(start)) + block + text.slice(text.indexOf(end) + end.length);
   else text = text.replace(HEADING, `${HEADING}\n\n${block}`);
   writeFileSync(file, text);
 }

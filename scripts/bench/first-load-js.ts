@@ -9,9 +9,20 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
 
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 const args = process.argv.slice(2);
-const base = args.includes("--base") ? args[args.indexOf("--base") + 1] : `http://localhost:${process.env.PORT ?? 3000}`;
+const base = args.includes("--base")
+  ? args[args.indexOf("--base") + 1]
+  : `http://localhost:${process.env.PORT ?? 3000}`;
 const DOC = path.join(__dirname, "..", "..", "docs", "performance.md");
 
 interface Row {
@@ -55,7 +66,8 @@ async function measure(context: BrowserContext, route: string, label: string): P
   await page.goto(`${base}${route}`, { waitUntil: "load" });
   await page.waitForTimeout(2500); // lazy chunks (editor, timeline) arrive after the first paint
   await page.close();
-  const sum = (after: boolean, key: "wire" | "raw") => [...scripts.values()].filter((s) => s.afterLoad === after).reduce((total, s) => total + s[key], 0) / 1024;
+  const sum = (after: boolean, key: "wire" | "raw") =>
+    [...scripts.values()].filter((s) => s.afterLoad === after).reduce((total, s) => total + s[key], 0) / 1024;
   return { route: label, firstKb: sum(false, "wire"), firstRawKb: sum(false, "raw"), lazyKb: sum(true, "wire") };
 }
 
@@ -85,14 +97,18 @@ async function main(): Promise<void> {
   const table = [
     "| route | first-load JS (gzip, kB) | first-load JS (decoded, kB) | loaded after `load` (gzip, kB) |",
     "| --- | --- | --- | --- |",
-    ...rows.map((r) => `| ${r.route} | ${r.firstKb.toFixed(1)} | ${r.firstRawKb.toFixed(1)} | ${r.lazyKb.toFixed(1)} |`),
+    ...rows.map(
+      (r) => `| ${r.route} | ${r.firstKb.toFixed(1)} | ${r.firstRawKb.toFixed(1)} | ${r.lazyKb.toFixed(1)} |`,
+    ),
   ].join("\n");
   process.stdout.write(`${table}\n`);
   if (args.includes("--write")) {
     const block = `<!-- bench:first-load:start -->\nLatest run (${new Date().toISOString().slice(0, 10)}), reproduce with \`npm run bench:first-load -- --write\` against \`npm start\`:\n\n${table}\n<!-- bench:first-load:end -->`;
     const doc = readFileSync(DOC, "utf8");
     const pattern = /<!-- bench:first-load:start -->[\s\S]*<!-- bench:first-load:end -->/;
-    const next = pattern.test(doc) ? doc.replace(pattern, block) : `${doc.trimEnd()}\n\n## First-load JavaScript per route\n\nThe JavaScript a page loads before its \`load\` event, measured in chromium against the production build\n(cache disabled). The exercise page's CodeMirror editor and timeline picture are dynamic imports that\nstart after hydration, so they appear in the last column, not in the first load.\n\n${block}\n`;
+    const next = pattern.test(doc)
+      ? doc.replace(pattern, block)
+      : `${doc.trimEnd()}\n\n## First-load JavaScript per route\n\nThe JavaScript a page loads before its \`load\` event, measured in chromium against the production build\n(cache disabled). The exercise page's CodeMirror editor and timeline picture are dynamic imports that\nstart after hydration, so they appear in the last column, not in the first load.\n\n${block}\n`;
     writeFileSync(DOC, next);
   }
 }

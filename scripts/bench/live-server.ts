@@ -51,7 +51,9 @@ async function main(): Promise<void> {
     const teacher = await insertUser({ email: "t@bench.test", name: "T", role: "INSTRUCTOR", passwordHash: null });
     const klass = await insertClass({ name: "Bench", joinCode: "BNCH-0001", ownerId: teacher.id });
     classId = klass.id;
-    const pkg = await loadExercisePackage({ dir: path.join(REPO_ROOT, "content", "exercises", "13-predict-sequential-await") });
+    const pkg = await loadExercisePackage({
+      dir: path.join(REPO_ROOT, "content", "exercises", "13-predict-sequential-await"),
+    });
     const imported = await importExerciseIntoClass({ userId: teacher.id, classId, status: "PUBLISHED", package: pkg });
     const exercise = await findExerciseWithCurrentVersion(imported.id);
     if (!exercise) throw new Error("exercise missing");
@@ -59,7 +61,12 @@ async function main(): Promise<void> {
       const chunk = Array.from({ length: Math.min(25, students - start) }, (_, k) => start + k);
       await Promise.all(
         chunk.map(async (i) => {
-          const user = await insertUser({ email: `s${i}@bench.test`, name: `Student ${i}`, role: "STUDENT", passwordHash: null });
+          const user = await insertUser({
+            email: `s${i}@bench.test`,
+            name: `Student ${i}`,
+            role: "STUDENT",
+            passwordHash: null,
+          });
           await insertEnrollment(classId, user.id);
           userIds[i] = user.id;
         }),
@@ -77,14 +84,42 @@ async function main(): Promise<void> {
     });
     const live = await startLiveClass(realtime.io, {});
     verdict = async (index) => {
-      const data = { exerciseId: exercise.id, exerciseVersionId: exercise.version.id, userId: userIds[index], classId, code: "bench" };
+      const data = {
+        exerciseId: exercise.id,
+        exerciseVersionId: exercise.version.id,
+        userId: userIds[index],
+        classId,
+        code: "bench",
+      };
       const queued = await insertQueuedSubmission(data);
       const claim = await claimSubmission(queued.id, new Date(0));
       if (!claim) throw new Error("claim failed");
-      const fields = { status: "passed" as const, passed: true, score: 100, verdict: { passed: true }, trace: null, tamperReason: null, firstDivergence: null, failingSeed: null, runMs: 1 };
-      await storeVerdict(claim.id, claim.claimAttempt, fields, { classId, userId: data.userId, exerciseId: exercise.id });
+      const fields = {
+        status: "passed" as const,
+        passed: true,
+        score: 100,
+        verdict: { passed: true },
+        trace: null,
+        tamperReason: null,
+        firstDivergence: null,
+        failingSeed: null,
+        runMs: 1,
+      };
+      await storeVerdict(claim.id, claim.claimAttempt, fields, {
+        classId,
+        userId: data.userId,
+        exerciseId: exercise.id,
+      });
       const committedAt = now();
-      live.onGraded({ submissionId: claim.id, exerciseId: exercise.id, classId, userId: data.userId, status: "passed", score: 100, gradedAt: new Date().toISOString() });
+      live.onGraded({
+        submissionId: claim.id,
+        exerciseId: exercise.id,
+        classId,
+        userId: data.userId,
+        status: "passed",
+        score: 100,
+        gradedAt: new Date().toISOString(),
+      });
       send({ type: "committed", index, userId: data.userId, committedAt });
     };
   }
@@ -92,7 +127,8 @@ async function main(): Promise<void> {
   const address = http.address();
   send({ type: "ready", port: typeof address === "object" && address ? address.port : 0, classId, userIds });
   process.on("message", (message: { type: string; index?: number }) => {
-    if (message.type === "verdict") void verdict(message.index ?? 0).catch((error: unknown) => send({ type: "error", message: String(error) }));
+    if (message.type === "verdict")
+      void verdict(message.index ?? 0).catch((error: unknown) => send({ type: "error", message: String(error) }));
     if (message.type === "rss") send({ type: "rss", rss: Math.max(peakRss, process.memoryUsage().rss) });
   });
 }

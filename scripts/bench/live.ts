@@ -33,12 +33,13 @@ interface Figures {
 function parseArgs(argv: string[]): Args {
   const value = (name: string, fallback: string) => {
     const index = argv.indexOf(name);
-    return index === -1 ? fallback : argv[index + 1] ?? fallback;
+    return index === -1 ? fallback : (argv[index + 1] ?? fallback);
   };
   const sizes = value("--sizes", "500,1000,2000").split(",").map(Number);
   const verdicts = Number(value("--verdicts", "40"));
   const rate = Number(value("--rate", "4"));
-  if (sizes.some((n) => !(n > 0)) || !(verdicts > 0) || !(rate > 0)) throw new Error("--sizes, --verdicts and --rate need positive numbers");
+  if (sizes.some((n) => !(n > 0)) || !(verdicts > 0) || !(rate > 0))
+    throw new Error("--sizes, --verdicts and --rate need positive numbers");
   return { json: argv.includes("--json"), sizes, verdicts, rate, write: !argv.includes("--no-write") };
 }
 
@@ -46,9 +47,16 @@ const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function startServerProcess(mode: "interleave" | "bare", students: number) {
-  const child: ChildProcess = fork(path.join(__dirname, "live-server.ts"), [mode, String(students)], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  const child: ChildProcess = fork(path.join(__dirname, "live-server.ts"), [mode, String(students)], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
   const ready = await new Promise<{ port: number; classId: string; userIds: string[] }>((resolve, reject) => {
-    child.on("message", (message: { type: string; port: number; classId: string; userIds: string[] }) => message.type === "ready" && resolve(message));
+    child.on(
+      "message",
+      (message: { type: string; port: number; classId: string; userIds: string[] }) =>
+        message.type === "ready" && resolve(message),
+    );
     child.once("exit", (code) => reject(new Error(`${mode} server exited with ${code}`)));
   });
   return { child, ...ready };
@@ -61,7 +69,12 @@ async function measure(mode: "interleave" | "bare", students: number, args: Args
   const sockets: Socket[] = [];
   for (let i = 0; i < students; i += 1) {
     const seen = new Set<string>();
-    const socket = connect(`http://127.0.0.1:${server.port}`, { transports: ["websocket"], forceNew: true, reconnection: false, query: { uid: server.userIds[i] } });
+    const socket = connect(`http://127.0.0.1:${server.port}`, {
+      transports: ["websocket"],
+      forceNew: true,
+      reconnection: false,
+      query: { uid: server.userIds[i] },
+    });
     socket.on("leaderboard:update", (payload: LeaderboardUpdatePayload) => {
       const at = now();
       messages += 1;
@@ -77,9 +90,18 @@ async function measure(mode: "interleave" | "bare", students: number, args: Args
     sockets.push(socket);
     if (i % 50 === 49) await sleep(20);
   }
-  await Promise.all(sockets.map((socket) => (socket.connected ? undefined : new Promise<void>((resolve) => socket.once("connect", () => resolve())))));
+  await Promise.all(
+    sockets.map((socket) =>
+      socket.connected ? undefined : new Promise<void>((resolve) => socket.once("connect", () => resolve())),
+    ),
+  );
   if (mode === "interleave") {
-    await Promise.all(sockets.map((socket) => new Promise<void>((resolve) => socket.emit("class:join-room", { classId: server.classId }, () => resolve()))));
+    await Promise.all(
+      sockets.map(
+        (socket) =>
+          new Promise<void>((resolve) => socket.emit("class:join-room", { classId: server.classId }, () => resolve())),
+      ),
+    );
   }
   await sleep(500);
   messages = 0;
@@ -99,28 +121,49 @@ async function measure(mode: "interleave" | "bare", students: number, args: Args
     await sleep(1000 / args.rate);
   }
   const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline && [...committed.keys()].some((userId) => (arrivals.get(userId)?.length ?? 0) < students)) await sleep(50);
+  while (
+    Date.now() < deadline &&
+    [...committed.keys()].some((userId) => (arrivals.get(userId)?.length ?? 0) < students)
+  )
+    await sleep(50);
   const wallSeconds = (now() - started) / 1000;
   const latencies = [...committed].map(([userId, at]) => {
     const list = arrivals.get(userId) ?? [];
     return list.length < students ? Number.POSITIVE_INFINITY : Math.max(...list) - at;
   });
   const rss = await new Promise<number>((resolve) => {
-    server.child.on("message", (message: { type: string; rss: number }) => message.type === "rss" && resolve(message.rss));
+    server.child.on(
+      "message",
+      (message: { type: string; rss: number }) => message.type === "rss" && resolve(message.rss),
+    );
     server.child.send({ type: "rss" });
   });
   for (const socket of sockets) socket.disconnect();
   server.child.kill("SIGTERM");
-  return { p50Ms: round(percentile(latencies, 50), 1), p95Ms: round(percentile(latencies, 95), 1), messagesPerSec: round(messages / wallSeconds), rssMiB: round(rss / 1024 / 1024) };
+  return {
+    p50Ms: round(percentile(latencies, 50), 1),
+    p95Ms: round(percentile(latencies, 95), 1),
+    messagesPerSec: round(messages / wallSeconds),
+    rssMiB: round(rss / 1024 / 1024),
+  };
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const results: Record<string, Figures & { bareP50Ms: number; bareP95Ms: number; bareRssMiB: number; bareMessagesPerSec: number }> = {};
+  const results: Record<
+    string,
+    Figures & { bareP50Ms: number; bareP95Ms: number; bareRssMiB: number; bareMessagesPerSec: number }
+  > = {};
   for (const students of args.sizes) {
     const bare = await measure("bare", students, args);
     const ours = await measure("interleave", students, args);
-    results[String(students)] = { ...ours, bareP50Ms: bare.p50Ms, bareP95Ms: bare.p95Ms, bareRssMiB: bare.rssMiB, bareMessagesPerSec: bare.messagesPerSec };
+    results[String(students)] = {
+      ...ours,
+      bareP50Ms: bare.p50Ms,
+      bareP95Ms: bare.p95Ms,
+      bareRssMiB: bare.rssMiB,
+      bareMessagesPerSec: bare.messagesPerSec,
+    };
     if (!args.json) console.error(`[bench] ${students} students done`);
   }
   const table = formatTable(results, args);
@@ -129,7 +172,13 @@ async function main(): Promise<void> {
   if (args.write) writeSection(table, args);
 }
 
-function formatTable(results: Record<string, Figures & { bareP50Ms: number; bareP95Ms: number; bareRssMiB: number; bareMessagesPerSec: number }>, args: Args): string {
+function formatTable(
+  results: Record<
+    string,
+    Figures & { bareP50Ms: number; bareP95Ms: number; bareRssMiB: number; bareMessagesPerSec: number }
+  >,
+  args: Args,
+): string {
   const rows = Object.entries(results).map(([n, f]) => {
     const met = f.p95Ms <= 1.5 * f.bareP95Ms && f.rssMiB <= 1.5 * f.bareRssMiB;
     return `| ${n} | ${f.p50Ms} | ${f.p95Ms} | ${f.bareP50Ms} | ${f.bareP95Ms} | ${f.messagesPerSec} | ${f.bareMessagesPerSec} | ${f.rssMiB} | ${f.bareRssMiB} | ${n === "1000" ? (met ? "met" : "MISSED") : met ? "within" : "over"} |`;
@@ -148,9 +197,13 @@ function writeSection(table: string, args: Args): void {
   const start = "<!-- bench:live:start -->";
   const end = "<!-- bench:live:end -->";
   const command = `npm run bench:live -- --sizes ${args.sizes.join(",")} --verdicts ${args.verdicts} --rate ${args.rate}`;
-  const block = [start, `Latest run ${new Date().toISOString().slice(0, 10)}, \`${command}\`:`, "", table, end].join("\n");
+  const block = [start, `Latest run ${new Date().toISOString().slice(0, 10)}, \`${command}\`:`, "", table, end].join(
+    "\n",
+  );
   const text = fs.readFileSync(file, "utf8");
-  const next = text.includes(start) ? text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block) : `${text.trimEnd()}\n\n## Live class fan-out\n\n${block}\n`;
+  const next = text.includes(start)
+    ? text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block)
+    : `${text.trimEnd()}\n\n## Live class fan-out\n\n${block}\n`;
   fs.writeFileSync(file, next);
 }
 

@@ -41,7 +41,13 @@ function percentile(values: number[], p: number): number {
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
 export function summarize(input: {
-  pool: Measured; cold: Measured; workers: number; load: number[]; nodeCpuMs: number; stepsTable: string; stepRuns: number;
+  pool: Measured;
+  cold: Measured;
+  workers: number;
+  load: number[];
+  nodeCpuMs: number;
+  stepsTable: string;
+  stepRuns: number;
 }): Summary {
   const { pool, cold } = input;
   const poolRunsPerSec = (pool.latencies.length * 1000) / pool.elapsedMs;
@@ -59,7 +65,9 @@ export function summarize(input: {
     virtualSpeedup: round(wallSeconds > 0 ? virtual / wallSeconds : 0, 0),
     poolRuns: pool.latencies.length,
     coldRuns: cold.latencies.length,
-    poolOk: pool.results.filter((result) => result.status === "ok" && result.virtualTime === 2 && result.tamper === null).length,
+    poolOk: pool.results.filter(
+      (result) => result.status === "ok" && result.virtualTime === 2 && result.tamper === null,
+    ).length,
     nodeCpuMsPerRun: round(input.nodeCpuMs / Math.max(1, pool.latencies.length), 2),
     workers: input.workers,
     cpus: os.availableParallelism(),

@@ -60,22 +60,31 @@ async function closedLoop(runner: SandboxRunner, total: number, workers: number,
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: workers }, async () => {
-    while (next < total) {
-      next += 1;
-      const t0 = performance.now();
-      const result: RunResult = await runner.run({ code });
-      if (result.status !== "ok") throw new Error(`a benchmark run failed: ${result.status} ${result.error?.message ?? ""}`);
-      latencies.push(performance.now() - t0);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (next < total) {
+        next += 1;
+        const t0 = performance.now();
+        const result: RunResult = await runner.run({ code });
+        if (result.status !== "ok")
+          throw new Error(`a benchmark run failed: ${result.status} ${result.error?.message ?? ""}`);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
   return { latencies, elapsedMs: performance.now() - started };
 }
 
-export async function measureSteps(code: string, runsPerConfig: number, workers: number, rounds = 3): Promise<StepRow[]> {
+export async function measureSteps(
+  code: string,
+  runsPerConfig: number,
+  workers: number,
+  rounds = 3,
+): Promise<StepRow[]> {
   const uidBase = (index: number) => 61700 + index * 16;
   const runners = CONFIGS.map((config, index) =>
-    createSandboxRunner({ poolSize: workers, uidBase: uidBase(index), isolationOff: config.off }));
+    createSandboxRunner({ poolSize: workers, uidBase: uidBase(index), isolationOff: config.off }),
+  );
   const uids = CONFIGS.map((_, index) => new Set(Array.from({ length: workers }, (__, slot) => uidBase(index) + slot)));
   try {
     for (const runner of runners) await closedLoop(runner, workers * 4, workers, code);
@@ -107,10 +116,14 @@ export async function measureSteps(code: string, runsPerConfig: number, workers:
 
 export function stepsTable(rows: StepRow[]): string {
   const base = rows[0];
-  const delta = (value: number, reference: number) => `${value - reference >= 0 ? "+" : ""}${(value - reference).toFixed(2)}`;
+  const delta = (value: number, reference: number) =>
+    `${value - reference >= 0 ? "+" : ""}${(value - reference).toFixed(2)}`;
   return [
     "| isolation (warm pool) | runs | runs/s | p50 ms | p95 ms | sandbox CPU ms/run | CPU vs shipped |",
     "| --- | --- | --- | --- | --- | --- | --- |",
-    ...rows.map((row) => `| ${row.label} | ${row.runs} | ${row.runsPerSec} | ${row.p50Ms} | ${row.p95Ms} | ${row.sandboxCpuMs} | ${row === base ? "—" : delta(row.sandboxCpuMs, base.sandboxCpuMs)} |`),
+    ...rows.map(
+      (row) =>
+        `| ${row.label} | ${row.runs} | ${row.runsPerSec} | ${row.p50Ms} | ${row.p95Ms} | ${row.sandboxCpuMs} | ${row === base ? "—" : delta(row.sandboxCpuMs, base.sandboxCpuMs)} |`,
+    ),
   ].join("\n");
 }

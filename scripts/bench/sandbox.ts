@@ -13,7 +13,10 @@ import { summarize, writePerformanceSection, type Summary } from "./sandbox-repo
 import { measureSteps, stepsTable } from "./sandbox-steps";
 
 // The fidelity corpus keeps the tutorial's program verbatim (with its real-CPython oracle).
-const CREATE_TASK_EXAMPLE = readFileSync(path.join(__dirname, "../../tests/fixtures/corpus/10-create-task-example-1.py"), "utf8");
+const CREATE_TASK_EXAMPLE = readFileSync(
+  path.join(__dirname, "../../tests/fixtures/corpus/10-create-task-example-1.py"),
+  "utf8",
+);
 
 function flagValue(argv: string[], name: string, fallback: number): number {
   const index = argv.indexOf(name);
@@ -70,4 +73,3 @@ main().catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
 });
-

@@ -25,10 +25,13 @@ describe("derived schemas", () => {
     expect(() => deriveSchema(source.replace('"__PROVIDER__"', '"sqlite"'), "sqlite")).toThrow(/__PROVIDER__/);
   });
 
-  it.each(PROVIDERS)("prisma/%s/schema.prisma is up to date with prisma/schema.prisma (run npm run db:generate)", (provider) => {
-    const committed = fs.readFileSync(path.join(prismaDir, provider, "schema.prisma"), "utf8");
-    expect(committed).toBe(deriveSchema(source, provider));
-  });
+  it.each(PROVIDERS)(
+    "prisma/%s/schema.prisma is up to date with prisma/schema.prisma (run npm run db:generate)",
+    (provider) => {
+      const committed = fs.readFileSync(path.join(prismaDir, provider, "schema.prisma"), "utf8");
+      expect(committed).toBe(deriveSchema(source, provider));
+    },
+  );
 
   it.each(PROVIDERS)(
     "%s migrations cover the current schema (otherwise: npx tsx scripts/db/new-migration.ts <name>)",

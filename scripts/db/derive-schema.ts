@@ -10,7 +10,8 @@ const PRISMA_PROVIDER: Record<DatabaseProvider, string> = { sqlite: "sqlite", po
  */
 export function deriveSchema(source: string, provider: DatabaseProvider): string {
   for (const placeholder of ["__PROVIDER__", "__OUTPUT__"]) {
-    if (!source.includes(`"${placeholder}"`)) throw new Error(`prisma/schema.prisma lost its "${placeholder}" placeholder`);
+    if (!source.includes(`"${placeholder}"`))
+      throw new Error(`prisma/schema.prisma lost its "${placeholder}" placeholder`);
   }
   const header = [
     "// GENERATED from prisma/schema.prisma by `npm run db:generate` — edit the source, not this file.",

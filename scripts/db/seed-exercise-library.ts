@@ -11,6 +11,10 @@ export interface SeedContext {
 }
 
 export async function seedExerciseLibrary(context: SeedContext): Promise<{ imported: number }> {
-  const result = await importLibraryIntoClass({ userId: context.instructorId, classId: context.classId, publish: true });
+  const result = await importLibraryIntoClass({
+    userId: context.instructorId,
+    classId: context.classId,
+    publish: true,
+  });
   return { imported: result.created + result.versioned };
 }

@@ -31,10 +31,7 @@ export async function seedDemoData(): Promise<{ classId: string; instructorId: s
 }
 
 function printCredentials(): void {
-  const rows = [
-    ["instructor", DEMO_INSTRUCTOR.email],
-    ...DEMO_STUDENTS.map((s) => ["student", s.email]),
-  ];
+  const rows = [["instructor", DEMO_INSTRUCTOR.email], ...DEMO_STUDENTS.map((s) => ["student", s.email])];
   console.log(`\nDemo data ready (${getDbProvider()}). Sign in with password "${DEMO_PASSWORD}":`);
   for (const [role, email] of rows) console.log(`  ${role.padEnd(10)} ${email}`);
   console.log(`  class      "${DEMO_CLASS.name}", join code ${DEMO_CLASS.joinCode}\n`);

@@ -12,7 +12,16 @@ import { HttpSession } from "@/tests/helpers/http-session";
 import { REPO_ROOT } from "@/scripts/production-build";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
 
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 const SLUG = "05-create-task-concurrency";
 const TITLE = "Sequential await vs. create_task";
 const PASSWORD = "password 123";
@@ -24,7 +33,12 @@ const contexts: BrowserContext[] = [];
 let classId: string;
 
 async function signedInPage(email: string, options: { width?: number } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, locale: "en-US", timezoneId: ZONE, acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    locale: "en-US",
+    timezoneId: ZONE,
+    acceptDownloads: true,
+  });
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(`${server.url}/sign-in`);
@@ -39,10 +53,24 @@ beforeAll(async () => {
   server = await startTestServer();
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS });
   const teacher = new HttpSession(server.url);
-  await teacher.signUpAndSignIn({ email: "grace@example.edu", password: PASSWORD, name: "Grace Hopper", role: "instructor" });
-  const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", { name: "协程 101" });
+  await teacher.signUpAndSignIn({
+    email: "grace@example.edu",
+    password: PASSWORD,
+    name: "Grace Hopper",
+    role: "instructor",
+  });
+  const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", {
+    name: "协程 101",
+  });
   classId = created.body.class.id;
-  expect((await teacher.json("POST", `/api/classes/${classId}/exercises/import`, { slugs: [SLUG, "01-greenlet-ping-pong"], publish: true })).status).toBe(200);
+  expect(
+    (
+      await teacher.json("POST", `/api/classes/${classId}/exercises/import`, {
+        slugs: [SLUG, "01-greenlet-ping-pong"],
+        publish: true,
+      })
+    ).status,
+  ).toBe(200);
   const student = new HttpSession(server.url);
   await student.signUpAndSignIn({ email: "li.lei@example.edu", password: PASSWORD, name: "李雷", role: "student" });
   expect((await student.json("POST", "/api/classes/join", { code: created.body.class.joinCode })).status).toBe(201);
@@ -63,7 +91,9 @@ describe("a graded assignment", () => {
     await teacher.waitForURL(/assignments\/new$/);
     await teacher.getByLabel("Title").fill("Homework 1");
     expect(await teacher.getByLabel("Time zone of the class").inputValue()).toBe(ZONE);
-    await teacher.getByLabel("Due", { exact: true }).fill(formatInZone(new Date(Date.now() - 2 * 3_600_000), ZONE).slice(0, 16));
+    await teacher
+      .getByLabel("Due", { exact: true })
+      .fill(formatInZone(new Date(Date.now() - 2 * 3_600_000), ZONE).slice(0, 16));
     await teacher.getByLabel("Accept with a penalty per late day").check();
     await teacher.getByLabel("Penalty per late day (%)").fill("10");
     await teacher.getByLabel("Include Greenlet ping-pong").uncheck();
@@ -71,8 +101,14 @@ describe("a graded assignment", () => {
     await teacher.getByRole("button", { name: "Create assignment" }).click();
     await teacher.waitForURL(/assignments\/(?!new$)[^/]+$/);
     const assignmentUrl = teacher.url();
-    await expect.poll(() => teacher.getByRole("heading", { name: "Homework 1", level: 1 }).isVisible(), { timeout: 10_000 }).toBe(true);
-    expect(await teacher.getByRole("button", { name: /李雷, Sequential await vs\. create_task: 0 of 20 points, Not tried/ }).isVisible()).toBe(true);
+    await expect
+      .poll(() => teacher.getByRole("heading", { name: "Homework 1", level: 1 }).isVisible(), { timeout: 10_000 })
+      .toBe(true);
+    expect(
+      await teacher
+        .getByRole("button", { name: /李雷, Sequential await vs\. create_task: 0 of 20 points, Not tried/ })
+        .isVisible(),
+    ).toBe(true);
 
     // The student submits for the assignment, after its due time.
     const student = await signedInPage("li.lei@example.edu");
@@ -83,7 +119,9 @@ describe("a graded assignment", () => {
     // The editor is CodeMirror: replace its text the way a user pastes.
     await student.locator('[data-testid="python-editor"] .cm-content').first().click();
     await student.keyboard.press("Control+A");
-    await student.keyboard.insertText(readFileSync(path.join(REPO_ROOT, "content/exercises", SLUG, "solution.py"), "utf8"));
+    await student.keyboard.insertText(
+      readFileSync(path.join(REPO_ROOT, "content/exercises", SLUG, "solution.py"), "utf8"),
+    );
     await student.getByRole("button", { name: "Submit" }).click();
     await expect.poll(() => student.getByTestId("result-state").textContent(), { timeout: 60_000 }).toMatch(/Passed/);
     await student.goto(assignmentUrl);
@@ -93,19 +131,34 @@ describe("a graded assignment", () => {
 
     // The instructor sees the late cell, overrides it, and the trail records it.
     await teacher.reload();
-    const cell = teacher.getByRole("button", { name: /李雷, Sequential await vs\. create_task: 18 of 20 points, Late/ });
+    const cell = teacher.getByRole("button", {
+      name: /李雷, Sequential await vs\. create_task: 18 of 20 points, Late/,
+    });
     await cell.click();
     await teacher.getByLabel("Points (0–20)").fill("19.5");
     await teacher.getByLabel("Reason (kept in the audit trail)").fill("Network outage at the deadline");
     await teacher.getByRole("button", { name: "Save" }).click();
-    await expect.poll(() => teacher.getByRole("button", { name: /19\.5 of 20 points, Overridden/ }).isVisible(), { timeout: 10_000 }).toBe(true);
-    expect(await teacher.getByText(/Grace Hopper · override · 李雷 · Sequential await vs\. create_task: none → 19\.5/).isVisible()).toBe(true);
+    await expect
+      .poll(() => teacher.getByRole("button", { name: /19\.5 of 20 points, Overridden/ }).isVisible(), {
+        timeout: 10_000,
+      })
+      .toBe(true);
+    expect(
+      await teacher
+        .getByText(/Grace Hopper · override · 李雷 · Sequential await vs\. create_task: none → 19\.5/)
+        .isVisible(),
+    ).toBe(true);
     await teacher.screenshot({ path: "/tmp/interleave-gradebook.png", fullPage: true });
 
     // The Canvas file downloads with the override in it.
-    const [download] = await Promise.all([teacher.waitForEvent("download"), teacher.getByRole("link", { name: "Canvas" }).click()]);
+    const [download] = await Promise.all([
+      teacher.waitForEvent("download"),
+      teacher.getByRole("link", { name: "Canvas" }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^协程-101-Homework-1-canvas-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = readFileSync(await download.path(), "utf8");
-    expect(text).toBe("\uFEFFStudent,ID,SIS User ID,SIS Login ID,Section,Homework 1\r\nPoints Possible,,,,,20\r\n李雷,,,li.lei@example.edu,,19.5\r\n");
+    expect(text).toBe(
+      "\uFEFFStudent,ID,SIS User ID,SIS Login ID,Section,Homework 1\r\nPoints Possible,,,,,20\r\n李雷,,,li.lei@example.edu,,19.5\r\n",
+    );
   });
 });

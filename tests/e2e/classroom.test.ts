@@ -34,7 +34,11 @@ async function newPage(): Promise<Page> {
   return context.newPage();
 }
 
-async function signUp(page: Page, input: { name: string; email: string; role: "instructor" | "student" }, startPath = "/sign-up") {
+async function signUp(
+  page: Page,
+  input: { name: string; email: string; role: "instructor" | "student" },
+  startPath = "/sign-up",
+) {
   await page.goto(`${server.url}${startPath}`);
   await page.getByLabel("Your name").fill(input.name);
   await page.getByLabel("Email").fill(input.email);
@@ -71,16 +75,23 @@ describe("a class from creation to roster", () => {
     await student.waitForURL(`${server.url}/dashboard`);
     await student.getByLabel("Join code").fill(joinCode.toLowerCase());
     await student.getByRole("button", { name: "Join class" }).click();
-    await expect.poll(() => student.getByRole("link", { name: /Async Python — Period 3/ }).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => student.getByRole("link", { name: /Async Python — Period 3/ }).isVisible(), { timeout: 10_000 })
+      .toBe(true);
 
     // The instructor's page refreshes itself over socket.io (roster:changed), no reload needed.
-    await expect.poll(() => teacher.getByRole("cell", { name: "Alan Turing", exact: true }).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => teacher.getByRole("cell", { name: "Alan Turing", exact: true }).isVisible(), { timeout: 10_000 })
+      .toBe(true);
     // The README's screenshot: written when missing or on request, so `npm test` leaves git clean.
     const screenshot = path.join(REPO_ROOT, "docs/screenshot.png");
-    if (!fs.existsSync(screenshot) || process.env.UPDATE_SCREENSHOT === "1") await teacher.screenshot({ path: screenshot, fullPage: true });
+    if (!fs.existsSync(screenshot) || process.env.UPDATE_SCREENSHOT === "1")
+      await teacher.screenshot({ path: screenshot, fullPage: true });
 
     await teacher.getByRole("button", { name: "中文" }).click();
-    await expect.poll(() => teacher.getByRole("heading", { name: /学生名单/ }).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => teacher.getByRole("heading", { name: /学生名单/ }).isVisible(), { timeout: 10_000 })
+      .toBe(true);
     expect(await teacher.getByRole("button", { name: "生成新加入码" }).isVisible()).toBe(true);
     expect(await teacher.locator("html").getAttribute("lang")).toBe("zh-CN");
   });
@@ -101,7 +112,13 @@ describe("a class from creation to roster", () => {
     await student.waitForURL(/\/sign-up\?callbackUrl=/);
     // Arriving from a join link pre-selects "student".
     expect(await student.getByLabel(/a student/).isChecked()).toBe(true);
-    await signUp(student, { name: "Edsger Dijkstra", email: "edsger@example.edu", role: "student" }, new URL(student.url()).pathname + new URL(student.url()).search);
-    await expect.poll(() => student.getByText("You joined Coroutines Lab.").isVisible(), { timeout: 15_000 }).toBe(true);
+    await signUp(
+      student,
+      { name: "Edsger Dijkstra", email: "edsger@example.edu", role: "student" },
+      new URL(student.url()).pathname + new URL(student.url()).search,
+    );
+    await expect
+      .poll(() => student.getByText("You joined Coroutines Lab.").isVisible(), { timeout: 15_000 })
+      .toBe(true);
   });
 });

@@ -9,7 +9,16 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { HttpSession } from "@/tests/helpers/http-session";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
 
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 const PASSWORD = "password 123";
 const SOLUTION = `import asyncio
 
@@ -47,8 +56,15 @@ beforeAll(async () => {
   server = await startTestServer();
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS });
   const teacher = new HttpSession(server.url);
-  await teacher.signUpAndSignIn({ email: "grace@example.edu", password: PASSWORD, name: "Grace Hopper", role: "instructor" });
-  const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", { name: "Async Lab" });
+  await teacher.signUpAndSignIn({
+    email: "grace@example.edu",
+    password: PASSWORD,
+    name: "Grace Hopper",
+    role: "instructor",
+  });
+  const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", {
+    name: "Async Lab",
+  });
   classId = created.body.class.id;
   const student = new HttpSession(server.url);
   await student.signUpAndSignIn({ email: "lin@example.edu", password: PASSWORD, name: "Lin Student", role: "student" });
@@ -67,7 +83,9 @@ it("an instructor writes and publishes an exercise; a student passes it; the das
   await author.getByRole("link", { name: "New exercise" }).click();
   await author.waitForURL(/\/exercises\/new$/);
   await author.locator("#exercise-title-en").fill("Two workers at once");
-  await author.locator("#exercise-prompt-en").fill("Run **both** workers with `asyncio.gather`.\n\n<img src=x onerror=alert(1)>");
+  await author
+    .locator("#exercise-prompt-en")
+    .fill("Run **both** workers with `asyncio.gather`.\n\n<img src=x onerror=alert(1)>");
   // The live preview renders the Markdown and drops the raw HTML.
   const preview = author.getByRole("region", { name: "Preview of Prompt (English, Markdown)" });
   await expect.poll(() => preview.locator("strong").textContent()).toBe("both");
@@ -78,14 +96,18 @@ it("an instructor writes and publishes an exercise; a student passes it; the das
   const exerciseId = author.url().split("/").pop() ?? "";
 
   await author.getByRole("button", { name: /Record from the solution/ }).click();
-  await expect.poll(() => author.locator("#exercise-spec").inputValue(), { timeout: 60_000 }).toMatch(/fast done[\s\S]*slow done/);
+  await expect
+    .poll(() => author.locator("#exercise-spec").inputValue(), { timeout: 60_000 })
+    .toMatch(/fast done[\s\S]*slow done/);
   expect(await author.getByTestId("run-timeline").getByRole("row").count()).toBe(3);
   await author.getByRole("button", { name: "Publish" }).click();
   await expect.poll(() => author.getByTestId("exercise-status").textContent()).toMatch(/^Published/);
 
   const dashboard = await signedInPage("grace@example.edu");
   await dashboard.goto(`${server.url}/classes/${classId}/dashboard`);
-  await expect.poll(() => dashboard.getByText("No submissions yet. They appear here as students submit.").isVisible()).toBe(true);
+  await expect
+    .poll(() => dashboard.getByText("No submissions yet. They appear here as students submit.").isVisible())
+    .toBe(true);
 
   const student = await signedInPage("lin@example.edu");
   await student.goto(`${server.url}/exercises/${exerciseId}`);
@@ -98,6 +120,8 @@ it("an instructor writes and publishes an exercise; a student passes it; the das
   // No reload: the row arrives over the socket, then the figures follow.
   const row = dashboard.getByTestId("live-feed").getByRole("row", { name: /Lin Student.*Two workers at once.*Passed/ });
   await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
-  await expect.poll(() => dashboard.getByTestId("exercise-panel").getByText("100%").count(), { timeout: 15_000 }).toBe(1);
+  await expect
+    .poll(() => dashboard.getByTestId("exercise-panel").getByText("100%").count(), { timeout: 15_000 })
+    .toBe(1);
   await dashboard.screenshot({ path: "/tmp/interleave-class-dashboard.png", fullPage: true });
 }, 240_000);

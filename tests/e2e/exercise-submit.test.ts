@@ -14,7 +14,16 @@ import { HttpSession } from "@/tests/helpers/http-session";
 import { REPO_ROOT } from "@/scripts/production-build";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
 
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 const SLUG = "05-create-task-concurrency";
 const PASSWORD = "password 123";
 
@@ -46,7 +55,9 @@ async function typeCode(page: Page, code: string): Promise<void> {
 /** Serious or critical axe violations on the page, as "rule: selector" strings. */
 async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 const exerciseFile = (name: string) => readFileSync(path.join(REPO_ROOT, "content/exercises", SLUG, name), "utf8");
@@ -56,10 +67,19 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS });
   // Set-up through the API: the browser part is the student's journey.
   const teacher = new HttpSession(server.url);
-  await teacher.signUpAndSignIn({ email: "ada@example.edu", password: PASSWORD, name: "Ada Lovelace", role: "instructor" });
-  const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", { name: "Coroutines 101" });
+  await teacher.signUpAndSignIn({
+    email: "ada@example.edu",
+    password: PASSWORD,
+    name: "Ada Lovelace",
+    role: "instructor",
+  });
+  const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", {
+    name: "Coroutines 101",
+  });
   classId = created.body.class.id;
-  const imported = await teacher.json<{ created: number }>("POST", `/api/classes/${classId}/exercises/import`, { publish: true });
+  const imported = await teacher.json<{ created: number }>("POST", `/api/classes/${classId}/exercises/import`, {
+    publish: true,
+  });
   expect(imported.body.created).toBeGreaterThanOrEqual(12);
   const student = new HttpSession(server.url);
   await student.signUpAndSignIn({ email: "kim@example.edu", password: PASSWORD, name: "Kim Student", role: "student" });
@@ -80,7 +100,9 @@ describe("solving an exercise", () => {
     expect(await page.getByText("Not tried yet").count()).toBeGreaterThanOrEqual(12);
     await page.getByRole("link", { name: "Sequential await vs. create_task" }).click();
     await page.waitForURL(/\/exercises\/[^/]+$/);
-    expect(await page.getByRole("heading", { name: "Sequential await vs. create_task", level: 1 }).isVisible()).toBe(true);
+    expect(await page.getByRole("heading", { name: "Sequential await vs. create_task", level: 1 }).isVisible()).toBe(
+      true,
+    );
 
     // The CodeMirror editor loads after the first paint, with the starter code.
     const editor = page.getByRole("textbox", { name: "Your code" });
@@ -96,7 +118,9 @@ describe("solving an exercise", () => {
     expect(await page.locator("#result-title").textContent()).toContain("Run (not graded)");
     const timeline = page.getByRole("img", { name: "Timeline of the run" });
     await timeline.waitFor();
-    expect(await timeline.locator("[data-lane]").evaluateAll((lanes) => lanes.map((lane) => lane.getAttribute("data-lane")))).toEqual(["main", "Task-1", "Task-2", "Task-3"]);
+    expect(
+      await timeline.locator("[data-lane]").evaluateAll((lanes) => lanes.map((lane) => lane.getAttribute("data-lane"))),
+    ).toEqual(["main", "Task-1", "Task-2", "Task-3"]);
     expect(await timeline.locator("[data-mark]").count()).toBe(7);
 
     // Submit a wrong solution, then the right one; the history lists both and opens either.
@@ -105,7 +129,12 @@ describe("solving an exercise", () => {
     await page.locator("#result-title", { hasText: "Attempt 1" }).waitFor();
     await expect.poll(() => state.textContent(), { timeout: 60_000 }).toMatch(/Not yet/);
     expect(await page.getByRole("img", { name: "Expected timeline" }).locator("[data-divergence]").count()).toBe(1);
-    expect(await page.getByRole("img", { name: "Expected timeline" }).locator("[data-mark] circle[stroke='#b91c1c']").count()).toBe(1);
+    expect(
+      await page
+        .getByRole("img", { name: "Expected timeline" })
+        .locator("[data-mark] circle[stroke='#b91c1c']")
+        .count(),
+    ).toBe(1);
     expect(await timeline.locator("[data-divergence]").count()).toBe(1);
     await typeCode(page, exerciseFile("solution.py"));
     await page.getByRole("button", { name: "Submit" }).click();
@@ -130,7 +159,11 @@ describe("solving an exercise", () => {
 
     // The same page in Chinese: the prompt and the controls switch language.
     await page.getByRole("button", { name: "中文" }).click();
-    await expect.poll(() => page.getByRole("heading", { name: "顺序 await 与 create_task 并发", level: 1 }).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => page.getByRole("heading", { name: "顺序 await 与 create_task 并发", level: 1 }).isVisible(), {
+        timeout: 10_000,
+      })
+      .toBe(true);
     expect(await page.getByRole("button", { name: /^提交/ }).isVisible()).toBe(true);
     // A wrong submission is explained in Chinese too: the starter awaits the tasks one after another.
     await page.getByRole("textbox", { name: "你的代码" }).waitFor();
@@ -138,7 +171,9 @@ describe("solving an exercise", () => {
     await page.getByRole("button", { name: /^提交/ }).click();
     await page.locator("#result-title", { hasText: "3" }).waitFor();
     await expect.poll(() => page.getByTestId("result-state").textContent(), { timeout: 60_000 }).toMatch(/未通过/);
-    expect(await page.getByTestId("result-panel").textContent()).toContain("你的任务很可能是一个接一个顺序执行的，而不是并发执行");
+    expect(await page.getByTestId("result-panel").textContent()).toContain(
+      "你的任务很可能是一个接一个顺序执行的，而不是并发执行",
+    );
     expect(await page.getByRole("img", { name: "运行时间线" }).isVisible()).toBe(true);
     await page.getByRole("button", { name: "English" }).click();
     await expect.poll(() => page.getByRole("button", { name: "Submit" }).isVisible(), { timeout: 10_000 }).toBe(true);
@@ -161,7 +196,11 @@ describe("solving an exercise", () => {
     await page.keyboard.insertText(wrong.join("\n"));
     await page.getByRole("button", { name: "Submit" }).click();
     await expect.poll(() => page.getByTestId("result-state").textContent(), { timeout: 60_000 }).toMatch(/Not yet/);
-    expect(await page.getByText("Line 3: you predicted “任务执行完成” but the program prints “任务执行完成 None” there.").isVisible()).toBe(true);
+    expect(
+      await page
+        .getByText("Line 3: you predicted “任务执行完成” but the program prints “任务执行完成 None” there.")
+        .isVisible(),
+    ).toBe(true);
     // The author foresaw this wrong prediction: its explanation is shown.
     expect(await page.getByTestId("prediction-mistake").textContent()).toContain("returns None, and print shows it");
     await page.screenshot({ path: "/tmp/interleave-predict-page.png", fullPage: true });
@@ -170,7 +209,9 @@ describe("solving an exercise", () => {
   it("the instructor sees statuses and can close an exercise", async () => {
     const page = await signedInPage("ada@example.edu");
     await page.goto(`${server.url}/classes/${classId}`);
-    await expect.poll(() => page.getByRole("button", { name: "Import the built-in library" }).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => page.getByRole("button", { name: "Import the built-in library" }).isVisible(), { timeout: 10_000 })
+      .toBe(true);
     expect(await page.getByText("Published", { exact: true }).count()).toBeGreaterThanOrEqual(12);
     await page.getByRole("button", { name: "Close: Greenlet ping-pong" }).click();
     await expect.poll(() => page.getByText("Closed", { exact: true }).count(), { timeout: 10_000 }).toBe(1);

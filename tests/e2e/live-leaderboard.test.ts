@@ -8,7 +8,16 @@ import type { HttpSession } from "@/tests/helpers/http-session";
 import { RIGHT, classWithExercise, newUser } from "@/tests/helpers/live";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
 
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 let server: TestServer;
 let browser: Browser;
@@ -18,10 +27,13 @@ const contexts: BrowserContext[] = [];
 async function pageAs(session: HttpSession, viewport = { width: 1600, height: 1000 }): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: "en-US" });
   contexts.push(context);
-  const cookies = session.cookieHeader().split("; ").map((pair) => {
-    const index = pair.indexOf("=");
-    return { name: pair.slice(0, index), value: pair.slice(index + 1), url: server.url };
-  });
+  const cookies = session
+    .cookieHeader()
+    .split("; ")
+    .map((pair) => {
+      const index = pair.indexOf("=");
+      return { name: pair.slice(0, index), value: pair.slice(index + 1), url: server.url };
+    });
   await context.addCookies(cookies);
   return context.newPage();
 }
@@ -41,12 +53,17 @@ describe("the projector leaderboard", () => {
   it("updates live when a student in another browser passes, and shows a round", async () => {
     const teacher = await newUser(server.url, "instructor", "Grace");
     const { classId, joinCode } = await classWithExercise(teacher, "Period 3");
-    const sessions = await Promise.all(["Alan Turing", "Ada Lovelace"].map((name) => newUser(server.url, "student", name)));
-    for (const session of sessions) expect((await session.json("POST", "/api/classes/join", { code: joinCode })).status).toBe(201);
+    const sessions = await Promise.all(
+      ["Alan Turing", "Ada Lovelace"].map((name) => newUser(server.url, "student", name)),
+    );
+    for (const session of sessions)
+      expect((await session.json("POST", "/api/classes/join", { code: joinCode })).status).toBe(201);
 
     const projector = await pageAs(teacher);
     await projector.goto(`${server.url}/classes/${classId}/leaderboard`);
-    await expect.poll(() => projector.getByRole("status").filter({ hasText: "Live" }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => projector.getByRole("status").filter({ hasText: "Live" }).isVisible(), { timeout: 15_000 })
+      .toBe(true);
     const alanRow = projector.getByTestId("leaderboard-row").filter({ hasText: "Alan Turing" });
     // Nobody has points yet: both share the last place ("1334" ranking).
     expect(await alanRow.getAttribute("data-rank")).toBe("2");
@@ -62,13 +79,17 @@ describe("the projector leaderboard", () => {
 
     // No reload on the projector: Alan moves ahead of Ada.
     await expect.poll(() => alanRow.textContent(), { timeout: 30_000 }).toMatch(/Alan Turing\s*1\s*5/);
-    expect(await projector.getByTestId("leaderboard-row").filter({ hasText: "Ada Lovelace" }).getAttribute("data-rank")).toBe("2");
+    expect(
+      await projector.getByTestId("leaderboard-row").filter({ hasText: "Ada Lovelace" }).getAttribute("data-rank"),
+    ).toBe("2");
     await projector.screenshot({ path: "/tmp/interleave-projector.png", fullPage: true });
 
     // A round started from the projector's controls reaches the student's page live.
     await projector.getByLabel("Duration").selectOption("60");
     await projector.getByRole("button", { name: "Start round" }).click();
-    await expect.poll(() => projector.getByTestId("round-panel").getAttribute("data-status"), { timeout: 15_000 }).toBe("running");
+    await expect
+      .poll(() => projector.getByTestId("round-panel").getAttribute("data-status"), { timeout: 15_000 })
+      .toBe("running");
     await expect.poll(() => student.getByTestId("round-banner").isVisible(), { timeout: 15_000 }).toBe(true);
     await student.getByRole("button", { name: "Submit" }).click();
     await expect.poll(() => projector.getByTestId("answer-count").textContent(), { timeout: 30_000 }).toBe("1");

@@ -44,7 +44,10 @@ export function migrationSql(provider: DatabaseProvider): string[] {
     .map((name) => fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8"));
 }
 
-export async function createTestDatabase(provider: DatabaseProvider, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  provider: DatabaseProvider,
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const migrate = options.migrate ?? true;
   if (provider === "sqlite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "interleave-test-"));
@@ -82,7 +85,9 @@ async function dropPostgresSchema(schema: string): Promise<void> {
 
 /** Schemas left by test processes that crashed before afterAll (named t_<pid>_<random>). */
 async function dropSchemasOfDeadProcesses(client: pg.Client): Promise<void> {
-  const { rows } = await client.query<{ nspname: string }>("SELECT nspname FROM pg_namespace WHERE nspname ~ '^t_[0-9]+_[0-9a-f]{8}$'");
+  const { rows } = await client.query<{ nspname: string }>(
+    "SELECT nspname FROM pg_namespace WHERE nspname ~ '^t_[0-9]+_[0-9a-f]{8}$'",
+  );
   for (const { nspname } of rows) {
     const pid = Number(nspname.split("_")[1]);
     // Best effort: another test process may be dropping the same leftover right now.

@@ -14,7 +14,10 @@ import type { ExercisePackage } from "@/lib/exercises/exercise-package.types";
 import type { SandboxRunner } from "@/lib/sandbox/sandbox-runner.types";
 import type { SubmissionRecord } from "@/lib/db/submissions";
 import { createBullmqQueue } from "@/lib/grading/create-bullmq-queue";
-import { createLocalGradedEventChannel, createRedisGradedEventChannel } from "@/lib/grading/create-graded-event-channel";
+import {
+  createLocalGradedEventChannel,
+  createRedisGradedEventChannel,
+} from "@/lib/grading/create-graded-event-channel";
 import { createInProcessQueue } from "@/lib/grading/create-in-process-queue";
 import type { evaluateSubmission } from "@/lib/grading/evaluate-submission";
 import { gradeSubmission } from "@/lib/grading/grade-submission";
@@ -48,7 +51,11 @@ export interface GradingClass {
 /** An instructor's class with `students` enrolled students. */
 export async function createGradingClass(students = 2): Promise<GradingClass> {
   const instructor = await createTestUser({ role: "INSTRUCTOR" });
-  const klass = await insertClass({ name: "Grading", joinCode: `G${Math.random().toString(36).slice(2, 9).toUpperCase()}`, ownerId: instructor.id });
+  const klass = await insertClass({
+    name: "Grading",
+    joinCode: `G${Math.random().toString(36).slice(2, 9).toUpperCase()}`,
+    ownerId: instructor.id,
+  });
   const studentIds: string[] = [];
   for (let i = 0; i < students; i += 1) {
     const student = await createTestUser({ role: "STUDENT" });
@@ -66,7 +73,10 @@ export async function insertLibraryExercise(
   options: { status?: ExerciseStatus; slugSuffix?: string; schedules?: number; limits?: Record<string, number> } = {},
 ): Promise<ExerciseWithVersion> {
   const pkg = await loadLibraryPackage(slug);
-  const code = pkg.kind === "write-code" ? { starterCode: pkg.starter, referenceSolution: pkg.solution } : { starterCode: pkg.program, referenceSolution: pkg.program };
+  const code =
+    pkg.kind === "write-code"
+      ? { starterCode: pkg.starter, referenceSolution: pkg.solution }
+      : { starterCode: pkg.program, referenceSolution: pkg.program };
   return insertExercise({
     classId,
     slug: `${slug}${options.slugSuffix ?? ""}`,
@@ -102,7 +112,11 @@ export async function referenceSolution(slug: string): Promise<string> {
 }
 
 /** A runner that forwards to a target the test can swap while grading is running. */
-export function createSwitchableRunner(initial: SandboxRunner): { runner: SandboxRunner; use(target: SandboxRunner): void; calls(): number } {
+export function createSwitchableRunner(initial: SandboxRunner): {
+  runner: SandboxRunner;
+  use(target: SandboxRunner): void;
+  calls(): number;
+} {
   let target = initial;
   let calls = 0;
   return {
@@ -121,7 +135,10 @@ export function createSwitchableRunner(initial: SandboxRunner): { runner: Sandbo
   };
 }
 
-export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, options: { timeoutMs?: number; what?: string } = {}): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | null | undefined | false>,
+  options: { timeoutMs?: number; what?: string } = {},
+): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? 20_000);
   for (;;) {
     const value = await probe();
@@ -132,7 +149,10 @@ export async function waitFor<T>(probe: () => Promise<T | null | undefined | fal
 }
 
 /** Waits until none of the given submissions is queued or running (or infra_error unless allowed). */
-export async function waitForFinalStatus(ids: string[], options: { timeoutMs?: number; allowInfraError?: boolean } = {}): Promise<SubmissionRecord[]> {
+export async function waitForFinalStatus(
+  ids: string[],
+  options: { timeoutMs?: number; allowInfraError?: boolean } = {},
+): Promise<SubmissionRecord[]> {
   const pending = options.allowInfraError ? ["queued", "running"] : ["queued", "running", "infra_error"];
   return waitFor(
     async () => {
@@ -152,12 +172,15 @@ export async function countRows(): Promise<{ submissions: number; bestScores: nu
 /** Programs a student might write, for the limit and tamper cases. */
 export const STUDENT_PROGRAMS = {
   infiniteLoop: "while True:\n    pass\n",
-  deadlock: "import asyncio\n\nasync def main():\n    await asyncio.get_running_loop().create_future()\n\nasyncio.run(main())\n",
-  crash: "import asyncio\n\nasync def main():\n    print('main 开始')\n    raise ValueError('boom')\n\nasyncio.run(main())\n",
+  deadlock:
+    "import asyncio\n\nasync def main():\n    await asyncio.get_running_loop().create_future()\n\nasyncio.run(main())\n",
+  crash:
+    "import asyncio\n\nasync def main():\n    print('main 开始')\n    raise ValueError('boom')\n\nasyncio.run(main())\n",
   /** Flagged by the static tamper scan (gc reaches the harness's objects). */
   tamper: "import gc\nimport asyncio\n\nprint(len(gc.get_objects()) > 0)\n",
   /** Burns about `seconds` of CPU before printing: makes a job slow enough to kill mid-run. */
-  burnCpu: (seconds: number) => `import time\nend = time.process_time() + ${seconds}\nwhile time.process_time() < end:\n    pass\nprint('done')\n`,
+  burnCpu: (seconds: number) =>
+    `import time\nend = time.process_time() + ${seconds}\nwhile time.process_time() < end:\n    pass\nprint('done')\n`,
 } as const;
 
 export type Backend = "in-process" | "bullmq";
@@ -202,7 +225,10 @@ export async function createGradingHarness(options: {
     options.backend === "bullmq"
       ? createBullmqQueue({ redisUrl: TEST_REDIS_URL, prefix, retry: options.retry, onError })
       : createInProcessQueue({ retry: options.retry, onError });
-  const channel = options.backend === "bullmq" ? createRedisGradedEventChannel(TEST_REDIS_URL, `${prefix}:submission:graded`) : createLocalGradedEventChannel();
+  const channel =
+    options.backend === "bullmq"
+      ? createRedisGradedEventChannel(TEST_REDIS_URL, `${prefix}:submission:graded`)
+      : createLocalGradedEventChannel();
   const received: Promise<PublishedEvent>[] = [];
   await channel.subscribe((event) => {
     received.push(

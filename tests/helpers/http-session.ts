@@ -24,7 +24,8 @@ export class HttpSession {
 
   /** Drops the session cookie (as if it expired) but keeps the others, e.g. the device cookie. */
   forgetSession(): void {
-    for (const name of [...this.cookies.keys()]) if (name.includes("next-auth.session-token")) this.cookies.delete(name);
+    for (const name of [...this.cookies.keys()])
+      if (name.includes("next-auth.session-token")) this.cookies.delete(name);
   }
 
   async fetch(pathname: string, init: RequestInit = {}): Promise<Response> {
@@ -47,7 +48,11 @@ export class HttpSession {
 
   /** POST /api/auth/signup; does not sign in. */
   async signUp(input: { email: string; password: string; name: string; role: "instructor" | "student" }) {
-    return this.json<{ user?: { id: string }; error?: { code: string; message: string } }>("POST", "/api/auth/signup", input);
+    return this.json<{ user?: { id: string }; error?: { code: string; message: string } }>(
+      "POST",
+      "/api/auth/signup",
+      input,
+    );
   }
 
   /** next-auth credentials sign-in; true when a session cookie was set. */
@@ -62,9 +67,15 @@ export class HttpSession {
     return this.hasSessionCookie();
   }
 
-  async signUpAndSignIn(input: { email: string; password: string; name: string; role: "instructor" | "student" }): Promise<string> {
+  async signUpAndSignIn(input: {
+    email: string;
+    password: string;
+    name: string;
+    role: "instructor" | "student";
+  }): Promise<string> {
     const created = await this.signUp(input);
-    if (created.status !== 201 || !created.body.user) throw new Error(`sign-up failed: ${created.status} ${JSON.stringify(created.body)}`);
+    if (created.status !== 201 || !created.body.user)
+      throw new Error(`sign-up failed: ${created.status} ${JSON.stringify(created.body)}`);
     if (!(await this.signIn(input.email, input.password))) throw new Error("sign-in did not set a session cookie");
     return created.body.user.id;
   }

@@ -31,7 +31,10 @@ const crlf = (lines: string[]) => `${BOM}${lines.join("\r\n")}\r\n`;
 const decode = (bytes: Uint8Array) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
 
 async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
   return error;
 }
@@ -45,18 +48,41 @@ describeEachProvider("assignments, gradebook and grade files", (provider) => {
   let ex2: ExerciseWithVersion;
   const students: Record<"li" | "han" | "evil" | "zoe", string> = { li: "", han: "", evil: "", zoe: "" };
 
-  async function submission(userId: string, exercise: ExerciseWithVersion, attemptNumber: number, at: string, score: number) {
+  async function submission(
+    userId: string,
+    exercise: ExerciseWithVersion,
+    attemptNumber: number,
+    at: string,
+    score: number,
+  ) {
     await getDb().submission.create({
       data: {
-        exerciseId: exercise.id, exerciseVersionId: exercise.version.id, userId, classId, assignmentId, code: `print(${score})\n`,
-        status: score === 100 ? "passed" : "failed", attemptNumber, passed: score === 100, score, queuedAt: new Date(at), gradedAt: new Date(at),
-        verdict: { passed: score === 100, score }, trace: { events: [{ t: 0, task: "main", stream: "stdout", text: String(score) }] },
+        exerciseId: exercise.id,
+        exerciseVersionId: exercise.version.id,
+        userId,
+        classId,
+        assignmentId,
+        code: `print(${score})\n`,
+        status: score === 100 ? "passed" : "failed",
+        attemptNumber,
+        passed: score === 100,
+        score,
+        queuedAt: new Date(at),
+        gradedAt: new Date(at),
+        verdict: { passed: score === 100, score },
+        trace: { events: [{ t: 0, task: "main", stream: "stdout", text: String(score) }] },
       },
     });
   }
 
   beforeAll(async () => {
-    const teacher = await insertUser({ email: "teacher@example.test", name: "Ms Wang", role: "INSTRUCTOR", isAdmin: false, passwordHash: null });
+    const teacher = await insertUser({
+      email: "teacher@example.test",
+      name: "Ms Wang",
+      role: "INSTRUCTOR",
+      isAdmin: false,
+      passwordHash: null,
+    });
     teacherId = teacher.id;
     classId = (await insertClass({ name: "协程 101", joinCode: "TEST-0001", ownerId: teacherId })).id;
     await setClassTimeZone({ userId: teacherId, classId, timeZone: "Asia/Shanghai" });
@@ -73,29 +99,66 @@ describeEachProvider("assignments, gradebook and grade files", (provider) => {
     ex1 = await insertLibraryExercise(classId, "01-greenlet-ping-pong");
     ex2 = await insertLibraryExercise(classId, "05-create-task-concurrency");
     const created = await createAssignment({
-      userId: teacherId, classId, title: "Homework 1: tasks", opensAt: "2026-03-01T09:00", dueAt: "2026-03-10T23:59",
-      latePolicy: { kind: "penalty", percentPerDay: 10, maxPercent: 30 }, attemptsLimit: 3, scorePolicy: "best",
-      exercises: [{ exerciseId: ex1.id, points: 10 }, { exerciseId: ex2.id, points: 20 }],
+      userId: teacherId,
+      classId,
+      title: "Homework 1: tasks",
+      opensAt: "2026-03-01T09:00",
+      dueAt: "2026-03-10T23:59",
+      latePolicy: { kind: "penalty", percentPerDay: 10, maxPercent: 30 },
+      attemptsLimit: 3,
+      scorePolicy: "best",
+      exercises: [
+        { exerciseId: ex1.id, points: 10 },
+        { exerciseId: ex2.id, points: 20 },
+      ],
     });
     assignmentId = created.id;
-    expect(created).toMatchObject({ dueAt: "2026-03-10T15:59:00.000Z", opensAt: "2026-03-01T01:00:00.000Z", timeZone: "Asia/Shanghai", pointsPossible: 30 });
+    expect(created).toMatchObject({
+      dueAt: "2026-03-10T15:59:00.000Z",
+      opensAt: "2026-03-01T01:00:00.000Z",
+      timeZone: "Asia/Shanghai",
+      pointsPossible: 30,
+    });
     await submission(students.li, ex1, 1, "2026-03-05T10:00:00Z", 100);
     await submission(students.li, ex2, 1, "2026-03-06T10:00:00Z", 50);
     await submission(students.li, ex2, 2, "2026-03-07T10:00:00Z", 30); // best keeps the 50
     await submission(students.han, ex1, 1, "2026-03-12T01:00:00Z", 100); // 33 h late: 2 days, −20 %
     await submission(students.evil, ex1, 1, "2026-03-09T00:00:00Z", 40);
     await submission(students.evil, ex2, 1, "2026-03-08T00:00:00Z", 0);
-    await setGradeOverride({ userId: teacherId, assignmentId, studentId: students.evil, exerciseId: ex2.id, points: 12, reason: "Partial credit" });
-    await setGradeOverride({ userId: teacherId, assignmentId, studentId: students.evil, exerciseId: ex2.id, points: 15, reason: "Regraded by hand after review" });
+    await setGradeOverride({
+      userId: teacherId,
+      assignmentId,
+      studentId: students.evil,
+      exerciseId: ex2.id,
+      points: 12,
+      reason: "Partial credit",
+    });
+    await setGradeOverride({
+      userId: teacherId,
+      assignmentId,
+      studentId: students.evil,
+      exerciseId: ex2.id,
+      points: 15,
+      reason: "Regraded by hand after review",
+    });
   });
 
   it("computes the gradebook: statuses, penalty, override, totals; the trail keeps who, when, old → new, why", async () => {
     const book = await getGradebook({ userId: teacherId, assignmentId });
     expect(book.students.map((s) => s.name)).toEqual([EVIL, "Zoe", "李雷", "韩梅梅"]);
     const [evil, zoe, li, han] = book.students;
-    expect(evil.cells.map((c) => [c.status, c.points])).toEqual([["failing", 4], ["overridden", 15]]);
-    expect(zoe.cells.map((c) => [c.status, c.points])).toEqual([["not_tried", 0], ["not_tried", 0]]);
-    expect(li.cells.map((c) => [c.status, c.points, c.attempts])).toEqual([["passed", 10, 1], ["failing", 10, 2]]);
+    expect(evil.cells.map((c) => [c.status, c.points])).toEqual([
+      ["failing", 4],
+      ["overridden", 15],
+    ]);
+    expect(zoe.cells.map((c) => [c.status, c.points])).toEqual([
+      ["not_tried", 0],
+      ["not_tried", 0],
+    ]);
+    expect(li.cells.map((c) => [c.status, c.points, c.attempts])).toEqual([
+      ["passed", 10, 1],
+      ["failing", 10, 2],
+    ]);
     expect(han.cells[0]).toMatchObject({ status: "late", score: 100, points: 8, lateDays: 2, penaltyPercent: 20 });
     expect([evil.total, li.total, han.total, zoe.total]).toEqual([19, 20, 8, 0]);
     expect(book.audit.map((a) => [a.action, a.actorName, a.oldValue, a.newValue, a.reason])).toEqual([
@@ -138,10 +201,20 @@ describeEachProvider("assignments, gradebook and grade files", (provider) => {
   it("writes the Moodle file byte for byte (email address + one grade column)", async () => {
     const file = await exportGrades({ userId: teacherId, assignmentId, format: "moodle", now: NOW });
     expect(decode(file.body)).toBe(
-      crlf(["Email address,Homework 1: tasks", "eq@example.test,19", "zoe@example.test,0", "li.lei@example.test,20", "han.meimei@example.test,8"]),
+      crlf([
+        "Email address,Homework 1: tasks",
+        "eq@example.test,19",
+        "zoe@example.test,0",
+        "li.lei@example.test,20",
+        "han.meimei@example.test,8",
+      ]),
     );
     const recorded = await getDb().gradeExport.findMany({ where: { assignmentId }, orderBy: { createdAt: "asc" } });
-    expect(recorded.map((r) => [r.format, r.rowCount, r.createdById])).toEqual([["CSV", 4, teacherId], ["CANVAS", 4, teacherId], ["MOODLE", 4, teacherId]]);
+    expect(recorded.map((r) => [r.format, r.rowCount, r.createdById])).toEqual([
+      ["CSV", 4, teacherId],
+      ["CANVAS", 4, teacherId],
+      ["MOODLE", 4, teacherId],
+    ]);
   });
 
   it("archives every submission with its code, verdict and trace", async () => {
@@ -151,17 +224,38 @@ describeEachProvider("assignments, gradebook and grade files", (provider) => {
     const files = unzipSync(bytes);
     const names = Object.keys(files).sort();
     expect(names.filter((n) => n.endsWith(".py"))).toHaveLength(6);
-    expect(strFromU8(files["submissions/han.meimei@example.test/01-greenlet-ping-pong/attempt-1.py"])).toBe("print(100)\n");
-    const record = JSON.parse(strFromU8(files["submissions/han.meimei@example.test/01-greenlet-ping-pong/attempt-1.json"]));
-    expect(record).toMatchObject({ status: "passed", score: 100, verdict: { passed: true }, trace: { events: [{ text: "100" }] } });
+    expect(strFromU8(files["submissions/han.meimei@example.test/01-greenlet-ping-pong/attempt-1.py"])).toBe(
+      "print(100)\n",
+    );
+    const record = JSON.parse(
+      strFromU8(files["submissions/han.meimei@example.test/01-greenlet-ping-pong/attempt-1.json"]),
+    );
+    expect(record).toMatchObject({
+      status: "passed",
+      score: 100,
+      verdict: { passed: true },
+      trace: { events: [{ text: "100" }] },
+    });
     expect(strFromU8(files["grades.csv"])).toContain("韩梅梅,han.meimei@example.test,8,0,8,26.67,2,");
   });
 
   it("an extension forgives lateness (and removing it restores the penalty), both in the trail", async () => {
-    const granted = await setExtension({ userId: teacherId, assignmentId, studentId: students.han, dueAt: "2026-03-12T23:59", reason: "Sick note" });
+    const granted = await setExtension({
+      userId: teacherId,
+      assignmentId,
+      studentId: students.han,
+      dueAt: "2026-03-12T23:59",
+      reason: "Sick note",
+    });
     expect(granted.student).toMatchObject({ total: 10, lateDays: 0, extendedDueAt: "2026-03-12T15:59:00.000Z" });
     expect(granted.student.cells[0].status).toBe("passed");
-    const removed = await setExtension({ userId: teacherId, assignmentId, studentId: students.han, dueAt: null, reason: "Entered by mistake" });
+    const removed = await setExtension({
+      userId: teacherId,
+      assignmentId,
+      studentId: students.han,
+      dueAt: null,
+      reason: "Entered by mistake",
+    });
     expect(removed.student).toMatchObject({ total: 8, lateDays: 2, extendedDueAt: null });
     const book = await getGradebook({ userId: teacherId, assignmentId });
     expect(book.audit.slice(0, 2).map((a) => [a.action, a.studentName, a.oldValue, a.newValue])).toEqual([
@@ -176,31 +270,84 @@ describeEachProvider("assignments, gradebook and grade files", (provider) => {
       expect((await errorOf(getGradebook({ userId, assignmentId }))).code).toBe("FORBIDDEN");
       expect((await errorOf(exportGrades({ userId, assignmentId, format: "canvas" }))).code).toBe("FORBIDDEN");
       expect((await errorOf(exportArchive({ userId, assignmentId }))).code).toBe("FORBIDDEN");
-      expect((await errorOf(setGradeOverride({ userId, assignmentId, studentId: userId, exerciseId: ex1.id, points: 10, reason: "me" }))).code).toBe("FORBIDDEN");
+      expect(
+        (
+          await errorOf(
+            setGradeOverride({ userId, assignmentId, studentId: userId, exerciseId: ex1.id, points: 10, reason: "me" }),
+          )
+        ).code,
+      ).toBe("FORBIDDEN");
     }
     expect((await errorOf(exportGrades({ userId: other.id, assignmentId, format: "csv" }))).code).toBe("NOT_FOUND");
     expect((await errorOf(exportGrades({ userId: teacherId, assignmentId, format: "xlsx" }))).code).toBe("BAD_REQUEST");
     // A student sees their own progress only.
     const list = await listAssignments({ userId: students.han, classId });
     expect(list.canManage).toBe(false);
-    if (!list.canManage) expect(list.assignments[0].progress).toMatchObject({ total: 8, percent: 26.67, cells: [{ status: "late", lateDays: 2 }, { status: "not_tried" }] });
+    if (!list.canManage)
+      expect(list.assignments[0].progress).toMatchObject({
+        total: 8,
+        percent: 26.67,
+        cells: [{ status: "late", lateDays: 2 }, { status: "not_tried" }],
+      });
   });
 
   it("bad overrides are refused with a clear message and change nothing", async () => {
     const before = await getDb().gradeAuditEntry.count();
-    expect((await errorOf(setGradeOverride({ userId: teacherId, assignmentId, studentId: students.li, exerciseId: ex1.id, points: 11, reason: "too many" }))).message).toMatch(/At most 10 points/);
-    expect((await errorOf(setGradeOverride({ userId: teacherId, assignmentId, studentId: students.li, exerciseId: ex1.id, points: 5, reason: " " }))).code).toBe("BAD_REQUEST");
-    expect((await errorOf(setGradeOverride({ userId: teacherId, assignmentId, studentId: "not-a-student", exerciseId: ex1.id, points: 5, reason: "x" }))).code).toBe("NOT_FOUND");
+    expect(
+      (
+        await errorOf(
+          setGradeOverride({
+            userId: teacherId,
+            assignmentId,
+            studentId: students.li,
+            exerciseId: ex1.id,
+            points: 11,
+            reason: "too many",
+          }),
+        )
+      ).message,
+    ).toMatch(/At most 10 points/);
+    expect(
+      (
+        await errorOf(
+          setGradeOverride({
+            userId: teacherId,
+            assignmentId,
+            studentId: students.li,
+            exerciseId: ex1.id,
+            points: 5,
+            reason: " ",
+          }),
+        )
+      ).code,
+    ).toBe("BAD_REQUEST");
+    expect(
+      (
+        await errorOf(
+          setGradeOverride({
+            userId: teacherId,
+            assignmentId,
+            studentId: "not-a-student",
+            exerciseId: ex1.id,
+            points: 5,
+            reason: "x",
+          }),
+        )
+      ).code,
+    ).toBe("NOT_FOUND");
     expect(await getDb().gradeAuditEntry.count()).toBe(before);
   });
 
   describe("the submission window", () => {
-    const check = (now: string, userId = students.li, exerciseId = ex1.id) => checkAssignmentSubmission({ assignmentId, exerciseId, classId, userId, now: new Date(now) });
+    const check = (now: string, userId = students.li, exerciseId = ex1.id) =>
+      checkAssignmentSubmission({ assignmentId, exerciseId, classId, userId, now: new Date(now) });
 
     it("one second before and after the due time (penalty: on time, then one late day)", async () => {
       await expect(check("2026-03-10T15:58:59Z")).resolves.toEqual({ late: false, lateDays: 0, penaltyPercent: 0 });
       await expect(check("2026-03-10T15:59:01Z")).resolves.toEqual({ late: true, lateDays: 1, penaltyPercent: 10 });
-      expect((await errorOf(check("2026-03-01T00:59:59Z"))).message).toBe("This assignment opens at 2026-03-01 09:00 (Asia/Shanghai); nothing was submitted.");
+      expect((await errorOf(check("2026-03-01T00:59:59Z"))).message).toBe(
+        "This assignment opens at 2026-03-01 09:00 (Asia/Shanghai); nothing was submitted.",
+      );
       await expect(check("2026-03-01T01:00:00Z")).resolves.toMatchObject({ late: false });
     });
 
@@ -210,20 +357,47 @@ describeEachProvider("assignments, gradebook and grade files", (provider) => {
       await setClassTimeZone({ userId: teacherId, classId: nyClass, timeZone: "America/New_York" });
       const nyEx = await insertLibraryExercise(nyClass, "01-greenlet-ping-pong");
       const refused = await createAssignment({
-        userId: teacherId, classId: nyClass, title: "Refuse", dueAt: "2026-03-07T12:00", latePolicy: { kind: "refuse" }, exercises: [{ exerciseId: nyEx.id, points: 5 }],
+        userId: teacherId,
+        classId: nyClass,
+        title: "Refuse",
+        dueAt: "2026-03-07T12:00",
+        latePolicy: { kind: "refuse" },
+        exercises: [{ exerciseId: nyEx.id, points: 5 }],
       });
       const penalised = await createAssignment({
-        userId: teacherId, classId: nyClass, title: "Penalty", dueAt: "2026-03-07T12:00", latePolicy: { kind: "penalty", percentPerDay: 25, maxPercent: 50 }, exercises: [{ exerciseId: nyEx.id, points: 5 }],
+        userId: teacherId,
+        classId: nyClass,
+        title: "Penalty",
+        dueAt: "2026-03-07T12:00",
+        latePolicy: { kind: "penalty", percentPerDay: 25, maxPercent: 50 },
+        exercises: [{ exerciseId: nyEx.id, points: 5 }],
       });
       expect(refused.dueAt).toBe("2026-03-07T17:00:00.000Z");
-      const at = (id: string, now: string) => checkAssignmentSubmission({ assignmentId: id, exerciseId: nyEx.id, classId: nyClass, userId: students.li, now: new Date(now) });
+      const at = (id: string, now: string) =>
+        checkAssignmentSubmission({
+          assignmentId: id,
+          exerciseId: nyEx.id,
+          classId: nyClass,
+          userId: students.li,
+          now: new Date(now),
+        });
       await expect(at(refused.id, "2026-03-07T16:59:59Z")).resolves.toMatchObject({ late: false });
       const error = await errorOf(at(refused.id, "2026-03-07T17:00:01Z"));
       expect(error.code).toBe("FORBIDDEN");
-      expect(error.message).toBe("The deadline (2026-03-07 12:00 (America/New_York)) has passed and this assignment does not accept late work; nothing was submitted.");
+      expect(error.message).toBe(
+        "The deadline (2026-03-07 12:00 (America/New_York)) has passed and this assignment does not accept late work; nothing was submitted.",
+      );
       // Sunday 12:30 EDT, after the spring-forward night: 23.5 h late = 1 day, not 2.
-      await expect(at(penalised.id, "2026-03-08T16:30:00Z")).resolves.toEqual({ late: true, lateDays: 1, penaltyPercent: 25 });
-      await expect(at(penalised.id, "2026-03-08T17:00:01Z")).resolves.toEqual({ late: true, lateDays: 2, penaltyPercent: 50 });
+      await expect(at(penalised.id, "2026-03-08T16:30:00Z")).resolves.toEqual({
+        late: true,
+        lateDays: 1,
+        penaltyPercent: 25,
+      });
+      await expect(at(penalised.id, "2026-03-08T17:00:01Z")).resolves.toEqual({
+        late: true,
+        lateDays: 2,
+        penaltyPercent: 50,
+      });
     });
 
     it("the attempts limit counts the student's submissions to this exercise in this assignment", async () => {
@@ -231,7 +405,10 @@ describeEachProvider("assignments, gradebook and grade files", (provider) => {
       await expect(check("2026-03-09T00:00:00Z", students.li, ex2.id)).resolves.toMatchObject({ late: false });
       await submission(students.li, ex2, 3, "2026-03-09T00:00:00Z", 20);
       const error = await errorOf(check("2026-03-09T00:00:01Z", students.li, ex2.id));
-      expect(error).toMatchObject({ code: "FORBIDDEN", message: "You have used all 3 attempts for this exercise in this assignment; nothing was submitted." });
+      expect(error).toMatchObject({
+        code: "FORBIDDEN",
+        message: "You have used all 3 attempts for this exercise in this assignment; nothing was submitted.",
+      });
     });
   });
 });

@@ -12,7 +12,11 @@ describeEachProvider("OAuth sign-in", (provider) => {
     const email = uniqueEmail("octo");
     const first = await signInWithOAuth({ provider: "github", providerAccountId: "gh-1", email, name: "Octo" });
     expect(first).toMatchObject({ email, name: "Octo", role: "STUDENT" });
-    const again = await signInWithOAuth({ provider: "github", providerAccountId: "gh-1", email: uniqueEmail("changed") });
+    const again = await signInWithOAuth({
+      provider: "github",
+      providerAccountId: "gh-1",
+      email: uniqueEmail("changed"),
+    });
     expect(again.id).toBe(first.id);
     expect(await verifyCredentials({ email, password: "anything-at-all" })).toBeNull();
     expect(await getDb().account.count({ where: { userId: first.id } })).toBe(1);
@@ -21,7 +25,9 @@ describeEachProvider("OAuth sign-in", (provider) => {
   it("links a verified email to the existing account and refuses an unverified one", async () => {
     const email = uniqueEmail("teacher");
     const teacher = await signUp({ email, password: "correct horse 123", name: "T", role: "INSTRUCTOR" });
-    await expect(signInWithOAuth({ provider: "google", providerAccountId: "g-1", email })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(signInWithOAuth({ provider: "google", providerAccountId: "g-1", email })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     expect(await getDb().account.count({ where: { userId: teacher.id } })).toBe(0);
     const linked = await signInWithOAuth({ provider: "google", providerAccountId: "g-1", email, emailVerified: true });
     expect(linked).toMatchObject({ id: teacher.id, role: "INSTRUCTOR" });

@@ -10,7 +10,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { createTestUser, describeEachProvider, useTestDatabase } from "@/tests/helpers/db";
 
 type Outcome = "allow" | "NOT_FOUND" | "FORBIDDEN";
-type Who = "owner" | "otherInstructor" | "enrolledStudent" | "classmate" | "removedStudent" | "outsideStudent" | "admin";
+type Who =
+  "owner" | "otherInstructor" | "enrolledStudent" | "classmate" | "removedStudent" | "outsideStudent" | "admin";
 
 const A: Outcome = "allow";
 const N: Outcome = "NOT_FOUND";
@@ -22,13 +23,90 @@ const F: Outcome = "FORBIDDEN";
  */
 const EXPECTED: Record<Who, Record<ClassAction, Outcome>> = {
   //                 view  manage roster join ex.view ex.submit ex.manage sub.view live export
-  owner:           { "class.view": A, "class.manage": A, "class.roster.view": A, "class.join": F, "exercise.view": A, "exercise.submit": A, "exercise.manage": A, "submission.view": A, "liveRound.run": A, "assignment.export": A },
-  otherInstructor: { "class.view": N, "class.manage": N, "class.roster.view": N, "class.join": F, "exercise.view": N, "exercise.submit": N, "exercise.manage": N, "submission.view": N, "liveRound.run": N, "assignment.export": N },
-  enrolledStudent: { "class.view": A, "class.manage": F, "class.roster.view": F, "class.join": A, "exercise.view": A, "exercise.submit": A, "exercise.manage": F, "submission.view": A, "liveRound.run": F, "assignment.export": F },
-  classmate:       { "class.view": A, "class.manage": F, "class.roster.view": F, "class.join": A, "exercise.view": A, "exercise.submit": A, "exercise.manage": F, "submission.view": N, "liveRound.run": F, "assignment.export": F },
-  removedStudent:  { "class.view": N, "class.manage": N, "class.roster.view": N, "class.join": F, "exercise.view": N, "exercise.submit": N, "exercise.manage": N, "submission.view": N, "liveRound.run": N, "assignment.export": N },
-  outsideStudent:  { "class.view": N, "class.manage": N, "class.roster.view": N, "class.join": A, "exercise.view": N, "exercise.submit": N, "exercise.manage": N, "submission.view": N, "liveRound.run": N, "assignment.export": N },
-  admin:           { "class.view": A, "class.manage": A, "class.roster.view": A, "class.join": F, "exercise.view": A, "exercise.submit": F, "exercise.manage": A, "submission.view": A, "liveRound.run": A, "assignment.export": A },
+  owner: {
+    "class.view": A,
+    "class.manage": A,
+    "class.roster.view": A,
+    "class.join": F,
+    "exercise.view": A,
+    "exercise.submit": A,
+    "exercise.manage": A,
+    "submission.view": A,
+    "liveRound.run": A,
+    "assignment.export": A,
+  },
+  otherInstructor: {
+    "class.view": N,
+    "class.manage": N,
+    "class.roster.view": N,
+    "class.join": F,
+    "exercise.view": N,
+    "exercise.submit": N,
+    "exercise.manage": N,
+    "submission.view": N,
+    "liveRound.run": N,
+    "assignment.export": N,
+  },
+  enrolledStudent: {
+    "class.view": A,
+    "class.manage": F,
+    "class.roster.view": F,
+    "class.join": A,
+    "exercise.view": A,
+    "exercise.submit": A,
+    "exercise.manage": F,
+    "submission.view": A,
+    "liveRound.run": F,
+    "assignment.export": F,
+  },
+  classmate: {
+    "class.view": A,
+    "class.manage": F,
+    "class.roster.view": F,
+    "class.join": A,
+    "exercise.view": A,
+    "exercise.submit": A,
+    "exercise.manage": F,
+    "submission.view": N,
+    "liveRound.run": F,
+    "assignment.export": F,
+  },
+  removedStudent: {
+    "class.view": N,
+    "class.manage": N,
+    "class.roster.view": N,
+    "class.join": F,
+    "exercise.view": N,
+    "exercise.submit": N,
+    "exercise.manage": N,
+    "submission.view": N,
+    "liveRound.run": N,
+    "assignment.export": N,
+  },
+  outsideStudent: {
+    "class.view": N,
+    "class.manage": N,
+    "class.roster.view": N,
+    "class.join": A,
+    "exercise.view": N,
+    "exercise.submit": N,
+    "exercise.manage": N,
+    "submission.view": N,
+    "liveRound.run": N,
+    "assignment.export": N,
+  },
+  admin: {
+    "class.view": A,
+    "class.manage": A,
+    "class.roster.view": A,
+    "class.join": F,
+    "exercise.view": A,
+    "exercise.submit": F,
+    "exercise.manage": A,
+    "submission.view": A,
+    "liveRound.run": A,
+    "assignment.export": A,
+  },
 };
 
 async function outcomeOf(promise: Promise<unknown>): Promise<Outcome> {
@@ -61,11 +139,14 @@ describeEachProvider("authorization policy", (provider) => {
     await createClass({ userId: ids.otherInstructor, name: "Elsewhere" });
     const klass = await createClass({ userId: ids.owner, name: "Policy" });
     classId = klass.id;
-    for (const who of ["enrolledStudent", "classmate", "removedStudent"] as const) await joinClass({ userId: ids[who], joinCode: klass.joinCode });
+    for (const who of ["enrolledStudent", "classmate", "removedStudent"] as const)
+      await joinClass({ userId: ids[who], joinCode: klass.joinCode });
     await removeStudent({ userId: ids.owner, classId, studentId: ids.removedStudent });
   });
 
-  const cases = (Object.keys(EXPECTED) as Who[]).flatMap((who) => CLASS_ACTIONS.map((action) => [who, action, EXPECTED[who][action]] as const));
+  const cases = (Object.keys(EXPECTED) as Who[]).flatMap((who) =>
+    CLASS_ACTIONS.map((action) => [who, action, EXPECTED[who][action]] as const),
+  );
 
   it("covers every action for every role", () => {
     expect(cases).toHaveLength(7 * CLASS_ACTIONS.length);
@@ -84,6 +165,8 @@ describeEachProvider("authorization policy", (provider) => {
   });
 
   it.each(CLASS_ACTIONS)("a missing class is NOT_FOUND for %s, even for the admin", async (action) => {
-    expect(await outcomeOf(requireClassAccess({ userId: ids.admin, classId: "missing-class", action }))).toBe("NOT_FOUND");
+    expect(await outcomeOf(requireClassAccess({ userId: ids.admin, classId: "missing-class", action }))).toBe(
+      "NOT_FOUND",
+    );
   });
 });

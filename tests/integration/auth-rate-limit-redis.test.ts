@@ -29,14 +29,18 @@ describe.skipIf(!available)("sign-in/sign-up limits with REDIS_URL (real Redis)"
     expect(second.locked).toBe(true);
     expect(second.retryAfterMs).toBeGreaterThan(29_000);
     expect((await nodeA.limiters.signIn.check(signInThrottleKey({ email: "ada@example.org" }))).locked).toBe(true);
-    expect((await nodeA.limiters.signIn.check(signInThrottleKey({ email: "ada@example.org", deviceNonce: "n1" }))).locked).toBe(false);
+    expect(
+      (await nodeA.limiters.signIn.check(signInThrottleKey({ email: "ada@example.org", deviceNonce: "n1" }))).locked,
+    ).toBe(false);
     // A third failure doubles the wait.
     expect((await nodeA.limiters.signIn.recordFailure(account)).retryAfterMs).toBeGreaterThan(59_000);
     await nodeB.limiters.signIn.clear(account);
     expect((await nodeA.limiters.signIn.check(account)).locked).toBe(false);
 
     await limitSignUps({ clientAddress: "192.0.2.4", limiter: nodeB.limiters.signUp });
-    await expect(limitSignUps({ clientAddress: "192.0.2.4", limiter: nodeA.limiters.signUp })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await expect(limitSignUps({ clientAddress: "192.0.2.4", limiter: nodeA.limiters.signUp })).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+    });
     await expect(limitSignUps({ clientAddress: "192.0.2.5", limiter: nodeA.limiters.signUp })).resolves.toBeUndefined();
   });
 });

@@ -93,8 +93,10 @@ function exportedRoutes(): string[] {
         const source = fs.readFileSync(full, "utf8");
         const route = path.relative(API_DIR, dir).split(path.sep).join("/");
         const methods = new Set<string>();
-        for (const match of source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(match[1]);
-        for (const match of source.matchAll(/export \{([^}]+)\}/g)) for (const name of match[1].matchAll(/as (GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(name[1]);
+        for (const match of source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g))
+          methods.add(match[1]);
+        for (const match of source.matchAll(/export \{([^}]+)\}/g))
+          for (const name of match[1].matchAll(/as (GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(name[1]);
         for (const method of methods) found.push(`${method} ${route}`);
       }
     }
@@ -135,7 +137,8 @@ describe("anonymous callers", () => {
       if (row.method !== "GET") Object.assign(init, { headers: { "content-type": "application/json" }, body: "{}" });
       const response = await fetch(`${server.url}${urlOf(row)}`, init);
       const expected = row.access === "public" ? row.anonymousStatus : 401;
-      if (response.status !== expected) results.push(`${row.method} ${row.route}: ${response.status}, expected ${expected}`);
+      if (response.status !== expected)
+        results.push(`${row.method} ${row.route}: ${response.status}, expected ${expected}`);
       if (row.access !== "public") expect(await response.json()).toMatchObject({ error: { code: "UNAUTHENTICATED" } });
     }
     expect(results).toEqual([]);

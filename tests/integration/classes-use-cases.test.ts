@@ -11,7 +11,10 @@ import { getDb } from "@/lib/db/get-db";
 import { createTestUser, describeEachProvider, useTestDatabase } from "@/tests/helpers/db";
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => new Error("expected the call to fail"), (e: unknown) => e);
+  const error = await promise.then(
+    () => new Error("expected the call to fail"),
+    (e: unknown) => e,
+  );
   if (!(error instanceof AppError)) throw error;
   return error;
 }
@@ -22,7 +25,13 @@ describeEachProvider("classes", (provider) => {
   it("an instructor creates a class with a human-friendly join code; students cannot", async () => {
     const teacher = await createTestUser({ role: "INSTRUCTOR", name: "Grace" });
     const created = await createClass({ userId: teacher.id, name: "  Coroutines 101 " });
-    expect(created).toMatchObject({ name: "Coroutines 101", ownerId: teacher.id, instructorName: "Grace", studentCount: 0, canManage: true });
+    expect(created).toMatchObject({
+      name: "Coroutines 101",
+      ownerId: teacher.id,
+      instructorName: "Grace",
+      studentCount: 0,
+      canManage: true,
+    });
     expect(created.joinCode).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
 
     const student = await createTestUser({ role: "STUDENT" });
@@ -38,7 +47,13 @@ describeEachProvider("classes", (provider) => {
     const typed = klass.joinCode.toLowerCase().replace("-", " ");
 
     const first = await joinClass({ userId: student.id, joinCode: typed });
-    expect(first).toMatchObject({ id: klass.id, studentCount: 1, alreadyEnrolled: false, canManage: false, joinCode: null });
+    expect(first).toMatchObject({
+      id: klass.id,
+      studentCount: 1,
+      alreadyEnrolled: false,
+      canManage: false,
+      joinCode: null,
+    });
     const again = await joinClass({ userId: student.id, joinCode: klass.joinCode.replace("-", "") });
     expect(again).toMatchObject({ id: klass.id, studentCount: 1, alreadyEnrolled: true });
     expect(await getDb().enrollment.count({ where: { classId: klass.id, userId: student.id } })).toBe(1);
@@ -54,7 +69,9 @@ describeEachProvider("classes", (provider) => {
     const teacher = await createTestUser({ role: "INSTRUCTOR" });
     const student = await createTestUser({ role: "STUDENT" });
     const klass = await createClass({ userId: teacher.id, name: "Tasks" });
-    const wrong = await failure(joinClass({ userId: student.id, joinCode: "ZZZZ-ZZZZ" === klass.joinCode ? "YYYY-YYYY" : "ZZZZ-ZZZZ" }));
+    const wrong = await failure(
+      joinClass({ userId: student.id, joinCode: "ZZZZ-ZZZZ" === klass.joinCode ? "YYYY-YYYY" : "ZZZZ-ZZZZ" }),
+    );
     expect(wrong.code).toBe("NOT_FOUND");
     expect(wrong.message).toMatch(/No class has the join code/);
     expect((await failure(joinClass({ userId: student.id, joinCode: "O0I1-O0I1" }))).code).toBe("NOT_FOUND");
@@ -68,7 +85,10 @@ describeEachProvider("classes", (provider) => {
 
   it("lists owned classes for instructors and active enrollments for students, with counts", async () => {
     const teacher = await createTestUser({ role: "INSTRUCTOR", name: "Linus" });
-    const [a, b] = [await createClass({ userId: teacher.id, name: "A" }), await createClass({ userId: teacher.id, name: "B" })];
+    const [a, b] = [
+      await createClass({ userId: teacher.id, name: "A" }),
+      await createClass({ userId: teacher.id, name: "B" }),
+    ];
     const s1 = await createTestUser({ role: "STUDENT" });
     const s2 = await createTestUser({ role: "STUDENT" });
     await joinClass({ userId: s1.id, joinCode: a.joinCode });
@@ -77,7 +97,10 @@ describeEachProvider("classes", (provider) => {
     await removeStudent({ userId: teacher.id, classId: b.id, studentId: s2.id });
 
     const teacherView = await listClasses({ userId: teacher.id });
-    expect(teacherView.map((c) => [c.name, c.studentCount, c.canManage])).toEqual([["B", 0, true], ["A", 2, true]]);
+    expect(teacherView.map((c) => [c.name, c.studentCount, c.canManage])).toEqual([
+      ["B", 0, true],
+      ["A", 2, true],
+    ]);
     expect(teacherView.every((c) => c.joinCode !== null)).toBe(true);
 
     const s2View = await listClasses({ userId: s2.id });
@@ -102,10 +125,18 @@ describeEachProvider("classes", (provider) => {
     expect(roster[0].joinedAt).toBeInstanceOf(Date);
     expect((await failure(getRoster({ userId: zoe.id, classId: klass.id }))).code).toBe("FORBIDDEN");
 
-    expect(await removeStudent({ userId: teacher.id, classId: klass.id, studentId: zoe.id })).toEqual({ classId: klass.id, studentId: zoe.id, studentCount: 1 });
+    expect(await removeStudent({ userId: teacher.id, classId: klass.id, studentId: zoe.id })).toEqual({
+      classId: klass.id,
+      studentId: zoe.id,
+      studentCount: 1,
+    });
     expect((await getRoster({ userId: teacher.id, classId: klass.id })).map((s) => s.id)).toEqual([amy.id]);
-    expect((await failure(removeStudent({ userId: teacher.id, classId: klass.id, studentId: zoe.id }))).code).toBe("NOT_FOUND");
-    expect((await failure(removeStudent({ userId: amy.id, classId: klass.id, studentId: amy.id }))).code).toBe("FORBIDDEN");
+    expect((await failure(removeStudent({ userId: teacher.id, classId: klass.id, studentId: zoe.id }))).code).toBe(
+      "NOT_FOUND",
+    );
+    expect((await failure(removeStudent({ userId: amy.id, classId: klass.id, studentId: amy.id }))).code).toBe(
+      "FORBIDDEN",
+    );
 
     const rejoin = await failure(joinClass({ userId: zoe.id, joinCode: klass.joinCode }));
     expect(rejoin.code).toBe("FORBIDDEN");

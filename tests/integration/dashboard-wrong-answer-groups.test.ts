@@ -32,7 +32,13 @@ async function load(slug: string): Promise<WriteCodePackage> {
 async function divergences(pkg: WriteCodePackage, codes: string[]): Promise<Map<string, unknown>> {
   const out = new Map<string, unknown>();
   for (const code of new Set(codes)) {
-    const verdict = await checkProgram({ code, spec: pkg.expectedTrace, schedules: 1, limits: pkg.manifest.limits, run: (request) => runner.run(request) });
+    const verdict = await checkProgram({
+      code,
+      spec: pkg.expectedTrace,
+      schedules: 1,
+      limits: pkg.manifest.limits,
+      run: (request) => runner.run(request),
+    });
     out.set(code, verdict.passed ? null : verdict.firstDivergence);
   }
   return out;
@@ -54,7 +60,10 @@ it("groups the library's wrong programs by their first divergence, most common f
     ["u4", noSwitchBack.code],
     ["u5", pkg.solution],
   ];
-  const found = await divergences(pkg, submissions.map(([, code]) => code));
+  const found = await divergences(
+    pkg,
+    submissions.map(([, code]) => code),
+  );
   const attempts: FailedAttempt[] = submissions
     .filter(([, code]) => found.get(code))
     .map(([userId, code], index) => ({ submissionId: `s${index}`, userId, firstDivergence: found.get(code) }));

@@ -21,9 +21,16 @@ let server: TestServer;
 const tsxCli = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
 
 /** What `npm run db:<script> -- ARGS` runs, asynchronously (the server and writers keep going). */
-function npmRun(script: string, args: string[], databaseUrl: string): Promise<{ status: number | null; output: string }> {
+function npmRun(
+  script: string,
+  args: string[],
+  databaseUrl: string,
+): Promise<{ status: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [tsxCli, `scripts/db/${script}.ts`, ...args], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl } });
+    const child = spawn(process.execPath, [tsxCli, `scripts/db/${script}.ts`, ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -52,13 +59,32 @@ afterAll(async () => {
 describe("SQLite", () => {
   it("backs up while the server serves, and restores into a fresh database the app can use", async () => {
     const browser = new HttpSession(server.url);
-    for (let i = 0; i < 3; i += 1) expect((await browser.signUp({ email: uniqueEmail("before"), password: "password 123", name: `Before ${i}`, role: "student" })).status).toBe(201);
+    for (let i = 0; i < 3; i += 1)
+      expect(
+        (
+          await browser.signUp({
+            email: uniqueEmail("before"),
+            password: "password 123",
+            name: `Before ${i}`,
+            role: "student",
+          })
+        ).status,
+      ).toBe(201);
     // Sign-ups keep arriving during the backup.
     let writing = true;
     const writes = (async () => {
       let n = 0;
       while (writing) {
-        expect((await browser.signUp({ email: uniqueEmail("during"), password: "password 123", name: `During ${n}`, role: "student" })).status).toBe(201);
+        expect(
+          (
+            await browser.signUp({
+              email: uniqueEmail("during"),
+              password: "password 123",
+              name: `During ${n}`,
+              role: "student",
+            })
+          ).status,
+        ).toBe(201);
         n += 1;
       }
       return n;
@@ -79,7 +105,9 @@ describe("SQLite", () => {
     expect(countUsers(fresh)).toBe(inBackup);
     const db = new Database(fresh, { readonly: true });
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
-    expect((db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n).toBeGreaterThan(8);
+    expect(
+      (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n,
+    ).toBeGreaterThan(8);
     db.close();
     // The restored file serves: a server on it signs the first user in.
     const restored = await startTestServer({ env: { DATABASE_URL: `file:${fresh}` } });
@@ -91,13 +119,20 @@ describe("SQLite", () => {
   }, 120_000);
 
   it("refuses bad input with a clear message and never overwrites", async () => {
-    expect(await npmRun("backup", [], server.databaseUrl)).toMatchObject({ status: 2, output: expect.stringContaining("Usage: npm run db:backup -- FILE") });
+    expect(await npmRun("backup", [], server.databaseUrl)).toMatchObject({
+      status: 2,
+      output: expect.stringContaining("Usage: npm run db:backup -- FILE"),
+    });
     const existing = path.join(dir, "existing.db");
     fs.writeFileSync(existing, "keep me");
     expect((await npmRun("backup", [existing], server.databaseUrl)).output).toContain("already exists");
     expect(fs.readFileSync(existing, "utf8")).toBe("keep me");
-    expect((await npmRun("restore", [path.join(dir, "missing.db")], `file:${path.join(dir, "x.db")}`)).output).toContain("No backup file at");
-    expect((await npmRun("restore", [existing], `file:${path.join(dir, "y.db")}`)).output).toContain("is not an Interleave backup");
+    expect(
+      (await npmRun("restore", [path.join(dir, "missing.db")], `file:${path.join(dir, "x.db")}`)).output,
+    ).toContain("No backup file at");
+    expect((await npmRun("restore", [existing], `file:${path.join(dir, "y.db")}`)).output).toContain(
+      "is not an Interleave backup",
+    );
     // Restoring over a database in use is refused (the server's own file is untouched).
     const live = server.databaseUrl.slice("file:".length);
     const before = countUsers(live);
@@ -106,7 +141,9 @@ describe("SQLite", () => {
     expect(refused.status).toBe(1);
     expect(refused.output).toContain("already exists: restore into a new DATABASE_URL, or pass --force");
     expect(countUsers(live)).toBe(before);
-    expect((await npmRun("restore", [backupFile], TEST_POSTGRES_URL)).output).toContain("is a sqlite backup but DATABASE_URL points at postgres");
+    expect((await npmRun("restore", [backupFile], TEST_POSTGRES_URL)).output).toContain(
+      "is a sqlite backup but DATABASE_URL points at postgres",
+    );
   }, 180_000);
 });
 
@@ -118,7 +155,9 @@ describe("PostgreSQL", () => {
     await admin.connect();
     try {
       const schema = new URL(source.url).searchParams.get("schema") ?? "";
-      await admin.query(`INSERT INTO "${schema}"."User" (id, email, name, role, "updatedAt") VALUES ('u1', 'a@x.org', 'Ada', 'STUDENT', now()), ('u2', 'b@x.org', 'Bob', 'INSTRUCTOR', now())`);
+      await admin.query(
+        `INSERT INTO "${schema}"."User" (id, email, name, role, "updatedAt") VALUES ('u1', 'a@x.org', 'Ada', 'STUDENT', now()), ('u2', 'b@x.org', 'Bob', 'INSTRUCTOR', now())`,
+      );
       const file = path.join(dir, "pg.dump");
       const backup = await npmRun("backup", [file], source.url);
       expect(backup.status, backup.output).toBe(0);

@@ -78,11 +78,18 @@ describeEachProvider("db:migrate and db:seed", (provider) => {
     const db = getDb();
     const emails = [DEMO_INSTRUCTOR.email, ...DEMO_STUDENTS.map((s) => s.email)];
     expect(await db.user.count({ where: { email: { in: emails } } })).toBe(3);
-    const klass = await db.class.findUniqueOrThrow({ where: { joinCode: DEMO_CLASS.joinCode }, include: { owner: true } });
+    const klass = await db.class.findUniqueOrThrow({
+      where: { joinCode: DEMO_CLASS.joinCode },
+      include: { owner: true },
+    });
     expect(klass.name).toBe(DEMO_CLASS.name);
     expect(klass.owner.email).toBe(DEMO_INSTRUCTOR.email);
     expect(await db.enrollment.count({ where: { classId: klass.id, status: "ACTIVE" } })).toBe(2);
-    expect(await verifyCredentials({ email: DEMO_INSTRUCTOR.email, password: DEMO_PASSWORD })).toMatchObject({ role: "INSTRUCTOR" });
-    expect(await verifyCredentials({ email: DEMO_STUDENTS[1].email, password: DEMO_PASSWORD })).toMatchObject({ role: "STUDENT" });
+    expect(await verifyCredentials({ email: DEMO_INSTRUCTOR.email, password: DEMO_PASSWORD })).toMatchObject({
+      role: "INSTRUCTOR",
+    });
+    expect(await verifyCredentials({ email: DEMO_STUDENTS[1].email, password: DEMO_PASSWORD })).toMatchObject({
+      role: "STUDENT",
+    });
   });
 });

@@ -11,7 +11,10 @@ import { READ_ENV_VARS } from "@/lib/config/env";
 
 const root = path.resolve(__dirname, "..", "..");
 const compose = parse(fs.readFileSync(path.join(root, "compose.yaml"), "utf8"), { merge: true }) as {
-  services: Record<string, Record<string, unknown> & { environment?: Record<string, string>; healthcheck?: { test?: unknown } }>;
+  services: Record<
+    string,
+    Record<string, unknown> & { environment?: Record<string, string>; healthcheck?: { test?: unknown } }
+  >;
   volumes: Record<string, unknown>;
 };
 const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
@@ -24,7 +27,10 @@ describe("compose.yaml", () => {
   it("has the app, worker, postgres and redis services, each with a health check", () => {
     expect(Object.keys(services).sort()).toEqual(["app", "postgres", "redis", "worker"]);
     for (const [name, service] of Object.entries(services)) {
-      expect(Array.isArray(service.healthcheck?.test) && (service.healthcheck.test as unknown[]).length > 1, `${name} healthcheck`).toBe(true);
+      expect(
+        Array.isArray(service.healthcheck?.test) && (service.healthcheck.test as unknown[]).length > 1,
+        `${name} healthcheck`,
+      ).toBe(true);
       expect(service.restart, name).toBe("unless-stopped");
     }
     expect(services.worker.command).toEqual(["npm", "run", "worker"]);
@@ -39,7 +45,10 @@ describe("compose.yaml", () => {
     for (const name of ["app", "worker"]) {
       expect(services[name].cap_drop, name).toEqual(["ALL"]);
       const added = services[name].cap_add as string[];
-      expect(added.every((cap) => ALLOWED_CAPS.includes(cap)), `${name}: ${added.join(",")}`).toBe(true);
+      expect(
+        added.every((cap) => ALLOWED_CAPS.includes(cap)),
+        `${name}: ${added.join(",")}`,
+      ).toBe(true);
       expect(services[name].security_opt).toContain("no-new-privileges:true");
     }
   });
@@ -59,7 +68,10 @@ describe("compose.yaml", () => {
     expect(services.redis.volumes).toEqual(["redis-data:/data"]);
     expect(services.postgres.volumes).toEqual(["postgres-data:/var/lib/postgresql/data"]);
     expect(Object.keys(compose.volumes).sort()).toEqual(["postgres-data", "redis-data"]);
-    expect(services.app.depends_on).toMatchObject({ postgres: { condition: "service_healthy" }, redis: { condition: "service_healthy" } });
+    expect(services.app.depends_on).toMatchObject({
+      postgres: { condition: "service_healthy" },
+      redis: { condition: "service_healthy" },
+    });
   });
 
   it("configures app and worker only with variables the app reads, pointing at the compose services", () => {
@@ -81,7 +93,8 @@ describe("Dockerfile", () => {
     // Every base image is Debian bookworm (a stage may build on an earlier one).
     for (const stage of stages) expect(stage).toMatch(/bookworm| AS build$|^FROM deps /);
     const runtime = dockerfile.slice(dockerfile.lastIndexOf("\nFROM "));
-    for (const pkg of ["python3", "python3-greenlet", "bubblewrap", "util-linux", "tini"]) expect(runtime).toMatch(new RegExp(`install[^\\n]* ${pkg}( |$)`, "m"));
+    for (const pkg of ["python3", "python3-greenlet", "bubblewrap", "util-linux", "tini"])
+      expect(runtime).toMatch(new RegExp(`install[^\\n]* ${pkg}( |$)`, "m"));
     expect(runtime).not.toMatch(/\bg\+\+|\bmake\b/);
     expect(runtime).toMatch(/^HEALTHCHECK /m);
     expect(runtime).toContain('ENTRYPOINT ["/usr/bin/tini", "--"]');

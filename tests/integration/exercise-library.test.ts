@@ -44,8 +44,19 @@ function kindOf(slug: string): unknown {
 
 const load = (slug: string): Promise<ExercisePackage> => loadExercisePackage({ dir: path.join(LIBRARY_DIR, slug) });
 
-function check(pkg: ExercisePackage, code: string, schedules: number | null = pkg.manifest.schedules ?? null): Promise<ProgramVerdict> {
-  return checkProgram({ code, spec: pkg.expectedTrace, schedules, limits: pkg.manifest.limits, forbiddenNotes: pkg.manifest.forbiddenNotes, run });
+function check(
+  pkg: ExercisePackage,
+  code: string,
+  schedules: number | null = pkg.manifest.schedules ?? null,
+): Promise<ProgramVerdict> {
+  return checkProgram({
+    code,
+    spec: pkg.expectedTrace,
+    schedules,
+    limits: pkg.manifest.limits,
+    forbiddenNotes: pkg.manifest.forbiddenNotes,
+    run,
+  });
 }
 
 async function loadWriteCode(slug: string): Promise<WriteCodePackage> {
@@ -104,7 +115,10 @@ describe.each(WRITE_CODE)("%s (write code)", (slug) => {
       if (wrong.passesSeed0) {
         // The naive program looks right under CPython's own order and fails another schedule.
         expect(verdict.failingSeed, where).toBeGreaterThanOrEqual(1);
-        expect(verdict.outcomes.map((outcome) => outcome.seed), where).toContain(verdict.failingSeed);
+        expect(
+          verdict.outcomes.map((outcome) => outcome.seed),
+          where,
+        ).toContain(verdict.failingSeed);
         const seed0 = await check(pkg, wrong.code, 1);
         expect(seed0.passed, `${where} on seed 0`).toBe(true);
       } else {
@@ -117,15 +131,26 @@ describe.each(WRITE_CODE)("%s (write code)", (slug) => {
 describe("schedule-robustness exercises", () => {
   it("exist: each explores 2+ schedules and has a naive solution that passes seed 0", async () => {
     const packages = await Promise.all(WRITE_CODE.map(loadWriteCode));
-    const robust = packages.filter((pkg) => (pkg.manifest.schedules ?? 0) >= 2 && pkg.wrongSolutions.some((wrong) => wrong.passesSeed0));
-    expect(robust.map((pkg) => pkg.manifest.slug)).toEqual(["04-ensure-future-run-until-complete", "11-shared-counter-lock", "12-order-with-event"]);
+    const robust = packages.filter(
+      (pkg) => (pkg.manifest.schedules ?? 0) >= 2 && pkg.wrongSolutions.some((wrong) => wrong.passesSeed0),
+    );
+    expect(robust.map((pkg) => pkg.manifest.slug)).toEqual([
+      "04-ensure-future-run-until-complete",
+      "11-shared-counter-lock",
+      "12-order-with-event",
+    ]);
   });
 });
 
 describe("forbidden notes (legacy @asyncio.coroutine)", () => {
   it("the legacy starter prints the expected trace, and only the note rejects it", async () => {
     const pkg = await loadWriteCode("03-coroutine-decorator-to-async");
-    const traceOnly = await checkProgram({ code: pkg.starter, spec: pkg.expectedTrace, limits: pkg.manifest.limits, run });
+    const traceOnly = await checkProgram({
+      code: pkg.starter,
+      spec: pkg.expectedTrace,
+      limits: pkg.manifest.limits,
+      run,
+    });
     expect(traceOnly.passed).toBe(true);
     const verdict = await check(pkg, pkg.starter);
     expect(verdict.passed).toBe(false);

@@ -18,7 +18,10 @@ import { getSubmission } from "@/lib/grading/get-submission";
 import { createTestUser, describeEachProvider, useTestDatabase } from "@/tests/helpers/db";
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => new Error("expected the call to fail"), (e: unknown) => e);
+  const error = await promise.then(
+    () => new Error("expected the call to fail"),
+    (e: unknown) => e,
+  );
   if (!(error instanceof AppError)) throw error;
   return error;
 }
@@ -41,19 +44,28 @@ describeEachProvider("class exercises: access", (provider) => {
     outsider = await createTestUser({ role: "STUDENT" });
     classId = (await createClass({ userId: teacher.id, name: "Access" })).id;
     await upsertActiveEnrollment(classId, student.id);
-    const imported = await importLibraryIntoClass({ userId: teacher.id, classId, slugs: ["05-create-task-concurrency", "13-predict-sequential-await"] });
+    const imported = await importLibraryIntoClass({
+      userId: teacher.id,
+      classId,
+      slugs: ["05-create-task-concurrency", "13-predict-sequential-await"],
+    });
     [writeId, predictId] = imported.exercises.map((e) => e.id);
   });
 
   it("another instructor gets NOT_FOUND and a student FORBIDDEN for every instructor action", async () => {
-    for (const [userId, code] of [[stranger.id, "NOT_FOUND"], [student.id, "FORBIDDEN"]] as const) {
+    for (const [userId, code] of [
+      [stranger.id, "NOT_FOUND"],
+      [student.id, "FORBIDDEN"],
+    ] as const) {
       expect((await failure(importLibraryIntoClass({ userId, classId }))).code).toBe(code);
       expect((await failure(exportClassExercise({ userId, exerciseId: writeId }))).code).toBe(code);
       expect((await failure(publishExercise({ userId, exerciseId: writeId, status: "PUBLISHED" }))).code).toBe(code);
     }
     expect((await failure(listClassExercises({ userId: stranger.id, classId }))).code).toBe("NOT_FOUND");
     expect((await failure(getExerciseForStudent({ userId: outsider.id, exerciseId: writeId }))).code).toBe("NOT_FOUND");
-    expect((await failure(publishExercise({ userId: teacher.id, exerciseId: writeId, status: "GONE" as "DRAFT" }))).code).toBe("BAD_REQUEST");
+    expect(
+      (await failure(publishExercise({ userId: teacher.id, exerciseId: writeId, status: "GONE" as "DRAFT" }))).code,
+    ).toBe("BAD_REQUEST");
     expect((await findExerciseWithCurrentVersion(writeId))?.status).toBe("DRAFT");
   });
 
@@ -67,7 +79,10 @@ describeEachProvider("class exercises: access", (provider) => {
       ["13-predict-sequential-await", "DRAFT"],
     ]);
 
-    expect(await publishExercise({ userId: teacher.id, exerciseId: writeId, status: "PUBLISHED" })).toEqual({ id: writeId, status: "PUBLISHED" });
+    expect(await publishExercise({ userId: teacher.id, exerciseId: writeId, status: "PUBLISHED" })).toEqual({
+      id: writeId,
+      status: "PUBLISHED",
+    });
     await publishExercise({ userId: teacher.id, exerciseId: predictId, status: "CLOSED" });
     const forStudent = await listClassExercises({ userId: student.id, classId });
     expect(forStudent.canManage).toBe(false);
@@ -84,7 +99,14 @@ describeEachProvider("class exercises: access", (provider) => {
     const stored = await findExerciseWithCurrentVersion(writeId);
     if (!stored) throw new Error("missing");
     const view = await getExerciseForStudent({ userId: student.id, exerciseId: writeId });
-    expect(view).toMatchObject({ kind: "WRITE_CODE", canManage: false, canSubmit: true, program: null, version: 1, latestSubmissionId: null });
+    expect(view).toMatchObject({
+      kind: "WRITE_CODE",
+      canManage: false,
+      canSubmit: true,
+      program: null,
+      version: 1,
+      latestSubmissionId: null,
+    });
     expect(view.starterCode).toBe(stored.version.starterCode);
     expect(view.prompt.zh).toBe(stored.version.promptZh);
     const json = JSON.stringify(view);
@@ -93,7 +115,11 @@ describeEachProvider("class exercises: access", (provider) => {
 
     const predict = await getExerciseForStudent({ userId: student.id, exerciseId: predictId });
     const predictRow = await findExerciseWithCurrentVersion(predictId);
-    expect(predict).toMatchObject({ kind: "PREDICT_OUTPUT", starterCode: null, program: predictRow?.version.referenceSolution });
+    expect(predict).toMatchObject({
+      kind: "PREDICT_OUTPUT",
+      starterCode: null,
+      program: predictRow?.version.referenceSolution,
+    });
     expect(JSON.stringify(predict)).not.toContain(JSON.stringify(predictRow?.version.expectedSpec).slice(1, -1));
   });
 
@@ -102,13 +128,27 @@ describeEachProvider("class exercises: access", (provider) => {
     if (!stored) throw new Error("missing");
     const classmate = await createTestUser({ role: "STUDENT" });
     await upsertActiveEnrollment(classId, classmate.id);
-    const row = await insertQueuedSubmission({ exerciseId: writeId, exerciseVersionId: stored.version.id, userId: student.id, classId, code: "print('hi')" });
-    expect(await getSubmission({ userId: student.id, submissionId: row.id })).toMatchObject({ id: row.id, status: "queued", attemptNumber: 1, code: "print('hi')", verdict: null });
+    const row = await insertQueuedSubmission({
+      exerciseId: writeId,
+      exerciseVersionId: stored.version.id,
+      userId: student.id,
+      classId,
+      code: "print('hi')",
+    });
+    expect(await getSubmission({ userId: student.id, submissionId: row.id })).toMatchObject({
+      id: row.id,
+      status: "queued",
+      attemptNumber: 1,
+      code: "print('hi')",
+      verdict: null,
+    });
     expect((await getSubmission({ userId: teacher.id, submissionId: row.id })).userId).toBe(student.id);
     for (const userId of [classmate.id, outsider.id, stranger.id]) {
       expect((await failure(getSubmission({ userId, submissionId: row.id }))).code).toBe("NOT_FOUND");
     }
-    expect((await failure(getSubmission({ userId: student.id, submissionId: "no-such-submission" }))).code).toBe("NOT_FOUND");
+    expect((await failure(getSubmission({ userId: student.id, submissionId: "no-such-submission" }))).code).toBe(
+      "NOT_FOUND",
+    );
     expect((await getExerciseForStudent({ userId: student.id, exerciseId: writeId })).latestSubmissionId).toBe(row.id);
   });
 });

@@ -35,7 +35,10 @@ afterAll(async () => {
 });
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => new Error("expected the call to fail"), (e: unknown) => e);
+  const error = await promise.then(
+    () => new Error("expected the call to fail"),
+    (e: unknown) => e,
+  );
   if (!(error instanceof AppError)) throw error;
   return error;
 }
@@ -56,7 +59,9 @@ describeEachProvider("class exercises: import and export", (provider) => {
     expect(first).toMatchObject({ created: library.length, versioned: 0, unchanged: 0 });
     expect(first.exercises.map((e) => e.slug)).toEqual(library.map((pkg) => pkg.manifest.slug));
     expect(first.exercises.every((e) => e.status === "PUBLISHED" && e.version === 1)).toBe(true);
-    expect(first.exercises.filter((e) => e.kind === "PREDICT_OUTPUT").length).toBe(library.filter((p) => p.kind === "predict-output").length);
+    expect(first.exercises.filter((e) => e.kind === "PREDICT_OUTPUT").length).toBe(
+      library.filter((p) => p.kind === "predict-output").length,
+    );
 
     const again = await importLibraryIntoClass({ userId: teacher.id, classId: klass.id, publish: true });
     expect(again).toMatchObject({ created: 0, versioned: 0, unchanged: library.length });
@@ -67,8 +72,12 @@ describeEachProvider("class exercises: import and export", (provider) => {
     const { teacher, klass } = await classWithTeacher();
     const slugs = [library[4].manifest.slug, library[12].manifest.slug];
     const result = await importLibraryIntoClass({ userId: teacher.id, classId: klass.id, slugs });
-    expect(result.exercises.map((e) => [e.slug, e.status, e.outcome])).toEqual(slugs.map((slug) => [slug, "DRAFT", "created"]));
-    const unknown = await failure(importLibraryIntoClass({ userId: teacher.id, classId: klass.id, slugs: ["99-no-such-exercise"] }));
+    expect(result.exercises.map((e) => [e.slug, e.status, e.outcome])).toEqual(
+      slugs.map((slug) => [slug, "DRAFT", "created"]),
+    );
+    const unknown = await failure(
+      importLibraryIntoClass({ userId: teacher.id, classId: klass.id, slugs: ["99-no-such-exercise"] }),
+    );
     expect(unknown.code).toBe("BAD_REQUEST");
     expect(unknown.message).toContain("99-no-such-exercise");
   });
@@ -105,7 +114,13 @@ describeEachProvider("class exercises: import and export", (provider) => {
     const before = await getExerciseForStudent({ userId: student.id, exerciseId });
     expect((await findExerciseBySlug(klass.id, slug))?.id).toBe(exerciseId);
     const v1Row = await getVersionId(exerciseId);
-    const old = await insertQueuedSubmission({ exerciseId, exerciseVersionId: v1Row, userId: student.id, classId: klass.id, code: "print(1)" });
+    const old = await insertQueuedSubmission({
+      exerciseId,
+      exerciseVersionId: v1Row,
+      userId: student.id,
+      classId: klass.id,
+      code: "print(1)",
+    });
 
     const promptFile = path.join(root, slug, "prompt.en.md");
     await writeFile(promptFile, `${await readFile(promptFile, "utf8")}\nOne more hint.\n`);
@@ -121,7 +136,9 @@ describeEachProvider("class exercises: import and export", (provider) => {
     expect((await findExerciseVersion(v1Row))?.version).toBe(1);
     expect((await findExerciseVersion(v1Row))?.promptEn).not.toContain("One more hint.");
     // The same content again is a no-op, not version 3.
-    expect((await importLibraryIntoClass({ userId: teacher.id, classId: klass.id }, { root })).exercises[0]).toMatchObject({ version: 2, outcome: "unchanged" });
+    expect(
+      (await importLibraryIntoClass({ userId: teacher.id, classId: klass.id }, { root })).exercises[0],
+    ).toMatchObject({ version: 2, outcome: "unchanged" });
   });
 
   it("refuses a package whose kind clashes with the existing slug, or whose spec is broken", async () => {
@@ -131,9 +148,17 @@ describeEachProvider("class exercises: import and export", (provider) => {
     if (!write || !predict) throw new Error("the library has both kinds");
     await importExerciseIntoClass({ userId: teacher.id, classId: klass.id, package: write });
     const clash: ExercisePackage = { ...predict, manifest: { ...predict.manifest, slug: write.manifest.slug } };
-    expect((await failure(importExerciseIntoClass({ userId: teacher.id, classId: klass.id, package: clash }))).code).toBe("CONFLICT");
-    const broken: ExercisePackage = { ...write, manifest: { ...write.manifest, slug: "broken-spec" }, expectedTrace: "@@@ not a spec [" };
-    expect((await failure(importExerciseIntoClass({ userId: teacher.id, classId: klass.id, package: broken }))).code).toBe("UNPROCESSABLE");
+    expect(
+      (await failure(importExerciseIntoClass({ userId: teacher.id, classId: klass.id, package: clash }))).code,
+    ).toBe("CONFLICT");
+    const broken: ExercisePackage = {
+      ...write,
+      manifest: { ...write.manifest, slug: "broken-spec" },
+      expectedTrace: "@@@ not a spec [",
+    };
+    expect(
+      (await failure(importExerciseIntoClass({ userId: teacher.id, classId: klass.id, package: broken }))).code,
+    ).toBe("UNPROCESSABLE");
   });
 });
 

@@ -11,7 +11,17 @@ import { submitSolution } from "@/lib/grading/submit-solution";
 import { MAX_CODE_BYTES } from "@/lib/grading/submit-solution.types";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
 import { createTestUser, describeEachProvider, useTestDatabase } from "../helpers/db";
-import { countRows, createGradingClass, createGradingHarness, insertLibraryExercise, referenceSolution, sandboxUidBase, waitFor, type GradingClass, type GradingHarness } from "../helpers/grading";
+import {
+  countRows,
+  createGradingClass,
+  createGradingHarness,
+  insertLibraryExercise,
+  referenceSolution,
+  sandboxUidBase,
+  waitFor,
+  type GradingClass,
+  type GradingHarness,
+} from "../helpers/grading";
 import { HttpSession, uniqueEmail } from "../helpers/http-session";
 import { startTestServer, type TestServer } from "../helpers/server";
 
@@ -21,7 +31,15 @@ const TOO_BIG = `# ${"x".repeat(MAX_CODE_BYTES)}\nprint(1)\n`;
 async function createAssignment(klass: GradingClass, exerciseId: string, window: { dueAt?: Date; opensAt?: Date }) {
   const dueAt = window.dueAt ?? new Date(Date.now() + 30 * 86_400_000);
   return getDb().assignment.create({
-    data: { classId: klass.classId, title: "Homework", published: true, latePolicy: "REFUSE", dueAt, opensAt: window.opensAt, exercises: { create: { exerciseId } } },
+    data: {
+      classId: klass.classId,
+      title: "Homework",
+      published: true,
+      latePolicy: "REFUSE",
+      dueAt,
+      opensAt: window.opensAt,
+      exercises: { create: { exerciseId } },
+    },
   });
 }
 
@@ -45,7 +63,11 @@ describeEachProvider("submit: bad input stores nothing", (provider) => {
     exercise = await insertLibraryExercise(klass.classId, EXERCISE);
     code = await referenceSolution(EXERCISE);
     // No worker: whatever is enqueued stays visible in the queue's stats.
-    harness = await createGradingHarness({ backend: "in-process", runner: createSandboxRunner({ poolSize: 1, uidBase: sandboxUidBase(5) }), submitsPerMinute: 2 });
+    harness = await createGradingHarness({
+      backend: "in-process",
+      runner: createSandboxRunner({ poolSize: 1, uidBase: sandboxUidBase(5) }),
+      submitsPerMinute: 2,
+    });
   });
   afterAll(async () => {
     await harness.stop();
@@ -65,27 +87,45 @@ describeEachProvider("submit: bad input stores nothing", (provider) => {
     submitSolution({ userId, exerciseId, code: body, assignmentId }, harness.services);
 
   it("refuses code over 64 KB (PAYLOAD_TOO_LARGE) and text that is not valid UTF-8 (BAD_REQUEST)", async () => {
-    await expectRefused(() => submitAs(klass.studentIds[0], exercise.id, TOO_BIG), { code: "PAYLOAD_TOO_LARGE", message: /limit is 64 KB/ });
-    await expectRefused(() => submitAs(klass.studentIds[0], exercise.id, "print('\uD800')\n"), { code: "BAD_REQUEST", message: /UTF-8/ });
+    await expectRefused(() => submitAs(klass.studentIds[0], exercise.id, TOO_BIG), {
+      code: "PAYLOAD_TOO_LARGE",
+      message: /limit is 64 KB/,
+    });
+    await expectRefused(() => submitAs(klass.studentIds[0], exercise.id, "print('\uD800')\n"), {
+      code: "BAD_REQUEST",
+      message: /UTF-8/,
+    });
   });
 
   it("refuses a closed exercise (FORBIDDEN) and hides a draft from students (NOT_FOUND)", async () => {
     const closed = await insertLibraryExercise(klass.classId, EXERCISE, { slugSuffix: "-closed", status: "CLOSED" });
     const draft = await insertLibraryExercise(klass.classId, EXERCISE, { slugSuffix: "-draft", status: "DRAFT" });
     await expectRefused(() => submitAs(klass.studentIds[0], closed.id, code), { code: "FORBIDDEN", message: /closed/ });
-    await expectRefused(() => submitAs(klass.studentIds[0], draft.id, code), { code: "NOT_FOUND", message: /not found/ });
+    await expectRefused(() => submitAs(klass.studentIds[0], draft.id, code), {
+      code: "NOT_FOUND",
+      message: /not found/,
+    });
   });
 
   it("answers NOT_FOUND to a student who is not in the class", async () => {
     const outsider = await createTestUser({ role: "STUDENT" });
-    await expectRefused(() => submitAs(outsider.id, exercise.id, code), { code: "NOT_FOUND", message: /Exercise not found/ });
+    await expectRefused(() => submitAs(outsider.id, exercise.id, code), {
+      code: "NOT_FOUND",
+      message: /Exercise not found/,
+    });
   });
 
   it("refuses work after the deadline when late work is not accepted, and before the assignment opens", async () => {
     const past = await createAssignment(klass, exercise.id, { dueAt: new Date(Date.now() - 60_000) });
     const future = await createAssignment(klass, exercise.id, { opensAt: new Date(Date.now() + 3_600_000) });
-    await expectRefused(() => submitAs(klass.studentIds[0], exercise.id, code, past.id), { code: "FORBIDDEN", message: /deadline/ });
-    await expectRefused(() => submitAs(klass.studentIds[0], exercise.id, code, future.id), { code: "FORBIDDEN", message: /opens at/ });
+    await expectRefused(() => submitAs(klass.studentIds[0], exercise.id, code, past.id), {
+      code: "FORBIDDEN",
+      message: /deadline/,
+    });
+    await expectRefused(() => submitAs(klass.studentIds[0], exercise.id, code, future.id), {
+      code: "FORBIDDEN",
+      message: /opens at/,
+    });
   });
 
   it("refuses the submission over the per-student rate limit (RATE_LIMITED)", async () => {
@@ -112,13 +152,20 @@ describe("submit over HTTP: bad input is a 4xx and stores nothing", () => {
   let code: string;
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { SUBMIT_RATE_LIMIT: "3", SANDBOX_POOL_SIZE: "1", SANDBOX_UID_BASE: String(sandboxUidBase(6)) } });
+    server = await startTestServer({
+      env: { SUBMIT_RATE_LIMIT: "3", SANDBOX_POOL_SIZE: "1", SANDBOX_UID_BASE: String(sandboxUidBase(6)) },
+    });
     await useDatabaseUrl(server.databaseUrl);
     klass = await createGradingClass(0);
     exercise = await insertLibraryExercise(klass.classId, EXERCISE);
     code = await referenceSolution(EXERCISE);
     student = new HttpSession(server.url);
-    const studentId = await student.signUpAndSignIn({ email: uniqueEmail("burst"), password: "correct horse battery", name: "Student", role: "student" });
+    const studentId = await student.signUpAndSignIn({
+      email: uniqueEmail("burst"),
+      password: "correct horse battery",
+      name: "Student",
+      role: "student",
+    });
     await insertEnrollment(klass.classId, studentId);
   }, 120_000);
   afterAll(async () => {
@@ -135,7 +182,8 @@ describe("submit over HTTP: bad input is a 4xx and stores nothing", () => {
     expect(await getDb().submission.count()).toBe(before);
   }
 
-  const submitJson = (exerciseId: string, body: unknown) => student.json("POST", `/api/exercises/${exerciseId}/submissions`, body);
+  const submitJson = (exerciseId: string, body: unknown) =>
+    student.json("POST", `/api/exercises/${exerciseId}/submissions`, body);
 
   it("accepts a good submission with 202 and grades it", async () => {
     const response = await submitJson(exercise.id, { code });
@@ -151,10 +199,18 @@ describe("submit over HTTP: bad input is a 4xx and stores nothing", () => {
 
   it("413 for code over 64 KB, 400 for bytes that are not UTF-8", async () => {
     await expectStatus(() => submitJson(exercise.id, { code: TOO_BIG }), 413, "PAYLOAD_TOO_LARGE");
-    const invalid = Buffer.concat([Buffer.from('{"code":"print(\''), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('\')"}')]);
+    const invalid = Buffer.concat([
+      Buffer.from('{"code":"print(\''),
+      Buffer.from([0xc3, 0x28, 0xff]),
+      Buffer.from("')\"}"),
+    ]);
     await expectStatus(
       async () => {
-        const response = await student.fetch(`/api/exercises/${exercise.id}/submissions`, { method: "POST", headers: { "content-type": "application/json" }, body: invalid });
+        const response = await student.fetch(`/api/exercises/${exercise.id}/submissions`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: invalid,
+        });
         return { status: response.status, body: await response.json() };
       },
       400,

@@ -63,7 +63,8 @@ function startWorker(databaseUrl: string, prefix: string): { child: ChildProcess
 }
 
 function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  if (child.exitCode !== null || child.signalCode !== null)
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
   return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
 }
 
@@ -83,7 +84,12 @@ describeEachProvider("grading crash safety", (provider) => {
       const exercise = await insertLibraryExercise(klass.classId, EXERCISE);
       const queue = createBullmqQueue({ redisUrl: TEST_REDIS_URL, prefix });
       const limiter = createMemoryRateLimiter({ limit: 100, windowMs: 60_000 });
-      const services = { queue, runner: createSandboxRunner({ poolSize: 1, uidBase: sandboxUidBase(2) }), submitLimiter: limiter, runLimiter: limiter };
+      const services = {
+        queue,
+        runner: createSandboxRunner({ poolSize: 1, uidBase: sandboxUidBase(2) }),
+        submitLimiter: limiter,
+        runLimiter: limiter,
+      };
       const channel = createRedisGradedEventChannel(TEST_REDIS_URL, `${prefix}:submission:graded`);
       const events: SubmissionGradedPayload[] = [];
       await channel.subscribe((event) => events.push(event));
@@ -92,13 +98,17 @@ describeEachProvider("grading crash safety", (provider) => {
         // Student 0 submits twice: BestScore must count 2 attempts, not 3.
         const authors = [klass.studentIds[0], klass.studentIds[0], klass.studentIds[1], klass.studentIds[2]];
         const ids: string[] = [];
-        for (const userId of authors) ids.push((await submitSolution({ userId, exerciseId: exercise.id, code }, services)).id);
+        for (const userId of authors)
+          ids.push((await submitSolution({ userId, exerciseId: exercise.id, code }, services)).id);
 
         const first = startWorker(database.current().url, prefix);
         children.push(first.child);
         const running = await waitFor(
           async () => {
-            const rows = await getDb().submission.findMany({ where: { status: "running" }, select: { id: true, claimAttempt: true } });
+            const rows = await getDb().submission.findMany({
+              where: { status: "running" },
+              select: { id: true, claimAttempt: true },
+            });
             return rows.length === 2 ? rows : null;
           },
           { timeoutMs: 20_000, what: `the first worker to run 2 jobs\n${first.output()}` },
@@ -130,11 +140,17 @@ describeEachProvider("grading crash safety", (provider) => {
 
         // SIGTERM while a job runs: the worker finishes it, then exits 0.
         const last = await submitSolution({ userId: klass.studentIds[1], exerciseId: exercise.id, code }, services);
-        await waitFor(async () => (await getDb().submission.findUnique({ where: { id: last.id } }))?.status === "running", { what: "the last job to start" });
+        await waitFor(
+          async () => (await getDb().submission.findUnique({ where: { id: last.id } }))?.status === "running",
+          { what: "the last job to start" },
+        );
         second.child.kill("SIGTERM");
         expect((await exited(second.child)).code).toBe(0);
         expect(second.output()).toContain("stopped");
-        expect(await getDb().submission.findUnique({ where: { id: last.id } })).toMatchObject({ status: "passed", passed: true });
+        expect(await getDb().submission.findUnique({ where: { id: last.id } })).toMatchObject({
+          status: "passed",
+          passed: true,
+        });
       } finally {
         await channel.close();
         await queue.close();
@@ -152,10 +168,16 @@ describeEachProvider("grading crash safety", (provider) => {
       try {
         const code = await referenceSolution(EXERCISE);
         const ids: string[] = [];
-        for (let i = 0; i < 2; i += 1) ids.push((await submitSolution({ userId: klass.studentIds[0], exerciseId: exercise.id, code }, harness.services)).id);
+        for (let i = 0; i < 2; i += 1)
+          ids.push(
+            (await submitSolution({ userId: klass.studentIds[0], exerciseId: exercise.id, code }, harness.services)).id,
+          );
         // What a process that died mid-job leaves behind; its in-memory queue died with it.
         const startedAt = new Date();
-        await getDb().submission.updateMany({ where: { id: { in: ids } }, data: { status: "running", claimAttempt: 1, startedAt } });
+        await getDb().submission.updateMany({
+          where: { id: { in: ids } },
+          data: { status: "running", claimAttempt: 1, startedAt },
+        });
         harness.startWorker();
         // The fresh harness's queue already holds the ids (submit enqueued them): grading them
         // now must find nothing claimable, because the rows are running and not yet stale.

@@ -51,7 +51,9 @@ afterAll(async () => {
 });
 
 async function bestScoreOf(klass: GradingClass, userId: string, exerciseId: string) {
-  return getDb().bestScore.findUnique({ where: { classId_userId_exerciseId: { classId: klass.classId, userId, exerciseId } } });
+  return getDb().bestScore.findUnique({
+    where: { classId_userId_exerciseId: { classId: klass.classId, userId, exerciseId } },
+  });
 }
 
 describeEachProvider("grading faults", (provider) => {
@@ -71,7 +73,10 @@ describeEachProvider("grading faults", (provider) => {
         const harness = await createGradingHarness({ backend, runner: switchable.runner, retry: RETRY });
         harness.startWorker();
         try {
-          const good = await submitSolution({ userId: student, exerciseId: exercise.id, code: await referenceSolution(EXERCISE) }, harness.services);
+          const good = await submitSolution(
+            { userId: student, exerciseId: exercise.id, code: await referenceSolution(EXERCISE) },
+            harness.services,
+          );
           await harness.waitForEvents([good.id]);
 
           switchable.use(unavailable);
@@ -80,7 +85,13 @@ describeEachProvider("grading faults", (provider) => {
           const a = await submitSolution({ userId: student, exerciseId: exercise.id, code: wrong }, harness.services);
           const [exhausted] = await waitForFinalStatus([a.id], { allowInfraError: true });
           const tries = MAX_INFRA_RETRIES + 1;
-          expect(exhausted).toMatchObject({ status: "infra_error", passed: null, score: null, claimAttempt: tries, infraRetries: tries });
+          expect(exhausted).toMatchObject({
+            status: "infra_error",
+            passed: null,
+            score: null,
+            claimAttempt: tries,
+            infraRetries: tries,
+          });
           expect(exhausted.infraError).toMatch(/sandbox|bubblewrap|missing|unavailable/i);
           expect(harness.logs().filter((line) => line.includes(a.id))).toHaveLength(tries);
           // The student's record is untouched (one graded attempt); the student and instructor hear of it.
@@ -91,7 +102,10 @@ describeEachProvider("grading faults", (provider) => {
           expect(await recoverSubmissions({ queue: harness.services.queue, staleAfterMs: 60_000 })).toBe(0);
 
           // B: the sandbox comes back between two retries; the queue's own retry grades it.
-          const b = await submitSolution({ userId: student, exerciseId: exercise.id, code: await referenceSolution(EXERCISE) }, harness.services);
+          const b = await submitSolution(
+            { userId: student, exerciseId: exercise.id, code: await referenceSolution(EXERCISE) },
+            harness.services,
+          );
           await waitFor(async () => ((await findSubmission(b.id))?.infraRetries ?? 0) >= 1);
           switchable.use(sandbox);
           const [gradedB] = await waitForFinalStatus([b.id]);
@@ -114,7 +128,10 @@ describeEachProvider("grading faults", (provider) => {
         const exercise = await insertLibraryExercise(klass.classId, EXERCISE, { slugSuffix: `-dup-${backend}` });
         const harness = await createGradingHarness({ backend, runner: sandbox });
         try {
-          const submitted = await submitSolution({ userId: klass.studentIds[1], exerciseId: exercise.id, code: await referenceSolution(EXERCISE) }, harness.services);
+          const submitted = await submitSolution(
+            { userId: klass.studentIds[1], exerciseId: exercise.id, code: await referenceSolution(EXERCISE) },
+            harness.services,
+          );
           await harness.services.queue.enqueue(submitted.id);
           expect((await harness.services.queue.stats()).waiting).toBe(1);
           harness.startWorker();
@@ -126,7 +143,11 @@ describeEachProvider("grading faults", (provider) => {
             return stats.waiting + stats.active === 0;
           });
           await new Promise((resolve) => setTimeout(resolve, 200));
-          expect(await findSubmission(submitted.id)).toMatchObject({ status: "passed", claimAttempt: 1, gradedAt: row.gradedAt });
+          expect(await findSubmission(submitted.id)).toMatchObject({
+            status: "passed",
+            claimAttempt: 1,
+            gradedAt: row.gradedAt,
+          });
           expect((await harness.events()).filter((e) => e.event.submissionId === submitted.id)).toHaveLength(1);
           expect(await bestScoreOf(klass, klass.studentIds[1], exercise.id)).toMatchObject({ attempts: 1 });
         } finally {
@@ -140,9 +161,18 @@ describeEachProvider("grading faults", (provider) => {
     const exercise = await insertLibraryExercise(klass.classId, EXERCISE, { slugSuffix: "-concurrent" });
     const harness = await createGradingHarness({ backend: "in-process", runner: sandbox });
     try {
-      const submitted = await submitSolution({ userId: klass.studentIds[2], exerciseId: exercise.id, code: await referenceSolution(EXERCISE) }, harness.services);
+      const submitted = await submitSolution(
+        { userId: klass.studentIds[2], exerciseId: exercise.id, code: await referenceSolution(EXERCISE) },
+        harness.services,
+      );
       const published: SubmissionGradedPayload[] = [];
-      const grade = () => gradeSubmission({ submissionId: submitted.id, run: (request) => sandbox.run(request), publish: (event) => published.push(event), staleAfterMs: 60_000 });
+      const grade = () =>
+        gradeSubmission({
+          submissionId: submitted.id,
+          run: (request) => sandbox.run(request),
+          publish: (event) => published.push(event),
+          staleAfterMs: 60_000,
+        });
       expect((await Promise.all([grade(), grade()])).sort()).toEqual(["passed", "skipped"]);
       const row = await findSubmission(submitted.id);
       expect(row).toMatchObject({ status: "passed", passed: true, claimAttempt: 1 });
@@ -169,15 +199,27 @@ describeEachProvider("grading faults", (provider) => {
     const student = klass.studentIds[2];
     try {
       const code = await referenceSolution(EXERCISE);
-      const thrown = await submitSolution({ userId: student, exerciseId: exercise.id, code: `# throw\n${code}` }, harness.services);
+      const thrown = await submitSolution(
+        { userId: student, exerciseId: exercise.id, code: `# throw\n${code}` },
+        harness.services,
+      );
       const malformed = await submitSolution({ userId: student, exerciseId: exercise.id, code }, harness.services);
       const rows = await waitForFinalStatus([thrown.id, malformed.id], { allowInfraError: true });
-      for (const row of rows) expect(row).toMatchObject({ status: "infra_error", infraRetries: 1, claimAttempt: 1, verdict: null, score: null });
+      for (const row of rows)
+        expect(row).toMatchObject({
+          status: "infra_error",
+          infraRetries: 1,
+          claimAttempt: 1,
+          verdict: null,
+          score: null,
+        });
       expect(rows[0].infraError).toMatch(/^checker bug: TypeError: Cannot read properties/);
       expect(rows[1].infraError).toMatch(/^checker bug: ZodError/);
       expect(calls).toHaveLength(2);
       expect(harness.logs()).toHaveLength(2);
-      expect(harness.logs()[0]).toMatch(new RegExp(`submission ${thrown.id}: checker failure .*giving up: infra_error`));
+      expect(harness.logs()[0]).toMatch(
+        new RegExp(`submission ${thrown.id}: checker failure .*giving up: infra_error`),
+      );
       expect(await bestScoreOf(klass, student, exercise.id)).toBeNull();
     } finally {
       await harness.stop();
@@ -188,12 +230,25 @@ describeEachProvider("grading faults", (provider) => {
     const exercise = await insertLibraryExercise(klass.classId, EXERCISE, { slugSuffix: "-stale" });
     const harness = await createGradingHarness({ backend: "in-process", runner: sandbox });
     try {
-      const submitted = await submitSolution({ userId: klass.studentIds[2], exerciseId: exercise.id, code: "print(1)\n" }, harness.services);
+      const submitted = await submitSolution(
+        { userId: klass.studentIds[2], exerciseId: exercise.id, code: "print(1)\n" },
+        harness.services,
+      );
       const everythingStale = new Date(Date.now() + 60_000);
       const stale = await claimSubmission(submitted.id, everythingStale);
       const fresh = await claimSubmission(submitted.id, everythingStale);
       expect([stale?.claimAttempt, fresh?.claimAttempt]).toEqual([1, 2]);
-      const fields = { status: "failed" as const, passed: false, score: 0, verdict: {}, trace: {}, firstDivergence: null, failingSeed: null, tamperReason: null, runMs: 1 };
+      const fields = {
+        status: "failed" as const,
+        passed: false,
+        score: 0,
+        verdict: {},
+        trace: {},
+        firstDivergence: null,
+        failingSeed: null,
+        tamperReason: null,
+        runMs: 1,
+      };
       expect(await storeGradedResult(submitted.id, 1, { ...fields, score: 99 })).toBe(false);
       expect(await storeGradedResult(submitted.id, 2, fields)).toBe(true);
       expect(await storeGradedResult(submitted.id, 2, { ...fields, score: 50 })).toBe(false);
@@ -212,18 +267,40 @@ describeEachProvider("grading faults", (provider) => {
       for (let round = 0; round < 4; round += 1) {
         const exercise = await insertLibraryExercise(klass.classId, EXERCISE, { slugSuffix: `-race-${round}` });
         const ids: string[] = [];
-        for (let i = 0; i < 6; i += 1) ids.push((await submitSolution({ userId: student, exerciseId: exercise.id, code: `print(${i})\n` }, harness.services)).id);
+        for (let i = 0; i < 6; i += 1)
+          ids.push(
+            (
+              await submitSolution(
+                { userId: student, exerciseId: exercise.id, code: `print(${i})\n` },
+                harness.services,
+              )
+            ).id,
+          );
         const claims = await Promise.all(ids.map((id) => claimSubmission(id, new Date())));
         const key = { classId: klass.classId, userId: student, exerciseId: exercise.id };
         await Promise.all(
           claims.map(async (claim, i) => {
             await new Promise((resolve) => setTimeout(resolve, Math.random() * 4));
             const status = i === 4 ? ("passed" as const) : ("failed" as const);
-            const fields = { status, passed: i === 4, score: i * 10, verdict: {}, trace: {}, firstDivergence: null, failingSeed: null, tamperReason: null, runMs: 1 };
+            const fields = {
+              status,
+              passed: i === 4,
+              score: i * 10,
+              verdict: {},
+              trace: {},
+              firstDivergence: null,
+              failingSeed: null,
+              tamperReason: null,
+              runMs: 1,
+            };
             expect(await storeVerdict(claim!.id, claim!.claimAttempt, fields, key)).toBe(true);
           }),
         );
-        expect(await bestScoreOf(klass, student, exercise.id)).toMatchObject({ attempts: 6, bestScore: 50, bestSubmissionId: ids[5] });
+        expect(await bestScoreOf(klass, student, exercise.id)).toMatchObject({
+          attempts: 6,
+          bestScore: 50,
+          bestSubmissionId: ids[5],
+        });
       }
     } finally {
       await harness.stop();
@@ -238,7 +315,10 @@ describeEachProvider("grading faults", (provider) => {
     try {
       const code = `import gc\n${await referenceSolution(EXERCISE)}`;
       const flagged = await submitSolution({ userId: student, exerciseId: exercise.id, code }, harness.services);
-      const alsoFlagged = await submitSolution({ userId: student, exerciseId: exercise.id, code: STUDENT_PROGRAMS.tamper }, harness.services);
+      const alsoFlagged = await submitSolution(
+        { userId: student, exerciseId: exercise.id, code: STUDENT_PROGRAMS.tamper },
+        harness.services,
+      );
       const rows = await waitForFinalStatus([flagged.id, alsoFlagged.id]);
       for (const row of rows) {
         expect(row).toMatchObject({ status: "needs_review", passed: false, score: 0 });
@@ -251,7 +331,11 @@ describeEachProvider("grading faults", (provider) => {
         ["needs_review", 0, "needs_review"],
         ["needs_review", 0, "needs_review"],
       ]);
-      expect(await bestScoreOf(klass, student, exercise.id)).toMatchObject({ attempts: 0, bestScore: 0, passedAt: null });
+      expect(await bestScoreOf(klass, student, exercise.id)).toMatchObject({
+        attempts: 0,
+        bestScore: 0,
+        passedAt: null,
+      });
     } finally {
       await harness.stop();
     }

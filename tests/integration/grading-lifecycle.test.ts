@@ -57,24 +57,55 @@ describeEachProvider("grading lifecycle", (provider) => {
       it("persists the submission queued first, grades it once, refreshes BestScore and publishes after commit", async () => {
         const exercise = await insertLibraryExercise(klass.classId, CONCURRENCY);
         const [student] = klass.studentIds;
-        const wrong = await submitSolution({ userId: student, exerciseId: exercise.id, code: await wrongSolution(CONCURRENCY, "wrong/sequential-awaits.py") }, harness.services);
-        const right = await submitSolution({ userId: student, exerciseId: exercise.id, code: await referenceSolution(CONCURRENCY) }, harness.services);
+        const wrong = await submitSolution(
+          {
+            userId: student,
+            exerciseId: exercise.id,
+            code: await wrongSolution(CONCURRENCY, "wrong/sequential-awaits.py"),
+          },
+          harness.services,
+        );
+        const right = await submitSolution(
+          { userId: student, exerciseId: exercise.id, code: await referenceSolution(CONCURRENCY) },
+          harness.services,
+        );
         expect([wrong.status, wrong.attemptNumber, right.attemptNumber]).toEqual(["queued", 1, 2]);
 
         // Nothing grades yet: the rows are already there, queued, against the current version.
         const queued = await findSubmission(wrong.id);
-        expect(queued).toMatchObject({ status: "queued", exerciseVersionId: exercise.version.id, claimAttempt: 0, verdict: null, gradedAt: null });
+        expect(queued).toMatchObject({
+          status: "queued",
+          exerciseVersionId: exercise.version.id,
+          claimAttempt: 0,
+          verdict: null,
+          gradedAt: null,
+        });
         expect((await harness.services.queue.stats()).waiting).toBe(2);
 
         harness.startWorker();
         const [failed, passed] = await waitForFinalStatus([wrong.id, right.id]);
-        expect(failed).toMatchObject({ id: wrong.id, status: "failed", passed: false, failingSeed: 0, claimAttempt: 1, infraRetries: 0 });
+        expect(failed).toMatchObject({
+          id: wrong.id,
+          status: "failed",
+          passed: false,
+          failingSeed: 0,
+          claimAttempt: 1,
+          infraRetries: 0,
+        });
         expect(failed.score).toBeGreaterThan(0);
         expect(failed.score).toBeLessThan(100);
         expect((failed.firstDivergence as StoredDivergence).reason).toBe("order");
         expect((failed.trace as { status: string; virtualTime: number }).status).toBe("ok");
         expect((failed.trace as { virtualTime: number }).virtualTime).toBe(4);
-        expect(passed).toMatchObject({ id: right.id, status: "passed", passed: true, score: 100, firstDivergence: null, failingSeed: null, claimAttempt: 1 });
+        expect(passed).toMatchObject({
+          id: right.id,
+          status: "passed",
+          passed: true,
+          score: 100,
+          firstDivergence: null,
+          failingSeed: null,
+          claimAttempt: 1,
+        });
         for (const row of [failed, passed]) {
           expect(row.runMs).toBeGreaterThanOrEqual(0);
           expect(row.startedAt!.getTime()).toBeGreaterThanOrEqual(row.queuedAt.getTime());
@@ -82,7 +113,9 @@ describeEachProvider("grading lifecycle", (provider) => {
         }
 
         // The verdict and BestScore commit in one transaction: a graded row implies a fresh BestScore.
-        const best = await getDb().bestScore.findUnique({ where: { classId_userId_exerciseId: { classId: klass.classId, userId: student, exerciseId: exercise.id } } });
+        const best = await getDb().bestScore.findUnique({
+          where: { classId_userId_exerciseId: { classId: klass.classId, userId: student, exerciseId: exercise.id } },
+        });
         expect(best).toMatchObject({ bestScore: 100, attempts: 2, bestSubmissionId: right.id });
         expect(best?.passedAt?.getTime()).toBe(passed.gradedAt?.getTime());
         const events = await harness.waitForEvents([wrong.id, right.id]);
@@ -103,7 +136,10 @@ describeEachProvider("grading lifecycle", (provider) => {
         const exercise = await insertLibraryExercise(klass.classId, LOCK);
         expect(exercise.version.schedules).toBe(5);
         harness.startWorker();
-        const submitted = await submitSolution({ userId: klass.studentIds[1], exerciseId: exercise.id, code: await wrongSolution(LOCK, "wrong/no-lock.py") }, harness.services);
+        const submitted = await submitSolution(
+          { userId: klass.studentIds[1], exerciseId: exercise.id, code: await wrongSolution(LOCK, "wrong/no-lock.py") },
+          harness.services,
+        );
         const [row] = await waitForFinalStatus([submitted.id]);
         expect(row).toMatchObject({ status: "failed", passed: false });
         expect(row.failingSeed).toBeGreaterThan(0);
@@ -116,7 +152,10 @@ describeEachProvider("grading lifecycle", (provider) => {
       });
 
       it("stores a student's timeout, deadlock and crash as failed verdicts, never as errors", async () => {
-        const exercise = await insertLibraryExercise(klass.classId, CONCURRENCY, { slugSuffix: "-short", limits: { cpuSeconds: 0.3, wallSeconds: 2 } });
+        const exercise = await insertLibraryExercise(klass.classId, CONCURRENCY, {
+          slugSuffix: "-short",
+          limits: { cpuSeconds: 0.3, wallSeconds: 2 },
+        });
         const student = klass.studentIds[2];
         const ids: string[] = [];
         for (const code of [STUDENT_PROGRAMS.infiniteLoop, STUDENT_PROGRAMS.deadlock, STUDENT_PROGRAMS.crash]) {
@@ -131,7 +170,9 @@ describeEachProvider("grading lifecycle", (provider) => {
         for (const row of rows) expect(row).toMatchObject({ status: "failed", passed: false, infraRetries: 0 });
         const events = await harness.waitForEvents(ids);
         expect(events.map((e) => e.event.status)).toEqual(["failed", "failed", "failed"]);
-        const best = await getDb().bestScore.findUnique({ where: { classId_userId_exerciseId: { classId: klass.classId, userId: student, exerciseId: exercise.id } } });
+        const best = await getDb().bestScore.findUnique({
+          where: { classId_userId_exerciseId: { classId: klass.classId, userId: student, exerciseId: exercise.id } },
+        });
         expect(best).toMatchObject({ attempts: 3, passedAt: null });
         expect(best?.bestScore).toBe(Math.max(...rows.map((row) => row.score ?? 0)));
       });

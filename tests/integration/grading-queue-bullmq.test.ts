@@ -66,7 +66,12 @@ describe.skipIf(!available)("BullMQ grading queue (real Redis)", () => {
   });
 
   it("accepts a submission id again once its job failed (a regrade after a failed job)", async () => {
-    const queue = createBullmqQueue({ redisUrl: TEST_REDIS_URL, prefix, queueName: "again", retry: { attempts: 1, baseDelayMs: 10, maxDelayMs: 10 } });
+    const queue = createBullmqQueue({
+      redisUrl: TEST_REDIS_URL,
+      prefix,
+      queueName: "again",
+      retry: { attempts: 1, baseDelayMs: 10, maxDelayMs: 10 },
+    });
     const calls: string[] = [];
     let sandboxUp = false;
     queue.startWorker(

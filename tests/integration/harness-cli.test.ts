@@ -29,16 +29,19 @@ async function trace(name: string, args: string[] = []): Promise<RunResult> {
 
 /** Output lines as [t, task, text]. */
 function lines(result: RunResult): Array<[number, string, string]> {
-  return result.events
-    .filter((e) => e.stream === "stdout" || e.stream === "stderr")
-    .map((e) => [e.t, e.task, e.text]);
+  return result.events.filter((e) => e.stream === "stdout" || e.stream === "stderr").map((e) => [e.t, e.task, e.text]);
 }
 
 describe("tutorial examples", () => {
   it("3.1 greenlet: lines and switches attributed to greenlets", async () => {
     const r = await trace("greenlet");
     expect(r.status).toBe("ok");
-    expect(lines(r)).toEqual([[0, "func_1", "1"], [0, "func_2", "3"], [0, "func_1", "2"], [0, "func_2", "4"]]);
+    expect(lines(r)).toEqual([
+      [0, "func_1", "1"],
+      [0, "func_2", "3"],
+      [0, "func_1", "2"],
+      [0, "func_2", "4"],
+    ]);
     const switches = r.events.filter((e) => e.stream === "switch").map((e) => e.text);
     expect(switches.slice(0, 2)).toEqual(["main -> func_1", "func_1 -> func_2"]);
   });
@@ -50,21 +53,39 @@ describe("tutorial examples", () => {
 
   it("3.3 @asyncio.coroutine runs through the shim and is noted", async () => {
     const r = await trace("legacy_coroutine");
-    expect(lines(r)).toEqual([[0, "Task-1", "4"], [0, "Task-2", "3"], [2, "Task-1", "2"], [2, "Task-2", "4"]]);
+    expect(lines(r)).toEqual([
+      [0, "Task-1", "4"],
+      [0, "Task-2", "3"],
+      [2, "Task-1", "2"],
+      [2, "Task-2", "4"],
+    ]);
     expect(r.notes).toEqual(["legacy @asyncio.coroutine used (removed in Python 3.11)"]);
     expect(r.virtualTime).toBe(2);
   });
 
   it("1.4 ensure_future + run_until_complete(asyncio.wait(...))", async () => {
     const r = await trace("ensure_future");
-    expect(lines(r)).toEqual([[0, "Task-1", "1"], [0, "Task-2", "3"], [2, "Task-1", "2"], [2, "Task-2", "4"]]);
+    expect(lines(r)).toEqual([
+      [0, "Task-1", "1"],
+      [0, "Task-2", "3"],
+      [2, "Task-1", "2"],
+      [2, "Task-2", "4"],
+    ]);
   });
 
   it("5.3 examples 1-3: awaiting one coroutine after another", async () => {
     const one = await trace("await_1");
-    expect(lines(one)).toEqual([[0, "Task-1", "test"], [2, "Task-1", "任务执行完成 None"]]);
+    expect(lines(one)).toEqual([
+      [0, "Task-1", "test"],
+      [2, "Task-1", "任务执行完成 None"],
+    ]);
     const two = await trace("await_2");
-    expect(lines(two).map(([t, , text]) => [t, text])).toEqual([[0, "main"], [0, "test"], [2, "任务执行完成 None"], [2, "main结束"]]);
+    expect(lines(two).map(([t, , text]) => [t, text])).toEqual([
+      [0, "main"],
+      [0, "test"],
+      [2, "任务执行完成 None"],
+      [2, "main结束"],
+    ]);
     const three = await trace("await_3");
     expect(three.virtualTime).toBe(4);
     expect(lines(three).at(-1)).toEqual([4, "Task-1", "main结束2"]);
@@ -73,14 +94,22 @@ describe("tutorial examples", () => {
   it("5.4 example 1: two tasks sleep concurrently", async () => {
     const r = await trace("create_task");
     expect(lines(r)).toEqual([
-      [0, "Task-1", "main"], [0, "Task-2", "test"], [0, "Task-3", "test"],
-      [2, "Task-2", "任务完成"], [2, "Task-3", "任务完成"], [2, "Task-1", "主线程运行"],
+      [0, "Task-1", "main"],
+      [0, "Task-2", "test"],
+      [0, "Task-3", "test"],
+      [2, "Task-2", "任务完成"],
+      [2, "Task-3", "任务完成"],
+      [2, "Task-1", "主线程运行"],
     ]);
   });
 
   it("5.4 example 2: named tasks, wait(timeout=3), sets print in creation order", async () => {
     const r = await trace("wait_timeout");
-    expect(lines(r).slice(0, 3)).toEqual([[0, "Task-1", "main"], [0, "n1", "test"], [0, "n2", "test"]]);
+    expect(lines(r).slice(0, 3)).toEqual([
+      [0, "Task-1", "main"],
+      [0, "n1", "test"],
+      [0, "n2", "test"],
+    ]);
     expect(lines(r)[5][2]).toMatch(/^\{<Task finished name='n1' .*>, <Task finished name='n2' .*>\}$/);
     expect(lines(r)[6]).toEqual([2, "Task-1", "set()"]);
   });
@@ -88,7 +117,11 @@ describe("tutorial examples", () => {
   it("5.4 example 3: passing coroutines to asyncio.wait is CPython 3.11's TypeError", async () => {
     const r = await trace("wait_coroutines");
     expect(r.status).toBe("error");
-    expect(r.error).toMatchObject({ type: "TypeError", message: "Passing coroutines is forbidden, use tasks explicitly.", line: 10 });
+    expect(r.error).toMatchObject({
+      type: "TypeError",
+      message: "Passing coroutines is forbidden, use tasks explicitly.",
+      line: 10,
+    });
   });
 
   it("5.5 a future nobody sets is a deadlock naming the waiter", async () => {
@@ -100,7 +133,10 @@ describe("tutorial examples", () => {
 
 describe("scheduler", () => {
   it("is deterministic: the same seed gives the same JSON", async () => {
-    const [a, b] = await Promise.all([trace("equal_deadlines", ["--seed", "4"]), trace("equal_deadlines", ["--seed", "4"])]);
+    const [a, b] = await Promise.all([
+      trace("equal_deadlines", ["--seed", "4"]),
+      trace("equal_deadlines", ["--seed", "4"]),
+    ]);
     expect({ ...a, wallMs: 0 }).toEqual({ ...b, wallMs: 0 });
     expect(a.seed).toBe(4);
   });
@@ -111,7 +147,12 @@ describe("scheduler", () => {
     const orders = await Promise.all(
       Array.from({ length: 10 }, (_, i) => trace("equal_deadlines", ["--seed", String(i + 1)])),
     );
-    const texts = orders.map((r) => r.events.filter((e) => e.stream === "stdout").map((e) => e.text).join(","));
+    const texts = orders.map((r) =>
+      r.events
+        .filter((e) => e.stream === "stdout")
+        .map((e) => e.text)
+        .join(","),
+    );
     expect(texts.some((t) => t !== fifo.join(","))).toBe(true);
     for (const t of texts) expect(t.split(",").sort()).toEqual(fifo);
   });
@@ -119,8 +160,11 @@ describe("scheduler", () => {
   it("accounts two 1 s executor jobs as parallel work", async () => {
     const r = await trace("executor_parallel");
     expect(lines(r)).toEqual([
-      [0, "asyncio_0", "start 1"], [0, "asyncio_1", "start 2"],
-      [1, "asyncio_0", "end 1"], [1, "asyncio_1", "end 2"], [1, "Task-1", "[1, 2] 1.0"],
+      [0, "asyncio_0", "start 1"],
+      [0, "asyncio_1", "start 2"],
+      [1, "asyncio_0", "end 1"],
+      [1, "asyncio_1", "end 2"],
+      [1, "Task-1", "[1, 2] 1.0"],
     ]);
     expect(r.virtualTime).toBe(1);
   });
@@ -146,6 +190,9 @@ describe("limits, errors and the output channel", () => {
   it("cannot be forged by writes to fd 1, and keeps lines printed before os._exit", async () => {
     const r = await trace("forge_and_exit");
     expect(r.status).toBe("ok");
-    expect(lines(r)).toEqual([[0, "main", "before"], [0, "main", "partial"]]);
+    expect(lines(r)).toEqual([
+      [0, "main", "before"],
+      [0, "main", "partial"],
+    ]);
   });
 });

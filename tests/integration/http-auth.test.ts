@@ -35,7 +35,13 @@ describe("sign-up and sign-in", () => {
 
     expect(await browser.signIn(email, "correct horse")).toBe(true);
     const session = await browser.json<{ user: Record<string, unknown> }>("GET", "/api/auth/session");
-    expect(session.body.user).toMatchObject({ id: created.body.user?.id, email, name: "Ada", role: "instructor", isAdmin: false });
+    expect(session.body.user).toMatchObject({
+      id: created.body.user?.id,
+      email,
+      name: "Ada",
+      role: "instructor",
+      isAdmin: false,
+    });
   });
 
   it("refuses a wrong password without setting a session", async () => {
@@ -49,11 +55,9 @@ describe("sign-up and sign-in", () => {
 
   it("rejects an invalid body with 400 and one message per field", async () => {
     const browser = new HttpSession(server.url);
-    const response = await browser.json<{ error: { code: string; message: string; details: Record<string, string[]> } }>(
-      "POST",
-      "/api/auth/signup",
-      { email: "not-an-email", password: "short", name: "", role: "admin" },
-    );
+    const response = await browser.json<{
+      error: { code: string; message: string; details: Record<string, string[]> };
+    }>("POST", "/api/auth/signup", { email: "not-an-email", password: "short", name: "", role: "admin" });
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe("BAD_REQUEST");
     expect(Object.keys(response.body.error.details).sort()).toEqual(["email", "name", "password", "role"]);
@@ -62,7 +66,11 @@ describe("sign-up and sign-in", () => {
 
   it("answers malformed JSON with 400, not a stack trace", async () => {
     const browser = new HttpSession(server.url);
-    const response = await browser.json<{ error: { code: string; message: string } }>("POST", "/api/auth/signup", "{not json");
+    const response = await browser.json<{ error: { code: string; message: string } }>(
+      "POST",
+      "/api/auth/signup",
+      "{not json",
+    );
     expect(response.status).toBe(400);
     expect(response.body.error).toEqual({ code: "BAD_REQUEST", message: "The request body is not valid JSON." });
   });
@@ -71,14 +79,24 @@ describe("sign-up and sign-in", () => {
     const browser = new HttpSession(server.url);
     const email = uniqueEmail("dup");
     expect((await browser.signUp({ email, password: "password one", name: "One", role: "student" })).status).toBe(201);
-    const again = await browser.signUp({ email: email.toUpperCase(), password: "password two", name: "Two", role: "student" });
+    const again = await browser.signUp({
+      email: email.toUpperCase(),
+      password: "password two",
+      name: "Two",
+      role: "student",
+    });
     expect(again.status).toBe(409);
     expect(again.body.error?.code).toBe("CONFLICT");
   });
 
   it("signs out: the session cookie is cleared", async () => {
     const browser = new HttpSession(server.url);
-    await browser.signUpAndSignIn({ email: uniqueEmail("out"), password: "password 123", name: "Out", role: "student" });
+    await browser.signUpAndSignIn({
+      email: uniqueEmail("out"),
+      password: "password 123",
+      name: "Out",
+      role: "student",
+    });
     const csrf = await browser.json<{ csrfToken: string }>("GET", "/api/auth/csrf");
     await browser.fetch("/api/auth/signout", {
       method: "POST",
@@ -98,7 +116,9 @@ describe("pages", () => {
   });
 
   it("lets the NEXT_LOCALE cookie win over Accept-Language", async () => {
-    const html = await (await fetch(`${server.url}/sign-in`, { headers: { "accept-language": "zh-CN", cookie: "NEXT_LOCALE=en" } })).text();
+    const html = await (
+      await fetch(`${server.url}/sign-in`, { headers: { "accept-language": "zh-CN", cookie: "NEXT_LOCALE=en" } })
+    ).text();
     expect(html).toContain("Welcome back.");
   });
 

@@ -17,7 +17,12 @@ describeEachProvider("class routes over HTTP", (provider: DatabaseProvider) => {
 
   async function newUser(role: "instructor" | "student", name: string): Promise<{ session: HttpSession; id: string }> {
     const session = new HttpSession(server.url);
-    const id = await session.signUpAndSignIn({ email: uniqueEmail(name.toLowerCase()), password: "password 123", name, role });
+    const id = await session.signUpAndSignIn({
+      email: uniqueEmail(name.toLowerCase()),
+      password: "password 123",
+      name,
+      role,
+    });
     return { session, id };
   }
 
@@ -84,11 +89,16 @@ describeEachProvider("class routes over HTTP", (provider: DatabaseProvider) => {
     expect(joined.status).toBe(201);
     expect(joined.body.class.id).toBe(created.id);
 
-    const again = await student.json<ClassBody & { alreadyEnrolled: boolean }>("POST", "/api/classes/join", { code: created.joinCode });
+    const again = await student.json<ClassBody & { alreadyEnrolled: boolean }>("POST", "/api/classes/join", {
+      code: created.joinCode,
+    });
     expect(again.status).toBe(200);
     expect(again.body.alreadyEnrolled).toBe(true);
 
-    const roster = await instructor.json<{ students: Array<{ id: string; name: string }> }>("GET", `/api/classes/${created.id}/roster`);
+    const roster = await instructor.json<{ students: Array<{ id: string; name: string }> }>(
+      "GET",
+      `/api/classes/${created.id}/roster`,
+    );
     expect(roster.body.students.map((s) => s.id)).toEqual([studentId]);
     expect((await student.json("GET", `/api/classes/${created.id}`)).status).toBe(200);
     expect((await student.json("GET", `/api/classes/${created.id}/roster`)).status).toBe(403);

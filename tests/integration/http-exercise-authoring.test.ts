@@ -27,7 +27,10 @@ async def main():
 
 asyncio.run(main())
 `;
-const SEQUENTIAL = SOLUTION.replace('await asyncio.gather(worker("slow", 2), worker("fast", 1))', 'await worker("slow", 2)\n    await worker("fast", 1)');
+const SEQUENTIAL = SOLUTION.replace(
+  'await asyncio.gather(worker("slow", 2), worker("fast", 1))',
+  'await worker("slow", 2)\n    await worker("fast", 1)',
+);
 
 describe("exercise authoring and the class dashboard over HTTP", () => {
   let server: TestServer;
@@ -39,16 +42,25 @@ describe("exercise authoring and the class dashboard over HTTP", () => {
 
   async function newUser(role: "instructor" | "student", name: string): Promise<HttpSession> {
     const session = new HttpSession(server.url);
-    await session.signUpAndSignIn({ email: uniqueEmail(name.toLowerCase().replace(/[^a-z0-9]/g, "")), password: "password 123", name, role });
+    await session.signUpAndSignIn({
+      email: uniqueEmail(name.toLowerCase().replace(/[^a-z0-9]/g, "")),
+      password: "password 123",
+      name,
+      role,
+    });
     return session;
   }
 
   async function graded(id: string): Promise<{ status: string; passed: boolean | null; score: number | null }> {
     const deadline = Date.now() + 90_000;
     for (;;) {
-      const response = await student.json<{ status: string; passed: boolean | null; score: number | null }>("GET", `/api/submissions/${id}`);
+      const response = await student.json<{ status: string; passed: boolean | null; score: number | null }>(
+        "GET",
+        `/api/submissions/${id}`,
+      );
       if (!["queued", "running"].includes(response.body.status)) return response.body;
-      if (Date.now() > deadline) throw new Error(`submission ${id} still ${response.body.status}:\n${server.output().slice(-2000)}`);
+      if (Date.now() > deadline)
+        throw new Error(`submission ${id} still ${response.body.status}:\n${server.output().slice(-2000)}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
@@ -58,7 +70,9 @@ describe("exercise authoring and the class dashboard over HTTP", () => {
     teacher = await newUser("instructor", "Ada");
     stranger = await newUser("instructor", "Eve");
     student = await newUser("student", "Student 2");
-    const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", { name: "Authoring" });
+    const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", {
+      name: "Authoring",
+    });
     classId = created.body.class.id;
     expect((await student.json("POST", "/api/classes/join", { code: created.body.class.joinCode })).status).toBe(201);
   }, 600_000);
@@ -68,23 +82,50 @@ describe("exercise authoring and the class dashboard over HTTP", () => {
   });
 
   it("creates a draft (201), refusing bad input with field messages and other users", async () => {
-    const body = { kind: "write-code", title: { en: "Two workers" }, prompt: { en: "Run **both** workers at once." }, solution: SOLUTION, points: 50, schedules: 1 };
-    const bad = await teacher.json<ErrorBody>("POST", `/api/classes/${classId}/exercises`, { ...body, title: { en: " " }, schedules: 99 });
+    const body = {
+      kind: "write-code",
+      title: { en: "Two workers" },
+      prompt: { en: "Run **both** workers at once." },
+      solution: SOLUTION,
+      points: 50,
+      schedules: 1,
+    };
+    const bad = await teacher.json<ErrorBody>("POST", `/api/classes/${classId}/exercises`, {
+      ...body,
+      title: { en: " " },
+      schedules: 99,
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.details ?? {})).toEqual(expect.arrayContaining(["title.en", "schedules"]));
     expect((await stranger.json<ErrorBody>("POST", `/api/classes/${classId}/exercises`, body)).status).toBe(404);
     expect((await student.json<ErrorBody>("POST", `/api/classes/${classId}/exercises`, body)).status).toBe(403);
 
-    const created = await teacher.json<{ exercise: ExerciseForEditor }>("POST", `/api/classes/${classId}/exercises`, body);
+    const created = await teacher.json<{ exercise: ExerciseForEditor }>(
+      "POST",
+      `/api/classes/${classId}/exercises`,
+      body,
+    );
     expect(created.status).toBe(201);
-    expect(created.body.exercise).toMatchObject({ status: "DRAFT", kind: "WRITE_CODE", slug: "two-workers", version: 1, points: 50, spec: "", title: { en: "Two workers", zh: "Two workers" } });
+    expect(created.body.exercise).toMatchObject({
+      status: "DRAFT",
+      kind: "WRITE_CODE",
+      slug: "two-workers",
+      version: 1,
+      points: 50,
+      spec: "",
+      title: { en: "Two workers", zh: "Two workers" },
+    });
     exerciseId = created.body.exercise.id;
     // Nothing to pass yet: publishing waits for a recorded spec.
-    expect((await teacher.json<ErrorBody>("PATCH", `/api/exercises/${exerciseId}`, { status: "PUBLISHED" })).status).toBe(409);
+    expect(
+      (await teacher.json<ErrorBody>("PATCH", `/api/exercises/${exerciseId}`, { status: "PUBLISHED" })).status,
+    ).toBe(409);
   });
 
   it("rejects a spec with its line and message, and keeps the stored one", async () => {
-    const response = await teacher.json<ErrorBody>("PUT", `/api/exercises/${exerciseId}`, { spec: "# fine\nfinishes by banana\n" });
+    const response = await teacher.json<ErrorBody>("PUT", `/api/exercises/${exerciseId}`, {
+      spec: "# fine\nfinishes by banana\n",
+    });
     expect(response.status).toBe(400);
     expect(response.body.error.details?.["spec.line"]).toEqual(["2"]);
     expect(response.body.error.message).toMatch(/line 2/);
@@ -93,19 +134,35 @@ describe("exercise authoring and the class dashboard over HTTP", () => {
   });
 
   it("records the spec from the solution and checks a wrong solution against it; owner only", async () => {
-    for (const [session, status] of [[stranger, 404], [student, 403]] as const) {
+    for (const [session, status] of [
+      [stranger, 404],
+      [student, 403],
+    ] as const) {
       expect((await session.json("POST", `/api/exercises/${exerciseId}/record`, {})).status).toBe(status);
-      expect((await session.json("POST", `/api/exercises/${exerciseId}/try`, { code: SEQUENTIAL })).status).toBe(status);
+      expect((await session.json("POST", `/api/exercises/${exerciseId}/try`, { code: SEQUENTIAL })).status).toBe(
+        status,
+      );
       expect((await session.json("PUT", `/api/exercises/${exerciseId}`, { points: 1 })).status).toBe(status);
       expect((await session.json("GET", `/api/exercises/${exerciseId}/editor`)).status).toBe(status);
     }
-    const recorded = await teacher.json<{ spec: string; trace: { status: string; events: { text: string }[] } }>("POST", `/api/exercises/${exerciseId}/record`, {});
+    const recorded = await teacher.json<{ spec: string; trace: { status: string; events: { text: string }[] } }>(
+      "POST",
+      `/api/exercises/${exerciseId}/record`,
+      {},
+    );
     expect(recorded.status).toBe(200);
     expect(recorded.body.trace.status).toBe("ok");
     expect(recorded.body.spec).toMatch(/fast done[\s\S]*slow done[\s\S]*all done/);
-    expect((await teacher.json<{ exercise: ExerciseForEditor }>("GET", `/api/exercises/${exerciseId}/editor`)).body.exercise.spec).toBe(recorded.body.spec);
+    expect(
+      (await teacher.json<{ exercise: ExerciseForEditor }>("GET", `/api/exercises/${exerciseId}/editor`)).body.exercise
+        .spec,
+    ).toBe(recorded.body.spec);
 
-    const tried = await teacher.json<{ passed: boolean; firstDivergence: { reason: string } }>("POST", `/api/exercises/${exerciseId}/try`, { code: SEQUENTIAL });
+    const tried = await teacher.json<{ passed: boolean; firstDivergence: { reason: string } }>(
+      "POST",
+      `/api/exercises/${exerciseId}/try`,
+      { code: SEQUENTIAL },
+    );
     expect(tried.status).toBe(200);
     expect(tried.body.passed).toBe(false);
     expect(tried.body.firstDivergence.reason).toMatch(/order|time|text/);
@@ -125,10 +182,14 @@ describe("exercise authoring and the class dashboard over HTTP", () => {
   });
 
   it("a student passes; a tampering submission waits for review; the dashboard shows both", async () => {
-    const passed = await student.json<{ id: string }>("POST", `/api/exercises/${exerciseId}/submissions`, { code: SOLUTION });
+    const passed = await student.json<{ id: string }>("POST", `/api/exercises/${exerciseId}/submissions`, {
+      code: SOLUTION,
+    });
     expect(passed.status).toBe(202);
     expect(await graded(passed.body.id)).toMatchObject({ status: "passed" });
-    const flagged = await student.json<{ id: string }>("POST", `/api/exercises/${exerciseId}/submissions`, { code: `import gc\n${SOLUTION}` });
+    const flagged = await student.json<{ id: string }>("POST", `/api/exercises/${exerciseId}/submissions`, {
+      code: `import gc\n${SOLUTION}`,
+    });
     expect(await graded(flagged.body.id)).toMatchObject({ status: "needs_review", score: 0 });
 
     expect((await stranger.json("GET", `/api/classes/${classId}/dashboard`)).status).toBe(404);
@@ -137,40 +198,76 @@ describe("exercise authoring and the class dashboard over HTTP", () => {
     expect(dashboard.status).toBe(200);
     const [exercise] = dashboard.body.exercises;
     expect(exercise.stats).toMatchObject({ attempted: 1, passed: 1, passRate: 1, attemptsUntilPass: { "1": 1 } });
-    expect(dashboard.body.reviewQueue).toEqual([expect.objectContaining({ submissionId: flagged.body.id, studentName: "Student 2", reason: expect.stringMatching(/gc/) })]);
+    expect(dashboard.body.reviewQueue).toEqual([
+      expect.objectContaining({
+        submissionId: flagged.body.id,
+        studentName: "Student 2",
+        reason: expect.stringMatching(/gc/),
+      }),
+    ]);
     expect(dashboard.body.recent.map((row) => row.status)).toEqual(["needs_review", "passed"]);
 
-    expect((await stranger.json("POST", `/api/submissions/${flagged.body.id}/review`, { decision: "accept" })).status).toBe(404);
-    expect((await student.json("POST", `/api/submissions/${flagged.body.id}/review`, { decision: "accept" })).status).toBe(403);
-    expect((await teacher.json("POST", `/api/submissions/${flagged.body.id}/review`, { decision: "maybe" })).status).toBe(400);
+    expect(
+      (await stranger.json("POST", `/api/submissions/${flagged.body.id}/review`, { decision: "accept" })).status,
+    ).toBe(404);
+    expect(
+      (await student.json("POST", `/api/submissions/${flagged.body.id}/review`, { decision: "accept" })).status,
+    ).toBe(403);
+    expect(
+      (await teacher.json("POST", `/api/submissions/${flagged.body.id}/review`, { decision: "maybe" })).status,
+    ).toBe(400);
     const accepted = await teacher.json("POST", `/api/submissions/${flagged.body.id}/review`, { decision: "accept" });
-    expect(accepted).toEqual({ status: 200, body: { submissionId: flagged.body.id, decision: "accept", passed: true, score: 100 } });
+    expect(accepted).toEqual({
+      status: 200,
+      body: { submissionId: flagged.body.id, decision: "accept", passed: true, score: 100 },
+    });
     expect(await graded(flagged.body.id)).toMatchObject({ status: "passed", score: 100 });
-    expect((await teacher.json("POST", `/api/submissions/${flagged.body.id}/review`, { decision: "reject" })).status).toBe(409);
+    expect(
+      (await teacher.json("POST", `/api/submissions/${flagged.body.id}/review`, { decision: "reject" })).status,
+    ).toBe(409);
   });
 
   it("editing the published exercise creates version 2; version 1 stays for its submissions", async () => {
-    const edited = await teacher.json<{ exercise: ExerciseForEditor }>("PUT", `/api/exercises/${exerciseId}`, { title: { en: "Two workers", zh: "两个工人" }, points: 80 });
+    const edited = await teacher.json<{ exercise: ExerciseForEditor }>("PUT", `/api/exercises/${exerciseId}`, {
+      title: { en: "Two workers", zh: "两个工人" },
+      points: 80,
+    });
     expect(edited.status).toBe(200);
-    expect(edited.body.exercise).toMatchObject({ version: 2, points: 80, editsCreateVersion: true, title: { zh: "两个工人" } });
+    expect(edited.body.exercise).toMatchObject({
+      version: 2,
+      points: 80,
+      editsCreateVersion: true,
+      title: { zh: "两个工人" },
+    });
     const view = await student.json<{ version: number; title: { zh: string } }>("GET", `/api/exercises/${exerciseId}`);
     expect(view.body).toMatchObject({ version: 2, title: { zh: "两个工人" } });
   });
 
   it("an exported exercise uploads into another class; bad files and other users are refused", async () => {
-    const first = (await teacher.json<{ class: { id: string } }>("POST", "/api/classes", { name: "From" })).body.class.id;
-    const second = (await teacher.json<{ class: { id: string } }>("POST", "/api/classes", { name: "To" })).body.class.id;
+    const first = (await teacher.json<{ class: { id: string } }>("POST", "/api/classes", { name: "From" })).body.class
+      .id;
+    const second = (await teacher.json<{ class: { id: string } }>("POST", "/api/classes", { name: "To" })).body.class
+      .id;
     await teacher.json("POST", `/api/classes/${first}/exercises/import`, { slugs: ["01-greenlet-ping-pong"] });
-    const [exercise] = (await teacher.json<{ exercises: { id: string }[] }>("GET", `/api/classes/${first}/exercises`)).body.exercises;
-    const exported = await teacher.json<{ package: { manifest: { slug: string } } }>("GET", `/api/exercises/${exercise.id}/export`);
+    const [exercise] = (await teacher.json<{ exercises: { id: string }[] }>("GET", `/api/classes/${first}/exercises`))
+      .body.exercises;
+    const exported = await teacher.json<{ package: { manifest: { slug: string } } }>(
+      "GET",
+      `/api/exercises/${exercise.id}/export`,
+    );
 
     expect((await stranger.json("POST", `/api/classes/${second}/exercises/upload`, exported.body)).status).toBe(404);
-    const broken = await teacher.json<ErrorBody>("POST", `/api/classes/${second}/exercises/upload`, { package: { ...exported.body.package, expectedTrace: 42 } });
+    const broken = await teacher.json<ErrorBody>("POST", `/api/classes/${second}/exercises/upload`, {
+      package: { ...exported.body.package, expectedTrace: 42 },
+    });
     expect(broken.status).toBe(400);
     expect(Object.keys(broken.body.error.details ?? {})).toContain("package.expectedTrace");
 
     const uploaded = await teacher.json("POST", `/api/classes/${second}/exercises/upload`, exported.body);
-    expect(uploaded).toMatchObject({ status: 200, body: { slug: "01-greenlet-ping-pong", outcome: "created", status: "DRAFT" } });
+    expect(uploaded).toMatchObject({
+      status: 200,
+      body: { slug: "01-greenlet-ping-pong", outcome: "created", status: "DRAFT" },
+    });
     const again = await teacher.json("POST", `/api/classes/${second}/exercises/upload`, exported.body);
     expect(again).toMatchObject({ status: 200, body: { outcome: "unchanged" } });
   });

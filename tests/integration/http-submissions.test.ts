@@ -12,13 +12,17 @@ import type { SubmissionView } from "@/lib/grading/submission-view.types";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
 
 type ErrorBody = { error: { code: string; message: string } };
-type ExerciseList = { canManage: boolean; exercises: { id: string; slug: string; status: string; best: { score: number; passed: boolean } | null }[] };
+type ExerciseList = {
+  canManage: boolean;
+  exercises: { id: string; slug: string; status: string; best: { score: number; passed: boolean } | null }[];
+};
 type Submitted = { id: string; status: string; attemptNumber: number; queuedAt: string };
 type SubmissionBody = SubmissionView;
 
 const WRITE = "05-create-task-concurrency";
 const PREDICT = "13-predict-sequential-await";
-const exerciseFile = (slug: string, file: string) => readFileSync(path.join(REPO_ROOT, "content", "exercises", slug, file), "utf8");
+const exerciseFile = (slug: string, file: string) =>
+  readFileSync(path.join(REPO_ROOT, "content", "exercises", slug, file), "utf8");
 
 describe("exercise and submission routes over HTTP", () => {
   let server: TestServer;
@@ -41,7 +45,8 @@ describe("exercise and submission routes over HTTP", () => {
       const response = await session.json<SubmissionBody>("GET", `/api/submissions/${id}`);
       expect(response.status).toBe(200);
       if (!["queued", "running"].includes(response.body.status)) return response.body;
-      if (Date.now() > deadline) throw new Error(`submission ${id} still ${response.body.status}:\n${server.output().slice(-2000)}`);
+      if (Date.now() > deadline)
+        throw new Error(`submission ${id} still ${response.body.status}:\n${server.output().slice(-2000)}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
@@ -51,9 +56,14 @@ describe("exercise and submission routes over HTTP", () => {
     teacher = await newUser("instructor", "Grace");
     student = await newUser("student", "Sam");
     outsider = await newUser("student", "Olga");
-    const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", { name: "Async 101" });
+    const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", {
+      name: "Async 101",
+    });
     classId = created.body.class.id;
-    const imported = await teacher.json<{ created: number }>("POST", `/api/classes/${classId}/exercises/import`, { slugs: [WRITE, PREDICT], publish: true });
+    const imported = await teacher.json<{ created: number }>("POST", `/api/classes/${classId}/exercises/import`, {
+      slugs: [WRITE, PREDICT],
+      publish: true,
+    });
     expect(imported).toMatchObject({ status: 200, body: { created: 2 } });
     expect((await student.json("POST", "/api/classes/join", { code: created.body.class.joinCode })).status).toBe(201);
     const list = await student.json<ExerciseList>("GET", `/api/classes/${classId}/exercises`);
@@ -66,7 +76,10 @@ describe("exercise and submission routes over HTTP", () => {
 
   it("lists the class's exercises and shows a student no answer key", async () => {
     const list = await student.json<ExerciseList>("GET", `/api/classes/${classId}/exercises`);
-    expect(list.body).toMatchObject({ canManage: false, exercises: [{ slug: WRITE, status: "PUBLISHED", best: null }, { slug: PREDICT }] });
+    expect(list.body).toMatchObject({
+      canManage: false,
+      exercises: [{ slug: WRITE, status: "PUBLISHED", best: null }, { slug: PREDICT }],
+    });
     const view = await student.json<Record<string, unknown>>("GET", `/api/exercises/${writeId}`);
     expect(view.status).toBe(200);
     expect(view.body.starterCode).toBe(exerciseFile(WRITE, "starter.py"));
@@ -76,7 +89,9 @@ describe("exercise and submission routes over HTTP", () => {
   });
 
   it("submit answers 202 queued, and the submission is eventually graded passed", async () => {
-    const submitted = await student.json<Submitted>("POST", `/api/exercises/${writeId}/submissions`, { code: exerciseFile(WRITE, "solution.py") });
+    const submitted = await student.json<Submitted>("POST", `/api/exercises/${writeId}/submissions`, {
+      code: exerciseFile(WRITE, "solution.py"),
+    });
     expect(submitted.status).toBe(202);
     expect(submitted.body).toMatchObject({ status: "queued", attemptNumber: 1 });
     expect(new Date(submitted.body.queuedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
@@ -89,7 +104,9 @@ describe("exercise and submission routes over HTTP", () => {
   });
 
   it("a wrong solution is graded failed with its first divergence", async () => {
-    const submitted = await student.json<Submitted>("POST", `/api/exercises/${writeId}/submissions`, { code: exerciseFile(WRITE, "wrong/sequential-awaits.py") });
+    const submitted = await student.json<Submitted>("POST", `/api/exercises/${writeId}/submissions`, {
+      code: exerciseFile(WRITE, "wrong/sequential-awaits.py"),
+    });
     expect(submitted.body.attemptNumber).toBe(2);
     const graded = await gradedSubmission(student, submitted.body.id);
     expect(graded).toMatchObject({ status: "failed", firstDivergence: { reason: "order" } });
@@ -97,15 +114,20 @@ describe("exercise and submission routes over HTTP", () => {
   });
 
   it("run answers 200 with the trace and the verdict, storing nothing", async () => {
-    const run = await student.json<{ passed: boolean; trace: { status: string; events: { t: number; stream: string; text: string }[] }; firstDivergence: unknown }>(
-      "POST",
-      `/api/exercises/${writeId}/run`,
-      { code: exerciseFile(WRITE, "starter.py") },
-    );
+    const run = await student.json<{
+      passed: boolean;
+      trace: { status: string; events: { t: number; stream: string; text: string }[] };
+      firstDivergence: unknown;
+    }>("POST", `/api/exercises/${writeId}/run`, { code: exerciseFile(WRITE, "starter.py") });
     expect(run.status).toBe(200);
     expect(run.body.passed).toBe(false);
     expect(run.body.trace.status).toBe("ok");
-    expect(run.body.trace.events.filter((e) => e.stream === "stdout").map((e) => e.t).at(-1)).toBe(4);
+    expect(
+      run.body.trace.events
+        .filter((e) => e.stream === "stdout")
+        .map((e) => e.t)
+        .at(-1),
+    ).toBe(4);
     expect(run.body.firstDivergence).not.toBeNull();
   });
 
@@ -118,27 +140,44 @@ describe("exercise and submission routes over HTTP", () => {
 
   it("rejects invalid UTF-8 with 400 and oversized code with 413, storing nothing", async () => {
     const bytes = Buffer.concat([Buffer.from('{"code":"print(1)'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
-    const invalid = await student.fetch(`/api/exercises/${writeId}/submissions`, { method: "POST", headers: { "content-type": "application/json" }, body: bytes });
+    const invalid = await student.fetch(`/api/exercises/${writeId}/submissions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: bytes,
+    });
     expect(invalid.status).toBe(400);
     expect(((await invalid.json()) as ErrorBody).error.message).toMatch(/UTF-8/);
 
-    const big = await student.json<ErrorBody>("POST", `/api/exercises/${writeId}/submissions`, { code: `# ${"x".repeat(65 * 1024)}\n` });
+    const big = await student.json<ErrorBody>("POST", `/api/exercises/${writeId}/submissions`, {
+      code: `# ${"x".repeat(65 * 1024)}\n`,
+    });
     expect(big.status).toBe(413);
     expect(big.body.error.code).toBe("PAYLOAD_TOO_LARGE");
-    const huge = await student.json<ErrorBody>("POST", `/api/exercises/${writeId}/submissions`, { code: "x".repeat(300 * 1024) });
+    const huge = await student.json<ErrorBody>("POST", `/api/exercises/${writeId}/submissions`, {
+      code: "x".repeat(300 * 1024),
+    });
     expect(huge.status).toBe(413);
 
-    const list = await teacher.json<{ counts: Record<string, number>; total: number }>("GET", `/api/exercises/${writeId}/grading-progress`);
+    const list = await teacher.json<{ counts: Record<string, number>; total: number }>(
+      "GET",
+      `/api/exercises/${writeId}/grading-progress`,
+    );
     expect(list.status).toBe(200);
     expect(list.body.total).toBe(2);
   });
 
   it("a student of another class gets 404 for the exercise, its submissions and its Run", async () => {
-    const submitted = await student.json<Submitted>("POST", `/api/exercises/${predictId}/submissions`, { code: "wrong\nguess" });
+    const submitted = await student.json<Submitted>("POST", `/api/exercises/${predictId}/submissions`, {
+      code: "wrong\nguess",
+    });
     expect(submitted.status).toBe(202);
     expect((await outsider.json<ErrorBody>("GET", `/api/exercises/${writeId}`)).status).toBe(404);
-    expect((await outsider.json<ErrorBody>("POST", `/api/exercises/${writeId}/submissions`, { code: "print(1)" })).status).toBe(404);
-    expect((await outsider.json<ErrorBody>("POST", `/api/exercises/${writeId}/run`, { code: "print(1)" })).status).toBe(404);
+    expect(
+      (await outsider.json<ErrorBody>("POST", `/api/exercises/${writeId}/submissions`, { code: "print(1)" })).status,
+    ).toBe(404);
+    expect((await outsider.json<ErrorBody>("POST", `/api/exercises/${writeId}/run`, { code: "print(1)" })).status).toBe(
+      404,
+    );
     expect((await outsider.json<ErrorBody>("GET", `/api/submissions/${submitted.body.id}`)).status).toBe(404);
     expect((await outsider.json<ErrorBody>("GET", `/api/classes/${classId}/exercises`)).status).toBe(404);
     const graded = await gradedSubmission(teacher, submitted.body.id);
@@ -148,14 +187,28 @@ describe("exercise and submission routes over HTTP", () => {
   });
 
   it("only the instructor changes status or exports; a closed exercise refuses submissions", async () => {
-    expect((await student.json<ErrorBody>("PATCH", `/api/exercises/${writeId}`, { status: "CLOSED" })).status).toBe(403);
+    expect((await student.json<ErrorBody>("PATCH", `/api/exercises/${writeId}`, { status: "CLOSED" })).status).toBe(
+      403,
+    );
     expect((await student.json<ErrorBody>("GET", `/api/exercises/${writeId}/export`)).status).toBe(403);
     expect((await student.json<ErrorBody>("POST", `/api/classes/${classId}/exercises/import`, {})).status).toBe(403);
-    const exported = await teacher.json<{ package: { kind: string; solution: string; manifest: { slug: string } } }>("GET", `/api/exercises/${writeId}/export`);
-    expect(exported.body.package).toMatchObject({ kind: "write-code", manifest: { slug: WRITE }, solution: exerciseFile(WRITE, "solution.py") });
+    const exported = await teacher.json<{ package: { kind: string; solution: string; manifest: { slug: string } } }>(
+      "GET",
+      `/api/exercises/${writeId}/export`,
+    );
+    expect(exported.body.package).toMatchObject({
+      kind: "write-code",
+      manifest: { slug: WRITE },
+      solution: exerciseFile(WRITE, "solution.py"),
+    });
     expect((await teacher.json("PATCH", `/api/exercises/${writeId}`, { status: "SHUT" })).status).toBe(400);
-    expect(await teacher.json("PATCH", `/api/exercises/${writeId}`, { status: "CLOSED" })).toMatchObject({ status: 200, body: { status: "CLOSED" } });
-    const refused = await student.json<ErrorBody>("POST", `/api/exercises/${writeId}/submissions`, { code: "print(1)" });
+    expect(await teacher.json("PATCH", `/api/exercises/${writeId}`, { status: "CLOSED" })).toMatchObject({
+      status: 200,
+      body: { status: "CLOSED" },
+    });
+    const refused = await student.json<ErrorBody>("POST", `/api/exercises/${writeId}/submissions`, {
+      code: "print(1)",
+    });
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toMatch(/closed/);
   });

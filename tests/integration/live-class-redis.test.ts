@@ -6,7 +6,16 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LeaderboardUpdatePayload } from "@/lib/realtime/events";
-import { RIGHT, classWithExercise, connected, joinRoom, liveSocket, newUser, nextEvent, type ClientSocket } from "@/tests/helpers/live";
+import {
+  RIGHT,
+  classWithExercise,
+  connected,
+  joinRoom,
+  liveSocket,
+  newUser,
+  nextEvent,
+  type ClientSocket,
+} from "@/tests/helpers/live";
 import { TEST_REDIS_URL, redisAvailable } from "@/tests/helpers/redis";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
 
@@ -19,8 +28,14 @@ describe.skipIf(!redisUp && process.env.CI !== "true")("two app nodes over Redis
 
   beforeAll(async () => {
     const secret = randomBytes(32).toString("base64url");
-    grader = await startTestServer({ provider: "postgres", env: { REDIS_URL: TEST_REDIS_URL, NEXTAUTH_SECRET: secret } });
-    webOnly = await startTestServer({ databaseUrl: grader.databaseUrl, env: { REDIS_URL: TEST_REDIS_URL, NEXTAUTH_SECRET: secret, GRADING_WORKER: "off" } });
+    grader = await startTestServer({
+      provider: "postgres",
+      env: { REDIS_URL: TEST_REDIS_URL, NEXTAUTH_SECRET: secret },
+    });
+    webOnly = await startTestServer({
+      databaseUrl: grader.databaseUrl,
+      env: { REDIS_URL: TEST_REDIS_URL, NEXTAUTH_SECRET: secret, GRADING_WORKER: "off" },
+    });
   }, 180_000);
 
   afterAll(async () => {
@@ -48,12 +63,23 @@ describe.skipIf(!redisUp && process.env.CI !== "true")("two app nodes over Redis
     studentSocketOnB.on("submission:graded", () => (verdictsOnB += 1));
 
     const ownVerdict = nextEvent(studentSocketOnB, "submission:graded", undefined, 60_000);
-    const boardOnA = nextEvent(teacherOnA, "leaderboard:update", (p) => p.entries.some((e) => e.name === "Kai" && e.score === points), 60_000);
-    const submitted = await studentOnB.json<{ id: string }>("POST", `/api/exercises/${exerciseId}/submissions`, { code: RIGHT });
+    const boardOnA = nextEvent(
+      teacherOnA,
+      "leaderboard:update",
+      (p) => p.entries.some((e) => e.name === "Kai" && e.score === points),
+      60_000,
+    );
+    const submitted = await studentOnB.json<{ id: string }>("POST", `/api/exercises/${exerciseId}/submissions`, {
+      code: RIGHT,
+    });
     expect(submitted.status).toBe(202);
     expect(await ownVerdict).toMatchObject({ submissionId: submitted.body.id, status: "passed" });
     await boardOnA;
-    await expect.poll(() => updatesOnB.some((u) => u.entries.some((e) => e.name === "Kai" && e.score === points)), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => updatesOnB.some((u) => u.entries.some((e) => e.name === "Kai" && e.score === points)), {
+        timeout: 10_000,
+      })
+      .toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(verdictsOnB).toBe(1);
     expect(updatesOnB).toHaveLength(1);
@@ -61,7 +87,9 @@ describe.skipIf(!redisUp && process.env.CI !== "true")("two app nodes over Redis
 
     const startedOnA = nextEvent(teacherOnA, "round:started");
     const teacherOnB = teacher.onNode(webOnly.url);
-    expect((await teacherOnB.json("POST", `/api/classes/${classId}/rounds`, { exerciseId, durationSeconds: 30 })).status).toBe(201);
+    expect(
+      (await teacherOnB.json("POST", `/api/classes/${classId}/rounds`, { exerciseId, durationSeconds: 30 })).status,
+    ).toBe(201);
     expect(await startedOnA).toMatchObject({ classId, exerciseId });
   }, 120_000);
 });

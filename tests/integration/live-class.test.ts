@@ -9,7 +9,18 @@ import type { LeaderboardView } from "@/lib/leaderboard/leaderboard.types";
 import type { ClassRounds, RoundDetail, RoundView } from "@/lib/rounds/round.types";
 import type { HttpSession } from "@/tests/helpers/http-session";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
-import { RIGHT, WRONG, classWithExercise, connected, joinRoom, liveSocket, newUser, nextEvent, waitForGraded, type ClientSocket } from "@/tests/helpers/live";
+import {
+  RIGHT,
+  WRONG,
+  classWithExercise,
+  connected,
+  joinRoom,
+  liveSocket,
+  newUser,
+  nextEvent,
+  waitForGraded,
+  type ClientSocket,
+} from "@/tests/helpers/live";
 
 let server: TestServer;
 let teacher: HttpSession;
@@ -28,7 +39,11 @@ async function socketIn(session: HttpSession, options: { reconnection?: boolean 
 }
 
 async function submit(session: HttpSession, code: string, roundId?: string) {
-  return session.json<{ id: string; error?: { code: string; message: string } }>("POST", `/api/exercises/${exerciseId}/submissions`, roundId ? { code, roundId } : { code });
+  return session.json<{ id: string; error?: { code: string; message: string } }>(
+    "POST",
+    `/api/exercises/${exerciseId}/submissions`,
+    roundId ? { code, roundId } : { code },
+  );
 }
 
 beforeAll(async () => {
@@ -36,7 +51,8 @@ beforeAll(async () => {
   teacher = await newUser(server.url, "instructor", "Tess");
   ({ classId, exerciseId, points } = await classWithExercise(teacher, "Live 101").then(async (created) => {
     students = await Promise.all(["Ana", "Ben", "Cai"].map((name) => newUser(server.url, "student", name)));
-    for (const student of students) expect((await student.json("POST", "/api/classes/join", { code: created.joinCode })).status).toBe(201);
+    for (const student of students)
+      expect((await student.json("POST", "/api/classes/join", { code: created.joinCode })).status).toBe(201);
     return created;
   }));
   outsider = await newUser(server.url, "student", "Olga");
@@ -57,10 +73,17 @@ describe("the class leaderboard", () => {
   it("is readable by members only, and an outsider can neither read it nor join the room", async () => {
     const board = await students[0].json<LeaderboardView>("GET", `/api/classes/${classId}/leaderboard`);
     expect(board.status).toBe(200);
-    expect(board.body.entries.map((entry) => [entry.name, entry.score, entry.rank])).toEqual([["Ana", 0, 3], ["Ben", 0, 3], ["Cai", 0, 3]]);
+    expect(board.body.entries.map((entry) => [entry.name, entry.score, entry.rank])).toEqual([
+      ["Ana", 0, 3],
+      ["Ben", 0, 3],
+      ["Cai", 0, 3],
+    ]);
     expect((await outsider.json("GET", `/api/classes/${classId}/leaderboard`)).status).toBe(404);
     const socket = await socketIn(outsider);
-    expect(await joinRoom(socket, classId)).toEqual({ ok: false, error: { code: "NOT_FOUND", message: "Class not found" } });
+    expect(await joinRoom(socket, classId)).toEqual({
+      ok: false,
+      error: { code: "NOT_FOUND", message: "Class not found" },
+    });
   });
 
   it("sends the changed rows to the class room after a verdict, and nothing to an outsider", async () => {
@@ -103,7 +126,13 @@ describe("the class leaderboard", () => {
     const updates: LeaderboardUpdatePayload[] = [];
     projector.on("leaderboard:update", (payload) => updates.push(payload));
     const started = Date.now();
-    const ids = (await Promise.all(students.flatMap((student, i) => Array.from({ length: 8 }, (_, k) => submit(student, (k + i) % 3 === 0 ? RIGHT : WRONG))))).map((r) => r.body.id);
+    const ids = (
+      await Promise.all(
+        students.flatMap((student, i) =>
+          Array.from({ length: 8 }, (_, k) => submit(student, (k + i) % 3 === 0 ? RIGHT : WRONG)),
+        ),
+      )
+    ).map((r) => r.body.id);
     expect(ids).toHaveLength(24);
     for (const [i, id] of ids.entries()) await waitForGraded(students[Math.floor(i / 8)], id);
     await new Promise((resolve) => setTimeout(resolve, 600));
@@ -126,18 +155,26 @@ describe("the class leaderboard", () => {
     await joinRoom(tab, classId);
     // Let the recovery offset be set by one event before dropping the transport.
     const first = nextEvent(tab, "leaderboard:update", (p) => p.entries.some((e) => e.name === "Comet"));
-    expect((await student.json("POST", `/api/classes/${classId}/leaderboard/alias`, { alias: "Comet" })).status).toBe(200);
+    expect((await student.json("POST", `/api/classes/${classId}/leaderboard/alias`, { alias: "Comet" })).status).toBe(
+      200,
+    );
     await first;
     tab.io.engine.close();
     await new Promise((resolve) => setTimeout(resolve, 50));
     const missed = nextEvent(tab, "leaderboard:update", (p) => p.entries.some((e) => e.name === "Rocket"));
-    expect((await student.json("POST", `/api/classes/${classId}/leaderboard/alias`, { alias: "Rocket" })).status).toBe(200);
+    expect((await student.json("POST", `/api/classes/${classId}/leaderboard/alias`, { alias: "Rocket" })).status).toBe(
+      200,
+    );
     expect((await missed).entries.find((e) => e.name === "Rocket")).toBeDefined();
     expect(tab.recovered).toBe(true);
   });
 
   it("refuses an alias with control characters and keeps the old one", async () => {
-    const bad = await students[2].json<{ error: { code: string } }>("POST", `/api/classes/${classId}/leaderboard/alias`, { alias: "a\u0007b" });
+    const bad = await students[2].json<{ error: { code: string } }>(
+      "POST",
+      `/api/classes/${classId}/leaderboard/alias`,
+      { alias: "a\u0007b" },
+    );
     expect(bad.status).toBe(400);
     const board = await teacher.json<LeaderboardView>("GET", `/api/classes/${classId}/leaderboard`);
     expect(board.body.entries.map((e) => e.name)).toContain("Rocket");
@@ -149,7 +186,10 @@ describe("live rounds", () => {
     const student = await socketIn(students[0]);
     await joinRoom(student, classId);
     const startedEvent = nextEvent(student, "round:started");
-    const started = await teacher.json<{ round: RoundView }>("POST", `/api/classes/${classId}/rounds`, { exerciseId, durationSeconds: 10 });
+    const started = await teacher.json<{ round: RoundView }>("POST", `/api/classes/${classId}/rounds`, {
+      exerciseId,
+      durationSeconds: 10,
+    });
     expect(started.status).toBe(201);
     const round = started.body.round;
     expect(round).toMatchObject({ exerciseId, status: "running" });
@@ -158,18 +198,32 @@ describe("live rounds", () => {
     const endedEvent = nextEvent(student, "round:ended", (p) => p.roundId === round.id, 20_000);
 
     // A second round cannot start while this one runs; a student cannot start one.
-    expect((await teacher.json("POST", `/api/classes/${classId}/rounds`, { exerciseId, durationSeconds: 30 })).status).toBe(409);
-    expect((await students[1].json("POST", `/api/classes/${classId}/rounds`, { exerciseId, durationSeconds: 30 })).status).toBe(403);
+    expect(
+      (await teacher.json("POST", `/api/classes/${classId}/rounds`, { exerciseId, durationSeconds: 30 })).status,
+    ).toBe(409);
+    expect(
+      (await students[1].json("POST", `/api/classes/${classId}/rounds`, { exerciseId, durationSeconds: 30 })).status,
+    ).toBe(403);
     // A student who joins late (after round:started) finds the round in the class's list.
-    expect((await students[2].json<ClassRounds>("GET", `/api/classes/${classId}/rounds`)).body.current?.id).toBe(round.id);
+    expect((await students[2].json<ClassRounds>("GET", `/api/classes/${classId}/rounds`)).body.current?.id).toBe(
+      round.id,
+    );
 
     const wrong = await submit(students[1], WRONG, round.id);
     const right = await submit(students[0], RIGHT, round.id);
     expect([wrong.status, right.status]).toEqual([202, 202]);
     const withheld = await waitForGraded(students[1], wrong.body.id);
-    expect(withheld).toMatchObject({ status: "failed", firstDivergence: null, verdict: null, withheldUntilRoundEnds: true });
+    expect(withheld).toMatchObject({
+      status: "failed",
+      firstDivergence: null,
+      verdict: null,
+      withheldUntilRoundEnds: true,
+    });
     // Another class's student cannot answer (the exercise is not theirs).
-    expect((await outsider.json("POST", `/api/exercises/${exerciseId}/submissions`, { code: RIGHT, roundId: round.id })).status).toBe(404);
+    expect(
+      (await outsider.json("POST", `/api/exercises/${exerciseId}/submissions`, { code: RIGHT, roundId: round.id }))
+        .status,
+    ).toBe(404);
 
     const live = await teacher.json<RoundDetail>("GET", `/api/rounds/${round.id}`);
     expect(live.body.stats).toMatchObject({ answered: 2 });
@@ -195,7 +249,10 @@ describe("live rounds", () => {
   it("ends a round early on the instructor's request; outsiders cannot see or end it", async () => {
     const projector = await socketIn(teacher);
     await joinRoom(projector, classId);
-    const started = await teacher.json<{ round: RoundView }>("POST", `/api/classes/${classId}/rounds`, { exerciseId, durationSeconds: 600 });
+    const started = await teacher.json<{ round: RoundView }>("POST", `/api/classes/${classId}/rounds`, {
+      exerciseId,
+      durationSeconds: 600,
+    });
     const roundId = started.body.round.id;
     expect((await outsider.json("GET", `/api/rounds/${roundId}`)).status).toBe(404);
     expect((await outsider.json("POST", `/api/rounds/${roundId}/end`)).status).toBe(404);
@@ -208,8 +265,14 @@ describe("live rounds", () => {
   });
 
   it("refuses a bad duration and an unknown exercise with clear messages", async () => {
-    const short = await teacher.json<{ error: { message: string } }>("POST", `/api/classes/${classId}/rounds`, { exerciseId, durationSeconds: 3 });
+    const short = await teacher.json<{ error: { message: string } }>("POST", `/api/classes/${classId}/rounds`, {
+      exerciseId,
+      durationSeconds: 3,
+    });
     expect(short).toMatchObject({ status: 400, body: { error: { message: "A round lasts at least 10 seconds." } } });
-    expect((await teacher.json("POST", `/api/classes/${classId}/rounds`, { exerciseId: "nope", durationSeconds: 30 })).status).toBe(404);
+    expect(
+      (await teacher.json("POST", `/api/classes/${classId}/rounds`, { exerciseId: "nope", durationSeconds: 30 }))
+        .status,
+    ).toBe(404);
   });
 });

@@ -44,7 +44,11 @@ describe("web hardening", () => {
   });
 
   it("answers unknown /api routes with a JSON 404 for every method, and keeps real routes", async () => {
-    for (const [method, path] of [["GET", "/api/nope"], ["POST", "/api/classes/x/nope"], ["DELETE", "/api/a/b/c"]]) {
+    for (const [method, path] of [
+      ["GET", "/api/nope"],
+      ["POST", "/api/classes/x/nope"],
+      ["DELETE", "/api/a/b/c"],
+    ]) {
       const response = await fetch(`${server.url}${path}`, { method });
       expect(response.status, `${method} ${path}`).toBe(404);
       expect(response.headers.get("content-type")).toMatch(/^application\/json/);
@@ -65,7 +69,12 @@ describe("web hardening", () => {
       .split("\n")
       .filter((line) => line.startsWith("{"))
       .map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines.find((line) => line.requestId === "trace-abc-12345")).toMatchObject({ level: "info", component: "http", path: "/api/health", status: 200 });
+    expect(lines.find((line) => line.requestId === "trace-abc-12345")).toMatchObject({
+      level: "info",
+      component: "http",
+      path: "/api/health",
+      status: 200,
+    });
     expect(lines.find((line) => line.requestId === generated)).toMatchObject({ status: 404 });
   });
 });
@@ -73,7 +82,9 @@ describe("web hardening", () => {
 describe("/metrics", () => {
   it("is a 404 without the bearer token and Prometheus text with it", async () => {
     expect((await fetch(`${server.url}/metrics`)).status).toBe(404);
-    expect((await fetch(`${server.url}/metrics`, { headers: { authorization: "Bearer wrong-token-wrong-token" } })).status).toBe(404);
+    expect(
+      (await fetch(`${server.url}/metrics`, { headers: { authorization: "Bearer wrong-token-wrong-token" } })).status,
+    ).toBe(404);
     const response = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
@@ -90,7 +101,9 @@ describe("/metrics", () => {
     ]) {
       expect(text, name).toContain(`# TYPE ${name} `);
     }
-    expect(text).toMatch(/interleave_http_request_duration_seconds_count\{method="GET",route="\/api\/health",status="200"\} [1-9]/);
+    expect(text).toMatch(
+      /interleave_http_request_duration_seconds_count\{method="GET",route="\/api\/health",status="200"\} [1-9]/,
+    );
     expect(text).toMatch(/interleave_sandbox_slots\{state="total"\} [1-9]/);
   });
 });
@@ -98,8 +111,17 @@ describe("/metrics", () => {
 describe("graceful shutdown", () => {
   it("on SIGTERM finishes the request in flight, drops sockets so they reconnect, and exits 0", async () => {
     const browser = new HttpSession(server.url);
-    await browser.signUpAndSignIn({ email: uniqueEmail("stay"), password: "password 123", name: "Stay", role: "student" });
-    const socket = connect(server.url, { transports: ["websocket"], extraHeaders: { cookie: browser.cookieHeader() }, reconnection: false });
+    await browser.signUpAndSignIn({
+      email: uniqueEmail("stay"),
+      password: "password 123",
+      name: "Stay",
+      role: "student",
+    });
+    const socket = connect(server.url, {
+      transports: ["websocket"],
+      extraHeaders: { cookie: browser.cookieHeader() },
+      reconnection: false,
+    });
     await new Promise<void>((resolve, reject) => {
       socket.once("connect", () => resolve());
       socket.once("connect_error", reject);
@@ -107,19 +129,30 @@ describe("graceful shutdown", () => {
     const disconnected = new Promise<string>((resolve) => socket.once("disconnect", (reason) => resolve(reason)));
 
     // A sign-up whose body is still arriving when the signal comes.
-    const body = JSON.stringify({ email: uniqueEmail("late"), password: "password 123", name: "Late", role: "student" });
+    const body = JSON.stringify({
+      email: uniqueEmail("late"),
+      password: "password 123",
+      name: "Late",
+      role: "student",
+    });
     const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const request = httpRequest(`${server.url}/api/auth/signup`, { method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (response) => {
-        let text = "";
-        response.on("data", (chunk: Buffer) => (text += chunk.toString()));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
-      });
+      const request = httpRequest(
+        `${server.url}/api/auth/signup`,
+        { method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+        (response) => {
+          let text = "";
+          response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
+        },
+      );
       request.on("error", reject);
       request.write(body.slice(0, 10));
       setTimeout(() => request.end(body.slice(10)), 1_500);
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const exited = new Promise<{ code: number | null; at: number }>((resolve) => server.child.once("exit", (code) => resolve({ code, at: Date.now() })));
+    const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+      server.child.once("exit", (code) => resolve({ code, at: Date.now() })),
+    );
     const signalledAt = Date.now();
     server.child.kill("SIGTERM");
 

@@ -38,12 +38,29 @@ describe("the round clock", () => {
     const klass = await createGradingClass(1);
     const exercise = await insertLibraryExercise(klass.classId, "13-predict-sequential-await");
     const now = Date.now();
-    const overdue = await insertRunningRound({ classId: klass.classId, exerciseId: exercise.id, durationSeconds: 30, createdById: klass.instructorId, startsAt: new Date(now - 40_000), endsAt: new Date(now - 10_000) });
-    const pending = await insertRunningRound({ classId: klass.classId, exerciseId: exercise.id, durationSeconds: 10, createdById: klass.instructorId, startsAt: new Date(now - 9_200), endsAt: new Date(now + 800) });
+    const overdue = await insertRunningRound({
+      classId: klass.classId,
+      exerciseId: exercise.id,
+      durationSeconds: 30,
+      createdById: klass.instructorId,
+      startsAt: new Date(now - 40_000),
+      endsAt: new Date(now - 10_000),
+    });
+    const pending = await insertRunningRound({
+      classId: klass.classId,
+      exerciseId: exercise.id,
+      durationSeconds: 10,
+      createdById: klass.instructorId,
+      startsAt: new Date(now - 9_200),
+      endsAt: new Date(now + 800),
+    });
     const ended = recordEnded();
 
     // Two nodes start at once: each closes what it can, the conditional update lets one announce.
-    clocks.push(await startRoundClock({ sweepMs: 60_000, log: () => undefined }), await startRoundClock({ sweepMs: 60_000, log: () => undefined }));
+    clocks.push(
+      await startRoundClock({ sweepMs: 60_000, log: () => undefined }),
+      await startRoundClock({ sweepMs: 60_000, log: () => undefined }),
+    );
     expect(await findLiveRound(overdue.id)).toMatchObject({ status: "ENDED", endedAt: overdue.endsAt });
     expect((await findLiveRound(pending.id))?.status).toBe("RUNNING");
 

@@ -107,9 +107,12 @@ function compareWithOracle(oracle: Oracle, result: RunResult): string[] {
     const got = result.error;
     if (got?.type !== oracle.errorType) problems.push(`error.type: expected ${oracle.errorType}, got ${got?.type}`);
     if (got && normaliseLine(got.message) !== oracle.errorMessage) {
-      problems.push(`error.message: expected ${JSON.stringify(oracle.errorMessage)}, got ${JSON.stringify(got.message)}`);
+      problems.push(
+        `error.message: expected ${JSON.stringify(oracle.errorMessage)}, got ${JSON.stringify(got.message)}`,
+      );
     }
-    if (got && got.line !== oracle.errorLine) problems.push(`error.line: expected ${oracle.errorLine}, got ${got.line}`);
+    if (got && got.line !== oracle.errorLine)
+      problems.push(`error.line: expected ${oracle.errorLine}, got ${got.line}`);
   }
   if (Math.abs(result.virtualTime - oracle.endTime) > TIME_TOLERANCE) {
     problems.push(`end time: expected ${oracle.endTime}, got ${result.virtualTime}`);

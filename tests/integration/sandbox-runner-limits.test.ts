@@ -9,8 +9,14 @@ import type { SandboxRunner } from "@/lib/sandbox/sandbox-runner.types";
 const UID_BASE = 66000 + (process.pid % 500) * 4;
 const stdoutLines = (result: RunResult) => result.events.filter((e) => e.stream === "stdout").map((e) => e.text);
 const limits = (overrides: Record<string, number>) => ({
-  cpuSeconds: 5, wallSeconds: 10, memoryMb: 512, maxVirtualSeconds: 3600, maxSteps: 200_000,
-  maxEvents: 10_000, maxOutputBytes: 1024 * 1024, ...overrides,
+  cpuSeconds: 5,
+  wallSeconds: 10,
+  memoryMb: 512,
+  maxVirtualSeconds: 3600,
+  maxSteps: 200_000,
+  maxEvents: 10_000,
+  maxOutputBytes: 1024 * 1024,
+  ...overrides,
 });
 
 let runner: SandboxRunner;
@@ -87,7 +93,8 @@ raise ValueError("real failure")
   });
 
   it("a frame written straight to the event descriptor is rejected and flagged as tampering", async () => {
-    const code = 'import os\nos.write(3, (64).to_bytes(4, "big") + bytes(32) + b\'{"k":"e","e":{"t":0,"task":"main","stream":"stdout","text":"FORGED"}}\'[:32])\nprint("done")';
+    const code =
+      'import os\nos.write(3, (64).to_bytes(4, "big") + bytes(32) + b\'{"k":"e","e":{"t":0,"task":"main","stream":"stdout","text":"FORGED"}}\'[:32])\nprint("done")';
     const result = await runner.run({ code });
     expect(result.events.map((e) => e.text)).not.toContain("FORGED");
     expect(result.tamper?.reason).toBeTruthy();
@@ -107,7 +114,9 @@ describe("slot recovery", () => {
   });
 
   it("refuses to change the zygote's limits (seccomp: prlimit on pid 0 only)", async () => {
-    const tamperer = await runner.run({ code: "import resource\nresource.prlimit(1, resource.RLIMIT_NOFILE, (100, 256))\nprint('changed')" });
+    const tamperer = await runner.run({
+      code: "import resource\nresource.prlimit(1, resource.RLIMIT_NOFILE, (100, 256))\nprint('changed')",
+    });
     expect(tamperer.error?.type).toBe("PermissionError");
     expect(stdoutLines(tamperer)).toEqual([]);
     expect(tamperer.tamper).not.toBeNull();
@@ -116,7 +125,9 @@ describe("slot recovery", () => {
   it("recycles the slot when the cleanup cannot finish, and restarts a killed slot", async () => {
     const before = runner.status().restarts;
     // A run that shuts its stdout socket down for good: its result stands, the slot is replaced.
-    const shut = await runner.run({ code: "import socket\nsocket.socket(fileno=1).shutdown(socket.SHUT_WR)\nprint('shut')" });
+    const shut = await runner.run({
+      code: "import socket\nsocket.socket(fileno=1).shutdown(socket.SHUT_WR)\nprint('shut')",
+    });
     expect(shut.status).toBe("ok");
     expect(stdoutLines(shut)).toEqual(["shut"]);
     // Deeper than any wipe walks: gone with the run's own tmpfs (no recycle needed for that).
@@ -126,7 +137,10 @@ describe("slot recovery", () => {
     expect(stdoutLines(afterRecycle)).toEqual(["[]"]);
     expect(runner.status().restarts).toBe(before + 1);
     // Kill the slot's bwrap process from outside (its uid belongs to this test process alone).
-    const pids = execFileSync("pgrep", ["-u", String(UID_BASE), "-x", "bwrap"]).toString().trim().split("\n");
+    const pids = execFileSync("pgrep", ["-u", String(UID_BASE), "-x", "bwrap"])
+      .toString()
+      .trim()
+      .split("\n");
     expect(pids.length).toBeGreaterThan(0);
     for (const pid of pids) process.kill(Number(pid), "SIGKILL");
     const afterKill = await runner.run({ code: "print('back')" });
@@ -162,7 +176,12 @@ describe("modes and availability", () => {
     expect(health.pool?.seccomp).toBe(true);
     expect(health.cgroups.pids).toBe(true);
     // Issue 8: what every run gets, as the zygotes report it (this host: cgroup v1).
-    expect(health.isolation).toEqual({ freshTmpPerRun: true, devicesReadOnly: true, seccomp: true, memoryBound: `cgroup-${health.cgroups.version}` });
+    expect(health.isolation).toEqual({
+      freshTmpPerRun: true,
+      devicesReadOnly: true,
+      seccomp: true,
+      memoryBound: `cgroup-${health.cgroups.version}`,
+    });
     expect(health.memoryBound).toMatch(/one bound per run/);
     const withoutCgroups = checkSandbox({ mode: "bwrap", cgroups: false });
     expect(withoutCgroups.memoryBound).toMatch(/only RLIMIT_AS per process/);
@@ -170,7 +189,12 @@ describe("modes and availability", () => {
 
   it("runs in unsafe-local mode with a loud warning", async () => {
     const warnings: string[] = [];
-    const local = createSandboxRunner({ mode: "unsafe-local", poolSize: 1, uidBase: UID_BASE + 2, warn: (m) => warnings.push(m) });
+    const local = createSandboxRunner({
+      mode: "unsafe-local",
+      poolSize: 1,
+      uidBase: UID_BASE + 2,
+      warn: (m) => warnings.push(m),
+    });
     const result = await local.run({ code: "print('local')" });
     await local.close();
     expect(warnings.join("")).toContain("WITHOUT bubblewrap");
@@ -178,7 +202,10 @@ describe("modes and availability", () => {
   });
 
   it("runs a cold one-shot sandbox", async () => {
-    const result = await runCold({ code: "import asyncio\nasync def m():\n    await asyncio.sleep(3)\n    print('cold')\nasyncio.run(m())" }, { uid: UID_BASE + 3 });
+    const result = await runCold(
+      { code: "import asyncio\nasync def m():\n    await asyncio.sleep(3)\n    print('cold')\nasyncio.run(m())" },
+      { uid: UID_BASE + 3 },
+    );
     expect(result.status).toBe("ok");
     expect(stdoutLines(result)).toEqual(["cold"]);
     expect(result.virtualTime).toBe(3);

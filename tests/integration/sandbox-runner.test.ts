@@ -161,7 +161,9 @@ describe("isolation between runs of one slot", () => {
   afterAll(() => single.close());
 
   it("wipes /tmp between runs", async () => {
-    const first = await single.run({ code: 'open("/tmp/leak.txt", "w").write("x")\nimport os\nos.mkdir("/tmp/d")\nos.chmod("/tmp/d", 0)\nprint(sorted(os.listdir("/tmp")))' });
+    const first = await single.run({
+      code: 'open("/tmp/leak.txt", "w").write("x")\nimport os\nos.mkdir("/tmp/d")\nos.chmod("/tmp/d", 0)\nprint(sorted(os.listdir("/tmp")))',
+    });
     expect(stdoutLines(first)[0]).toBe("['d', 'leak.txt']");
     const second = await single.run({ code: 'import os\nprint(os.listdir("/tmp"))' });
     expect(stdoutLines(second)[0]).toBe("[]");

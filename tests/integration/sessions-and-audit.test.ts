@@ -26,7 +26,11 @@ afterAll(async () => {
 });
 
 function openSocket(session: HttpSession): Promise<{ socket: Socket; error?: string }> {
-  const socket = connect(server.url, { transports: ["websocket"], extraHeaders: { cookie: session.cookieHeader() }, reconnection: false });
+  const socket = connect(server.url, {
+    transports: ["websocket"],
+    extraHeaders: { cookie: session.cookieHeader() },
+    reconnection: false,
+  });
   sockets.push(socket);
   return new Promise((resolve) => {
     socket.once("connect", () => resolve({ socket }));
@@ -66,15 +70,27 @@ describe("sign out everywhere", () => {
 describe("role changes and removals take effect at once", () => {
   it("an admin's role change applies to the next request of an existing session, and is audited", async () => {
     const admin = new HttpSession(server.url);
-    const adminId = await admin.signUpAndSignIn({ email: uniqueEmail("admin"), password: "password 123", name: "Admin", role: "instructor" });
+    const adminId = await admin.signUpAndSignIn({
+      email: uniqueEmail("admin"),
+      password: "password 123",
+      name: "Admin",
+      role: "instructor",
+    });
     await getDb().user.update({ where: { id: adminId }, data: { isAdmin: true } });
     const teacher = new HttpSession(server.url);
-    const teacherId = await teacher.signUpAndSignIn({ email: uniqueEmail("teacher"), password: "password 123", name: "T", role: "instructor" });
+    const teacherId = await teacher.signUpAndSignIn({
+      email: uniqueEmail("teacher"),
+      password: "password 123",
+      name: "T",
+      role: "instructor",
+    });
     expect((await teacher.json("POST", "/api/classes", { name: "Before" })).status).toBe(201);
 
     // Not an admin: refused.
     expect((await teacher.json("POST", `/api/admin/users/${adminId}/role`, { role: "student" })).status).toBe(403);
-    const changed = await admin.json<{ user: { role: string } }>("POST", `/api/admin/users/${teacherId}/role`, { role: "student" });
+    const changed = await admin.json<{ user: { role: string } }>("POST", `/api/admin/users/${teacherId}/role`, {
+      role: "student",
+    });
     expect(changed.status).toBe(200);
     expect(changed.body.user.role).toBe("student");
     // Same cookie as before, new rights.
@@ -82,15 +98,30 @@ describe("role changes and removals take effect at once", () => {
     expect((await admin.json("POST", `/api/admin/users/${teacherId}/role`, { role: "janitor" })).status).toBe(400);
     expect((await admin.json("POST", "/api/admin/users/no-such-user/role", { role: "student" })).status).toBe(404);
     const audit = await listAuditEntries({ userId: adminId });
-    expect(audit[0]).toMatchObject({ actorId: adminId, action: "user.role.change", target: teacherId, details: { role: "STUDENT" } });
+    expect(audit[0]).toMatchObject({
+      actorId: adminId,
+      action: "user.role.change",
+      target: teacherId,
+      details: { role: "STUDENT" },
+    });
   });
 
   it("a removed student loses the class on the next request; removal and code rotation are audited", async () => {
     const instructor = new HttpSession(server.url);
-    const instructorId = await instructor.signUpAndSignIn({ email: uniqueEmail("owner"), password: "password 123", name: "Owner", role: "instructor" });
+    const instructorId = await instructor.signUpAndSignIn({
+      email: uniqueEmail("owner"),
+      password: "password 123",
+      name: "Owner",
+      role: "instructor",
+    });
     const created = (await instructor.json<ClassBody>("POST", "/api/classes", { name: "Audited" })).body.class;
     const student = new HttpSession(server.url);
-    const studentId = await student.signUpAndSignIn({ email: uniqueEmail("pupil"), password: "password 123", name: "Pupil", role: "student" });
+    const studentId = await student.signUpAndSignIn({
+      email: uniqueEmail("pupil"),
+      password: "password 123",
+      name: "Pupil",
+      role: "student",
+    });
     expect((await student.json("POST", "/api/classes/join", { code: created.joinCode })).status).toBe(201);
     expect((await student.json("GET", `/api/classes/${created.id}`)).status).toBe(200);
 
@@ -105,7 +136,9 @@ describe("role changes and removals take effect at once", () => {
     ]);
     expect(entries[0]).toMatchObject({ actorId: instructorId, actorName: "Owner", classId: created.id });
     // Only the class's instructor (or an admin) reads its log; the whole log is for admins.
-    await expect(listAuditEntries({ userId: studentId, classId: created.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listAuditEntries({ userId: studentId, classId: created.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(listAuditEntries({ userId: instructorId })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

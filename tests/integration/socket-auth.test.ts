@@ -1,6 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { io as connect, type Socket } from "socket.io-client";
-import type { AckResponse, ClientToServerEvents, RoomJoined, RosterChangedPayload, ServerToClientEvents } from "@/lib/realtime/events";
+import type {
+  AckResponse,
+  ClientToServerEvents,
+  RoomJoined,
+  RosterChangedPayload,
+  ServerToClientEvents,
+} from "@/lib/realtime/events";
 import { HttpSession, uniqueEmail } from "@/tests/helpers/http-session";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
 
@@ -45,9 +51,19 @@ async function createClass(session: HttpSession, name: string): Promise<{ id: st
 beforeAll(async () => {
   server = await startTestServer();
   instructor = new HttpSession(server.url);
-  await instructor.signUpAndSignIn({ email: uniqueEmail("teach"), password: "password 123", name: "Teach", role: "instructor" });
+  await instructor.signUpAndSignIn({
+    email: uniqueEmail("teach"),
+    password: "password 123",
+    name: "Teach",
+    role: "instructor",
+  });
   const other = new HttpSession(server.url);
-  await other.signUpAndSignIn({ email: uniqueEmail("other"), password: "password 123", name: "Other", role: "instructor" });
+  await other.signUpAndSignIn({
+    email: uniqueEmail("other"),
+    password: "password 123",
+    name: "Other",
+    role: "instructor",
+  });
   student = new HttpSession(server.url);
   await student.signUpAndSignIn({ email: uniqueEmail("kid"), password: "password 123", name: "Kid", role: "student" });
 
@@ -86,8 +102,14 @@ describe("class rooms", () => {
   it("lets a student join their own class's room but not another class's", async () => {
     const socket = socketFor(student.cookieHeader());
     await outcome(socket);
-    expect(await joinRoom(socket, ownClassId)).toEqual({ ok: true, data: { classId: ownClassId, room: `class:${ownClassId}` } });
-    expect(await joinRoom(socket, otherClassId)).toEqual({ ok: false, error: { code: "NOT_FOUND", message: "Class not found" } });
+    expect(await joinRoom(socket, ownClassId)).toEqual({
+      ok: true,
+      data: { classId: ownClassId, room: `class:${ownClassId}` },
+    });
+    expect(await joinRoom(socket, otherClassId)).toEqual({
+      ok: false,
+      error: { code: "NOT_FOUND", message: "Class not found" },
+    });
   });
 
   it("answers an invalid payload with BAD_REQUEST", async () => {
@@ -106,13 +128,23 @@ describe("class rooms", () => {
     expect((await joinRoom(teacherSocket, ownClassId)).ok).toBe(true);
 
     const newcomer = new HttpSession(server.url);
-    const newcomerId = await newcomer.signUpAndSignIn({ email: uniqueEmail("new"), password: "password 123", name: "New", role: "student" });
+    const newcomerId = await newcomer.signUpAndSignIn({
+      email: uniqueEmail("new"),
+      password: "password 123",
+      name: "New",
+      role: "student",
+    });
     const newcomerSocket = socketFor(newcomer.cookieHeader());
     await outcome(newcomerSocket);
 
     const joinedEvent = new Promise<RosterChangedPayload>((resolve) => teacherSocket.once("roster:changed", resolve));
     expect((await newcomer.json("POST", "/api/classes/join", { code: ownJoinCode })).status).toBe(201);
-    expect(await joinedEvent).toEqual({ classId: ownClassId, change: "joined", studentId: newcomerId, studentCount: 2 });
+    expect(await joinedEvent).toEqual({
+      classId: ownClassId,
+      change: "joined",
+      studentId: newcomerId,
+      studentCount: 2,
+    });
 
     expect((await joinRoom(newcomerSocket, ownClassId)).ok).toBe(true);
     const removedEvent = new Promise<RosterChangedPayload>((resolve) => teacherSocket.once("roster:changed", resolve));

@@ -15,7 +15,10 @@ import { listSubmissions } from "@/lib/grading/list-submissions";
 import { createTestUser, describeEachProvider, useTestDatabase } from "@/tests/helpers/db";
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => new Error("expected the call to fail"), (e: unknown) => e);
+  const error = await promise.then(
+    () => new Error("expected the call to fail"),
+    (e: unknown) => e,
+  );
   if (!(error instanceof AppError)) throw error;
   return error;
 }
@@ -34,14 +37,33 @@ describeEachProvider("submission history", (provider) => {
     const classId = (await createClass({ userId: teacher.id, name: "History" })).id;
     await upsertActiveEnrollment(classId, kim.id);
     await upsertActiveEnrollment(classId, lee.id);
-    exerciseId = (await importLibraryIntoClass({ userId: teacher.id, classId, slugs: ["05-create-task-concurrency"] })).exercises[0].id;
+    exerciseId = (await importLibraryIntoClass({ userId: teacher.id, classId, slugs: ["05-create-task-concurrency"] }))
+      .exercises[0].id;
     const exercise = await findExerciseWithCurrentVersion(exerciseId);
     if (!exercise) throw new Error("exercise missing");
     const base = { exerciseId, exerciseVersionId: exercise.version.id, classId, userId: kim.id };
     const first = await insertQueuedSubmission({ ...base, code: "print('wrong')" });
-    const divergence = { reason: "text", code: "trace.text", params: { actual: "wrong" }, message: "A line differs", index: 0 };
+    const divergence = {
+      reason: "text",
+      code: "trace.text",
+      params: { actual: "wrong" },
+      message: "A line differs",
+      index: 0,
+    };
     expect(await claimSubmission(first.id, new Date(0))).not.toBeNull();
-    expect(await storeGradedResult(first.id, 1, { status: "failed", passed: false, score: 40, verdict: {}, trace: null, tamperReason: null, firstDivergence: divergence, failingSeed: 0, runMs: 5 })).toBe(true);
+    expect(
+      await storeGradedResult(first.id, 1, {
+        status: "failed",
+        passed: false,
+        score: 40,
+        verdict: {},
+        trace: null,
+        tamperReason: null,
+        firstDivergence: divergence,
+        failingSeed: 0,
+        runMs: 5,
+      }),
+    ).toBe(true);
     await insertQueuedSubmission({ ...base, code: "print('right')" });
   });
 
@@ -50,8 +72,16 @@ describeEachProvider("submission history", (provider) => {
     await publishExercise({ userId: teacher.id, exerciseId, status: "PUBLISHED" });
     const history = await listSubmissions({ userId: kim.id, exerciseId });
     expect(history.userId).toBe(kim.id);
-    expect(history.submissions.map((s) => [s.attemptNumber, s.status, s.score])).toEqual([[2, "queued", null], [1, "failed", 40]]);
-    expect(history.submissions[1].divergence).toEqual({ reason: "text", code: "trace.text", params: { actual: "wrong" }, message: "A line differs" });
+    expect(history.submissions.map((s) => [s.attemptNumber, s.status, s.score])).toEqual([
+      [2, "queued", null],
+      [1, "failed", 40],
+    ]);
+    expect(history.submissions[1].divergence).toEqual({
+      reason: "text",
+      code: "trace.text",
+      params: { actual: "wrong" },
+      message: "A line differs",
+    });
     expect((await listSubmissions({ userId: lee.id, exerciseId })).submissions).toEqual([]);
   });
 

@@ -46,7 +46,12 @@ describe("npm run trace", () => {
       const checked = trace(`${EXERCISE}/solution.py`, "--expect", path.join(dir, "recorded.trace"), "--json");
       expect(checked.status).toBe(0);
       expect(JSON.parse(checked.stdout).verdict.passed).toBe(true);
-      const sequential = trace(`${EXERCISE}/wrong/sequential-awaits.py`, "--expect", path.join(dir, "recorded.trace"), "--json");
+      const sequential = trace(
+        `${EXERCISE}/wrong/sequential-awaits.py`,
+        "--expect",
+        path.join(dir, "recorded.trace"),
+        "--json",
+      );
       expect(JSON.parse(sequential.stdout).verdict.passed).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -56,7 +61,12 @@ describe("npm run trace", () => {
   it("--expect --json adds the verdict; a sequential solution fails with a first divergence and a non-zero exit", () => {
     const good = trace(`${EXERCISE}/solution.py`, "--expect", `${EXERCISE}/expected.trace`, "--json");
     expect(good.status).toBe(0);
-    expect(JSON.parse(good.stdout).verdict).toMatchObject({ passed: true, score: 100, firstDivergence: null, failingSeed: null });
+    expect(JSON.parse(good.stdout).verdict).toMatchObject({
+      passed: true,
+      score: 100,
+      firstDivergence: null,
+      failingSeed: null,
+    });
     const bad = trace(`${EXERCISE}/wrong/sequential-awaits.py`, "--expect", `${EXERCISE}/expected.trace`, "--json");
     expect(bad.status).not.toBe(0);
     const verdict = JSON.parse(bad.stdout).verdict;

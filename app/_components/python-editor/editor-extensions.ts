@@ -1,5 +1,12 @@
 import { Compartment, EditorState, type Extension, type StateEffect } from "@codemirror/state";
-import { EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from "@codemirror/view";
+import {
+  EditorView,
+  drawSelection,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  keymap,
+  lineNumbers,
+} from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { bracketMatching, indentOnInput, indentUnit } from "@codemirror/language";
 import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
@@ -28,7 +35,12 @@ export interface EditorCallbacks {
 const settingsCompartment = new Compartment();
 
 function settingsExtension(settings: EditorSettings): Extension {
-  const attributes: Record<string, string> = { "aria-label": settings.label, spellcheck: "false", autocapitalize: "off", autocorrect: "off" };
+  const attributes: Record<string, string> = {
+    "aria-label": settings.label,
+    spellcheck: "false",
+    autocapitalize: "off",
+    autocorrect: "off",
+  };
   if (settings.id) attributes.id = settings.id;
   if (settings.describedBy) attributes["aria-describedby"] = settings.describedBy;
   if (settings.readOnly) attributes["aria-readonly"] = "true";

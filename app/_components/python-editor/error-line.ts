@@ -25,7 +25,8 @@ const errorLineField = StateField.define<DecorationSet>({
   create: () => Decoration.none,
   update(decorations, transaction) {
     let next = decorations.map(transaction.changes);
-    for (const effect of transaction.effects) if (effect.is(setErrorLine)) next = decorate(transaction.state, effect.value);
+    for (const effect of transaction.effects)
+      if (effect.is(setErrorLine)) next = decorate(transaction.state, effect.value);
     return next;
   },
   provide: (field) => [

@@ -9,7 +9,9 @@ type EditorComponent = ComponentType<PythonEditorProps>;
 // One import for every editor on the page (and across client-side navigations).
 let loading: Promise<EditorComponent> | null = null;
 function loadEditor(): Promise<EditorComponent> {
-  loading ??= import("@/app/_components/python-editor/codemirror-python-editor").then((module) => module.CodeMirrorPythonEditor);
+  loading ??= import("@/app/_components/python-editor/codemirror-python-editor").then(
+    (module) => module.CodeMirrorPythonEditor,
+  );
   return loading;
 }
 

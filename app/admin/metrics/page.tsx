@@ -36,8 +36,12 @@ export default async function AdminMetricsPage() {
             <table className="w-full text-left text-lg">
               <thead>
                 <tr>
-                  <th scope="col" className="pb-1 font-semibold text-slate-700">{t("labels")}</th>
-                  <th scope="col" className="pb-1 text-right font-semibold text-slate-700">{t("value")}</th>
+                  <th scope="col" className="pb-1 font-semibold text-slate-700">
+                    {t("labels")}
+                  </th>
+                  <th scope="col" className="pb-1 text-right font-semibold text-slate-700">
+                    {t("value")}
+                  </th>
                 </tr>
               </thead>
               <tbody>

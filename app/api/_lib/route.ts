@@ -52,7 +52,8 @@ async function authorise(level: AuthLevel, request: Request): Promise<SessionUse
   const user = await routeSessionUser(request);
   if (level === "none") return user;
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
-  if (level === "instructor" && user.role !== "instructor") throw new AppError("FORBIDDEN", "Only instructors can do this.");
+  if (level === "instructor" && user.role !== "instructor")
+    throw new AppError("FORBIDDEN", "Only instructors can do this.");
   return user;
 }
 

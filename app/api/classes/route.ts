@@ -6,7 +6,9 @@ import { withRoute } from "@/app/api/_lib/route";
 
 const createClassBody = z.object({ name: classNameSchema });
 
-export const GET = withRoute({ auth: "user" }, async ({ user }) => ({ classes: await listClasses({ userId: user.id }) }));
+export const GET = withRoute({ auth: "user" }, async ({ user }) => ({
+  classes: await listClasses({ userId: user.id }),
+}));
 
 export const POST = withRoute({ auth: "instructor", body: createClassBody }, async ({ user, body }) => {
   const created = await createClass({ userId: user.id, name: body.name });

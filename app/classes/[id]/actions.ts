@@ -25,6 +25,9 @@ export async function rotateJoinCodeAction(input: { classId: string }): Promise<
   return rotate(input);
 }
 
-export async function removeStudentAction(input: { classId: string; studentId: string }): Promise<ActionResult<{ removed: string }>> {
+export async function removeStudentAction(input: {
+  classId: string;
+  studentId: string;
+}): Promise<ActionResult<{ removed: string }>> {
   return remove(input);
 }

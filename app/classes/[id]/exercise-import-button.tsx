@@ -40,7 +40,10 @@ export function ExerciseImportButton({ classId }: { classId: string }) {
         {pending ? t("importing") : t("importLibrary")}
       </button>
       {message ? (
-        <span role={message.error ? "alert" : "status"} className={`text-base font-semibold ${message.error ? "text-red-700" : "text-emerald-800"}`}>
+        <span
+          role={message.error ? "alert" : "status"}
+          className={`text-base font-semibold ${message.error ? "text-red-700" : "text-emerald-800"}`}
+        >
           {message.text}
         </span>
       ) : null}

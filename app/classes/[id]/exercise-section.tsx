@@ -17,7 +17,12 @@ const STATUS_BADGE: Record<ClassExerciseItem["status"], string> = {
  * can import the library and publish/close; a student sees the published ones and their best score.
  */
 export async function ExerciseSection({ classId, userId }: { classId: string; userId: string }) {
-  const [t, tEditor, locale, list] = await Promise.all([getTranslations("exercises"), getTranslations("exerciseEditor"), getLocale(), listClassExercises({ userId, classId })]);
+  const [t, tEditor, locale, list] = await Promise.all([
+    getTranslations("exercises"),
+    getTranslations("exerciseEditor"),
+    getLocale(),
+    listClassExercises({ userId, classId }),
+  ]);
   const titleOf = (item: ClassExerciseItem) => (locale === "zh-CN" ? item.title.zh : item.title.en);
   return (
     <section aria-labelledby="exercises-title" className="flex flex-col gap-4">
@@ -42,7 +47,10 @@ export async function ExerciseSection({ classId, userId }: { classId: string; us
             <li key={item.id} className="flex flex-wrap items-center gap-x-5 gap-y-2 px-5 py-4">
               <span className="w-8 text-right text-lg font-bold tabular-nums text-slate-500">{index + 1}</span>
               <div className="flex min-w-0 flex-1 flex-col">
-                <Link href={`/exercises/${item.id}`} className="text-xl font-semibold text-brand-700 underline-offset-4 hover:underline">
+                <Link
+                  href={`/exercises/${item.id}`}
+                  className="text-xl font-semibold text-brand-700 underline-offset-4 hover:underline"
+                >
                   {titleOf(item)}
                 </Link>
                 <span className="text-base text-slate-600">
@@ -53,8 +61,16 @@ export async function ExerciseSection({ classId, userId }: { classId: string; us
               </div>
               {list.canManage ? (
                 <>
-                  <span className={`rounded-full border-2 px-3 py-0.5 text-base font-bold ${STATUS_BADGE[item.status]}`}>{t(`status.${item.status}`)}</span>
-                  <Link href={`/classes/${classId}/exercises/${item.id}`} aria-label={`${tEditor("editLink")}: ${titleOf(item)}`} className="text-base font-semibold text-brand-700 underline">
+                  <span
+                    className={`rounded-full border-2 px-3 py-0.5 text-base font-bold ${STATUS_BADGE[item.status]}`}
+                  >
+                    {t(`status.${item.status}`)}
+                  </span>
+                  <Link
+                    href={`/classes/${classId}/exercises/${item.id}`}
+                    aria-label={`${tEditor("editLink")}: ${titleOf(item)}`}
+                    className="text-base font-semibold text-brand-700 underline"
+                  >
                     {tEditor("editLink")}
                   </Link>
                   <ExerciseStatusControls exerciseId={item.id} status={item.status} title={titleOf(item)} />
@@ -73,7 +89,11 @@ export async function ExerciseSection({ classId, userId }: { classId: string; us
 async function StudentScore({ item }: { item: ClassExerciseItem }) {
   const t = await getTranslations("exercises");
   if (item.status === "CLOSED") {
-    return <span className={`rounded-full border-2 px-3 py-0.5 text-base font-bold ${STATUS_BADGE.CLOSED}`}>{t("status.CLOSED")}</span>;
+    return (
+      <span className={`rounded-full border-2 px-3 py-0.5 text-base font-bold ${STATUS_BADGE.CLOSED}`}>
+        {t("status.CLOSED")}
+      </span>
+    );
   }
   if (!item.best) return <span className="text-lg text-slate-500">{t("notTried")}</span>;
   return (

@@ -19,7 +19,15 @@ const NEXT: Record<Status, { status: Status; label: "publish" | "close" | "reope
   CLOSED: [{ status: "PUBLISHED", label: "reopen" }],
 };
 
-export function ExerciseStatusControls({ exerciseId, status, title }: { exerciseId: string; status: Status; title: string }) {
+export function ExerciseStatusControls({
+  exerciseId,
+  status,
+  title,
+}: {
+  exerciseId: string;
+  status: Status;
+  title: string;
+}) {
   const t = useTranslations("exercises");
   const errorText = useErrorText();
   const router = useRouter();
@@ -67,7 +75,8 @@ async function patchStatus(exerciseId: string, status: Status): Promise<ApiError
     });
     if (response.ok) return null;
     const body: unknown = await response.json().catch(() => null);
-    const error = typeof body === "object" && body !== null && "error" in body ? (body as { error: ApiError }).error : null;
+    const error =
+      typeof body === "object" && body !== null && "error" in body ? (body as { error: ApiError }).error : null;
     return error ?? { code: "INTERNAL", message: `HTTP ${response.status}` };
   } catch {
     return { code: "NETWORK", message: "The server could not be reached." };

@@ -29,7 +29,11 @@ export function ExerciseUploadButton({ classId }: { classId: string }) {
         return;
       }
       const pkg = typeof parsed === "object" && parsed !== null && "package" in parsed ? parsed.package : parsed;
-      const result = await callApi<{ slug: string; outcome: string }>(`/api/classes/${classId}/exercises/upload`, "POST", { package: pkg });
+      const result = await callApi<{ slug: string; outcome: string }>(
+        `/api/classes/${classId}/exercises/upload`,
+        "POST",
+        { package: pkg },
+      );
       if (!result.ok) return setMessage({ text: errorText.message(result.error), error: true });
       setMessage({ text: t("uploaded", { slug: result.data.slug, outcome: result.data.outcome }), error: false });
       router.refresh();
@@ -38,12 +42,23 @@ export function ExerciseUploadButton({ classId }: { classId: string }) {
 
   return (
     <div className="flex flex-col items-end gap-1">
-      <input ref={input} type="file" accept="application/json,.json" className="sr-only" tabIndex={-1} aria-hidden="true" onChange={upload} />
+      <input
+        ref={input}
+        type="file"
+        accept="application/json,.json"
+        className="sr-only"
+        tabIndex={-1}
+        aria-hidden="true"
+        onChange={upload}
+      />
       <button type="button" className={secondaryButton} disabled={pending} onClick={() => input.current?.click()}>
         {t("upload")}
       </button>
       {message ? (
-        <span role={message.error ? "alert" : "status"} className={`text-base font-semibold ${message.error ? "text-red-700" : "text-emerald-800"}`}>
+        <span
+          role={message.error ? "alert" : "status"}
+          className={`text-base font-semibold ${message.error ? "text-red-700" : "text-emerald-800"}`}
+        >
           {message.text}
         </span>
       ) : null}

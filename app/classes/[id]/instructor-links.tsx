@@ -7,8 +7,12 @@ export async function InstructorLinks({ classId }: { classId: string }) {
   const t = await getTranslations("liveDashboard");
   return (
     <nav aria-label={t("instructorNav")} className="flex flex-wrap gap-3">
-      <Link href={`/classes/${classId}/dashboard`} className={primaryButton}>{t("open")}</Link>
-      <Link href={`/classes/${classId}/exercises/new`} className={secondaryButton}>{t("newExercise")}</Link>
+      <Link href={`/classes/${classId}/dashboard`} className={primaryButton}>
+        {t("open")}
+      </Link>
+      <Link href={`/classes/${classId}/exercises/new`} className={secondaryButton}>
+        {t("newExercise")}
+      </Link>
     </nav>
   );
 }

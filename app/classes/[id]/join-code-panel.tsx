@@ -35,12 +35,18 @@ export function JoinCodePanel({ classId, joinCode, origin }: { classId: string; 
   }
 
   return (
-    <section aria-labelledby="join-code-label" className="flex flex-col gap-5 rounded-2xl bg-slate-900 p-8 text-white shadow-lg">
+    <section
+      aria-labelledby="join-code-label"
+      className="flex flex-col gap-5 rounded-2xl bg-slate-900 p-8 text-white shadow-lg"
+    >
       <div>
         <h2 id="join-code-label" className="text-xl font-semibold uppercase tracking-wider text-slate-300">
           {t("joinCodeLabel")}
         </h2>
-        <p data-testid="join-code" className="mt-2 break-all font-mono text-6xl font-extrabold tracking-[0.15em] text-amber-300 sm:text-8xl">
+        <p
+          data-testid="join-code"
+          className="mt-2 break-all font-mono text-6xl font-extrabold tracking-[0.15em] text-amber-300 sm:text-8xl"
+        >
           {joinCode}
         </p>
       </div>

@@ -21,7 +21,12 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const user = await requirePageUser(`/classes/${id}`);
   const klass = await getClass({ userId: user.id, classId: id }).catch(notFoundOnAppError);
-  const [t, tl, locale, rounds] = await Promise.all([getTranslations("classPage"), getTranslations("live"), getLocale(), listClassRounds({ userId: user.id, classId: klass.id })]);
+  const [t, tl, locale, rounds] = await Promise.all([
+    getTranslations("classPage"),
+    getTranslations("live"),
+    getLocale(),
+    listClassRounds({ userId: user.id, classId: klass.id }),
+  ]);
   const current = rounds.current;
   return (
     <div className="flex flex-col gap-8">
@@ -37,7 +42,10 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
         </Link>
       </div>
       {current ? (
-        <p role="status" className="rounded-2xl border-4 border-brand-600 bg-brand-50 p-4 text-2xl font-bold text-brand-800">
+        <p
+          role="status"
+          className="rounded-2xl border-4 border-brand-600 bg-brand-50 p-4 text-2xl font-bold text-brand-800"
+        >
           {tl("roundRunning")}{" "}
           <Link href={`/exercises/${current.exerciseId}`} className="underline underline-offset-4">
             {locale === "zh-CN" ? current.title.zh : current.title.en}

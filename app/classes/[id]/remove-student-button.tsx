@@ -6,7 +6,15 @@ import { useErrorText } from "@/app/_lib/use-error-text";
 import { removeStudentAction } from "@/app/classes/[id]/actions";
 import { dangerButton } from "@/app/_components/button-styles";
 
-export function RemoveStudentButton({ classId, studentId, studentName }: { classId: string; studentId: string; studentName: string }) {
+export function RemoveStudentButton({
+  classId,
+  studentId,
+  studentName,
+}: {
+  classId: string;
+  studentId: string;
+  studentName: string;
+}) {
   const t = useTranslations("classPage");
   const errorText = useErrorText();
   const [error, setError] = useState<string | null>(null);
@@ -22,7 +30,13 @@ export function RemoveStudentButton({ classId, studentId, studentName }: { class
 
   return (
     <span className="inline-flex flex-col items-end gap-1">
-      <button type="button" onClick={remove} disabled={pending} aria-label={t("removeLabel", { name: studentName })} className={dangerButton}>
+      <button
+        type="button"
+        onClick={remove}
+        disabled={pending}
+        aria-label={t("removeLabel", { name: studentName })}
+        className={dangerButton}
+      >
         {t("remove")}
       </button>
       {error ? (

@@ -31,14 +31,32 @@ export function ActionBar({ showRun, canSubmit, busy, pending, onRun, onSubmit, 
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-4">
         {showRun ? (
-          <button type="button" className={`${secondaryButton} ${blocked} gap-2`} aria-disabled={runBlocked} aria-keyshortcuts="Control+Enter Meta+Enter" onClick={() => !runBlocked && onRun()} aria-describedby="run-hint">
+          <button
+            type="button"
+            className={`${secondaryButton} ${blocked} gap-2`}
+            aria-disabled={runBlocked}
+            aria-keyshortcuts="Control+Enter Meta+Enter"
+            onClick={() => !runBlocked && onRun()}
+            aria-describedby="run-hint"
+          >
             {busy === "run" ? t("running") : t("run")}
-            <kbd className="rounded border border-slate-300 bg-slate-100 px-1.5 font-sans text-sm text-slate-700">{tPage(mac ? "shortcutRunMac" : "shortcutRun")}</kbd>
+            <kbd className="rounded border border-slate-300 bg-slate-100 px-1.5 font-sans text-sm text-slate-700">
+              {tPage(mac ? "shortcutRunMac" : "shortcutRun")}
+            </kbd>
           </button>
         ) : null}
-        <button type="button" className={`${primaryButton} ${blocked} gap-2`} aria-disabled={submitBlocked} aria-keyshortcuts="Control+Shift+Enter Meta+Shift+Enter" onClick={() => !submitBlocked && onSubmit()} aria-describedby="submit-hint">
+        <button
+          type="button"
+          className={`${primaryButton} ${blocked} gap-2`}
+          aria-disabled={submitBlocked}
+          aria-keyshortcuts="Control+Shift+Enter Meta+Shift+Enter"
+          onClick={() => !submitBlocked && onSubmit()}
+          aria-describedby="submit-hint"
+        >
           {busy === "submit" ? t("submitting") : t("submit")}
-          <kbd className="rounded border border-white/40 bg-white/10 px-1.5 font-sans text-sm text-white">{tPage(mac ? "shortcutSubmitMac" : "shortcutSubmit")}</kbd>
+          <kbd className="rounded border border-white/40 bg-white/10 px-1.5 font-sans text-sm text-white">
+            {tPage(mac ? "shortcutSubmitMac" : "shortcutSubmit")}
+          </kbd>
         </button>
         {!canSubmit ? <span className="text-lg font-semibold text-amber-900">{t("closedNotice")}</span> : null}
         {error ? (

@@ -7,7 +7,13 @@ import { useErrorText } from "@/app/_lib/use-error-text";
 import { PythonEditor } from "@/app/_components/python-editor/python-editor";
 import { ActionBar } from "@/app/exercises/[id]/action-bar";
 import { ResultPanel } from "@/app/exercises/[id]/result-panel";
-import { isPending, queuedResult, resultFromRun, resultFromSubmission, type ResultView } from "@/app/exercises/[id]/result-view";
+import {
+  isPending,
+  queuedResult,
+  resultFromRun,
+  resultFromSubmission,
+  type ResultView,
+} from "@/app/exercises/[id]/result-view";
 import { SubmissionHistory } from "@/app/exercises/[id]/submission-history";
 import type { RunView, SubmissionView } from "@/lib/grading/submission-view.types";
 import type { SubmittedSolution } from "@/lib/grading/submit-solution";
@@ -32,7 +38,16 @@ interface WorkspaceProps {
  * the result and the history of attempts. A submission's verdict arrives live (socket) with
  * polling as the fallback. The draft is kept in this browser so a reload does not lose work.
  */
-export function ExerciseWorkspace({ exerciseId, classId, liveRound, kind, starterCode, canSubmit, latestSubmissionId, assignmentId }: WorkspaceProps) {
+export function ExerciseWorkspace({
+  exerciseId,
+  classId,
+  liveRound,
+  kind,
+  starterCode,
+  canSubmit,
+  latestSubmissionId,
+  assignmentId,
+}: WorkspaceProps) {
   const t = useTranslations("exercises");
   const tPage = useTranslations("exercisePage");
   const errorText = useErrorText();
@@ -88,7 +103,10 @@ export function ExerciseWorkspace({ exerciseId, classId, liveRound, kind, starte
   }
 
   // The editor marks the line of an error in the code it shows (not in an opened older attempt).
-  const errorLine = result?.run && result.run.status === "error" && (result.code === null || result.code === code) ? result.run.errorLine : null;
+  const errorLine =
+    result?.run && result.run.status === "error" && (result.code === null || result.code === code)
+      ? result.run.errorLine
+      : null;
   const label = isPrediction ? t("predictionLabel") : t("editorLabel");
   return (
     <div className="flex flex-col gap-6">
@@ -97,7 +115,9 @@ export function ExerciseWorkspace({ exerciseId, classId, liveRound, kind, starte
         <label htmlFor="exercise-editor" className="text-xl font-bold text-slate-950">
           {label}
         </label>
-        <p id="editor-help" className="text-base text-slate-700">{tPage("editorHelp")}</p>
+        <p id="editor-help" className="text-base text-slate-700">
+          {tPage("editorHelp")}
+        </p>
         <PythonEditor
           id="exercise-editor"
           label={label}
@@ -110,9 +130,22 @@ export function ExerciseWorkspace({ exerciseId, classId, liveRound, kind, starte
           onSubmit={canSubmit ? () => void act("submit") : undefined}
         />
       </div>
-      <ActionBar showRun={!isPrediction} canSubmit={canSubmit} busy={busy} pending={isPending(result)} onRun={() => void act("run")} onSubmit={() => void act("submit")} error={error} />
+      <ActionBar
+        showRun={!isPrediction}
+        canSubmit={canSubmit}
+        busy={busy}
+        pending={isPending(result)}
+        onRun={() => void act("run")}
+        onSubmit={() => void act("submit")}
+        error={error}
+      />
       {result ? <ResultPanel result={result} /> : null}
-      <SubmissionHistory exerciseId={exerciseId} refreshKey={`${result?.submissionId ?? ""}:${result?.state ?? ""}`} openId={result?.submissionId ?? null} onOpen={(id) => void open(id)} />
+      <SubmissionHistory
+        exerciseId={exerciseId}
+        refreshKey={`${result?.submissionId ?? ""}:${result?.state ?? ""}`}
+        openId={result?.submissionId ?? null}
+        onOpen={(id) => void open(id)}
+      />
     </div>
   );
 }

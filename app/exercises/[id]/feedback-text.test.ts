@@ -39,23 +39,96 @@ function forbiddenNote(): Feedback {
 
 /** Realistic feedback for every code (and the variants its English sentence has). */
 const CASES: [name: string, make: () => Feedback][] = [
-  ["trace.missing (never appears)", () => divergence("allow extra output\n[n1] a\n[n2] b", [[0, "n1", "a"], [1, "n2", "zzz"]])],
+  [
+    "trace.missing (never appears)",
+    () =>
+      divergence("allow extra output\n[n1] a\n[n2] b", [
+        [0, "n1", "a"],
+        [1, "n2", "zzz"],
+      ]),
+  ],
   ["trace.missing (output ended)", () => divergence("@0 [n1] a\n@2 [n2] b", [[0, "n1", "a"]])],
-  ["trace.missing (something else instead)", () => divergence("@0 [n1] 任务1: 开始\n@1 [n2] 任务2: 开始", [[1, "n2", "任务2: 开始"]])],
-  ["trace.missing_after_error (error)", () => divergence("a\n@1 b", [[0, "main", "a"]], { status: "error", error: ERROR, virtualTime: 0.5 })],
-  ["trace.missing_after_error (deadlock)", () => divergence("a\n[n1] b", [[0, "main", "a"]], { status: "deadlock", virtualTime: 3 })],
-  ["trace.missing_after_error (limit)", () => divergence("a\nb", [[0, "main", "a"]], { status: "limit", limit: "virtual_time", virtualTime: 100 })],
-  ["trace.unexpected (after everything)", () => divergence("@0 a", [[0, "main", "a"], [1.25, "Task-3", "多余的一行"]])],
-  ["trace.unexpected (here)", () => divergence("@0 [n1] a\n@0 [n1] b", [[0, "n1", "x"], [0, "n1", "a"], [0, "n1", "b"]])],
-  ["trace.unexpected (never awaited hint)", () => divergence("@0 a", [[0, "main", "a"], [0, "main", "RuntimeWarning: coroutine 'func' was never awaited", "stderr"]])],
+  [
+    "trace.missing (something else instead)",
+    () => divergence("@0 [n1] 任务1: 开始\n@1 [n2] 任务2: 开始", [[1, "n2", "任务2: 开始"]]),
+  ],
+  [
+    "trace.missing_after_error (error)",
+    () => divergence("a\n@1 b", [[0, "main", "a"]], { status: "error", error: ERROR, virtualTime: 0.5 }),
+  ],
+  [
+    "trace.missing_after_error (deadlock)",
+    () => divergence("a\n[n1] b", [[0, "main", "a"]], { status: "deadlock", virtualTime: 3 }),
+  ],
+  [
+    "trace.missing_after_error (limit)",
+    () => divergence("a\nb", [[0, "main", "a"]], { status: "limit", limit: "virtual_time", virtualTime: 100 }),
+  ],
+  [
+    "trace.unexpected (after everything)",
+    () =>
+      divergence("@0 a", [
+        [0, "main", "a"],
+        [1.25, "Task-3", "多余的一行"],
+      ]),
+  ],
+  [
+    "trace.unexpected (here)",
+    () =>
+      divergence("@0 [n1] a\n@0 [n1] b", [
+        [0, "n1", "x"],
+        [0, "n1", "a"],
+        [0, "n1", "b"],
+      ]),
+  ],
+  [
+    "trace.unexpected (never awaited hint)",
+    () =>
+      divergence("@0 a", [
+        [0, "main", "a"],
+        [0, "main", "RuntimeWarning: coroutine 'func' was never awaited", "stderr"],
+      ]),
+  ],
   ["trace.text", () => divergence("@0 [n1] test", [[0, "n1", "任务完成"]])],
-  ["trace.text_late", () => divergence("@0 [n1] test\n@2 [n2] done", [[2, "n2", "任务完成"], [2, "n2", "done"]])],
-  ["trace.order (late)", () => divergence("@0 [Task-1] 任务1: 开始\n@0 [Task-2] 任务2: 开始\n@2 [Task-1] 任务1: 完成", [[0, "Task-1", "任务1: 开始"], [2, "Task-1", "任务1: 完成"], [2, "Task-2", "任务2: 开始"]])],
-  ["trace.order (early)", () => divergence("@0 a\n@0 b", [[0, "main", "b"], [0, "main", "a"]])],
-  ["trace.time_late", () => divergence("@0 x\n@2 [n2] 任务完成", [[0, "main", "x"], [4, "n2", "任务完成"]])],
+  [
+    "trace.text_late",
+    () =>
+      divergence("@0 [n1] test\n@2 [n2] done", [
+        [2, "n2", "任务完成"],
+        [2, "n2", "done"],
+      ]),
+  ],
+  [
+    "trace.order (late)",
+    () =>
+      divergence("@0 [Task-1] 任务1: 开始\n@0 [Task-2] 任务2: 开始\n@2 [Task-1] 任务1: 完成", [
+        [0, "Task-1", "任务1: 开始"],
+        [2, "Task-1", "任务1: 完成"],
+        [2, "Task-2", "任务2: 开始"],
+      ]),
+  ],
+  [
+    "trace.order (early)",
+    () =>
+      divergence("@0 a\n@0 b", [
+        [0, "main", "b"],
+        [0, "main", "a"],
+      ]),
+  ],
+  [
+    "trace.time_late",
+    () =>
+      divergence("@0 x\n@2 [n2] 任务完成", [
+        [0, "main", "x"],
+        [4, "n2", "任务完成"],
+      ]),
+  ],
   ["trace.time_early", () => divergence("@2 x", [[1.5, "main", "x"]])],
   ["trace.task", () => divergence("[n1] hi", [[0, "n2", "hi"]])],
-  ["trace.status (error with line)", () => divergence("status: ok\na", [[0, "main", "a"]], { status: "error", error: ERROR })],
+  [
+    "trace.status (error with line)",
+    () => divergence("status: ok\na", [[0, "main", "a"]], { status: "error", error: ERROR }),
+  ],
   ["trace.status (finished normally)", () => divergence("status: error ValueError\na", [[0, "main", "a"]])],
   ["trace.status (deadlock)", () => divergence("status: ok\na", [[0, "main", "a"]], { status: "deadlock" })],
   ["trace.status (limit)", () => divergence("status: ok\na", [[0, "main", "a"]], { status: "limit", limit: "steps" })],
@@ -72,7 +145,9 @@ const CASES: [name: string, make: () => Feedback][] = [
 function factsOf(feedback: Feedback): string[] {
   const quoted = feedback.message.match(/“[^”]*”/g) ?? [];
   const times = feedback.message.match(/t=[\d.]+\d|t=\d/g) ?? [];
-  const tasks = ["actualTask", "expectedTask"].map((key) => feedback.params[key]).filter((task): task is string => typeof task === "string" && feedback.message.includes(` ${task}`));
+  const tasks = ["actualTask", "expectedTask"]
+    .map((key) => feedback.params[key])
+    .filter((task): task is string => typeof task === "string" && feedback.message.includes(` ${task}`));
   return [...quoted, ...times, ...tasks];
 }
 
@@ -81,7 +156,14 @@ describe("feedbackText", () => {
 
   it("covers every checker code and every prediction code", () => {
     const codes = new Set(made.map(([, feedback]) => feedback.code));
-    for (const code of [...MESSAGE_CODES, "prediction.correct", "prediction.wrong", "prediction.extra", "prediction.missing"]) expect(codes).toContain(code);
+    for (const code of [
+      ...MESSAGE_CODES,
+      "prediction.correct",
+      "prediction.wrong",
+      "prediction.extra",
+      "prediction.missing",
+    ])
+      expect(codes).toContain(code);
     expect(made.find(([name]) => name.includes("hint"))?.[1].params.hint).toBe("never_awaited");
   });
 
@@ -107,11 +189,15 @@ describe("feedbackText", () => {
 
   it("falls back to the English message for an unknown code or a missing fact", () => {
     const order = made.find(([name]) => name === "trace.order (late)")![1];
-    expect(feedbackText({ code: "trace.new_kind", params: order.params, message: "Something new." }, ZH)).toBe("Something new.");
+    expect(feedbackText({ code: "trace.new_kind", params: order.params, message: "Something new." }, ZH)).toBe(
+      "Something new.",
+    );
     expect(feedbackText({ ...order, code: "toString" }, ZH)).toBe(order.message);
     const { actualT: _dropped, ...withoutTime } = order.params;
     expect(feedbackText({ ...order, params: withoutTime }, ZH)).toBe(order.message);
-    expect(feedbackText({ code: "prediction.wrong", params: { line: 2 }, message: "Line 2: wrong." }, ZH)).toBe("Line 2: wrong.");
+    expect(feedbackText({ code: "prediction.wrong", params: { line: 2 }, message: "Line 2: wrong." }, ZH)).toBe(
+      "Line 2: wrong.",
+    );
   });
 
   it("falls back when a message is missing from the catalogue instead of showing its key", () => {

@@ -26,7 +26,10 @@ const HINTS = ["never_awaited"];
 
 /** Reads params and messages; every miss aborts to the English fallback. */
 class Reader {
-  constructor(private readonly p: FeedbackParams, private readonly t: Translate) {}
+  constructor(
+    private readonly p: FeedbackParams,
+    private readonly t: Translate,
+  ) {}
 
   has(key: string): boolean {
     const value = this.p[key];
@@ -70,19 +73,32 @@ class Reader {
     const detail = raw === null || raw === undefined ? null : String(raw);
     if (status === "deadlock") return this.say("stop.deadlock");
     if (status === "limit") {
-      const limit = detail === null ? this.say("limit.unknown") : LIMIT_KINDS.includes(detail) ? this.say(`limit.${detail}`) : detail;
+      const limit =
+        detail === null
+          ? this.say("limit.unknown")
+          : LIMIT_KINDS.includes(detail)
+            ? this.say(`limit.${detail}`)
+            : detail;
       return this.say("stop.limit", { limit });
     }
     if (status === "error") {
       const error = detail ?? this.say("stop.unknownError");
-      return this.has("errorMessage") ? this.say("stop.errorWithMessage", { error, message: this.text("errorMessage") }) : this.say("stop.error", { error });
+      return this.has("errorMessage")
+        ? this.say("stop.errorWithMessage", { error, message: this.text("errorMessage") })
+        : this.say("stop.error", { error });
     }
     return this.say("stop.other", { status });
   }
 
   /** The facts most line messages share. */
   line(): Record<string, string> {
-    return { actualT: this.time("actualT"), actualTask: this.text("actualTask"), actual: this.text("actual"), expected: this.text("expected"), origin: this.origin() };
+    return {
+      actualT: this.time("actualT"),
+      actualTask: this.text("actualTask"),
+      actual: this.text("actual"),
+      expected: this.text("expected"),
+      origin: this.origin(),
+    };
   }
 
   expected(): Record<string, string> {
@@ -95,30 +111,53 @@ const RENDER: Record<string, (r: Reader, p: FeedbackParams) => string> = {
     p.searching === 1
       ? r.say("missing.never", r.expected())
       : p.actual === null
-      ? r.say("missing.ended", r.expected())
-      : r.say("missing.instead", r.line()),
-  "trace.missing_after_error": (r) => r.say("missingAfterError", { ...r.expected(), actualT: r.time("actualT"), stop: r.stop(r.text("status"), "detail") }),
+        ? r.say("missing.ended", r.expected())
+        : r.say("missing.instead", r.line()),
+  "trace.missing_after_error": (r) =>
+    r.say("missingAfterError", {
+      ...r.expected(),
+      actualT: r.time("actualT"),
+      stop: r.stop(r.text("status"), "detail"),
+    }),
   "trace.unexpected": (r, p) =>
     p.expected === null
-      ? r.say("unexpected.extra", { actualT: r.time("actualT"), actualTask: r.text("actualTask"), actual: r.text("actual") })
+      ? r.say("unexpected.extra", {
+          actualT: r.time("actualT"),
+          actualTask: r.text("actualTask"),
+          actual: r.text("actual"),
+        })
       : r.say("unexpected.here", r.line()),
   "trace.text": (r) => r.say("text", r.line()),
   "trace.text_late": (r) => r.say("textLate", r.line()),
   "trace.order": (r, p) => r.say(p.late ? "order.late" : "order.early", r.line()),
-  "trace.time_late": (r) => r.say("timeLate", { expected: r.text("expected"), actualT: r.time("actualT"), expectedT: r.time("expectedT") }),
-  "trace.time_early": (r) => r.say("timeEarly", { expected: r.text("expected"), actualT: r.time("actualT"), expectedT: r.time("expectedT") }),
-  "trace.task": (r) => r.say("task", { expected: r.text("expected"), actualTask: r.text("actualTask"), expectedTask: r.text("expectedTask") }),
+  "trace.time_late": (r) =>
+    r.say("timeLate", { expected: r.text("expected"), actualT: r.time("actualT"), expectedT: r.time("expectedT") }),
+  "trace.time_early": (r) =>
+    r.say("timeEarly", { expected: r.text("expected"), actualT: r.time("actualT"), expectedT: r.time("expectedT") }),
+  "trace.task": (r) =>
+    r.say("task", {
+      expected: r.text("expected"),
+      actualTask: r.text("actualTask"),
+      expectedTask: r.text("expectedTask"),
+    }),
   "trace.status": (r) => {
     const actualStatus = r.text("actualStatus");
     const got = actualStatus === "ok" ? r.say("status.finishedNormally") : r.stop(actualStatus, "actualDetail");
-    const want = r.has("expectedDetail") ? `${r.text("expectedStatus")} ${r.text("expectedDetail")}` : r.text("expectedStatus");
+    const want = r.has("expectedDetail")
+      ? `${r.text("expectedStatus")} ${r.text("expectedDetail")}`
+      : r.text("expectedStatus");
     const line = r.has("errorLine") ? r.say("status.line", { line: r.text("errorLine") }) : "";
     return r.say("status.message", { got, want, line });
   },
-  "trace.total_time": (r, p) => r.say(p.kind === "by" ? "totalTime.by" : "totalTime.at", { actualT: r.time("actualT"), expectedT: r.time("expectedT") }),
+  "trace.total_time": (r, p) =>
+    r.say(p.kind === "by" ? "totalTime.by" : "totalTime.at", {
+      actualT: r.time("actualT"),
+      expectedT: r.time("expectedT"),
+    }),
   "trace.forbidden_note": (r) => r.say("forbiddenNote", { note: r.text("note") }),
   "prediction.correct": (r) => r.say("prediction.correct"),
-  "prediction.wrong": (r) => r.say("prediction.wrong", { line: r.text("line"), predicted: r.text("predicted"), expected: r.text("expected") }),
+  "prediction.wrong": (r) =>
+    r.say("prediction.wrong", { line: r.text("line"), predicted: r.text("predicted"), expected: r.text("expected") }),
   "prediction.extra": (r) => r.say("prediction.extra", { line: r.text("line"), predicted: r.text("predicted") }),
   "prediction.missing": (r) => r.say("prediction.missing", { line: r.text("line"), expected: r.text("expected") }),
 };

@@ -8,7 +8,9 @@ function translator(messages: Record<string, string>): NoteTranslate {
     const template = messages[key];
     if (template === undefined) throw new Error(`missing ${key}`);
     return template
-      .replace(/\{count, plural, one \{([^}]*)\} other \{([^}]*)\}\}/u, (_all, one: string, other: string) => (values.count === 1 ? one : other).replace("#", String(values.count)))
+      .replace(/\{count, plural, one \{([^}]*)\} other \{([^}]*)\}\}/u, (_all, one: string, other: string) =>
+        (values.count === 1 ? one : other).replace("#", String(values.count)),
+      )
       .replace(/\{(\w+)\}/gu, (_all, name: string) => String(values[name] ?? ""));
   };
 }
@@ -21,7 +23,10 @@ describe("noteText", () => {
   });
 
   it("translates it into Chinese, keeping the call, the line and the seconds", () => {
-    const text = noteText("time.sleep(0.5) at line 6 blocked the event loop 3 times, for 1.5 s in total — use await asyncio.sleep", translator(zh.runNotes));
+    const text = noteText(
+      "time.sleep(0.5) at line 6 blocked the event loop 3 times, for 1.5 s in total — use await asyncio.sleep",
+      translator(zh.runNotes),
+    );
     expect(text).toContain("time.sleep(0.5)");
     expect(text).toContain("6");
     expect(text).toContain("1.5");
@@ -30,6 +35,8 @@ describe("noteText", () => {
   });
 
   it("shows any other note unchanged", () => {
-    expect(noteText("legacy @asyncio.coroutine used (removed in Python 3.11)", translator(zh.runNotes))).toBe("legacy @asyncio.coroutine used (removed in Python 3.11)");
+    expect(noteText("legacy @asyncio.coroutine used (removed in Python 3.11)", translator(zh.runNotes))).toBe(
+      "legacy @asyncio.coroutine used (removed in Python 3.11)",
+    );
   });
 });

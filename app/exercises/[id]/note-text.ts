@@ -5,14 +5,18 @@
  */
 export type NoteTranslate = (key: string, values: Record<string, string | number>) => string;
 
-const BLOCKED = /^(.+?)(?: at line (\d+))? blocked the event loop (?:for (\S+) s|(\d+) times, for (\S+) s in total) — (use await asyncio\.sleep|run blocking code .*)$/u;
+const BLOCKED =
+  /^(.+?)(?: at line (\d+))? blocked the event loop (?:for (\S+) s|(\d+) times, for (\S+) s in total) — (use await asyncio\.sleep|run blocking code .*)$/u;
 
 export function noteText(note: string, t: NoteTranslate): string {
   const match = BLOCKED.exec(note);
   if (!match) return note;
   const [, call = "", line, once, times, total, hint = ""] = match;
   const where = line ? t("atLine", { line: Number(line) }) : "";
-  const how = once !== undefined ? t("blockedOnce", { seconds: once }) : t("blockedTimes", { count: Number(times), seconds: total ?? "" });
+  const how =
+    once !== undefined
+      ? t("blockedOnce", { seconds: once })
+      : t("blockedTimes", { count: Number(times), seconds: total ?? "" });
   const advice = hint.startsWith("use await") ? t("hintSleep", {}) : t("hintExecutor", {});
   return t("blockedLoop", { call, where, how, advice });
 }

@@ -19,7 +19,17 @@ const STATE_STYLE: Record<ResultState, string> = {
   infra_error: "border-amber-700 bg-amber-50 text-amber-900",
 };
 
-const REASONS = ["missing", "unexpected", "text", "time", "task", "order", "status", "total_time", "forbidden_note"] as const;
+const REASONS = [
+  "missing",
+  "unexpected",
+  "text",
+  "time",
+  "task",
+  "order",
+  "status",
+  "total_time",
+  "forbidden_note",
+] as const;
 
 /** Status, score, the first divergence and the trace of a Run or a submission. */
 export function ResultPanel({ result }: { result: ResultView }) {
@@ -34,22 +44,38 @@ export function ResultPanel({ result }: { result: ResultView }) {
   const divergence = withTranslatedNote(result.divergence, translateNote);
   const highlight = result.state === "failed" ? (divergence?.index ?? null) : null;
   return (
-    <section aria-labelledby="result-title" aria-live="polite" data-testid="result-panel" data-state={result.state} className="flex flex-col gap-4">
+    <section
+      aria-labelledby="result-title"
+      aria-live="polite"
+      data-testid="result-panel"
+      data-state={result.state}
+      className="flex flex-col gap-4"
+    >
       <h2 id="result-title" className="text-2xl font-bold text-slate-950">
         {result.mode === "run" ? t("runResultTitle") : t("resultTitle")}
-        {result.attemptNumber !== null ? <span className="ml-3 text-lg font-semibold text-slate-500">{t("attempt", { n: result.attemptNumber })}</span> : null}
+        {result.attemptNumber !== null ? (
+          <span className="ml-3 text-lg font-semibold text-slate-500">{t("attempt", { n: result.attemptNumber })}</span>
+        ) : null}
       </h2>
-      <div className={`flex flex-wrap items-center gap-x-6 gap-y-2 rounded-2xl border-2 px-5 py-4 ${STATE_STYLE[result.state]}`}>
+      <div
+        className={`flex flex-wrap items-center gap-x-6 gap-y-2 rounded-2xl border-2 px-5 py-4 ${STATE_STYLE[result.state]}`}
+      >
         <span data-testid="result-state" className="text-3xl font-extrabold">
           {result.state === "passed" ? "✓ " : result.state === "failed" ? "✗ " : ""}
           {t(`state.${result.state}`)}
         </span>
-        {graded && result.score !== null ? <span className="text-2xl font-bold tabular-nums">{t("score", { score: Math.round(result.score) })}</span> : null}
+        {graded && result.score !== null ? (
+          <span className="text-2xl font-bold tabular-nums">{t("score", { score: Math.round(result.score) })}</span>
+        ) : null}
       </div>
-      {result.failingSeed !== null && result.failingSeed > 0 ? <p className="text-lg font-semibold text-red-900">{t("failingSeed", { seed: result.failingSeed })}</p> : null}
+      {result.failingSeed !== null && result.failingSeed > 0 ? (
+        <p className="text-lg font-semibold text-red-900">{t("failingSeed", { seed: result.failingSeed })}</p>
+      ) : null}
       {graded && result.exploration && result.exploration.explored > 1 ? (
         <p data-testid="result-exploration" className="text-lg text-slate-800">
-          {result.exploration.complete ? tNotes("exploredComplete", { count: result.exploration.explored }) : tNotes("exploredSample", { count: result.exploration.explored })}
+          {result.exploration.complete
+            ? tNotes("exploredComplete", { count: result.exploration.explored })
+            : tNotes("exploredSample", { count: result.exploration.explored })}
         </p>
       ) : null}
       {result.run && result.run.notes.length > 0 ? (
@@ -63,12 +89,25 @@ export function ResultPanel({ result }: { result: ResultView }) {
         </div>
       ) : null}
       {result.state === "infra_error" || result.state === "needs_review" ? (
-        <p data-testid="result-notice" className="text-xl text-slate-900">{tGrading(`notice.${result.state}`)}</p>
+        <p data-testid="result-notice" className="text-xl text-slate-900">
+          {tGrading(`notice.${result.state}`)}
+        </p>
       ) : null}
-      {result.withheld ? <p data-testid="result-withheld" className="text-xl text-slate-900">{tPage("withheld")}</p> : null}
-      {result.prediction && result.state !== "passed" ? <p className="rounded-2xl border-2 border-red-200 bg-white p-5 text-xl text-slate-900">{feedbackText(result.prediction, tFeedback)}</p> : null}
+      {result.withheld ? (
+        <p data-testid="result-withheld" className="text-xl text-slate-900">
+          {tPage("withheld")}
+        </p>
+      ) : null}
+      {result.prediction && result.state !== "passed" ? (
+        <p className="rounded-2xl border-2 border-red-200 bg-white p-5 text-xl text-slate-900">
+          {feedbackText(result.prediction, tFeedback)}
+        </p>
+      ) : null}
       {result.mistake && result.state === "failed" ? (
-        <p className="rounded-2xl border-2 border-amber-300 bg-amber-50 p-5 text-xl text-slate-900" data-testid="prediction-mistake">
+        <p
+          className="rounded-2xl border-2 border-amber-300 bg-amber-50 p-5 text-xl text-slate-900"
+          data-testid="prediction-mistake"
+        >
           <span className="font-bold text-amber-900">{tPage("mistakeTitle")} </span>
           {locale === "zh-CN" ? result.mistake.zh : result.mistake.en}
         </p>
@@ -83,7 +122,14 @@ export function ResultPanel({ result }: { result: ResultView }) {
         <details className="rounded-2xl border-2 border-slate-200 bg-white p-4">
           <summary className="cursor-pointer text-lg font-semibold text-slate-900">{tPage("attemptCode")}</summary>
           <div className="mt-3">
-            <PythonEditor value={result.code} label={tPage("attemptCode")} readOnly minLines={4} maxLines={24} errorLine={result.run?.status === "error" ? result.run.errorLine : null} />
+            <PythonEditor
+              value={result.code}
+              label={tPage("attemptCode")}
+              readOnly
+              minLines={4}
+              maxLines={24}
+              errorLine={result.run?.status === "error" ? result.run.errorLine : null}
+            />
           </div>
         </details>
       ) : null}
@@ -100,7 +146,12 @@ export function ResultPanel({ result }: { result: ResultView }) {
         <TraceTable
           rows={result.run.rows}
           highlight={highlight}
-          ending={{ status: result.run.status, virtualTime: result.run.virtualTime, error: result.run.error, cut: result.run.status === "limit" && result.run.limit === "output" }}
+          ending={{
+            status: result.run.status,
+            virtualTime: result.run.virtualTime,
+            error: result.run.error,
+            cut: result.run.status === "limit" && result.run.limit === "output",
+          }}
         />
       ) : null}
     </section>

@@ -69,14 +69,35 @@ export function resultFromRun(view: RunView): ResultView {
 }
 
 export function resultFromSubmission(view: SubmissionView): ResultView {
-  return { ...fromResultFields(view), mode: "submission", submissionId: view.id, attemptNumber: view.attemptNumber, code: view.code, notice: view.notice };
+  return {
+    ...fromResultFields(view),
+    mode: "submission",
+    submissionId: view.id,
+    attemptNumber: view.attemptNumber,
+    code: view.code,
+    notice: view.notice,
+  };
 }
 
 /** A freshly accepted submission (the 202 body), before any grading. */
 export function queuedResult(submitted: SubmittedSolution): ResultView {
-  const empty = { score: null, verdict: null, firstDivergence: null, failingSeed: null, trace: null, withheldUntilRoundEnds: false };
+  const empty = {
+    score: null,
+    verdict: null,
+    firstDivergence: null,
+    failingSeed: null,
+    trace: null,
+    withheldUntilRoundEnds: false,
+  };
   const fields = fromResultFields({ ...empty, status: submitted.status });
-  return { ...fields, mode: "submission", submissionId: submitted.id, attemptNumber: submitted.attemptNumber, code: null, notice: null };
+  return {
+    ...fields,
+    mode: "submission",
+    submissionId: submitted.id,
+    attemptNumber: submitted.attemptNumber,
+    code: null,
+    notice: null,
+  };
 }
 
 /** Still on its way to a verdict (infra_error is final: the instructor regrades it). */
@@ -111,7 +132,9 @@ function predictionFeedback(verdict: VerdictView | null): ResultView["prediction
 }
 
 function expectedRows(verdict: VerdictView): ExpectedRow[] | null {
-  const rows = verdict.diff.flatMap((row) => (row.expected ? [{ t: row.expected.t ?? null, task: row.expected.task ?? null, text: row.expected.text }] : []));
+  const rows = verdict.diff.flatMap((row) =>
+    row.expected ? [{ t: row.expected.t ?? null, task: row.expected.task ?? null, text: row.expected.text }] : [],
+  );
   return rows.length > 0 ? rows : null;
 }
 
@@ -127,7 +150,9 @@ function runShown(trace: RunResult): RunShown {
     limit: trace.limit,
     rows: trace.events.flatMap((event): TraceRow[] => {
       const stream = event.stream;
-      return stream === "stdout" || stream === "stderr" ? [{ t: event.t, task: event.task, stream, text: event.text }] : [];
+      return stream === "stdout" || stream === "stderr"
+        ? [{ t: event.t, task: event.task, stream, text: event.text }]
+        : [];
     }),
     notes: trace.notes,
     lifecycle: trace.lifecycle ?? null,

@@ -20,7 +20,8 @@ export function useLiveRound(classId: string, exerciseId: string, initial: LiveR
   const [round, setRound] = useState(initial);
   useClassRoom(classId);
   useLiveEvent("round:started", (payload) => {
-    if (payload.classId === classId && payload.endsAt) setRound({ id: payload.roundId, exerciseId: payload.exerciseId, endsAt: payload.endsAt });
+    if (payload.classId === classId && payload.endsAt)
+      setRound({ id: payload.roundId, exerciseId: payload.exerciseId, endsAt: payload.endsAt });
   });
   useLiveEvent("round:ended", (payload) => {
     if (payload.classId === classId) setRound((current) => (current?.id === payload.roundId ? null : current));
@@ -36,9 +37,15 @@ export function RoundBanner({ round }: { round: LiveRoundRef }) {
   const now = useNow(true, 250);
   const left = Math.max(0, Math.ceil((new Date(round.endsAt).getTime() - now) / 1000));
   return (
-    <div role="status" data-testid="round-banner" className="flex flex-wrap items-center justify-between gap-4 rounded-2xl border-4 border-brand-600 bg-brand-50 p-4 text-2xl font-bold text-brand-800">
+    <div
+      role="status"
+      data-testid="round-banner"
+      className="flex flex-wrap items-center justify-between gap-4 rounded-2xl border-4 border-brand-600 bg-brand-50 p-4 text-2xl font-bold text-brand-800"
+    >
       <span>{t("roundOnThis")}</span>
-      <span className="tabular-nums" aria-label={t("timeLeft")}>{formatClock(left)}</span>
+      <span className="tabular-nums" aria-label={t("timeLeft")}>
+        {formatClock(left)}
+      </span>
       <span className="w-full text-lg font-medium text-slate-700">{t("roundHint")}</span>
     </div>
   );

@@ -20,5 +20,11 @@ export function TimelinePanel(props: TimelineViewProps) {
     };
   }, []);
   if (View) return <View {...props} />;
-  return <div aria-busy="true" className="h-40 animate-pulse rounded-2xl border-2 border-slate-200 bg-white" data-testid="timeline-loading" />;
+  return (
+    <div
+      aria-busy="true"
+      className="h-40 animate-pulse rounded-2xl border-2 border-slate-200 bg-white"
+      data-testid="timeline-loading"
+    />
+  );
 }

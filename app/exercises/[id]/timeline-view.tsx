@@ -20,7 +20,24 @@ export interface TimelineViewProps {
 }
 
 const ZOOMS = [1, 2, 4, 8, 16];
-const WAIT_KINDS = ["sleep", "future", "task", "gather", "wait", "wait_for", "timeout", "lock", "event", "condition", "semaphore", "barrier", "queue", "thread", "loop", "other"];
+const WAIT_KINDS = [
+  "sleep",
+  "future",
+  "task",
+  "gather",
+  "wait",
+  "wait_for",
+  "timeout",
+  "lock",
+  "event",
+  "condition",
+  "semaphore",
+  "barrier",
+  "queue",
+  "thread",
+  "loop",
+  "other",
+];
 const LEGEND = [
   { key: "sleep", color: WAIT_COLORS.sleep },
   { key: "await", color: WAIT_COLORS.task },
@@ -52,8 +69,13 @@ export function TimelineView({ run, highlight, expected, expectedHighlight }: Ti
   const labels = useMemo<Omit<TimelineLabels, "title">>(
     () => ({
       axis: t("timeline.axis"),
-      waiting: (on, detail) => t("timeline.waiting", { what: t(`timeline.wait.${WAIT_KINDS.includes(on) ? on : "other"}`), detail: detail ?? "" }).trim(),
-      outcome: (outcome, error) => (outcome === "failed" && error ? t("timeline.failedWith", { error }) : t(`timeline.outcome.${outcome}`)),
+      waiting: (on, detail) =>
+        t("timeline.waiting", {
+          what: t(`timeline.wait.${WAIT_KINDS.includes(on) ? on : "other"}`),
+          detail: detail ?? "",
+        }).trim(),
+      outcome: (outcome, error) =>
+        outcome === "failed" && error ? t("timeline.failedWith", { error }) : t(`timeline.outcome.${outcome}`),
       // "?" is the lane of expected lines whose spec names no task.
       laneLabel: (name) => (name === "main" ? t("timeline.main") : name === "?" ? t("timeline.anyTask") : name),
     }),
@@ -62,22 +84,46 @@ export function TimelineView({ run, highlight, expected, expectedHighlight }: Ti
   const narrow = frameWidth < 520;
   const expectedRun = expected && expected.length > 0 ? expectedSource(expected) : null;
   const end = Math.max(run.virtualTime, expectedRun?.virtualTime ?? 0);
-  const options = { width: Math.max(140, frameWidth - (narrow ? 110 : 170) - 40), zoom: ZOOMS[zoom], labelWidth: narrow ? 110 : 170, end, maxLanes: 40 };
+  const options = {
+    width: Math.max(140, frameWidth - (narrow ? 110 : 170) - 40),
+    zoom: ZOOMS[zoom],
+    labelWidth: narrow ? 110 : 170,
+    end,
+    maxLanes: 40,
+  };
   const actual = buildTimeline(run, { ...labels, title: t("timeline.title") }, { ...options, highlight });
-  const wanted = expectedRun ? buildTimeline(expectedRun, { ...labels, title: t("timeline.expectedTitle") }, { ...options, highlight: expectedHighlight }) : null;
+  const wanted = expectedRun
+    ? buildTimeline(
+        expectedRun,
+        { ...labels, title: t("timeline.expectedTitle") },
+        { ...options, highlight: expectedHighlight },
+      )
+    : null;
 
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-3">
         <h3 className="text-xl font-bold text-slate-950">{t("timeline.heading")}</h3>
         <div role="group" aria-label={t("timeline.zoom")} className="ml-auto flex gap-2">
-          <button type="button" className={secondaryButton} onClick={() => setZoom((z) => Math.max(0, z - 1))} disabled={zoom === 0} aria-label={t("timeline.zoomOut")}>
+          <button
+            type="button"
+            className={secondaryButton}
+            onClick={() => setZoom((z) => Math.max(0, z - 1))}
+            disabled={zoom === 0}
+            aria-label={t("timeline.zoomOut")}
+          >
             −
           </button>
           <span className="self-center tabular-nums text-base text-slate-700" aria-live="polite">
             {ZOOMS[zoom]}×
           </span>
-          <button type="button" className={secondaryButton} onClick={() => setZoom((z) => Math.min(ZOOMS.length - 1, z + 1))} disabled={zoom === ZOOMS.length - 1} aria-label={t("timeline.zoomIn")}>
+          <button
+            type="button"
+            className={secondaryButton}
+            onClick={() => setZoom((z) => Math.min(ZOOMS.length - 1, z + 1))}
+            disabled={zoom === ZOOMS.length - 1}
+            aria-label={t("timeline.zoomIn")}
+          >
             +
           </button>
         </div>
@@ -86,7 +132,9 @@ export function TimelineView({ run, highlight, expected, expectedHighlight }: Ti
         <Picture picture={actual} caption={t("timeline.yours")} testId="timeline-run" />
         {wanted ? <Picture picture={wanted} caption={t("timeline.expected")} testId="timeline-expected" /> : null}
       </div>
-      {actual.hiddenLanes > 0 ? <p className="text-base text-slate-700">{t("timeline.folded", { count: actual.hiddenLanes })}</p> : null}
+      {actual.hiddenLanes > 0 ? (
+        <p className="text-base text-slate-700">{t("timeline.folded", { count: actual.hiddenLanes })}</p>
+      ) : null}
       <ul className="flex flex-wrap gap-x-5 gap-y-1 text-base text-slate-800" aria-label={t("timeline.legendTitle")}>
         <li className="flex items-center gap-2">
           <span aria-hidden="true" className="inline-block h-1.5 w-6 rounded bg-brand-700" />
@@ -94,7 +142,11 @@ export function TimelineView({ run, highlight, expected, expectedHighlight }: Ti
         </li>
         {LEGEND.map((item) => (
           <li key={item.key} className="flex items-center gap-2">
-            <span aria-hidden="true" className="inline-block h-4 w-6 rounded border border-slate-500" style={{ backgroundColor: item.color }} />
+            <span
+              aria-hidden="true"
+              className="inline-block h-4 w-6 rounded border border-slate-500"
+              style={{ backgroundColor: item.color }}
+            />
             {t(`timeline.legend.${item.key}`)}
           </li>
         ))}
@@ -111,13 +163,33 @@ export function TimelineView({ run, highlight, expected, expectedHighlight }: Ti
   );
 }
 
-function Picture({ picture, caption, testId }: { picture: ReturnType<typeof buildTimeline>; caption: string; testId: string }) {
+function Picture({
+  picture,
+  caption,
+  testId,
+}: {
+  picture: ReturnType<typeof buildTimeline>;
+  caption: string;
+  testId: string;
+}) {
   return (
     <figure className="flex flex-col gap-1">
       <figcaption className="text-base font-semibold text-slate-700">{caption}</figcaption>
       {/* Scrolls inside its frame when zoomed or on a phone: the page never scrolls sideways. */}
-      <div className="max-h-[36rem] overflow-auto rounded-2xl border-2 border-slate-200 bg-white" tabIndex={0} aria-label={caption}>
-        <SvgTree node={timelineSvgNodes(picture)} rootProps={{ role: "img", "aria-label": picture.title, "data-testid": testId, "data-lanes": String(picture.lanes.length) }} />
+      <div
+        className="max-h-[36rem] overflow-auto rounded-2xl border-2 border-slate-200 bg-white"
+        tabIndex={0}
+        aria-label={caption}
+      >
+        <SvgTree
+          node={timelineSvgNodes(picture)}
+          rootProps={{
+            role: "img",
+            "aria-label": picture.title,
+            "data-testid": testId,
+            "data-lanes": String(picture.lanes.length),
+          }}
+        />
       </div>
     </figure>
   );

@@ -37,31 +37,51 @@ export function TraceTable({ rows, highlight, ending }: TraceTableProps) {
           <caption className="sr-only">{tPage("table.caption")}</caption>
           <thead className="bg-slate-100 font-sans text-base text-slate-700">
             <tr>
-              <th scope="col" className="w-20 px-2 py-2 text-right sm:w-28 sm:px-4">{t("traceTime")}</th>
-              <th scope="col" className="w-24 px-2 py-2 sm:w-40 sm:px-4">{t("traceTask")}</th>
-              <th scope="col" className="px-2 py-2 sm:px-4">{t("traceText")}</th>
+              <th scope="col" className="w-20 px-2 py-2 text-right sm:w-28 sm:px-4">
+                {t("traceTime")}
+              </th>
+              <th scope="col" className="w-24 px-2 py-2 sm:w-40 sm:px-4">
+                {t("traceTask")}
+              </th>
+              <th scope="col" className="px-2 py-2 sm:px-4">
+                {t("traceText")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.length === 0 ? (
               <tr>
-                <td colSpan={3} className="px-4 py-3 font-sans text-slate-600">{t("traceEmpty")}</td>
+                <td colSpan={3} className="px-4 py-3 font-sans text-slate-600">
+                  {t("traceEmpty")}
+                </td>
               </tr>
             ) : (
               shown.map((row, i) => {
                 const index = from + i;
                 return (
-                  <tr key={index} className={`border-t border-slate-100 align-top ${index === highlight ? "bg-red-100" : ""}`} aria-current={index === highlight ? "true" : undefined}>
+                  <tr
+                    key={index}
+                    className={`border-t border-slate-100 align-top ${index === highlight ? "bg-red-100" : ""}`}
+                    aria-current={index === highlight ? "true" : undefined}
+                  >
                     <td className="px-2 py-1.5 text-right tabular-nums text-slate-600 sm:px-4">{formatTime(row.t)}</td>
-                    <td className="break-words px-2 py-1.5 text-brand-800 sm:px-4">{row.task === "main" ? mainLabel : row.task}</td>
-                    <td className={`whitespace-pre-wrap break-all px-2 py-1.5 sm:px-4 ${row.stream === "stderr" ? "text-red-800" : "text-slate-950"}`}>{row.text}</td>
+                    <td className="break-words px-2 py-1.5 text-brand-800 sm:px-4">
+                      {row.task === "main" ? mainLabel : row.task}
+                    </td>
+                    <td
+                      className={`whitespace-pre-wrap break-all px-2 py-1.5 sm:px-4 ${row.stream === "stderr" ? "text-red-800" : "text-slate-950"}`}
+                    >
+                      {row.text}
+                    </td>
                   </tr>
                 );
               })
             )}
             {ending.cut && lastPage ? (
               <tr className="border-t-2 border-dashed border-amber-500">
-                <td colSpan={3} className="px-4 py-2 font-sans font-semibold text-amber-900" data-testid="output-cut">{tPage("runaway.cutAt")}</td>
+                <td colSpan={3} className="px-4 py-2 font-sans font-semibold text-amber-900" data-testid="output-cut">
+                  {tPage("runaway.cutAt")}
+                </td>
               </tr>
             ) : null}
           </tbody>
@@ -69,13 +89,29 @@ export function TraceTable({ rows, highlight, ending }: TraceTableProps) {
       </div>
       {pages > 1 ? (
         <nav className="flex flex-wrap items-center gap-3" aria-label={tPage("table.caption")}>
-          <button type="button" className={secondaryButton} disabled={current === 0} onClick={() => setPage(current - 1)}>{tPage("table.previous")}</button>
-          <span className="text-base text-slate-700" aria-live="polite">{tPage("table.showing", { from: from + 1, to: from + shown.length, total: rows.length })}</span>
-          <button type="button" className={secondaryButton} disabled={lastPage} onClick={() => setPage(current + 1)}>{tPage("table.next")}</button>
+          <button
+            type="button"
+            className={secondaryButton}
+            disabled={current === 0}
+            onClick={() => setPage(current - 1)}
+          >
+            {tPage("table.previous")}
+          </button>
+          <span className="text-base text-slate-700" aria-live="polite">
+            {tPage("table.showing", { from: from + 1, to: from + shown.length, total: rows.length })}
+          </span>
+          <button type="button" className={secondaryButton} disabled={lastPage} onClick={() => setPage(current + 1)}>
+            {tPage("table.next")}
+          </button>
         </nav>
       ) : null}
       <p className="text-base text-slate-700">
-        {tPage("runEnded", { status: tPage(`runStatus.${["ok", "error", "deadlock", "limit", "sandbox_error"].includes(ending.status) ? ending.status : "error"}`), time: formatTime(ending.virtualTime) })}
+        {tPage("runEnded", {
+          status: tPage(
+            `runStatus.${["ok", "error", "deadlock", "limit", "sandbox_error"].includes(ending.status) ? ending.status : "error"}`,
+          ),
+          time: formatTime(ending.virtualTime),
+        })}
         {ending.error ? <span className="ml-2 break-words font-mono text-red-800">{ending.error}</span> : null}
       </p>
     </div>

@@ -8,7 +8,8 @@ import { useErrorText } from "@/app/_lib/use-error-text";
 import { FormError } from "@/app/_components/form-error";
 import { primaryButton } from "@/app/_components/button-styles";
 
-type JoinState = { kind: "joining" } | { kind: "joined"; id: string; name: string } | { kind: "failed"; message: string };
+type JoinState =
+  { kind: "joining" } | { kind: "joined"; id: string; name: string } | { kind: "failed"; message: string };
 
 export function JoinByLink({ code }: { code: string }) {
   const t = useTranslations("join");
@@ -22,11 +23,24 @@ export function JoinByLink({ code }: { code: string }) {
     if (started.current) return;
     started.current = true;
     void callApi<{ class: { id: string; name: string } }>("/api/classes/join", "POST", { code }).then((result) => {
-      setState(result.ok ? { kind: "joined", id: result.data.class.id, name: result.data.class.name } : { kind: "failed", message: result.error.code === "NOT_FOUND" ? tErrors("joinCodeNotFound") : errorText.message(result.error) });
+      setState(
+        result.ok
+          ? { kind: "joined", id: result.data.class.id, name: result.data.class.name }
+          : {
+              kind: "failed",
+              message:
+                result.error.code === "NOT_FOUND" ? tErrors("joinCodeNotFound") : errorText.message(result.error),
+            },
+      );
     });
   }, [code]);
 
-  if (state.kind === "joining") return <p className="text-xl text-slate-700" role="status">{t("joining", { code })}</p>;
+  if (state.kind === "joining")
+    return (
+      <p className="text-xl text-slate-700" role="status">
+        {t("joining", { code })}
+      </p>
+    );
   if (state.kind === "failed") {
     return (
       <>
@@ -39,7 +53,9 @@ export function JoinByLink({ code }: { code: string }) {
   }
   return (
     <>
-      <p className="text-xl text-slate-800" role="status">{t("joined", { name: state.name })}</p>
+      <p className="text-xl text-slate-800" role="status">
+        {t("joined", { name: state.name })}
+      </p>
       <Link href={`/classes/${state.id}`} className={primaryButton}>
         {t("goToClass")}
       </Link>

@@ -6,7 +6,9 @@ import { withRoute } from "@/app/api/_lib/route";
 
 const body = updateAssignmentInput.omit({ userId: true, assignmentId: true });
 
-export const GET = withRoute({ auth: "user" }, async ({ user, params }) => ({ assignment: await getAssignment({ userId: user.id, assignmentId: params.id }) }));
+export const GET = withRoute({ auth: "user" }, async ({ user, params }) => ({
+  assignment: await getAssignment({ userId: user.id, assignmentId: params.id }),
+}));
 
 /** Partial update; `exercises`, when given, replaces the list. */
 export const PATCH = withRoute({ auth: "user", body }, async ({ user, params, body }) => ({

@@ -14,7 +14,10 @@ export const GET = handler;
  */
 export async function POST(request: Request, context: Context): Promise<Response> {
   if (!new URL(request.url).pathname.endsWith("/callback/credentials")) return handler(request, context);
-  const form = await request.clone().formData().catch(() => null);
+  const form = await request
+    .clone()
+    .formData()
+    .catch(() => null);
   const email = form?.get("email");
   const response: Response = await handler(request, context);
   return finishCredentialsSignIn(response, typeof email === "string" ? email : "");

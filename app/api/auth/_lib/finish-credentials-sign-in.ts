@@ -10,7 +10,9 @@ import { getEnv } from "@/lib/config/env";
 export async function finishCredentialsSignIn(response: Response, email: string): Promise<Response> {
   const env = getEnv();
   const secureCookie = env.NEXTAUTH_URL.startsWith("https://");
-  const signedIn = response.headers.getSetCookie().some((cookie) => /^(__Secure-)?next-auth\.session-token(\.\d+)?=[^;]/.test(cookie));
+  const signedIn = response.headers
+    .getSetCookie()
+    .some((cookie) => /^(__Secure-)?next-auth\.session-token(\.\d+)?=[^;]/.test(cookie));
   if (signedIn && email) {
     const headers = new Headers(response.headers);
     headers.append("set-cookie", deviceCookieHeader({ email, secret: env.NEXTAUTH_SECRET, secureCookie }));
@@ -25,7 +27,8 @@ export async function finishCredentialsSignIn(response: Response, email: string)
 function errorOf(body: string): string | null {
   try {
     const parsed: unknown = JSON.parse(body);
-    const url = parsed && typeof parsed === "object" && "url" in parsed && typeof parsed.url === "string" ? parsed.url : null;
+    const url =
+      parsed && typeof parsed === "object" && "url" in parsed && typeof parsed.url === "string" ? parsed.url : null;
     return url ? new URL(url, "http://x").searchParams.get("error") : null;
   } catch {
     return null;

@@ -9,5 +9,8 @@ export const POST = withRoute({ auth: "none", body: signUpInput }, async ({ requ
   // server.ts stamped the client address (honouring TRUST_PROXY); over the limit → 429, nothing stored.
   await limitSignUps({ clientAddress: readClientAddress(request.headers) });
   const user = await signUp(body);
-  return Response.json({ user: { id: user.id, email: user.email, name: user.name, role: user.role.toLowerCase() } }, { status: 201 });
+  return Response.json(
+    { user: { id: user.id, email: user.email, name: user.name, role: user.role.toLowerCase() } },
+    { status: 201 },
+  );
 });

@@ -7,9 +7,13 @@ import { updateExercise } from "@/lib/exercises/update-exercise";
 import { withRoute } from "@/app/api/_lib/route";
 
 /** The student's view: prompt, starter code or the program to read; never the answer key. */
-export const GET = withRoute({ auth: "user" }, async ({ user, params }) => getExerciseForStudent({ userId: user.id, exerciseId: params.id }));
+export const GET = withRoute({ auth: "user" }, async ({ user, params }) =>
+  getExerciseForStudent({ userId: user.id, exerciseId: params.id }),
+);
 
-const patchBody = z.object({ status: z.enum(EXERCISE_STATUSES, { message: "status must be DRAFT, PUBLISHED or CLOSED." }) });
+const patchBody = z.object({
+  status: z.enum(EXERCISE_STATUSES, { message: "status must be DRAFT, PUBLISHED or CLOSED." }),
+});
 
 export const PATCH = withRoute({ auth: "user", body: patchBody }, async ({ user, params, body }) =>
   publishExercise({ userId: user.id, exerciseId: params.id, status: body.status }),

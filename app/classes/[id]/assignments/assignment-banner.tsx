@@ -9,7 +9,9 @@ export async function AssignmentBanner({ assignment }: { assignment: AssignmentD
   const past = new Date(dueAt).getTime() < Date.now();
   return (
     <div role="note" className="rounded-2xl border-2 border-indigo-700 bg-indigo-50 px-5 py-4 text-lg text-indigo-950">
-      <p className="font-semibold">{t("banner", { title: assignment.title, time: formatClassTime(dueAt, assignment.timeZone ?? "UTC", locale) })}</p>
+      <p className="font-semibold">
+        {t("banner", { title: assignment.title, time: formatClassTime(dueAt, assignment.timeZone ?? "UTC", locale) })}
+      </p>
       {past ? (
         <p className="mt-1">
           {assignment.latePolicy.kind === "refuse"

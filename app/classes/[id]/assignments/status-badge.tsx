@@ -12,5 +12,9 @@ export const STATUS_STYLE: Record<CellStatus, string> = {
 };
 
 export function StatusBadge({ status, label }: { status: CellStatus; label: string }) {
-  return <span className={`inline-block rounded-full border-2 px-2 py-0.5 text-sm font-bold ${STATUS_STYLE[status]}`}>{label}</span>;
+  return (
+    <span className={`inline-block rounded-full border-2 px-2 py-0.5 text-sm font-bold ${STATUS_STYLE[status]}`}>
+      {label}
+    </span>
+  );
 }

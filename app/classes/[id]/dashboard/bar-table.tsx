@@ -10,7 +10,19 @@ export interface Bar {
   value: string;
 }
 
-export function BarTable({ caption, labelHeader, valueHeader, bars, tone = "brand" }: { caption: string; labelHeader: string; valueHeader: string; bars: Bar[]; tone?: "brand" | "emerald" }) {
+export function BarTable({
+  caption,
+  labelHeader,
+  valueHeader,
+  bars,
+  tone = "brand",
+}: {
+  caption: string;
+  labelHeader: string;
+  valueHeader: string;
+  bars: Bar[];
+  tone?: "brand" | "emerald";
+}) {
   const fill = tone === "emerald" ? "bg-emerald-600" : "bg-brand-600";
   return (
     <table className="w-full border-collapse text-left text-lg">
@@ -24,11 +36,16 @@ export function BarTable({ caption, labelHeader, valueHeader, bars, tone = "bran
       <tbody>
         {bars.map((bar) => (
           <tr key={bar.key}>
-            <th scope="row" className="w-1/2 py-1 pr-3 align-middle font-semibold text-slate-800 sm:w-2/5">{bar.label}</th>
+            <th scope="row" className="w-1/2 py-1 pr-3 align-middle font-semibold text-slate-800 sm:w-2/5">
+              {bar.label}
+            </th>
             <td className="py-1 align-middle">
               <div className="flex items-center gap-3">
                 <div aria-hidden="true" className="h-6 flex-1 rounded bg-slate-100">
-                  <div className={`h-6 rounded ${fill}`} style={{ width: `${Math.round(Math.max(0, Math.min(1, bar.share)) * 100)}%` }} />
+                  <div
+                    className={`h-6 rounded ${fill}`}
+                    style={{ width: `${Math.round(Math.max(0, Math.min(1, bar.share)) * 100)}%` }}
+                  />
                 </div>
                 <span className="w-28 text-right font-bold tabular-nums text-slate-950">{bar.value}</span>
               </div>

@@ -9,16 +9,35 @@ import { RegradeButton } from "./regrade-button";
 import { WrongAnswers } from "./wrong-answers";
 
 /** One exercise: its figures, how many attempts passing students needed, the common mistakes. */
-export function ExercisePanel({ exercise, title, classId }: { exercise: DashboardExercise; title: string; classId: string }) {
+export function ExercisePanel({
+  exercise,
+  title,
+  classId,
+}: {
+  exercise: DashboardExercise;
+  title: string;
+  classId: string;
+}) {
   const t = useTranslations("liveDashboard");
   const { stats } = exercise;
   const passers = Math.max(1, stats.passed);
   return (
-    <article aria-labelledby={`ex-${exercise.id}`} className="flex flex-col gap-4 rounded-2xl border-2 border-slate-200 bg-white p-5" data-testid="exercise-panel">
+    <article
+      aria-labelledby={`ex-${exercise.id}`}
+      className="flex flex-col gap-4 rounded-2xl border-2 border-slate-200 bg-white p-5"
+      data-testid="exercise-panel"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-3">
-        <h3 id={`ex-${exercise.id}`} className="text-2xl font-bold text-slate-950">{title}</h3>
+        <h3 id={`ex-${exercise.id}`} className="text-2xl font-bold text-slate-950">
+          {title}
+        </h3>
         <div className="flex flex-wrap items-center gap-3">
-          <Link href={`/classes/${classId}/exercises/${exercise.id}`} className="text-base font-semibold text-brand-700 underline">{t("edit")}</Link>
+          <Link
+            href={`/classes/${classId}/exercises/${exercise.id}`}
+            className="text-base font-semibold text-brand-700 underline"
+          >
+            {t("edit")}
+          </Link>
           <RegradeButton exerciseId={exercise.id} version={exercise.version} />
         </div>
       </div>

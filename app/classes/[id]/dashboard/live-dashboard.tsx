@@ -37,7 +37,10 @@ export function LiveDashboard({ initial }: { initial: ClassDashboard }) {
   const refresh = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(async () => {
-      const result = await callApi<ClassDashboard>(`/api/classes/${initial.classId}/dashboard?stuckMinutes=${initial.stuckMinutes}`, "GET");
+      const result = await callApi<ClassDashboard>(
+        `/api/classes/${initial.classId}/dashboard?stuckMinutes=${initial.stuckMinutes}`,
+        "GET",
+      );
       if (result.ok) setData(result.data);
     }, REFRESH_DELAY_MS);
   }, [initial.classId, initial.stuckMinutes]);
@@ -73,15 +76,25 @@ export function LiveDashboard({ initial }: { initial: ClassDashboard }) {
     <div className="flex flex-col gap-8">
       <div className="flex flex-wrap items-center gap-4">
         <label className="flex items-center gap-2 text-lg font-semibold text-slate-900">
-          <input type="checkbox" className="size-5" checked={hideNames} onChange={(e) => setHideNames(e.target.checked)} />
+          <input
+            type="checkbox"
+            className="size-5"
+            checked={hideNames}
+            onChange={(e) => setHideNames(e.target.checked)}
+          />
           {t("hideNames")}
         </label>
         <span className="text-base text-slate-600">{t("students", { count: data.studentCount })}</span>
       </div>
       <div className="grid gap-8 2xl:grid-cols-2">
         <LiveFeed rows={feed} titleOf={titleOf} hideNames={hideNames} />
-        <section aria-labelledby="pass-rates-title" className="flex flex-col gap-3 rounded-2xl border-2 border-slate-200 bg-white p-5">
-          <h2 id="pass-rates-title" className="sr-only">{t("passRates")}</h2>
+        <section
+          aria-labelledby="pass-rates-title"
+          className="flex flex-col gap-3 rounded-2xl border-2 border-slate-200 bg-white p-5"
+        >
+          <h2 id="pass-rates-title" className="sr-only">
+            {t("passRates")}
+          </h2>
           {visible.length === 0 ? (
             <p className="text-lg text-slate-600">{t("noExercises")}</p>
           ) : (
@@ -105,13 +118,16 @@ export function LiveDashboard({ initial }: { initial: ClassDashboard }) {
         <ReviewQueue rows={data.reviewQueue} titleOf={titleOf} hideNames={hideNames} onDecided={refresh} />
       </div>
       <section aria-labelledby="per-exercise-title" className="flex flex-col gap-4">
-        <h2 id="per-exercise-title" className="text-3xl font-bold text-slate-950">{t("perExercise")}</h2>
+        <h2 id="per-exercise-title" className="text-3xl font-bold text-slate-950">
+          {t("perExercise")}
+        </h2>
         {active.map((exercise) => (
           <ExercisePanel key={exercise.id} exercise={exercise} title={titleOf(exercise.id)} classId={data.classId} />
         ))}
         {quiet.length > 0 ? (
           <p className="text-lg text-slate-700">
-            <span className="font-semibold">{t("noSubmissionsYet")}</span> {quiet.map((exercise) => titleOf(exercise.id)).join(" · ")}
+            <span className="font-semibold">{t("noSubmissionsYet")}</span>{" "}
+            {quiet.map((exercise) => titleOf(exercise.id)).join(" · ")}
           </p>
         ) : null}
       </section>

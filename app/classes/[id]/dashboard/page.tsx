@@ -15,10 +15,18 @@ export default async function ClassDashboardPage({ params }: { params: Promise<{
   return (
     <div className="flex flex-col gap-6">
       <nav className="flex flex-wrap gap-x-6 gap-y-2 text-lg font-semibold">
-        <Link href={`/classes/${id}`} className="text-brand-700 underline-offset-4 hover:underline">← {dashboard.className}</Link>
-        <Link href={`/classes/${id}/exercises/new`} className="text-brand-700 underline-offset-4 hover:underline">{t("newExercise")}</Link>
-        <Link href={`/classes/${id}/leaderboard`} className="text-brand-700 underline-offset-4 hover:underline">{t("leaderboard")}</Link>
-        <Link href={`/classes/${id}/rounds`} className="text-brand-700 underline-offset-4 hover:underline">{t("rounds")}</Link>
+        <Link href={`/classes/${id}`} className="text-brand-700 underline-offset-4 hover:underline">
+          ← {dashboard.className}
+        </Link>
+        <Link href={`/classes/${id}/exercises/new`} className="text-brand-700 underline-offset-4 hover:underline">
+          {t("newExercise")}
+        </Link>
+        <Link href={`/classes/${id}/leaderboard`} className="text-brand-700 underline-offset-4 hover:underline">
+          {t("leaderboard")}
+        </Link>
+        <Link href={`/classes/${id}/rounds`} className="text-brand-700 underline-offset-4 hover:underline">
+          {t("rounds")}
+        </Link>
       </nav>
       <h1 className="text-4xl font-extrabold text-slate-950">{t("title", { name: dashboard.className })}</h1>
       <LiveDashboard initial={dashboard} />

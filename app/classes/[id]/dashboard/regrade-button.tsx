@@ -49,11 +49,22 @@ export function RegradeButton({ exerciseId, version }: { exerciseId: string; ver
       </button>
       {progress ? (
         <span role="status" className="inline-flex items-center gap-2 text-base font-semibold text-slate-800">
-          <progress max={Math.max(1, progress.total)} value={progress.done} className="h-3 w-28" aria-label={t("regradeProgressLabel")} />
-          {running ? t("regradeProgress", { done: progress.done, total: progress.total }) : t("regradeDone", { total: progress.total })}
+          <progress
+            max={Math.max(1, progress.total)}
+            value={progress.done}
+            className="h-3 w-28"
+            aria-label={t("regradeProgressLabel")}
+          />
+          {running
+            ? t("regradeProgress", { done: progress.done, total: progress.total })
+            : t("regradeDone", { total: progress.total })}
         </span>
       ) : null}
-      {error ? <span role="alert" className="text-base font-semibold text-red-700">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="text-base font-semibold text-red-700">
+          {error}
+        </span>
+      ) : null}
     </span>
   );
 }

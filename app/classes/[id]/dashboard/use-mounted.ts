@@ -9,5 +9,9 @@ const subscribe = () => () => undefined;
  * browser's own time zone only, so the server's zone never causes a hydration mismatch.
  */
 export function useMounted(): boolean {
-  return useSyncExternalStore(subscribe, () => true, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 }

@@ -18,7 +18,9 @@ export function WrongAnswers({ groups }: { groups: DashboardWrongAnswer[] }) {
             <li key={group.key} className="flex flex-col gap-1 rounded-xl border-2 border-slate-200 p-3">
               <p className="text-lg">
                 <span className="font-bold text-red-800">{t(`reasons.${reasonKey(group.reason)}`)}</span>{" "}
-                <span className="text-slate-700">{t("groupCount", { count: group.count, students: group.students })}</span>
+                <span className="text-slate-700">
+                  {t("groupCount", { count: group.count, students: group.students })}
+                </span>
               </p>
               <p className="font-mono text-base text-slate-800">
                 {t("expectedLine")} {lineText(group.expected)}
@@ -28,9 +30,13 @@ export function WrongAnswers({ groups }: { groups: DashboardWrongAnswer[] }) {
               </p>
               {group.example.length > 0 ? (
                 <details>
-                  <summary className="cursor-pointer text-base font-semibold text-brand-700">{t("showExample")}</summary>
+                  <summary className="cursor-pointer text-base font-semibold text-brand-700">
+                    {t("showExample")}
+                  </summary>
                   <pre className="mt-2 max-h-96 overflow-auto rounded-lg bg-slate-900 p-3 font-mono text-lg text-slate-50">
-                    {group.example.map((line) => `${line.t.toFixed(2).padStart(7)}  ${line.task.padEnd(12)} ${line.text}`).join("\n")}
+                    {group.example
+                      .map((line) => `${line.t.toFixed(2).padStart(7)}  ${line.task.padEnd(12)} ${line.text}`)
+                      .join("\n")}
                   </pre>
                 </details>
               ) : null}
@@ -42,7 +48,17 @@ export function WrongAnswers({ groups }: { groups: DashboardWrongAnswer[] }) {
   );
 }
 
-const REASONS = ["missing", "unexpected", "text", "time", "task", "order", "status", "total_time", "forbidden_note"] as const;
+const REASONS = [
+  "missing",
+  "unexpected",
+  "text",
+  "time",
+  "task",
+  "order",
+  "status",
+  "total_time",
+  "forbidden_note",
+] as const;
 
 function reasonKey(reason: string): (typeof REASONS)[number] | "other" {
   return (REASONS as readonly string[]).includes(reason) ? (reason as (typeof REASONS)[number]) : "other";
@@ -50,6 +66,8 @@ function reasonKey(reason: string): (typeof REASONS)[number] | "other" {
 
 function lineText(line: DivergenceLine | null): string {
   if (!line) return "—";
-  const where = [line.t !== null ? `t=${Number(line.t.toFixed(3))}` : null, line.task ? `[${line.task}]` : null].filter(Boolean).join(" ");
+  const where = [line.t !== null ? `t=${Number(line.t.toFixed(3))}` : null, line.task ? `[${line.task}]` : null]
+    .filter(Boolean)
+    .join(" ");
   return `${where ? `${where} ` : ""}“${line.text}”`;
 }

@@ -12,12 +12,22 @@ const ROW_REM = 4.5;
  * The projector's ranking: large type, rows slide to their new place when ranks change (each row
  * is positioned by its rank, so a CSS transition animates the move), live over the shared socket.
  */
-export function LeaderboardBoard({ initial, hideNames, limit }: { initial: LeaderboardView; hideNames: boolean; limit: number }) {
+export function LeaderboardBoard({
+  initial,
+  hideNames,
+  limit,
+}: {
+  initial: LeaderboardView;
+  hideNames: boolean;
+  limit: number;
+}) {
   const t = useTranslations("live");
   const [entries, setEntries] = useState(initial.entries);
   const [changedAt, setChangedAt] = useState<Record<string, number>>({});
   const refetch = useCallback(async () => {
-    const response = await fetch(`/api/classes/${initial.classId}/leaderboard`, { cache: "no-store" }).catch(() => null);
+    const response = await fetch(`/api/classes/${initial.classId}/leaderboard`, { cache: "no-store" }).catch(
+      () => null,
+    );
     if (response?.ok) setEntries(((await response.json()) as LeaderboardView).entries);
   }, [initial.classId]);
   useClassRoom(initial.classId, () => void refetch());
@@ -26,7 +36,10 @@ export function LeaderboardBoard({ initial, hideNames, limit }: { initial: Leade
     if (payload.classId !== initial.classId) return;
     setEntries((current) => mergeEntries(current, payload.entries));
     const now = Date.now();
-    setChangedAt((current) => ({ ...current, ...Object.fromEntries(payload.entries.map((entry) => [entry.userId, now])) }));
+    setChangedAt((current) => ({
+      ...current,
+      ...Object.fromEntries(payload.entries.map((entry) => [entry.userId, now])),
+    }));
   });
 
   const shown = entries.slice(0, limit);
@@ -36,13 +49,21 @@ export function LeaderboardBoard({ initial, hideNames, limit }: { initial: Leade
   const slot = new Map(shown.map((entry, index) => [entry.userId, index]));
   return (
     <div>
-      <div className="grid grid-cols-[6rem_1fr_8rem_9rem] gap-4 px-4 pb-2 text-xl font-bold uppercase tracking-wide text-slate-600" aria-hidden="true">
+      <div
+        className="grid grid-cols-[6rem_1fr_8rem_9rem] gap-4 px-4 pb-2 text-xl font-bold uppercase tracking-wide text-slate-600"
+        aria-hidden="true"
+      >
         <span>{t("rank")}</span>
         <span>{t("student")}</span>
         <span className="text-right">{t("solved")}</span>
         <span className="text-right">{t("points")}</span>
       </div>
-      <ol aria-label={t("boardLabel")} className="relative" style={{ height: `${shown.length * ROW_REM}rem` }} data-testid="leaderboard">
+      <ol
+        aria-label={t("boardLabel")}
+        className="relative"
+        style={{ height: `${shown.length * ROW_REM}rem` }}
+        data-testid="leaderboard"
+      >
         {order.map((entry) => {
           const index = slot.get(entry.userId) ?? 0;
           const fresh = Date.now() - (changedAt[entry.userId] ?? 0) < 3_000;
@@ -59,14 +80,18 @@ export function LeaderboardBoard({ initial, hideNames, limit }: { initial: Leade
               style={{ transform: `translateY(${index * ROW_REM}rem)` }}
             >
               <span className="font-extrabold text-brand-700">{entry.rank}</span>
-              <span className="truncate font-semibold text-slate-950">{hideNames ? t("hiddenName", { rank: entry.rank }) : entry.name}</span>
+              <span className="truncate font-semibold text-slate-950">
+                {hideNames ? t("hiddenName", { rank: entry.rank }) : entry.name}
+              </span>
               <span className="text-right tabular-nums text-slate-800">{entry.solved}</span>
               <span className="text-right font-bold tabular-nums text-slate-950">{formatPoints(entry.score)}</span>
             </li>
           );
         })}
       </ol>
-      {entries.length > shown.length ? <p className="mt-4 text-xl text-slate-600">{t("more", { count: entries.length - shown.length })}</p> : null}
+      {entries.length > shown.length ? (
+        <p className="mt-4 text-xl text-slate-600">{t("more", { count: entries.length - shown.length })}</p>
+      ) : null}
     </div>
   );
 }

@@ -5,7 +5,10 @@ const entry = (userId: string, rank: number, score: number) => ({ userId, name: 
 
 describe("mergeEntries", () => {
   it("replaces changed rows, adds new ones and re-sorts by rank", () => {
-    const merged = mergeEntries([entry("a", 1, 100), entry("b", 2, 50), entry("c", 3, 0)], [entry("c", 1, 150), entry("a", 2, 100), entry("b", 3, 50), entry("d", 4, 0)]);
+    const merged = mergeEntries(
+      [entry("a", 1, 100), entry("b", 2, 50), entry("c", 3, 0)],
+      [entry("c", 1, 150), entry("a", 2, 100), entry("b", 3, 50), entry("d", 4, 0)],
+    );
     expect(merged.map((e) => `${e.rank}:${e.userId}`)).toEqual(["1:c", "2:a", "3:b", "4:d"]);
   });
 });

@@ -1,7 +1,10 @@
 import type { LeaderboardEntry } from "@/lib/realtime/events";
 
 /** Applies a `leaderboard:update` (changed rows only) to the rows shown, ranked again. */
-export function mergeEntries(current: readonly LeaderboardEntry[], changed: readonly LeaderboardEntry[]): LeaderboardEntry[] {
+export function mergeEntries(
+  current: readonly LeaderboardEntry[],
+  changed: readonly LeaderboardEntry[],
+): LeaderboardEntry[] {
   const byUser = new Map(current.map((entry) => [entry.userId, entry]));
   for (const entry of changed) byUser.set(entry.userId, entry);
   return [...byUser.values()].sort((a, b) => a.rank - b.rank || b.score - a.score || a.name.localeCompare(b.name));

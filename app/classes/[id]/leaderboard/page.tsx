@@ -31,7 +31,14 @@ export default async function LeaderboardPage({ params }: { params: Promise<{ id
     .map((exercise) => ({ id: exercise.id, title: locale === "zh-CN" ? exercise.title.zh : exercise.title.en }));
   return (
     <div className="relative left-1/2 w-[min(100vw-2rem,96rem)] -translate-x-1/2">
-      <ProjectorView classId={klass.id} className={klass.name} leaderboard={leaderboard} round={round} canManage={rounds.canManage} exercises={published} />
+      <ProjectorView
+        classId={klass.id}
+        className={klass.name}
+        leaderboard={leaderboard}
+        round={round}
+        canManage={rounds.canManage}
+        exercises={published}
+      />
     </div>
   );
 }

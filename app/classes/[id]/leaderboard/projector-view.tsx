@@ -42,29 +42,53 @@ export function ProjectorView({ classId, className, leaderboard, round, canManag
     <div className="flex flex-col gap-8">
       <header className="flex flex-wrap items-center justify-between gap-4">
         <div>
-          <Link href={`/classes/${classId}`} className="text-lg font-semibold text-brand-700 underline-offset-4 hover:underline">{t("backToClass")}</Link>
+          <Link
+            href={`/classes/${classId}`}
+            className="text-lg font-semibold text-brand-700 underline-offset-4 hover:underline"
+          >
+            {t("backToClass")}
+          </Link>
           <h1 className="mt-2 text-5xl font-extrabold text-slate-950">{t("title", { name: className })}</h1>
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <span role="status" className={`rounded-full px-4 py-1 text-lg font-semibold ${status === "connected" ? "bg-emerald-100 text-emerald-900" : "bg-amber-100 text-amber-900"}`}>
+          <span
+            role="status"
+            className={`rounded-full px-4 py-1 text-lg font-semibold ${status === "connected" ? "bg-emerald-100 text-emerald-900" : "bg-amber-100 text-amber-900"}`}
+          >
             {status === "connected" ? t("live") : t("reconnecting")}
           </span>
           {canManage ? (
-            <button type="button" className={secondaryButton} aria-pressed={hideNames} onClick={toggleNames}>{hideNames ? t("showNames") : t("hideNames")}</button>
+            <button type="button" className={secondaryButton} aria-pressed={hideNames} onClick={toggleNames}>
+              {hideNames ? t("showNames") : t("hideNames")}
+            </button>
           ) : null}
           <label className="flex items-center gap-2 text-lg font-semibold text-slate-800">
             {t("show")}
-            <select value={limit} onChange={(event) => setLimit(Number(event.target.value))} className="rounded-lg border-2 border-slate-400 bg-white px-2 py-1 text-lg">
+            <select
+              value={limit}
+              onChange={(event) => setLimit(Number(event.target.value))}
+              className="rounded-lg border-2 border-slate-400 bg-white px-2 py-1 text-lg"
+            >
               {LIMITS.map((value) => (
-                <option key={value} value={value}>{value === 1000 ? t("all") : t("top", { count: value })}</option>
+                <option key={value} value={value}>
+                  {value === 1000 ? t("all") : t("top", { count: value })}
+                </option>
               ))}
             </select>
           </label>
-          <Link href={`/classes/${classId}/rounds`} className={secondaryButton}>{t("pastRounds")}</Link>
+          <Link href={`/classes/${classId}/rounds`} className={secondaryButton}>
+            {t("pastRounds")}
+          </Link>
         </div>
       </header>
       {detail ? (
-        <RoundPanel detail={detail} hideNames={hideNames} actions={running && canManage ? <EndRoundButton roundId={detail.round.id} onEnded={() => void reload()} /> : null} />
+        <RoundPanel
+          detail={detail}
+          hideNames={hideNames}
+          actions={
+            running && canManage ? <EndRoundButton roundId={detail.round.id} onEnded={() => void reload()} /> : null
+          }
+        />
       ) : null}
       {canManage && !running ? (
         <div className="rounded-2xl border-2 border-slate-200 bg-white p-6">
@@ -72,7 +96,9 @@ export function ProjectorView({ classId, className, leaderboard, round, canManag
         </div>
       ) : null}
       <section aria-labelledby="board-title" className="flex flex-col gap-4">
-        <h2 id="board-title" className="text-4xl font-extrabold text-slate-950">{t("boardTitle")}</h2>
+        <h2 id="board-title" className="text-4xl font-extrabold text-slate-950">
+          {t("boardTitle")}
+        </h2>
         <LeaderboardBoard initial={leaderboard} hideNames={hideNames} limit={limit} />
         <p className="text-lg text-slate-600">{t("rules")}</p>
       </section>

@@ -10,7 +10,15 @@ import { useNow } from "@/app/classes/[id]/leaderboard/use-round";
  * most common wrong first divergence (what it says only once the round ended: it shows the
  * expected line), then the podium. Also the stored round's review.
  */
-export function RoundPanel({ detail, hideNames, actions }: { detail: RoundDetail; hideNames: boolean; actions?: React.ReactNode }) {
+export function RoundPanel({
+  detail,
+  hideNames,
+  actions,
+}: {
+  detail: RoundDetail;
+  hideNames: boolean;
+  actions?: React.ReactNode;
+}) {
   const t = useTranslations("live");
   const tf = useTranslations("feedback");
   const zh = useLocale() === "zh-CN";
@@ -18,11 +26,17 @@ export function RoundPanel({ detail, hideNames, actions }: { detail: RoundDetail
   const running = round.status === "running";
   const now = useNow(running);
   const left = Math.max(0, Math.ceil((new Date(round.endsAt).getTime() - now) / 1000));
-  const name = (entry: { name: string; rank: number }) => (hideNames ? t("hiddenName", { rank: entry.rank }) : entry.name);
+  const name = (entry: { name: string; rank: number }) =>
+    hideNames ? t("hiddenName", { rank: entry.rank }) : entry.name;
   const most = Math.max(1, ...stats.distribution.map((band) => band.students));
   const divergence = stats.commonDivergence;
   return (
-    <section aria-labelledby="round-title" className="rounded-2xl border-4 border-brand-600 bg-white p-6" data-testid="round-panel" data-status={round.status}>
+    <section
+      aria-labelledby="round-title"
+      className="rounded-2xl border-4 border-brand-600 bg-white p-6"
+      data-testid="round-panel"
+      data-status={round.status}
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-4">
         <h2 id="round-title" className="text-3xl font-extrabold text-slate-950">
           {running ? t("roundLive") : t("roundEnded")}: {zh ? round.title.zh : round.title.en}
@@ -32,14 +46,23 @@ export function RoundPanel({ detail, hideNames, actions }: { detail: RoundDetail
       <div className="mt-4 grid gap-6 md:grid-cols-3">
         <div>
           <p className="text-xl font-semibold text-slate-600">{running ? t("timeLeft") : t("duration")}</p>
-          <p className="text-7xl font-extrabold tabular-nums text-slate-950" role={running ? "timer" : undefined} aria-live="off" data-testid="countdown">
+          <p
+            className="text-7xl font-extrabold tabular-nums text-slate-950"
+            role={running ? "timer" : undefined}
+            aria-live="off"
+            data-testid="countdown"
+          >
             {formatClock(running ? left : round.durationSeconds)}
           </p>
         </div>
         <div>
           <p className="text-xl font-semibold text-slate-600">{t("answers")}</p>
-          <p className="text-7xl font-extrabold tabular-nums text-slate-950" data-testid="answer-count">{stats.answered}</p>
-          <p className="text-2xl text-slate-700">{t("answerBreakdown", { passed: stats.passed, failed: stats.failed, pending: stats.pending })}</p>
+          <p className="text-7xl font-extrabold tabular-nums text-slate-950" data-testid="answer-count">
+            {stats.answered}
+          </p>
+          <p className="text-2xl text-slate-700">
+            {t("answerBreakdown", { passed: stats.passed, failed: stats.failed, pending: stats.pending })}
+          </p>
         </div>
         <div>
           <p className="text-xl font-semibold text-slate-600">{t("distribution")}</p>
@@ -48,7 +71,10 @@ export function RoundPanel({ detail, hideNames, actions }: { detail: RoundDetail
               <li key={band.band} className="grid grid-cols-[4.5rem_1fr_3rem] items-center gap-2 text-xl">
                 <span className="tabular-nums text-slate-700">{band.band === "100" ? "100" : `${band.band}+`}</span>
                 <span className="h-5 rounded bg-slate-100">
-                  <span className="block h-5 rounded bg-brand-600" style={{ width: `${(band.students / most) * 100}%` }} />
+                  <span
+                    className="block h-5 rounded bg-brand-600"
+                    style={{ width: `${(band.students / most) * 100}%` }}
+                  />
                 </span>
                 <span className="text-right font-bold tabular-nums">{band.students}</span>
               </li>
@@ -61,7 +87,10 @@ export function RoundPanel({ detail, hideNames, actions }: { detail: RoundDetail
           <p className="font-bold">{t("commonWrong", { count: divergence.count, line: divergence.line })}</p>
           <p className="mt-1">
             {divergence.message && divergence.code && divergence.params
-              ? feedbackText({ code: divergence.code, params: divergence.params, message: divergence.message }, (key, values) => tf(key, values))
+              ? feedbackText(
+                  { code: divergence.code, params: divergence.params, message: divergence.message },
+                  (key, values) => tf(key, values),
+                )
               : t("detailsAfterRound")}
           </p>
         </div>
@@ -71,7 +100,13 @@ export function RoundPanel({ detail, hideNames, actions }: { detail: RoundDetail
   );
 }
 
-function Podium({ entries, name }: { entries: RoundDetail["entries"]; name: (entry: { name: string; rank: number }) => string }) {
+function Podium({
+  entries,
+  name,
+}: {
+  entries: RoundDetail["entries"];
+  name: (entry: { name: string; rank: number }) => string;
+}) {
   const t = useTranslations("live");
   if (entries.length === 0) return <p className="mt-6 text-2xl text-slate-700">{t("noWinners")}</p>;
   const heights = ["h-40", "h-28", "h-20"];
@@ -83,7 +118,11 @@ function Podium({ entries, name }: { entries: RoundDetail["entries"]; name: (ent
         <li key={entry.userId} className="flex w-56 flex-col items-center gap-2">
           <span className="max-w-full truncate text-3xl font-bold text-slate-950">{name(entry)}</span>
           <span className="text-2xl tabular-nums text-slate-700">{t("roundPoints", { points: entry.points })}</span>
-          <span className={`flex w-full items-start justify-center rounded-t-xl bg-brand-600 pt-2 text-5xl font-extrabold text-white ${heights[entry.rank - 1] ?? "h-16"}`}>{entry.rank}</span>
+          <span
+            className={`flex w-full items-start justify-center rounded-t-xl bg-brand-600 pt-2 text-5xl font-extrabold text-white ${heights[entry.rank - 1] ?? "h-16"}`}
+          >
+            {entry.rank}
+          </span>
         </li>
       ))}
     </ol>

@@ -8,7 +8,10 @@ import { useClassRoom, useLiveEvent, usePollWhileDisconnected } from "@/app/_com
  * The round the projector shows: the running one, else the one that just ended (its podium).
  * Refetched on `round:started` / `round:ended`, and at most once a second on `round:progress`.
  */
-export function useRound(classId: string, initial: RoundDetail | null): { detail: RoundDetail | null; reload: () => Promise<void> } {
+export function useRound(
+  classId: string,
+  initial: RoundDetail | null,
+): { detail: RoundDetail | null; reload: () => Promise<void> } {
   const [detail, setDetail] = useState(initial);
   const roundId = useRef(initial?.round.id ?? null);
   const lastFetch = useRef(0);

@@ -12,10 +12,20 @@ export const GET = withRoute({ auth: "user" }, async ({ user, params, request })
   const headers = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
   if (format === "archive") {
     const archive = await exportArchive({ userId: user.id, assignmentId: params.id });
-    return new Response(archive.stream, { headers: { ...headers, "content-type": archive.contentType, "content-disposition": attachmentDisposition(archive.fileName) } });
+    return new Response(archive.stream, {
+      headers: {
+        ...headers,
+        "content-type": archive.contentType,
+        "content-disposition": attachmentDisposition(archive.fileName),
+      },
+    });
   }
   const file = await exportGrades({ userId: user.id, assignmentId: params.id, format });
   return new Response(Buffer.from(file.body), {
-    headers: { ...headers, "content-type": file.contentType, "content-disposition": attachmentDisposition(file.fileName) },
+    headers: {
+      ...headers,
+      "content-type": file.contentType,
+      "content-disposition": attachmentDisposition(file.fileName),
+    },
   });
 });

@@ -10,5 +10,11 @@ const body = z.object({
 
 /** `{ userId, dueAt, reason }` → `{ student }`; dueAt without an offset is in the class's zone. */
 export const POST = withRoute({ auth: "user", body }, async ({ user, params, body }) =>
-  setExtension({ userId: user.id, assignmentId: params.id, studentId: body.userId, dueAt: body.dueAt, reason: body.reason }),
+  setExtension({
+    userId: user.id,
+    assignmentId: params.id,
+    studentId: body.userId,
+    dueAt: body.dueAt,
+    reason: body.reason,
+  }),
 );

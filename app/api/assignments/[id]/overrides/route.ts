@@ -11,5 +11,12 @@ const body = z.object({
 
 /** `{ userId, exerciseId, points, reason }` → `{ student }` (the recomputed gradebook row). */
 export const POST = withRoute({ auth: "user", body }, async ({ user, params, body }) =>
-  setGradeOverride({ userId: user.id, assignmentId: params.id, studentId: body.userId, exerciseId: body.exerciseId, points: body.points, reason: body.reason }),
+  setGradeOverride({
+    userId: user.id,
+    assignmentId: params.id,
+    studentId: body.userId,
+    exerciseId: body.exerciseId,
+    points: body.points,
+    reason: body.reason,
+  }),
 );

@@ -7,7 +7,9 @@ import { withRoute } from "@/app/api/_lib/route";
 const body = createAssignmentInput.omit({ userId: true, classId: true });
 
 /** The class's assignments: all for the instructor, published ones with progress for a student. */
-export const GET = withRoute({ auth: "user" }, async ({ user, params }) => listAssignments({ userId: user.id, classId: params.id }));
+export const GET = withRoute({ auth: "user" }, async ({ user, params }) =>
+  listAssignments({ userId: user.id, classId: params.id }),
+);
 
 /** 201 `{ assignment }`. */
 export const POST = withRoute({ auth: "user", body }, async ({ user, params, body }) => {

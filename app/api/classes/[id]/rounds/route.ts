@@ -11,9 +11,16 @@ const body = z.object({
 
 /** Starts a live round: 201 `{ round: { id, exerciseId, status, startedAt, endsAt, … } }`. */
 export const POST = withRoute({ auth: "user", body }, async ({ user, params, body }) => {
-  const round = await startRound({ userId: user.id, classId: params.id, exerciseId: body.exerciseId, durationSeconds: body.durationSeconds });
+  const round = await startRound({
+    userId: user.id,
+    classId: params.id,
+    exerciseId: body.exerciseId,
+    durationSeconds: body.durationSeconds,
+  });
   return NextResponse.json({ round }, { status: 201 });
 });
 
 /** The class's rounds, newest first, and `current` (the running one, or null). */
-export const GET = withRoute({ auth: "user" }, async ({ user, params }) => listClassRounds({ userId: user.id, classId: params.id }));
+export const GET = withRoute({ auth: "user" }, async ({ user, params }) =>
+  listClassRounds({ userId: user.id, classId: params.id }),
+);

@@ -15,7 +15,13 @@ const body = z.object({
  * queuedAt }`. The verdict arrives later (socket `submission:graded`, or GET /api/submissions/ID).
  */
 export const POST = withRoute({ auth: "user", body }, async ({ user, params, body }) => {
-  const submitted = await submitSolution({ userId: user.id, exerciseId: params.id, code: body.code, assignmentId: body.assignmentId, roundId: body.roundId });
+  const submitted = await submitSolution({
+    userId: user.id,
+    exerciseId: params.id,
+    code: body.code,
+    assignmentId: body.assignmentId,
+    roundId: body.roundId,
+  });
   return NextResponse.json(submitted, { status: 202 });
 });
 

@@ -8,14 +8,25 @@ import { useErrorText } from "@/app/_lib/use-error-text";
 import { dangerButton, secondaryButton } from "@/app/_components/button-styles";
 
 /** Publish/unpublish and delete. */
-export function AssignmentControls({ classId, assignmentId, published }: { classId: string; assignmentId: string; published: boolean }) {
+export function AssignmentControls({
+  classId,
+  assignmentId,
+  published,
+}: {
+  classId: string;
+  assignmentId: string;
+  published: boolean;
+}) {
   const t = useTranslations("assignments.gradebook");
   const errorText = useErrorText();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function run(action: () => Promise<{ ok: boolean; error?: { code: string; message: string } }>, after: () => void) {
+  async function run(
+    action: () => Promise<{ ok: boolean; error?: { code: string; message: string } }>,
+    after: () => void,
+  ) {
     setBusy(true);
     setError(null);
     const result = await action();
@@ -26,17 +37,38 @@ export function AssignmentControls({ classId, assignmentId, published }: { class
 
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <button type="button" className={secondaryButton} disabled={busy}
-        onClick={() => void run(() => callApi(`/api/assignments/${assignmentId}`, "PATCH", { published: !published }), () => router.refresh())}>
+      <button
+        type="button"
+        className={secondaryButton}
+        disabled={busy}
+        onClick={() =>
+          void run(
+            () => callApi(`/api/assignments/${assignmentId}`, "PATCH", { published: !published }),
+            () => router.refresh(),
+          )
+        }
+      >
         {published ? t("unpublish") : t("publish")}
       </button>
-      <button type="button" className={dangerButton} disabled={busy}
+      <button
+        type="button"
+        className={dangerButton}
+        disabled={busy}
         onClick={() => {
-          if (window.confirm(t("deleteConfirm"))) void run(() => callApi(`/api/assignments/${assignmentId}`, "DELETE"), () => router.push(`/classes/${classId}`));
-        }}>
+          if (window.confirm(t("deleteConfirm")))
+            void run(
+              () => callApi(`/api/assignments/${assignmentId}`, "DELETE"),
+              () => router.push(`/classes/${classId}`),
+            );
+        }}
+      >
         {t("delete")}
       </button>
-      {error ? <span role="alert" className="text-lg font-semibold text-red-700">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="text-lg font-semibold text-red-700">
+          {error}
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -20,8 +20,15 @@ function Modal({ title, onClose, children }: { title: string; onClose: () => voi
     return () => dialog?.close();
   }, []);
   return (
-    <dialog ref={ref} onClose={onClose} aria-labelledby="grade-dialog-title" className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-2xl border-2 border-slate-300 p-6 backdrop:bg-slate-900/50">
-      <h2 id="grade-dialog-title" className="mb-4 text-2xl font-bold text-slate-950">{title}</h2>
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      aria-labelledby="grade-dialog-title"
+      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-2xl border-2 border-slate-300 p-6 backdrop:bg-slate-900/50"
+    >
+      <h2 id="grade-dialog-title" className="mb-4 text-2xl font-bold text-slate-950">
+        {title}
+      </h2>
       {children}
     </dialog>
   );
@@ -43,7 +50,19 @@ function useSave(onClose: () => void) {
   return { error, busy, save };
 }
 
-export function OverrideDialog({ assignmentId, row, cell, exerciseTitle, onClose }: { assignmentId: string; row: GradebookRow; cell: GradebookCell; exerciseTitle: string; onClose: () => void }) {
+export function OverrideDialog({
+  assignmentId,
+  row,
+  cell,
+  exerciseTitle,
+  onClose,
+}: {
+  assignmentId: string;
+  row: GradebookRow;
+  cell: GradebookCell;
+  exerciseTitle: string;
+  onClose: () => void;
+}) {
   const t = useTranslations("assignments.gradebook");
   const errorText = useErrorText();
   const { error, busy, save } = useSave(onClose);
@@ -51,23 +70,58 @@ export function OverrideDialog({ assignmentId, row, cell, exerciseTitle, onClose
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    void save(url, { userId: row.userId, exerciseId: cell.exerciseId, points: Number(form.get("points")), reason: String(form.get("reason") ?? "") });
+    void save(url, {
+      userId: row.userId,
+      exerciseId: cell.exerciseId,
+      points: Number(form.get("points")),
+      reason: String(form.get("reason") ?? ""),
+    });
   }
   return (
     <Modal title={t("overrideFor", { exercise: exerciseTitle, name: row.name })} onClose={onClose}>
       <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
         <FormError message={error ? errorText.message(error) : null} />
-        <Field name="points" type="number" step="0.5" min={0} max={cell.pointsPossible} required defaultValue={cell.override?.points ?? cell.points} label={t("pointsLabel", { max: cell.pointsPossible })} errors={errorText.field(error, "points")} />
-        <Field name="reason" required maxLength={500} defaultValue="" label={t("reason")} errors={errorText.field(error, "reason")} />
+        <Field
+          name="points"
+          type="number"
+          step="0.5"
+          min={0}
+          max={cell.pointsPossible}
+          required
+          defaultValue={cell.override?.points ?? cell.points}
+          label={t("pointsLabel", { max: cell.pointsPossible })}
+          errors={errorText.field(error, "points")}
+        />
+        <Field
+          name="reason"
+          required
+          maxLength={500}
+          defaultValue=""
+          label={t("reason")}
+          errors={errorText.field(error, "reason")}
+        />
         <div className="flex flex-wrap gap-3">
-          <button type="submit" className={primaryButton} disabled={busy}>{t("save")}</button>
-          <button type="button" className={secondaryButton} onClick={onClose}>{t("cancel")}</button>
+          <button type="submit" className={primaryButton} disabled={busy}>
+            {t("save")}
+          </button>
+          <button type="button" className={secondaryButton} onClick={onClose}>
+            {t("cancel")}
+          </button>
           {cell.override ? (
-            <button type="button" className={dangerButton} disabled={busy}
+            <button
+              type="button"
+              className={dangerButton}
+              disabled={busy}
               onClick={(event) => {
                 const reason = new FormData(event.currentTarget.form ?? undefined).get("reason");
-                void save(url, { userId: row.userId, exerciseId: cell.exerciseId, points: null, reason: String(reason ?? "") });
-              }}>
+                void save(url, {
+                  userId: row.userId,
+                  exerciseId: cell.exerciseId,
+                  points: null,
+                  reason: String(reason ?? ""),
+                });
+              }}
+            >
               {t("clearOverride")}
             </button>
           ) : null}
@@ -77,7 +131,17 @@ export function OverrideDialog({ assignmentId, row, cell, exerciseTitle, onClose
   );
 }
 
-export function ExtensionDialog({ assignmentId, row, timeZone, onClose }: { assignmentId: string; row: GradebookRow; timeZone: string; onClose: () => void }) {
+export function ExtensionDialog({
+  assignmentId,
+  row,
+  timeZone,
+  onClose,
+}: {
+  assignmentId: string;
+  row: GradebookRow;
+  timeZone: string;
+  onClose: () => void;
+}) {
   const t = useTranslations("assignments.gradebook");
   const errorText = useErrorText();
   const { error, busy, save } = useSave(onClose);
@@ -85,23 +149,42 @@ export function ExtensionDialog({ assignmentId, row, timeZone, onClose }: { assi
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    void save(url, { userId: row.userId, dueAt: String(form.get("dueAt") ?? ""), reason: String(form.get("reason") ?? "") });
+    void save(url, {
+      userId: row.userId,
+      dueAt: String(form.get("dueAt") ?? ""),
+      reason: String(form.get("reason") ?? ""),
+    });
   }
   return (
     <Modal title={t("extensionFor", { name: row.name })} onClose={onClose}>
       <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
         <FormError message={error ? errorText.message(error) : null} />
-        <Field name="dueAt" type="datetime-local" required defaultValue={row.extendedDueAt ? toLocalInputValue(new Date(row.extendedDueAt), timeZone) : ""} label={`${t("newDueAt")} (${timeZone})`} errors={errorText.field(error, "dueAt")} />
+        <Field
+          name="dueAt"
+          type="datetime-local"
+          required
+          defaultValue={row.extendedDueAt ? toLocalInputValue(new Date(row.extendedDueAt), timeZone) : ""}
+          label={`${t("newDueAt")} (${timeZone})`}
+          errors={errorText.field(error, "dueAt")}
+        />
         <Field name="reason" required maxLength={500} label={t("reason")} errors={errorText.field(error, "reason")} />
         <div className="flex flex-wrap gap-3">
-          <button type="submit" className={primaryButton} disabled={busy}>{t("save")}</button>
-          <button type="button" className={secondaryButton} onClick={onClose}>{t("cancel")}</button>
+          <button type="submit" className={primaryButton} disabled={busy}>
+            {t("save")}
+          </button>
+          <button type="button" className={secondaryButton} onClick={onClose}>
+            {t("cancel")}
+          </button>
           {row.extendedDueAt ? (
-            <button type="button" className={dangerButton} disabled={busy}
+            <button
+              type="button"
+              className={dangerButton}
+              disabled={busy}
               onClick={(event) => {
                 const reason = new FormData(event.currentTarget.form ?? undefined).get("reason");
                 void save(url, { userId: row.userId, dueAt: null, reason: String(reason ?? "") });
-              }}>
+              }}
+            >
               {t("removeExtension")}
             </button>
           ) : null}

@@ -25,11 +25,17 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
   const policy =
     assignment.latePolicy.kind === "refuse"
       ? t("gradebook.refusePolicy")
-      : t("gradebook.penaltyPolicy", { perDay: assignment.latePolicy.percentPerDay, max: assignment.latePolicy.maxPercent });
+      : t("gradebook.penaltyPolicy", {
+          perDay: assignment.latePolicy.percentPerDay,
+          max: assignment.latePolicy.maxPercent,
+        });
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <Link href={`/classes/${id}`} className="text-lg font-semibold text-brand-700 underline-offset-4 hover:underline">
+        <Link
+          href={`/classes/${id}`}
+          className="text-lg font-semibold text-brand-700 underline-offset-4 hover:underline"
+        >
           {t("back")}
         </Link>
         <h1 className="mt-3 text-4xl font-extrabold text-slate-950 sm:text-5xl">{assignment.title}</h1>
@@ -47,7 +53,13 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
         </p>
       </div>
       {assignment.canManage ? (
-        <ManagerView classId={id} assignmentId={assignment.id} published={assignment.published} userId={user.id} locale={locale} />
+        <ManagerView
+          classId={id}
+          assignmentId={assignment.id}
+          published={assignment.published}
+          userId={user.id}
+          locale={locale}
+        />
       ) : (
         <StudentProgressTable assignment={assignment} locale={locale} />
       )}
@@ -55,7 +67,19 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
   );
 }
 
-async function ManagerView({ classId, assignmentId, published, userId, locale }: { classId: string; assignmentId: string; published: boolean; userId: string; locale: string }) {
+async function ManagerView({
+  classId,
+  assignmentId,
+  published,
+  userId,
+  locale,
+}: {
+  classId: string;
+  assignmentId: string;
+  published: boolean;
+  userId: string;
+  locale: string;
+}) {
   const book = await getGradebook({ userId, assignmentId });
   return (
     <>

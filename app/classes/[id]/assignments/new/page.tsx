@@ -13,14 +13,24 @@ export const dynamic = "force-dynamic";
 export default async function NewAssignmentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePageUser(`/classes/${id}/assignments/new`);
-  const [exercises, assignments] = await Promise.all([listClassExercises({ userId: user.id, classId: id }), listAssignments({ userId: user.id, classId: id })]).catch(notFoundOnAppError);
+  const [exercises, assignments] = await Promise.all([
+    listClassExercises({ userId: user.id, classId: id }),
+    listAssignments({ userId: user.id, classId: id }),
+  ]).catch(notFoundOnAppError);
   if (!exercises.canManage) notFound();
   const [t, locale] = await Promise.all([getTranslations("assignments"), getLocale()]);
-  const options = exercises.exercises.map((e) => ({ id: e.id, title: locale === "zh-CN" ? e.title.zh : e.title.en, points: e.points }));
+  const options = exercises.exercises.map((e) => ({
+    id: e.id,
+    title: locale === "zh-CN" ? e.title.zh : e.title.en,
+    points: e.points,
+  }));
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <Link href={`/classes/${id}`} className="text-lg font-semibold text-brand-700 underline-offset-4 hover:underline">
+        <Link
+          href={`/classes/${id}`}
+          className="text-lg font-semibold text-brand-700 underline-offset-4 hover:underline"
+        >
           {t("back")}
         </Link>
         <h1 className="mt-3 text-4xl font-extrabold text-slate-950 sm:text-5xl">{t("form.pageTitle")}</h1>

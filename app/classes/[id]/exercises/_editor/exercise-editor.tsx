@@ -22,7 +22,13 @@ type Notice = { text: string; error: boolean } | null;
  * records the expected trace from the reference solution, edits the spec, tries wrong solutions,
  * previews the student page and publishes.
  */
-export function ExerciseEditor({ classId, exercise: initial }: { classId: string; exercise: ExerciseForEditor | null }) {
+export function ExerciseEditor({
+  classId,
+  exercise: initial,
+}: {
+  classId: string;
+  exercise: ExerciseForEditor | null;
+}) {
   const t = useTranslations("exerciseEditor");
   const errorText = useErrorText();
   const router = useRouter();
@@ -60,17 +66,28 @@ export function ExerciseEditor({ classId, exercise: initial }: { classId: string
       return null;
     }
     if (!exercise) {
-      const created = await callApi<{ exercise: ExerciseForEditor }>(`/api/classes/${classId}/exercises`, "POST", { ...body, spec });
-      if (!created.ok) return fail(created.error), null;
+      const created = await callApi<{ exercise: ExerciseForEditor }>(`/api/classes/${classId}/exercises`, "POST", {
+        ...body,
+        spec,
+      });
+      if (!created.ok) return (fail(created.error), null);
       router.push(`/classes/${classId}/exercises/${created.data.exercise.id}`);
       return created.data.exercise;
     }
     if (!dirty) return exercise;
     const problem = specProblem(spec);
-    if (problem) return setNotice({ text: t("specError", problem), error: true }), null;
-    const saved = await callApi<{ exercise: ExerciseForEditor }>(`/api/exercises/${exercise.id}`, "PUT", { ...body, spec });
-    if (!saved.ok) return fail(saved.error), null;
-    accept(saved.data.exercise, saved.data.exercise.version !== exercise.version ? t("savedVersion", { version: saved.data.exercise.version }) : t("saved"));
+    if (problem) return (setNotice({ text: t("specError", problem), error: true }), null);
+    const saved = await callApi<{ exercise: ExerciseForEditor }>(`/api/exercises/${exercise.id}`, "PUT", {
+      ...body,
+      spec,
+    });
+    if (!saved.ok) return (fail(saved.error), null);
+    accept(
+      saved.data.exercise,
+      saved.data.exercise.version !== exercise.version
+        ? t("savedVersion", { version: saved.data.exercise.version })
+        : t("saved"),
+    );
     return saved.data.exercise;
   }
 
@@ -85,7 +102,11 @@ export function ExerciseEditor({ classId, exercise: initial }: { classId: string
       const saved = await save();
       if (!saved) return;
       setNotice({ text: t("recording"), error: false });
-      const result = await callApi<{ spec: string; trace: RunResult; exercise: ExerciseForEditor }>(`/api/exercises/${saved.id}/record`, "POST", {});
+      const result = await callApi<{ spec: string; trace: RunResult; exercise: ExerciseForEditor }>(
+        `/api/exercises/${saved.id}/record`,
+        "POST",
+        {},
+      );
       if (!result.ok) return fail(result.error);
       setRecorded(result.data.trace);
       accept(result.data.exercise, t("recorded"));
@@ -96,9 +117,15 @@ export function ExerciseEditor({ classId, exercise: initial }: { classId: string
     startTransition(async () => {
       const saved = await save();
       if (!saved) return;
-      const result = await callApi<{ status: ExerciseForEditor["status"] }>(`/api/exercises/${saved.id}`, "PATCH", { status });
+      const result = await callApi<{ status: ExerciseForEditor["status"] }>(`/api/exercises/${saved.id}`, "PATCH", {
+        status,
+      });
       if (!result.ok) return fail(result.error);
-      const next = { ...saved, status: result.data.status, editsCreateVersion: result.data.status !== "DRAFT" || saved.editsCreateVersion };
+      const next = {
+        ...saved,
+        status: result.data.status,
+        editsCreateVersion: result.data.status !== "DRAFT" || saved.editsCreateVersion,
+      };
       accept(next, status === "PUBLISHED" ? t("publishedNotice") : t("statusChanged"));
       router.refresh();
     });
@@ -108,13 +135,22 @@ export function ExerciseEditor({ classId, exercise: initial }: { classId: string
     <form className="flex flex-col gap-8" onSubmit={(event) => (event.preventDefault(), onSave())} aria-busy={pending}>
       {exercise ? <StatusLine exercise={exercise} classId={classId} /> : null}
       <section className={`${card} flex flex-col gap-6`} aria-labelledby="editor-fields-title">
-        <h2 id="editor-fields-title" className="text-2xl font-bold text-slate-950">{t("fieldsTitle")}</h2>
-        <ExerciseFields form={form} onChange={setForm} errors={fieldErrors} kindLocked={(exercise?.submissionCount ?? 0) > 0} />
+        <h2 id="editor-fields-title" className="text-2xl font-bold text-slate-950">
+          {t("fieldsTitle")}
+        </h2>
+        <ExerciseFields
+          form={form}
+          onChange={setForm}
+          errors={fieldErrors}
+          kindLocked={(exercise?.submissionCount ?? 0) > 0}
+        />
       </section>
       {exercise ? (
         <section className={`${card} flex flex-col gap-4`} aria-labelledby="editor-spec-title">
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <h2 id="editor-spec-title" className="text-2xl font-bold text-slate-950">{t("specTitle")}</h2>
+            <h2 id="editor-spec-title" className="text-2xl font-bold text-slate-950">
+              {t("specTitle")}
+            </h2>
             <button type="button" onClick={onRecord} disabled={pending} className={secondaryButton}>
               {t("record", { count: form.schedules })}
             </button>
@@ -123,7 +159,9 @@ export function ExerciseEditor({ classId, exercise: initial }: { classId: string
           <SpecEditor value={spec} onChange={setSpec} serverError={specError} />
         </section>
       ) : null}
-      {exercise && form.kind === "WRITE_CODE" ? <TrySolutionPanel exerciseId={exercise.id} spec={spec} starter={form.starter} /> : null}
+      {exercise && form.kind === "WRITE_CODE" ? (
+        <TrySolutionPanel exerciseId={exercise.id} spec={spec} starter={form.starter} />
+      ) : null}
       <div className="sticky bottom-0 flex flex-wrap items-center gap-3 border-t-2 border-slate-200 bg-white/95 py-4">
         <button type="submit" disabled={pending} className={primaryButton}>
           {exercise ? t("save") : t("create")}
@@ -140,7 +178,10 @@ export function ExerciseEditor({ classId, exercise: initial }: { classId: string
         ) : null}
         {exercise && dirty ? <span className="text-base font-semibold text-amber-800">{t("unsaved")}</span> : null}
         {notice ? (
-          <span role={notice.error ? "alert" : "status"} className={`text-base font-semibold ${notice.error ? "text-red-700" : "text-emerald-800"}`}>
+          <span
+            role={notice.error ? "alert" : "status"}
+            className={`text-base font-semibold ${notice.error ? "text-red-700" : "text-emerald-800"}`}
+          >
             {notice.text}
           </span>
         ) : null}
@@ -154,13 +195,23 @@ function StatusLine({ exercise, classId }: { exercise: ExerciseForEditor; classI
   return (
     <div className="flex flex-wrap items-center gap-x-6 gap-y-2 text-lg text-slate-700">
       <span data-testid="exercise-status">
-        {t("statusLine", { status: t(`status.${exercise.status}`), version: exercise.version, submissions: exercise.submissionCount })}
+        {t("statusLine", {
+          status: t(`status.${exercise.status}`),
+          version: exercise.version,
+          submissions: exercise.submissionCount,
+        })}
       </span>
-      {exercise.editsCreateVersion ? <span className="text-base text-amber-800">{t("frozenHint", { next: exercise.version + 1 })}</span> : null}
+      {exercise.editsCreateVersion ? (
+        <span className="text-base text-amber-800">{t("frozenHint", { next: exercise.version + 1 })}</span>
+      ) : null}
       <Link href={`/exercises/${exercise.id}`} className="font-semibold text-brand-700 underline" target="_blank">
         {t("previewAsStudent")}
       </Link>
-      <a href={`/api/exercises/${exercise.id}/export`} download={`${exercise.slug}.json`} className="font-semibold text-brand-700 underline">
+      <a
+        href={`/api/exercises/${exercise.id}/export`}
+        download={`${exercise.slug}.json`}
+        className="font-semibold text-brand-700 underline"
+      >
         {t("export")}
       </a>
       <Link href={`/classes/${classId}/dashboard`} className="font-semibold text-brand-700 underline">

@@ -15,9 +15,15 @@ export function RunTimeline({ run, caption }: { run: RunResult; caption: string 
         </caption>
         <thead className="bg-slate-100 font-sans text-base text-slate-700">
           <tr>
-            <th scope="col" className="w-28 px-4 py-2 text-right">{t("time")}</th>
-            <th scope="col" className="w-40 px-4 py-2">{t("task")}</th>
-            <th scope="col" className="px-4 py-2">{t("text")}</th>
+            <th scope="col" className="w-28 px-4 py-2 text-right">
+              {t("time")}
+            </th>
+            <th scope="col" className="w-40 px-4 py-2">
+              {t("task")}
+            </th>
+            <th scope="col" className="px-4 py-2">
+              {t("text")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -25,7 +31,11 @@ export function RunTimeline({ run, caption }: { run: RunResult; caption: string 
             <tr key={index} className="border-t border-slate-100">
               <td className="px-4 py-1.5 text-right tabular-nums text-slate-600">{formatTime(line.t)}</td>
               <td className="px-4 py-1.5 text-slate-700">{line.task}</td>
-              <td className={`whitespace-pre-wrap px-4 py-1.5 ${line.stream === "stderr" ? "text-red-800" : "text-slate-950"}`}>{line.text}</td>
+              <td
+                className={`whitespace-pre-wrap px-4 py-1.5 ${line.stream === "stderr" ? "text-red-800" : "text-slate-950"}`}
+              >
+                {line.text}
+              </td>
             </tr>
           ))}
         </tbody>

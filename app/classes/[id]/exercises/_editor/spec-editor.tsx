@@ -22,7 +22,9 @@ export function SpecEditor(props: { value: string; onChange(value: string): void
   const t = useTranslations("exerciseEditor");
   const problem = useMemo(() => specProblem(props.value), [props.value]);
   const lineCount = props.value.split("\n").length;
-  const message = problem ? t("specError", { line: problem.line, message: problem.message }) : (props.serverError ?? null);
+  const message = problem
+    ? t("specError", { line: problem.line, message: problem.message })
+    : (props.serverError ?? null);
   return (
     <div className="flex flex-col gap-2">
       <label htmlFor="exercise-spec" className="text-lg font-semibold text-slate-900">
@@ -30,7 +32,10 @@ export function SpecEditor(props: { value: string; onChange(value: string): void
       </label>
       <p className="text-base text-slate-600">{t("specHint")}</p>
       <div className="flex overflow-hidden rounded-lg border-2 border-slate-400 bg-white">
-        <pre aria-hidden="true" className="select-none bg-slate-100 px-2 py-3 text-right font-mono text-base leading-6 text-slate-500">
+        <pre
+          aria-hidden="true"
+          className="select-none bg-slate-100 px-2 py-3 text-right font-mono text-base leading-6 text-slate-500"
+        >
           {Array.from({ length: lineCount }, (_, i) => (
             <span key={i} className={problem?.line === i + 1 ? "block bg-red-200 font-bold text-red-900" : "block"}>
               {i + 1}

@@ -28,19 +28,35 @@ export function TrySolutionPanel({ exerciseId, spec, starter }: { exerciseId: st
 
   return (
     <section className={`${card} flex flex-col gap-4`} aria-labelledby="try-title">
-      <h2 id="try-title" className="text-2xl font-bold text-slate-950">{t("tryTitle")}</h2>
+      <h2 id="try-title" className="text-2xl font-bold text-slate-950">
+        {t("tryTitle")}
+      </h2>
       <p className="text-base text-slate-600">{t("tryHint")}</p>
-      <PythonEditor id="try-code" label={t("tryTitle")} value={code} onChange={setCode} onRun={tryIt} minLines={8} maxLines={20} />
+      <PythonEditor
+        id="try-code"
+        label={t("tryTitle")}
+        value={code}
+        onChange={setCode}
+        onRun={tryIt}
+        minLines={8}
+        maxLines={20}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <button type="button" onClick={tryIt} disabled={pending} className={secondaryButton}>
           {pending ? t("trying") : t("tryButton")}
         </button>
-        {error ? <span role="alert" className="text-base font-semibold text-red-700">{error}</span> : null}
+        {error ? (
+          <span role="alert" className="text-base font-semibold text-red-700">
+            {error}
+          </span>
+        ) : null}
       </div>
       {result ? (
         <div className="flex flex-col gap-3" role="status">
           <p className={`text-xl font-bold ${result.passed ? "text-emerald-800" : "text-red-800"}`}>
-            {result.passed ? t("tryPassed", { score: Math.round(result.score) }) : t("tryFailed", { score: Math.round(result.score), seed: result.failingSeed ?? 0 })}
+            {result.passed
+              ? t("tryPassed", { score: Math.round(result.score) })
+              : t("tryFailed", { score: Math.round(result.score), seed: result.failingSeed ?? 0 })}
           </p>
           {result.firstDivergence ? <p className="text-lg text-slate-800">{result.firstDivergence.message}</p> : null}
           <RunTimeline run={result.trace} caption={t("tryRun")} />

@@ -16,7 +16,10 @@ export default async function NewExercisePage({ params }: { params: Promise<{ id
   const t = await getTranslations("exerciseEditor");
   return (
     <div className="flex flex-col gap-6">
-      <Link href={`/classes/${klass.id}`} className="text-lg font-semibold text-brand-700 underline-offset-4 hover:underline">
+      <Link
+        href={`/classes/${klass.id}`}
+        className="text-lg font-semibold text-brand-700 underline-offset-4 hover:underline"
+      >
         ← {klass.name}
       </Link>
       <h1 className="text-4xl font-extrabold text-slate-950">{t("newTitle")}</h1>

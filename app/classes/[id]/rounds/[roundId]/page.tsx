@@ -17,7 +17,12 @@ export default async function RoundPage({ params }: { params: Promise<{ id: stri
   const t = await getTranslations("live");
   return (
     <div className="flex flex-col gap-6">
-      <Link href={`/classes/${id}/rounds`} className="text-lg font-semibold text-brand-700 underline-offset-4 hover:underline">{t("pastRounds")}</Link>
+      <Link
+        href={`/classes/${id}/rounds`}
+        className="text-lg font-semibold text-brand-700 underline-offset-4 hover:underline"
+      >
+        {t("pastRounds")}
+      </Link>
       <RoundReview detail={detail} />
     </div>
   );

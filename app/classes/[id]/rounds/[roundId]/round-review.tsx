@@ -15,10 +15,16 @@ export function RoundReview({ detail }: { detail: RoundDetail }) {
         <caption className="sr-only">{t("roundRanking")}</caption>
         <thead>
           <tr className="border-b-2 border-slate-300 text-slate-600">
-            <th scope="col" className="py-2">{t("rank")}</th>
+            <th scope="col" className="py-2">
+              {t("rank")}
+            </th>
             <th scope="col">{t("student")}</th>
-            <th scope="col" className="text-right">{t("points")}</th>
-            <th scope="col" className="text-right">{t("answeredAt")}</th>
+            <th scope="col" className="text-right">
+              {t("points")}
+            </th>
+            <th scope="col" className="text-right">
+              {t("answeredAt")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -27,7 +33,9 @@ export function RoundReview({ detail }: { detail: RoundDetail }) {
               <td className="py-2 font-bold">{entry.rank}</td>
               <td>{entry.name}</td>
               <td className="text-right tabular-nums">{entry.points}</td>
-              <td className="text-right tabular-nums">{format.dateTime(new Date(entry.answeredAt), { timeStyle: "medium" })}</td>
+              <td className="text-right tabular-nums">
+                {format.dateTime(new Date(entry.answeredAt), { timeStyle: "medium" })}
+              </td>
             </tr>
           ))}
         </tbody>
