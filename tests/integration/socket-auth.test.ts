@@ -104,7 +104,8 @@ describe("class rooms", () => {
     await outcome(socket);
     expect(await joinRoom(socket, ownClassId)).toEqual({
       ok: true,
-      data: { classId: ownClassId, room: `class:${ownClassId}` },
+      // A student is not staff: instructor-only events (review decisions, live dashboard) skip them.
+      data: { classId: ownClassId, room: `class:${ownClassId}`, staff: false },
     });
     expect(await joinRoom(socket, otherClassId)).toEqual({
       ok: false,
@@ -125,7 +126,7 @@ describe("class rooms", () => {
   it("tells the owner's room when a student joins and drops a removed student from the room", async () => {
     const teacherSocket = socketFor(instructor.cookieHeader());
     await outcome(teacherSocket);
-    expect((await joinRoom(teacherSocket, ownClassId)).ok).toBe(true);
+    expect(await joinRoom(teacherSocket, ownClassId)).toMatchObject({ ok: true, data: { staff: true } });
 
     const newcomer = new HttpSession(server.url);
     const newcomerId = await newcomer.signUpAndSignIn({
