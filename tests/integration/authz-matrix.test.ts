@@ -71,6 +71,7 @@ const ROUTES: RouteRow[] = [
   { method: "PATCH", route: "exercises/[id]", access: "user" },
   { method: "PUT", route: "exercises/[id]", access: "user" },
   { method: "POST", route: "exercises/[id]/run", access: "user" },
+  { method: "GET", route: "exercises/[id]/submissions", access: "user" },
   { method: "POST", route: "exercises/[id]/submissions", access: "user" },
   { method: "POST", route: "exercises/[id]/try", access: "user" },
   { method: "GET", route: "health", access: "public", anonymousStatus: 200 },
