@@ -20,7 +20,8 @@ const components: Components = {
     </a>
   ),
   pre: ({ children }) => (
-    <pre className="overflow-x-auto rounded-xl bg-slate-900 p-4 font-mono text-lg leading-snug text-slate-50">
+    // A fenced block's <code> has no language class either: undo the inline-code look inside <pre>.
+    <pre className="overflow-x-auto rounded-xl bg-slate-900 p-4 font-mono text-lg leading-snug text-slate-50 [&_code]:bg-transparent [&_code]:p-0 [&_code]:text-inherit [&_code]:[overflow-wrap:normal]">
       {children}
     </pre>
   ),
@@ -28,7 +29,10 @@ const components: Components = {
     className ? (
       <code className={className}>{children}</code>
     ) : (
-      <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[0.95em] text-slate-900">{children}</code>
+      // Long identifiers wrap instead of pushing a phone-width page sideways.
+      <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[0.95em] text-slate-900 [overflow-wrap:anywhere]">
+        {children}
+      </code>
     ),
   blockquote: ({ children }) => (
     <blockquote className="border-l-4 border-slate-300 pl-4 text-slate-700">{children}</blockquote>
