@@ -21,7 +21,7 @@ ALTER TYPE "GradeExportFormat" ADD VALUE 'ARCHIVE';
 -- AlterTable
 ALTER TABLE "Class" ADD COLUMN     "timeZone" TEXT;
 
--- Assignments had no due time before; none were created by the product, but keep any row valid.
+-- Assignments had no due time before, and none were created by the product, but keep any row valid.
 UPDATE "Assignment" SET "dueAt" = "createdAt" WHERE "dueAt" IS NULL;
 
 -- AlterTable

@@ -2,7 +2,7 @@
 BEGIN;
 CREATE TYPE "SubmissionStatus_new" AS ENUM ('queued', 'running', 'passed', 'failed', 'needs_review', 'infra_error');
 ALTER TABLE "Submission" ALTER COLUMN "status" DROP DEFAULT;
--- One status vocabulary (hand-edited): GRADED splits into passed/failed by the stored `passed`;
+-- One status vocabulary (hand-edited): GRADED splits into passed/failed by the stored `passed`,
 -- INFRA_ERROR rows were waiting for an automatic retry: they are queued again (infra_error is now final).
 ALTER TABLE "Submission" ALTER COLUMN "status" TYPE "SubmissionStatus_new" USING ((CASE "status"::text
     WHEN 'QUEUED' THEN 'queued'

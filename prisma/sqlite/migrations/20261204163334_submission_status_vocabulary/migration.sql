@@ -35,7 +35,7 @@ CREATE TABLE "new_Submission" (
     CONSTRAINT "Submission_assignmentId_fkey" FOREIGN KEY ("assignmentId") REFERENCES "Assignment" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Submission_liveRoundId_fkey" FOREIGN KEY ("liveRoundId") REFERENCES "LiveRound" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
--- One status vocabulary (hand-edited): GRADED splits into passed/failed by the stored `passed`;
+-- One status vocabulary (hand-edited): GRADED splits into passed/failed by the stored `passed`,
 -- INFRA_ERROR rows were waiting for an automatic retry: they are queued again with a fresh count
 -- (infra_error is now final). The tamper reason and the infrastructure error move out of the
 -- verdict JSON into their own columns.
