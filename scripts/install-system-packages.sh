@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Interleave needs when they are missing.
 # - bubblewrap, python3 (Debian's /usr/bin/python3, 3.11), python3-greenlet: the sandbox.
+# - libpython3.11-testsuite: CPython's own asyncio test modules, run inside the sandbox by the
+#   integration tests (fidelity and the memory bound).
 # - chromium + fonts-wqy-microhei: only for the end-to-end tests (skip with SETUP_SKIP_BROWSER=1);
 #   without a CJK font the Chinese UI renders as boxes in screenshots.
 # Without root it prints the exact command instead; the app still starts and reports the sandbox as
@@ -15,6 +17,7 @@ if [ -x /usr/bin/python3 ] && ! /usr/bin/python3 -c 'import greenlet' >/dev/null
 elif [ ! -x /usr/bin/python3 ]; then
   missing+=(python3-greenlet)
 fi
+dpkg -s libpython3.11-testsuite >/dev/null 2>&1 || missing+=(libpython3.11-testsuite)
 if [ "${SETUP_SKIP_BROWSER:-0}" != "1" ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
