@@ -52,7 +52,9 @@ const stdout = (result: RunResult) => result.events.filter((e) => e.stream === "
 let runner: SandboxRunner;
 beforeAll(() => {
   if (!existsSync(TESTSUITE)) {
-    throw new Error("libpython3.11-testsuite is missing: run `npm run setup` (or apt-get install libpython3.11-testsuite)");
+    throw new Error(
+      "libpython3.11-testsuite is missing: run `npm run setup` (or apt-get install libpython3.11-testsuite)",
+    );
   }
   runner = createSandboxRunner({ mode: "bwrap", poolSize: 1, uidBase: UID_BASE });
 });
