@@ -1,7 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { AppError } from "@/lib/errors/app-error";
 import { getClass } from "@/lib/classes/get-class";
 import { getRoster } from "@/lib/classes/get-roster";
 import { requirePageUser } from "@/app/_lib/session";
@@ -14,6 +12,7 @@ import { RosterTable } from "@/app/classes/[id]/roster-table";
 import { ExerciseSection } from "@/app/classes/[id]/exercise-section";
 import { AssignmentSection } from "@/app/classes/[id]/assignment-section";
 import { InstructorLinks } from "@/app/classes/[id]/instructor-links";
+import { notFoundOnAppError } from "@/app/_lib/not-found-on-app-error";
 
 export const dynamic = "force-dynamic";
 
@@ -65,10 +64,4 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
       <ExerciseSection classId={klass.id} userId={user.id} />
     </div>
   );
-}
-
-function notFoundOnAppError(error: unknown): never {
-  // "No access" reads as not found, like the API.
-  if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
-  throw error;
 }

@@ -1,7 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { AppError } from "@/lib/errors/app-error";
 import { getExerciseForStudent } from "@/lib/exercises/get-exercise-for-student";
 import { getAssignment } from "@/lib/assignments/get-assignment";
 import { listClassRounds } from "@/lib/rounds/list-class-rounds";
@@ -11,6 +9,7 @@ import { ExerciseWorkspace } from "@/app/exercises/[id]/exercise-workspace";
 import { PromptText } from "@/app/exercises/[id]/prompt-text";
 import { AssignmentBanner } from "@/app/classes/[id]/assignments/assignment-banner";
 import { PythonEditor } from "@/app/_components/python-editor/python-editor";
+import { notFoundOnAppError } from "@/app/_lib/not-found-on-app-error";
 
 export const dynamic = "force-dynamic";
 
@@ -85,10 +84,4 @@ export default async function ExercisePage({
       />
     </div>
   );
-}
-
-function notFoundOnAppError(error: unknown): never {
-  // "No access" reads as not found, like the API.
-  if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
-  throw error;
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getClassDashboard } from "@/lib/dashboard/get-class-dashboard";
 import { requirePageUser } from "@/app/_lib/session";
-import { notFoundOnAppError } from "@/app/classes/[id]/exercises/not-found-on-app-error";
+import { notFoundOnAppError } from "@/app/_lib/not-found-on-app-error";
 import { LiveDashboard } from "./live-dashboard";
 
 export const dynamic = "force-dynamic";

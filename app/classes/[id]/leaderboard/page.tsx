@@ -1,6 +1,4 @@
-import { notFound } from "next/navigation";
 import { getLocale } from "next-intl/server";
-import { AppError } from "@/lib/errors/app-error";
 import { getClass } from "@/lib/classes/get-class";
 import { listClassExercises } from "@/lib/exercises/list-class-exercises";
 import { getLeaderboard } from "@/lib/leaderboard/get-leaderboard";
@@ -8,6 +6,7 @@ import { getRound } from "@/lib/rounds/get-round";
 import { listClassRounds } from "@/lib/rounds/list-class-rounds";
 import { requirePageUser } from "@/app/_lib/session";
 import { ProjectorView } from "@/app/classes/[id]/leaderboard/projector-view";
+import { notFoundOnAppError } from "@/app/_lib/not-found-on-app-error";
 
 export const dynamic = "force-dynamic";
 
@@ -41,9 +40,4 @@ export default async function LeaderboardPage({ params }: { params: Promise<{ id
       />
     </div>
   );
-}
-
-function notFoundOnAppError(error: unknown): never {
-  if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
-  throw error;
 }

@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { AppError } from "@/lib/errors/app-error";
 import { listClassRounds } from "@/lib/rounds/list-class-rounds";
 import { requirePageUser } from "@/app/_lib/session";
 import { card } from "@/app/_components/button-styles";
+import { notFoundOnAppError } from "@/app/_lib/not-found-on-app-error";
 
 export const dynamic = "force-dynamic";
 
@@ -43,9 +42,4 @@ export default async function RoundsPage({ params }: { params: Promise<{ id: str
       </ul>
     </div>
   );
-}
-
-function notFoundOnAppError(error: unknown): never {
-  if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
-  throw error;
 }

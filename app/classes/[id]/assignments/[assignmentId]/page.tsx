@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getAssignment } from "@/lib/assignments/get-assignment";
 import { getGradebook } from "@/lib/assignments/get-gradebook";
-import { AppError } from "@/lib/errors/app-error";
 import { requirePageUser } from "@/app/_lib/session";
 import { formatClassTime } from "@/app/classes/[id]/assignments/format-time";
 import { AssignmentControls } from "@/app/classes/[id]/assignments/[assignmentId]/assignment-controls";
@@ -11,6 +10,7 @@ import { AuditTrail } from "@/app/classes/[id]/assignments/[assignmentId]/audit-
 import { ExportLinks } from "@/app/classes/[id]/assignments/[assignmentId]/export-links";
 import { GradebookGrid } from "@/app/classes/[id]/assignments/[assignmentId]/gradebook-grid";
 import { StudentProgressTable } from "@/app/classes/[id]/assignments/[assignmentId]/student-progress-table";
+import { notFoundOnAppError } from "@/app/_lib/not-found-on-app-error";
 
 export const dynamic = "force-dynamic";
 
@@ -89,9 +89,4 @@ async function ManagerView({
       <AuditTrail book={book} locale={locale} />
     </>
   );
-}
-
-function notFoundOnAppError(error: unknown): never {
-  if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
-  throw error;
 }

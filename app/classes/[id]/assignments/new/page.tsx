@@ -2,11 +2,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { listAssignments } from "@/lib/assignments/list-assignments";
-import { AppError } from "@/lib/errors/app-error";
 import { listClassExercises } from "@/lib/exercises/list-class-exercises";
 import { requirePageUser } from "@/app/_lib/session";
 import { card } from "@/app/_components/button-styles";
 import { AssignmentForm } from "@/app/classes/[id]/assignments/new/assignment-form";
+import { notFoundOnAppError } from "@/app/_lib/not-found-on-app-error";
 
 export const dynamic = "force-dynamic";
 
@@ -40,9 +40,4 @@ export default async function NewAssignmentPage({ params }: { params: Promise<{ 
       </div>
     </div>
   );
-}
-
-function notFoundOnAppError(error: unknown): never {
-  if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
-  throw error;
 }

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getExerciseForEditor } from "@/lib/exercises/get-exercise-for-editor";
 import { requirePageUser } from "@/app/_lib/session";
 import { ExerciseEditor } from "@/app/classes/[id]/exercises/_editor/exercise-editor";
-import { notFoundOnAppError } from "@/app/classes/[id]/exercises/not-found-on-app-error";
+import { notFoundOnAppError } from "@/app/_lib/not-found-on-app-error";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { AppError } from "@/lib/errors/app-error";
 import { getRound } from "@/lib/rounds/get-round";
 import { requirePageUser } from "@/app/_lib/session";
 import { RoundReview } from "@/app/classes/[id]/rounds/[roundId]/round-review";
+import { notFoundOnAppError } from "@/app/_lib/not-found-on-app-error";
 
 export const dynamic = "force-dynamic";
 
@@ -26,9 +26,4 @@ export default async function RoundPage({ params }: { params: Promise<{ id: stri
       <RoundReview detail={detail} />
     </div>
   );
-}
-
-function notFoundOnAppError(error: unknown): never {
-  if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
-  throw error;
 }
