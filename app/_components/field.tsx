@@ -13,7 +13,8 @@ export function Field({ name, label, hint, errors, className, ...input }: FieldP
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
   return (
-    <div className="flex flex-col gap-1.5">
+    // min-w-0: a datetime-local input's intrinsic width must not widen a grid cell past a phone's width.
+    <div className="flex min-w-0 flex-col gap-1.5">
       <label htmlFor={id} className="text-lg font-semibold text-slate-900">
         {label}
       </label>
@@ -23,7 +24,7 @@ export function Field({ name, label, hint, errors, className, ...input }: FieldP
         name={name}
         aria-invalid={errorId ? true : undefined}
         aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        className={`rounded-lg border-2 bg-white px-4 py-3 text-lg text-slate-900 placeholder:text-slate-500 ${errorId ? "border-red-700" : "border-slate-400"} ${className ?? ""}`}
+        className={`min-w-0 rounded-lg border-2 bg-white px-4 py-3 text-lg text-slate-900 placeholder:text-slate-500 ${errorId ? "border-red-700" : "border-slate-400"} ${className ?? ""}`}
       />
       {hint ? (
         <p id={hintId} className="text-base text-slate-600">

@@ -1,7 +1,8 @@
 /**
  * The assignment journey in a real browser against the production build: the instructor creates
  * an assignment (due two hours ago, 10 % per late day), a student submits late for it, the
- * instructor overrides the cell in the gradebook and downloads the Canvas file.
+ * instructor overrides the cell in the gradebook and downloads the Canvas file; then the instructor
+ * edits the assignment (title, due time, points) and both views follow.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -31,6 +32,7 @@ let server: TestServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 let classId: string;
+let assignmentUrl: string;
 
 async function signedInPage(email: string, options: { width?: number } = {}): Promise<Page> {
   const context = await browser.newContext({
@@ -100,7 +102,7 @@ describe("a graded assignment", () => {
     await teacher.getByLabel(`Points for ${TITLE}`).fill("20");
     await teacher.getByRole("button", { name: "Create assignment" }).click();
     await teacher.waitForURL(/assignments\/(?!new$)[^/]+$/);
-    const assignmentUrl = teacher.url();
+    assignmentUrl = teacher.url();
     await expect
       .poll(() => teacher.getByRole("heading", { name: "Homework 1", level: 1 }).isVisible(), { timeout: 10_000 })
       .toBe(true);
@@ -160,5 +162,46 @@ describe("a graded assignment", () => {
     expect(text).toBe(
       "\uFEFFStudent,ID,SIS User ID,SIS Login ID,Section,Homework 1\r\nPoints Possible,,,,,20\r\n李雷,,,li.lei@example.edu,,19.5\r\n",
     );
+  });
+
+  it("edit: the form starts from the assignment, and a later due time and new points reach both views", async () => {
+    const teacher = await signedInPage("grace@example.edu");
+    await teacher.goto(assignmentUrl);
+    await teacher.getByRole("link", { name: "Edit", exact: true }).click();
+    await teacher.waitForURL(/\/edit$/);
+    expect(await teacher.getByLabel("Title").inputValue()).toBe("Homework 1");
+    expect(await teacher.getByLabel("Accept with a penalty per late day").isChecked()).toBe(true);
+    expect(await teacher.getByLabel("Penalty per late day (%)").inputValue()).toBe("10");
+    expect(await teacher.getByLabel("Include Greenlet ping-pong").isChecked()).toBe(false);
+    expect(await teacher.getByLabel(`Points for ${TITLE}`).inputValue()).toBe("20");
+
+    await teacher.getByLabel("Title").fill("Homework 1 (revised)");
+    await teacher
+      .getByLabel("Due", { exact: true })
+      .fill(formatInZone(new Date(Date.now() + 24 * 3_600_000), ZONE).slice(0, 16));
+    await teacher.getByLabel(`Points for ${TITLE}`).fill("40");
+    await teacher.getByRole("button", { name: "Save changes" }).click();
+    await teacher.waitForURL(/assignments\/[^/]+$/);
+    expect(teacher.url()).toBe(assignmentUrl);
+    await expect
+      .poll(() => teacher.getByRole("heading", { name: "Homework 1 (revised)", level: 1 }).isVisible(), {
+        timeout: 10_000,
+      })
+      .toBe(true);
+    expect(
+      await teacher
+        .getByRole("button", { name: /李雷, Sequential await vs\. create_task: 19\.5 of 40 points/ })
+        .isVisible(),
+    ).toBe(true);
+
+    // The student's submission is no longer late under the new due time.
+    const student = await signedInPage("li.lei@example.edu");
+    await student.goto(assignmentUrl);
+    await expect
+      .poll(() => student.getByRole("heading", { name: "Homework 1 (revised)", level: 1 }).isVisible(), {
+        timeout: 10_000,
+      })
+      .toBe(true);
+    expect(await student.getByText("1 day late").count()).toBe(0);
   });
 });

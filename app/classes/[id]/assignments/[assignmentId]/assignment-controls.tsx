@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -7,7 +8,7 @@ import { callApi } from "@/app/_lib/api-client";
 import { useErrorText } from "@/app/_lib/use-error-text";
 import { dangerButton, secondaryButton } from "@/app/_components/button-styles";
 
-/** Publish/unpublish and delete. */
+/** Edit, publish/unpublish and delete. */
 export function AssignmentControls({
   classId,
   assignmentId,
@@ -37,6 +38,9 @@ export function AssignmentControls({
 
   return (
     <div className="flex flex-wrap items-center gap-3">
+      <Link href={`/classes/${classId}/assignments/${assignmentId}/edit`} className={secondaryButton}>
+        {t("edit")}
+      </Link>
       <button
         type="button"
         className={secondaryButton}

@@ -4,44 +4,60 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import type { AssignmentView } from "@/lib/assignments/assignment-view";
+import type { LatePolicy } from "@/lib/assignments/late-policy";
 import { callApi, type ApiError } from "@/app/_lib/api-client";
 import { useErrorText } from "@/app/_lib/use-error-text";
 import { primaryButton } from "@/app/_components/button-styles";
 import { Field } from "@/app/_components/field";
 import { FormError } from "@/app/_components/form-error";
+import {
+  ExercisePointsFieldset,
+  type ChosenPoints,
+  type ExerciseOption,
+} from "@/app/classes/[id]/assignments/new/exercise-points-fieldset";
 
-interface ExerciseOption {
-  id: string;
+/** An existing assignment as the edit form starts from: times already in the class's wall clock. */
+export interface AssignmentFormValues {
+  assignmentId: string;
   title: string;
-  points: number;
+  opensAt: string;
+  dueAt: string;
+  latePolicy: LatePolicy;
+  attemptsLimit: number | null;
+  scorePolicy: "best" | "last";
+  published: boolean;
+  points: ChosenPoints;
 }
 
 const input = "rounded-lg border-2 border-slate-400 bg-white px-3 py-2 text-lg text-slate-900";
 const label = "text-lg font-semibold text-slate-900";
 
 /**
- * Creating an assignment. Times are typed as the class's wall clock (datetime-local) and sent
- * without an offset: the server reads them in the class's zone, which a new class takes from this
- * browser.
+ * Creating an assignment, or editing one (`existing`). Times are typed as the class's wall clock
+ * (datetime-local) and sent without an offset: the server reads them in the class's zone, which a
+ * new class takes from this browser.
  */
 export function AssignmentForm({
   classId,
   classTimeZone,
   exercises,
+  existing,
 }: {
   classId: string;
   classTimeZone: string | null;
   exercises: ExerciseOption[];
+  existing?: AssignmentFormValues;
 }) {
   const t = useTranslations("assignments.form");
   const errorText = useErrorText();
   const router = useRouter();
   const [zone, setZone] = useState(classTimeZone ?? "UTC");
   const [zones, setZones] = useState<string[]>([]);
-  const [late, setLate] = useState<"refuse" | "penalty">("refuse");
-  const [chosen, setChosen] = useState<Record<string, number | null>>(() =>
-    Object.fromEntries(exercises.map((e) => [e.id, e.points])),
+  const [late, setLate] = useState<"refuse" | "penalty">(existing?.latePolicy.kind ?? "refuse");
+  const [chosen, setChosen] = useState<ChosenPoints>(
+    () => existing?.points ?? Object.fromEntries(exercises.map((e) => [e.id, e.points])),
   );
+  const penalty = existing?.latePolicy.kind === "penalty" ? existing.latePolicy : null;
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -51,7 +67,7 @@ export function AssignmentForm({
     setZones(Intl.supportedValuesOf("timeZone"));
   }, [classTimeZone]);
 
-  const selected = useMemo(() => exercises.filter((e) => chosen[e.id] !== null), [exercises, chosen]);
+  const selected = useMemo(() => exercises.filter((e) => (chosen[e.id] ?? null) !== null), [exercises, chosen]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -79,13 +95,14 @@ export function AssignmentForm({
         exercises: selected.map((e) => ({ exerciseId: e.id, points: chosen[e.id] ?? 0 })),
         timeZone: zone,
       };
-      const created = await callApi<{ assignment: AssignmentView }>(
-        `/api/classes/${classId}/assignments`,
-        "POST",
-        body,
-      );
-      if (!created.ok) return setError(created.error);
-      router.push(`/classes/${classId}/assignments/${created.data.assignment.id}`);
+      const saved = existing
+        ? await callApi<{ assignment: AssignmentView }>(`/api/assignments/${existing.assignmentId}`, "PATCH", {
+            ...body,
+            timeZone: undefined,
+          })
+        : await callApi<{ assignment: AssignmentView }>(`/api/classes/${classId}/assignments`, "POST", body);
+      if (!saved.ok) return setError(saved.error);
+      router.push(`/classes/${classId}/assignments/${saved.data.assignment.id}`);
       router.refresh();
     } finally {
       setBusy(false);
@@ -95,7 +112,14 @@ export function AssignmentForm({
   return (
     <form onSubmit={(event) => void submit(event)} className="flex flex-col gap-5" noValidate>
       <FormError message={error ? errorText.message(error) : null} />
-      <Field name="title" label={t("title")} required maxLength={200} errors={errorText.field(error, "title")} />
+      <Field
+        name="title"
+        label={t("title")}
+        required
+        maxLength={200}
+        defaultValue={existing?.title}
+        errors={errorText.field(error, "title")}
+      />
       <div className="flex flex-col gap-1.5">
         <label htmlFor="field-zone" className={label}>
           {t("timeZone")}
@@ -118,12 +142,19 @@ export function AssignmentForm({
         </p>
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="opensAt" type="datetime-local" label={t("opensAt")} errors={errorText.field(error, "opensAt")} />
+        <Field
+          name="opensAt"
+          type="datetime-local"
+          label={t("opensAt")}
+          defaultValue={existing?.opensAt}
+          errors={errorText.field(error, "opensAt")}
+        />
         <Field
           name="dueAt"
           type="datetime-local"
           label={t("dueAt")}
           required
+          defaultValue={existing?.dueAt}
           errors={errorText.field(error, "dueAt")}
         />
       </div>
@@ -149,7 +180,7 @@ export function AssignmentForm({
               type="number"
               min={0}
               max={100}
-              defaultValue={10}
+              defaultValue={penalty?.percentPerDay ?? 10}
               label={t("percentPerDay")}
               errors={errorText.field(error, "latePolicy.percentPerDay")}
             />
@@ -158,7 +189,7 @@ export function AssignmentForm({
               type="number"
               min={0}
               max={100}
-              defaultValue={50}
+              defaultValue={penalty?.maxPercent ?? 50}
               label={t("maxPercent")}
               errors={errorText.field(error, "latePolicy.maxPercent")}
             />
@@ -170,6 +201,7 @@ export function AssignmentForm({
           name="attemptsLimit"
           type="number"
           min={1}
+          defaultValue={existing?.attemptsLimit ?? undefined}
           label={t("attemptsLimit")}
           errors={errorText.field(error, "attemptsLimit")}
         />
@@ -177,59 +209,24 @@ export function AssignmentForm({
           <label htmlFor="field-score" className={label}>
             {t("scorePolicy")}
           </label>
-          <select id="field-score" name="scorePolicy" className={input} defaultValue="best">
+          <select id="field-score" name="scorePolicy" className={input} defaultValue={existing?.scorePolicy ?? "best"}>
             <option value="best">{t("best")}</option>
             <option value="last">{t("last")}</option>
           </select>
         </div>
       </div>
-      <fieldset className="flex flex-col gap-2">
-        <legend className={label}>{t("exercises")}</legend>
-        {exercises.length === 0 ? <p className="text-lg text-slate-600">{t("noExercises")}</p> : null}
-        {exercises.map((exercise) => {
-          const included = chosen[exercise.id] !== null;
-          return (
-            <div key={exercise.id} className="flex flex-wrap items-center gap-3">
-              <label className="flex min-w-0 flex-1 items-center gap-3 text-lg">
-                <input
-                  type="checkbox"
-                  className="size-5"
-                  checked={included}
-                  aria-label={t("include", { title: exercise.title })}
-                  onChange={(event) =>
-                    setChosen((current) => ({
-                      ...current,
-                      [exercise.id]: event.target.checked ? exercise.points : null,
-                    }))
-                  }
-                />
-                <span>{exercise.title}</span>
-              </label>
-              <input
-                type="number"
-                min={1}
-                max={1000}
-                className={`${input} w-24`}
-                disabled={!included}
-                aria-label={t("pointsFor", { title: exercise.title })}
-                value={chosen[exercise.id] ?? exercise.points}
-                onChange={(event) =>
-                  setChosen((current) => ({ ...current, [exercise.id]: Number(event.target.value) }))
-                }
-              />
-            </div>
-          );
-        })}
-        {errorText.field(error, "exercises") ? (
-          <p className="text-base font-semibold text-red-700">{errorText.field(error, "exercises")?.join(" ")}</p>
-        ) : null}
-      </fieldset>
+      <ExercisePointsFieldset
+        exercises={exercises}
+        chosen={chosen}
+        onChange={setChosen}
+        error={errorText.field(error, "exercises")}
+      />
       <label className="flex items-center gap-3 text-lg">
-        <input type="checkbox" name="published" defaultChecked className="size-5" />
+        <input type="checkbox" name="published" defaultChecked={existing?.published ?? true} className="size-5" />
         {t("published")}
       </label>
       <button type="submit" className={`${primaryButton} self-start`} disabled={busy}>
-        {busy ? t("creating") : t("create")}
+        {existing ? (busy ? t("saving") : t("save")) : busy ? t("creating") : t("create")}
       </button>
     </form>
   );
