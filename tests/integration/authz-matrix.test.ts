@@ -83,6 +83,8 @@ const ROUTES: RouteRow[] = [
   { method: "GET", route: "exercises/[id]/wrong-solutions", access: "user" },
   { method: "POST", route: "exercises/[id]/wrong-solutions", access: "user" },
   { method: "DELETE", route: "exercises/[id]/wrong-solutions/[name]", access: "user" },
+  // i12: an exercise folder (or unpacked .zip) imported from the class page.
+  { method: "POST", route: "classes/[id]/exercises/upload-folder", access: "user" },
 ];
 
 const API_DIR = path.resolve(__dirname, "..", "..", "app", "api");

@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { insertClass } from "@/lib/db/classes";
 import { getDb } from "@/lib/db/get-db";
@@ -16,6 +17,7 @@ import { createExercise } from "@/lib/exercises/create-exercise";
 import { deleteWrongSolution } from "@/lib/exercises/delete-wrong-solution";
 import { exportClassExercise } from "@/lib/exercises/export-class-exercise";
 import { exportExercisePackage } from "@/lib/exercises/export-exercise-package";
+import { importExerciseFolder } from "@/lib/exercises/import-exercise-folder";
 import { importUploadedExercise } from "@/lib/exercises/import-uploaded-exercise";
 import { listWrongSolutions } from "@/lib/exercises/list-wrong-solutions";
 import { loadExercisePackage } from "@/lib/exercises/load-exercise-package";
@@ -26,6 +28,7 @@ import type { GradingServices } from "@/lib/grading/grading-services";
 import { createInProcessQueue } from "@/lib/grading/create-in-process-queue";
 import { createMemoryRateLimiter } from "@/lib/rate-limit/create-memory-rate-limiter";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
+import { exerciseFolders } from "@/app/classes/[id]/exercises/_import/exercise-folders";
 import { createTestUser, describeEachProvider, useTestDatabase } from "@/tests/helpers/db";
 import { createGradingClass, sandboxUidBase } from "@/tests/helpers/grading";
 
@@ -171,6 +174,28 @@ describeEachProvider("wrong solutions saved from the editor", (provider) => {
     expect(uploaded).toMatchObject({ slug: "two-workers", outcome: "created" });
     expect(await listWrongSolutions({ userId, exerciseId: uploaded.id })).toEqual(saved);
 
+    // And as a .zip of the folder picked on the class page: unpacked like the browser does, then
+    // checked by the same loader on the server.
+    const zipped = zipSync(zipTree(out));
+    const picked = Object.entries(unzipSync(zipped)).map(([file, bytes]) => ({ path: file, text: strFromU8(bytes) }));
+    const [folder] = exerciseFolders(picked);
+    expect(Object.keys(folder).sort()).toContain("wrong/sequential.py");
+    const zipClass = await insertClass({ name: "Zip copy", joinCode: `Z${Date.now() % 1e7}`, ownerId: userId });
+    const fromZip = await importExerciseFolder({ userId, classId: zipClass.id, files: folder });
+    expect(fromZip).toMatchObject({ slug: "two-workers", outcome: "created", status: "DRAFT" });
+    expect(await listWrongSolutions({ userId, exerciseId: fromZip.id })).toEqual(saved);
+    // A folder with a stray file, or an undeclared wrong solution, imports nothing and says which file.
+    await expect(
+      importExerciseFolder({ userId, classId: zipClass.id, files: { ...folder, "notes.txt": "hi" } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", details: { "notes.txt": ["unknown file"] } });
+    await expect(
+      importExerciseFolder({ userId, classId: zipClass.id, files: { ...folder, "wrong/extra.py": "print(1)\n" } }),
+    ).rejects.toMatchObject({ code: "UNPROCESSABLE" });
+    await expect(
+      importExerciseFolder({ userId: stranger.id, classId: zipClass.id, files: folder }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await getDb().exercise.count({ where: { classId: zipClass.id } })).toBe(1);
+
     // Deleting: gone from the list; a second delete is a clear 404; the export then says why it cannot.
     expect(await deleteWrongSolution({ userId, exerciseId, name: "sequential" })).toEqual([]);
     await expect(deleteWrongSolution({ userId, exerciseId, name: "sequential" })).rejects.toMatchObject({
@@ -203,4 +228,14 @@ async function getOnlyExercise(classId: string): Promise<string> {
   const rows = await getDb().exercise.findMany({ where: { classId }, select: { id: true } });
   expect(rows).toHaveLength(1);
   return rows[0].id;
+}
+
+/** A folder as fflate's nested tree (what a zip tool would pack), paths relative to `root`. */
+function zipTree(root: string): Zippable {
+  const tree: Zippable = {};
+  for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
+    const full = path.join(root, entry.name);
+    tree[entry.name] = entry.isDirectory() ? zipTree(full) : strToU8(fs.readFileSync(full, "utf8"));
+  }
+  return tree;
 }
