@@ -80,7 +80,7 @@ export function LeaderboardBoard({
               style={{ transform: `translateY(${index * ROW_REM}rem)` }}
             >
               {entry.rank === null ? (
-                <span className="font-extrabold text-slate-400" title={t("unranked")}>
+                <span className="font-extrabold text-slate-500" title={t("unranked")}>
                   —<span className="sr-only">{t("unranked")}</span>
                 </span>
               ) : (
