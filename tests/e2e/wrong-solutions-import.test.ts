@@ -2,7 +2,7 @@
  * In a real browser against the production build: the instructor saves the program they tried as
  * a named wrong solution (a passing program is refused with a clear message), the exercise exports
  * with wrong/NAME.py, and the exported folder imports into another class from the class page, both
- * as a .zip and as a folder picked as it is.
+ * as a .zip and as a folder picked as it is. At 390 px the dashboard's live feed stacks as cards.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -137,6 +137,50 @@ it("saves a wrong solution from the editor, exports it, and imports the folder a
   expect(wrong.body.wrongSolutions.map((entry) => [entry.file, entry.code])).toEqual([
     ["wrong/sequential-awaits.py", SEQUENTIAL],
   ]);
+}, 240_000);
+
+it("stacks the dashboard's live feed as cards at 390 px, with nothing scrolling sideways", async () => {
+  const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", {
+    name: "Phone",
+  });
+  const classId = created.body.class.id;
+  const exercise = await teacher.json<{ exercise: { id: string } }>("POST", `/api/classes/${classId}/exercises`, {
+    kind: "WRITE_CODE",
+    title: { en: "Two workers with a rather long title for a phone screen" },
+    prompt: { en: "Run both at once." },
+    solution: SOLUTION,
+  });
+  const exerciseId = exercise.body.exercise.id;
+  expect((await teacher.json("POST", `/api/exercises/${exerciseId}/record`, {})).status).toBe(200);
+  expect((await teacher.json("PATCH", `/api/exercises/${exerciseId}`, { status: "PUBLISHED" })).status).toBe(200);
+  const student = new HttpSession(server.url);
+  await student.signUpAndSignIn({ email: "kim@example.edu", password: PASSWORD, name: "Kim", role: "student" });
+  expect((await student.json("POST", "/api/classes/join", { code: created.body.class.joinCode })).status).toBe(201);
+  for (const code of [SEQUENTIAL, SOLUTION])
+    expect((await student.json("POST", `/api/exercises/${exerciseId}/submissions`, { code })).status).toBe(202);
+
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "en-US" });
+  await context.addCookies(
+    teacher
+      .cookieHeader()
+      .split("; ")
+      .map((pair) => {
+        const at = pair.indexOf("=");
+        return { name: pair.slice(0, at), value: pair.slice(at + 1), url: server.url };
+      }),
+  );
+  const phone = await context.newPage();
+  await phone.goto(`${server.url}/classes/${classId}/dashboard`);
+  const rows = phone.getByTestId("live-feed-row");
+  await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(2);
+  expect(await rows.first().evaluate((row) => getComputedStyle(row).display)).toBe("grid");
+  const feed = phone.getByTestId("live-feed");
+  expect(await feed.evaluate((table) => table.parentElement!.scrollWidth - table.parentElement!.clientWidth)).toBe(0);
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+  // Still a table to a screen reader: a row with its cells, the headers kept for them.
+  expect(await rows.first().getAttribute("role")).toBe("row");
+  expect(await feed.getByRole("columnheader", { name: "Student" }).count()).toBe(1);
+  await context.close();
 }, 240_000);
 
 function tree(root: string): Zippable {
