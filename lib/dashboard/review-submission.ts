@@ -1,11 +1,15 @@
 import { z } from "zod";
+import { recordAuditEntry } from "@/lib/audit/record-audit-entry";
 import { requireClassAccess } from "@/lib/auth/require-class-access";
 import { parseInput } from "@/lib/config/parse-input";
 import { findSubmissionForReview, storeReviewDecision } from "@/lib/db/submission-review";
 import { withTransaction } from "@/lib/db/with-transaction";
 import { AppError } from "@/lib/errors/app-error";
+import { fromStoredVerdict, toStoredVerdict } from "@/lib/grading/stored-verdict";
+import type { VerdictView } from "@/lib/grading/submission-view.types";
+import { getLeaderboardNotifier, type LeaderboardNotifier } from "@/lib/leaderboard/leaderboard-notifier";
 import { refreshBestScore } from "@/lib/leaderboard/refresh-best-score";
-import { getRealtimePublisher } from "@/lib/realtime/publisher";
+import { getRealtimePublisher, type RealtimePublisher } from "@/lib/realtime/publisher";
 
 export const reviewSubmissionInput = z.object({
   userId: z.string().min(1),
@@ -20,12 +24,25 @@ export interface ReviewResult {
   score: number;
 }
 
+/** Test seams; the live class provides the real ones in the process registry. */
+export interface ReviewSubmissionDeps {
+  publisher?: RealtimePublisher;
+  notifyLeaderboard?: LeaderboardNotifier;
+}
+
+const NOT_WAITING = "This submission is not waiting for review any more.";
+
 /**
  * The instructor decides on a submission held for review (the sandbox saw tampering): accepting
- * counts the checker's score, rejecting scores 0. The student is told through the usual
- * `submission:graded` event; the class's dashboards and leaderboard get it too.
+ * counts the checker's score, rejecting scores 0. The stored verdict stays a valid verdict
+ * (toStoredVerdict: who decided and when go to the audit log, not into the verdict); the decision,
+ * the student's BestScore and the audit entry commit together. Then the student is told live
+ * (`submission:graded`), the class's dashboards too, and the leaderboard feed re-reads the student.
  */
-export async function reviewSubmission(input: z.input<typeof reviewSubmissionInput>): Promise<ReviewResult> {
+export async function reviewSubmission(
+  input: z.input<typeof reviewSubmissionInput>,
+  deps: ReviewSubmissionDeps = {},
+): Promise<ReviewResult> {
   const { userId, submissionId, decision } = parseInput(reviewSubmissionInput, input);
   const submission = await findSubmissionForReview(submissionId);
   if (!submission) throw new AppError("NOT_FOUND", "Submission not found");
@@ -35,40 +52,45 @@ export async function reviewSubmission(input: z.input<typeof reviewSubmissionInp
     action: "class.manage",
     submissionUserId: submission.userId,
   });
-  if (submission.status !== "needs_review")
-    throw new AppError("CONFLICT", "This submission is not waiting for review any more.");
-  const verdict =
-    typeof submission.verdict === "object" && submission.verdict !== null
-      ? (submission.verdict as Record<string, unknown>)
-      : {};
-  const checkerPassed = verdict.passed === true;
-  const checkerScore = typeof verdict.score === "number" ? verdict.score : 0;
-  const passed = decision === "accept" && checkerPassed;
-  const score = decision === "accept" ? checkerScore : 0;
-  const reviewed = {
-    passed,
-    score,
-    verdict: { ...verdict, review: { decision, by: userId, at: new Date().toISOString() } },
-  };
-  // The decision and the student's BestScore commit together, so the leaderboard never lags it.
+  if (submission.status !== "needs_review") throw new AppError("CONFLICT", NOT_WAITING);
+  const checked = fromStoredVerdict(submission.verdict);
+  if (!checked) throw new AppError("CONFLICT", "This submission has no verdict to review.");
+  const verdict = decide(checked, decision);
   const stored = await withTransaction(async (tx) => {
-    const row = await storeReviewDecision(submissionId, reviewed, tx);
-    if (row) await refreshBestScore({ classId: row.classId, userId: row.userId, exerciseId: row.exerciseId }, tx);
+    const row = await storeReviewDecision(submissionId, { passed: verdict.passed, score: verdict.score, verdict }, tx);
+    if (!row) return null;
+    await refreshBestScore({ classId: row.classId, userId: row.userId, exerciseId: row.exerciseId }, tx);
+    await recordAuditEntry(
+      {
+        userId,
+        action: `submission.review.${decision}`,
+        classId: row.classId,
+        target: submissionId,
+        details: { studentId: row.userId, exerciseId: row.exerciseId, score: verdict.score },
+      },
+      tx,
+    );
     return row;
   });
-  if (!stored) throw new AppError("CONFLICT", "This submission is not waiting for review any more.");
+  if (!stored) throw new AppError("CONFLICT", NOT_WAITING);
   const event = {
     submissionId,
     exerciseId: stored.exerciseId,
     classId: stored.classId,
     userId: stored.userId,
-    status: passed ? ("passed" as const) : ("failed" as const),
-    score,
+    status: verdict.passed ? ("passed" as const) : ("failed" as const),
+    score: verdict.score,
     gradedAt: new Date().toISOString(),
   };
-  const publisher = getRealtimePublisher();
+  const publisher = deps.publisher ?? getRealtimePublisher();
   // Like a grading verdict: to the student and the class's instructors, never to other students.
   publisher.toUser(stored.userId, "submission:graded", event);
   publisher.toClassStaff(stored.classId, "submission:graded", event);
-  return { submissionId, decision, passed, score };
+  (deps.notifyLeaderboard ?? getLeaderboardNotifier())(stored.classId, stored.userId);
+  return { submissionId, decision, passed: verdict.passed, score: verdict.score };
+}
+
+/** Accepting keeps the checker's verdict; rejecting keeps its evidence but scores it 0, failed. */
+function decide(checked: VerdictView, decision: "accept" | "reject"): VerdictView {
+  return toStoredVerdict(decision === "accept" ? checked : { ...checked, passed: false, score: 0 });
 }

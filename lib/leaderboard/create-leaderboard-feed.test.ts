@@ -35,7 +35,7 @@ describe("the live leaderboard feed", () => {
     await feed.drain();
     expect(klass.reads).toEqual([undefined, ["c"]]);
     expect(sent).toHaveLength(1);
-    // c moves to 2nd, b drops to 3rd; a keeps 1st and d stays last (4th): neither is sent.
+    // c moves to 2nd, b drops to 3rd; a keeps 1st and d stays unranked (0 points): neither is sent.
     expect(sent[0].entries).toEqual([
       { userId: "c", name: "C", solved: 1, score: 75, rank: 2 },
       { userId: "b", name: "B", solved: 1, score: 50, rank: 3 },

@@ -38,23 +38,37 @@ describe("the leaderboard rule", () => {
     expect(standings.find((s) => s.userId === "di")).toMatchObject({ score: 0, solved: 0, reachedAt: null });
   });
 
-  it("breaks a tie by who reached the total first, shows aliases, and ranks zeros together", () => {
+  it("breaks a tie by who reached the total first, shows aliases, and leaves zeros unranked", () => {
     expect(rankStandings(computeStandings(data))).toEqual([
       { userId: "bo", name: "Rocket", solved: 1, score: 125, rank: 1 },
       { userId: "ada", name: "Ada", solved: 1, score: 125, rank: 2 },
       { userId: "cy", name: "Cy", solved: 1, score: 50, rank: 3 },
-      { userId: "di", name: "Di", solved: 0, score: 0, rank: 4 },
+      { userId: "di", name: "Di", solved: 0, score: 0, rank: null },
     ]);
   });
 
-  it("gives an exact tie the lowest place of its group (1334), so zeros stay last", () => {
+  it("gives an exact tie the first place of its group and skips the next (1, 2, 2, 4)", () => {
     const tie = [
-      { userId: "a", name: "A", solved: 1, score: 10, reachedAt: 5 },
+      { userId: "d", name: "D", solved: 1, score: 5, reachedAt: 9 },
       { userId: "b", name: "B", solved: 1, score: 10, reachedAt: 5 },
-      { userId: "c", name: "C", solved: 0, score: 0, reachedAt: null },
-      { userId: "d", name: "D", solved: 0, score: 0, reachedAt: null },
+      { userId: "a", name: "A", solved: 2, score: 20, reachedAt: 7 },
+      { userId: "c", name: "C", solved: 1, score: 10, reachedAt: 5 },
+      { userId: "e", name: "E", solved: 0, score: 0, reachedAt: null },
+      { userId: "f", name: "F", solved: 0, score: 0, reachedAt: null },
     ];
-    expect(rankStandings(tie).map((entry) => entry.rank)).toEqual([2, 2, 4, 4]);
+    expect(rankStandings(tie).map((entry) => [entry.userId, entry.rank])).toEqual([
+      ["a", 1],
+      ["b", 2],
+      ["c", 2],
+      ["d", 4],
+      ["e", null],
+      ["f", null],
+    ]);
+  });
+
+  it("ranks nobody at the start of a class (everyone on 0)", () => {
+    const start = ["a", "b", "c"].map((userId) => ({ userId, name: userId, solved: 0, score: 0, reachedAt: null }));
+    expect(rankStandings(start).map((entry) => entry.rank)).toEqual([null, null, null]);
   });
 
   it("rounds to one decimal", () => {

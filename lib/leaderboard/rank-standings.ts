@@ -14,7 +14,7 @@ export interface Standing {
  * THE leaderboard rule. Points = sum over the class's counted exercises of best score × the
  * exercise's points / 100 (one decimal); `solved` = exercises passed. A higher total ranks first;
  * equal totals rank by who reached theirs first (the latest of the best scores that make it up);
- * students still on 0 share the last place. Names: the alias when the student chose one.
+ * students still on 0 are unranked. Names: the alias when the student chose one.
  */
 export function computeStandings(data: LeaderboardData): Standing[] {
   const points = new Map(data.exercises.map((exercise) => [exercise.id, exercise.points]));
@@ -51,27 +51,26 @@ function compare(a: Standing, b: Standing): number {
 }
 
 /**
- * Sorted, with "1334" ranks (modified competition ranking): an exact tie (same total, same time)
- * shares the LOWEST place of its group. Students still on 0 therefore all sit at the last place,
- * which does not move when someone above them scores — so a verdict changes a few rows, not the
- * whole class (the live update carries changed rows only).
+ * Sorted, with standard competition ranks ("1224"): an exact tie (same total, same time) shares the
+ * FIRST place of its group and the next place skips. Students still on 0 points have no rank
+ * (null, shown "—"): at the start of a class nobody is "1st", and a verdict above them never
+ * moves them — so a verdict changes a few rows, not the whole class (the live update carries
+ * changed rows only).
  */
 export function rankStandings(standings: Iterable<Standing>): LeaderboardEntry[] {
   const sorted = [...standings].sort(compare);
-  const entries: LeaderboardEntry[] = new Array(sorted.length);
-  let groupEnd = sorted.length - 1;
-  for (let index = sorted.length - 1; index >= 0; index -= 1) {
-    const standing = sorted[index];
-    const next = sorted[index + 1];
-    const tied = next !== undefined && next.score === standing.score && next.reachedAt === standing.reachedAt;
-    if (!tied) groupEnd = index;
-    entries[index] = {
+  let groupStart = 0;
+  return sorted.map((standing, index) => {
+    const previous = sorted[index - 1];
+    const tied =
+      previous !== undefined && previous.score === standing.score && previous.reachedAt === standing.reachedAt;
+    if (!tied) groupStart = index;
+    return {
       userId: standing.userId,
       name: standing.name,
       solved: standing.solved,
       score: standing.score,
-      rank: groupEnd + 1,
+      rank: standing.score > 0 ? groupStart + 1 : null,
     };
-  }
-  return entries;
+  });
 }

@@ -50,7 +50,8 @@ export interface LeaderboardEntry {
   name: string;
   solved: number;
   score: number;
-  rank: number;
+  /** Standard competition rank (1, 2, 2, 4); null while the student has no points ("—"). */
+  rank: number | null;
 }
 
 export interface LeaderboardUpdatePayload {

@@ -2,17 +2,19 @@
  * The server side of `npm run bench:live`, in its own process so its RSS is measured alone.
  * `interleave` mode: the real realtime server + live class (leaderboard feed, coalescing, rounds)
  * on a migrated SQLite database with one class of N students; a "verdict" is a real grading commit
- * (claim + storeVerdict with its BestScore refresh) followed by the graded event. `bare` mode: a
+ * (claim + storeVerdict with its BestScore refresh) followed by the graded event; its database is
+ * seeded beforehand by a `seed` run of this file in its own process. `bare` mode: a
  * plain socket.io server that broadcasts a payload of the same shape. The parent drives it over IPC.
  */
+import fs from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import { Server } from "socket.io";
 import { canAccessClass } from "@/lib/auth/can-access-class";
 import { insertClass } from "@/lib/db/classes";
-import { insertEnrollment } from "@/lib/db/enrollments";
+import { insertEnrollment, listActiveRoster } from "@/lib/db/enrollments";
 import { findExerciseWithCurrentVersion } from "@/lib/db/exercises";
-import { useDatabaseUrl } from "@/lib/db/get-db";
+import { disconnectDb, useDatabaseUrl } from "@/lib/db/get-db";
 import { claimSubmission, insertQueuedSubmission } from "@/lib/db/submissions";
 import { insertUser } from "@/lib/db/users";
 import { storeVerdict } from "@/lib/grading/store-verdict";
@@ -23,14 +25,48 @@ import { startLiveClass } from "@/lib/realtime/start-live-class";
 import { REPO_ROOT } from "../production-build";
 import { createBenchDatabase } from "./burst-setup";
 
-const mode = process.argv[2] === "bare" ? "bare" : "interleave";
+const mode = process.argv[2] === "bare" ? "bare" : process.argv[2] === "seed" ? "seed" : "interleave";
 const students = Number(process.argv[3] ?? "1000");
 const send = (message: unknown) => process.send?.(message);
 const now = () => performance.timeOrigin + performance.now();
 let peakRss = 0;
 setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50).unref();
 
+/** A migrated SQLite database with one class of N students and a published exercise. */
+async function seed(): Promise<void> {
+  const database = await createBenchDatabase("sqlite");
+  await useDatabaseUrl(database.url);
+  const teacher = await insertUser({ email: "t@bench.test", name: "T", role: "INSTRUCTOR", passwordHash: null });
+  const klass = await insertClass({ name: "Bench", joinCode: "BNCH-0001", ownerId: teacher.id });
+  const pkg = await loadExercisePackage({
+    dir: path.join(REPO_ROOT, "content", "exercises", "13-predict-sequential-await"),
+  });
+  const imported = await importExerciseIntoClass({
+    userId: teacher.id,
+    classId: klass.id,
+    status: "PUBLISHED",
+    package: pkg,
+  });
+  for (let start = 0; start < students; start += 25) {
+    const chunk = Array.from({ length: Math.min(25, students - start) }, (_, k) => start + k);
+    await Promise.all(
+      chunk.map(async (i) => {
+        const user = await insertUser({
+          email: `s${i}@bench.test`,
+          name: `Student ${i}`,
+          role: "STUDENT",
+          passwordHash: null,
+        });
+        await insertEnrollment(klass.id, user.id);
+      }),
+    );
+  }
+  await disconnectDb();
+  send({ type: "seeded", url: database.url, classId: klass.id, exerciseId: imported.id });
+}
+
 async function main(): Promise<void> {
+  if (mode === "seed") return seed();
   const http = createServer();
   const userIds = Array.from({ length: students }, (_, i) => `u${i}`);
   let classId = "bench";
@@ -45,33 +81,16 @@ async function main(): Promise<void> {
       send({ type: "committed", index, userId: userIds[index], committedAt });
     };
   } else {
-    const database = await createBenchDatabase("sqlite");
-    process.on("exit", () => void database.drop());
-    await useDatabaseUrl(database.url);
-    const teacher = await insertUser({ email: "t@bench.test", name: "T", role: "INSTRUCTOR", passwordHash: null });
-    const klass = await insertClass({ name: "Bench", joinCode: "BNCH-0001", ownerId: teacher.id });
-    classId = klass.id;
-    const pkg = await loadExercisePackage({
-      dir: path.join(REPO_ROOT, "content", "exercises", "13-predict-sequential-await"),
-    });
-    const imported = await importExerciseIntoClass({ userId: teacher.id, classId, status: "PUBLISHED", package: pkg });
-    const exercise = await findExerciseWithCurrentVersion(imported.id);
+    // The class was seeded by a separate `seed` process: creating 1000 accounts is not what a
+    // serving node does, and its peak would otherwise count in this process's RSS.
+    const [url, seededClassId, exerciseId] = process.argv.slice(4);
+    process.on("exit", () => fs.rmSync(path.dirname(url.replace(/^file:/, "")), { recursive: true, force: true }));
+    await useDatabaseUrl(url);
+    classId = seededClassId;
+    const exercise = await findExerciseWithCurrentVersion(exerciseId);
     if (!exercise) throw new Error("exercise missing");
-    for (let start = 0; start < students; start += 25) {
-      const chunk = Array.from({ length: Math.min(25, students - start) }, (_, k) => start + k);
-      await Promise.all(
-        chunk.map(async (i) => {
-          const user = await insertUser({
-            email: `s${i}@bench.test`,
-            name: `Student ${i}`,
-            role: "STUDENT",
-            passwordHash: null,
-          });
-          await insertEnrollment(classId, user.id);
-          userIds[i] = user.id;
-        }),
-      );
-    }
+    const roster = await listActiveRoster(classId);
+    roster.forEach((row, i) => (userIds[i] = row.id));
     const known = new Set(userIds);
     const realtime = await createRealtimeServer(http, {
       // Benchmark clients identify by user id; the cookie path is measured by the socket tests.

@@ -46,8 +46,25 @@ function parseArgs(argv: string[]): Args {
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Seeds the class in a throw-away process, so the server's RSS is that of serving only. */
+async function seedClass(students: number): Promise<string[]> {
+  const child = fork(path.join(__dirname, "live-server.ts"), ["seed", String(students)], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
+  const seeded = await new Promise<{ url: string; classId: string; exerciseId: string }>((resolve, reject) => {
+    child.on("message", (message: { type: string; url: string; classId: string; exerciseId: string }) => {
+      if (message.type === "seeded") resolve(message);
+    });
+    child.once("exit", (code) => reject(new Error(`seeding exited with ${code}`)));
+  });
+  child.kill("SIGTERM");
+  return [seeded.url, seeded.classId, seeded.exerciseId];
+}
+
 async function startServerProcess(mode: "interleave" | "bare", students: number) {
-  const child: ChildProcess = fork(path.join(__dirname, "live-server.ts"), [mode, String(students)], {
+  const seeded = mode === "interleave" ? await seedClass(students) : [];
+  const child: ChildProcess = fork(path.join(__dirname, "live-server.ts"), [mode, String(students), ...seeded], {
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });

@@ -79,6 +79,12 @@ const ROUTES: RouteRow[] = [
   { method: "GET", route: "rounds/[id]", access: "user" },
   { method: "POST", route: "submissions/[id]/review", access: "user" },
   { method: "GET", route: "submissions/[id]", access: "user" },
+  // i12: wrong solutions saved from the exercise editor (owner only; others 404/403 in the use case).
+  { method: "GET", route: "exercises/[id]/wrong-solutions", access: "user" },
+  { method: "POST", route: "exercises/[id]/wrong-solutions", access: "user" },
+  { method: "DELETE", route: "exercises/[id]/wrong-solutions/[name]", access: "user" },
+  // i12: an exercise folder (or unpacked .zip) imported from the class page.
+  { method: "POST", route: "classes/[id]/exercises/upload-folder", access: "user" },
 ];
 
 const API_DIR = path.resolve(__dirname, "..", "..", "app", "api");

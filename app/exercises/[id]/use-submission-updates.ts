@@ -15,20 +15,23 @@ const POLL_MS = 2_000;
  */
 export function useSubmissionUpdates(result: ResultView | null, onUpdate: (next: ResultView) => void): void {
   const pendingId = result?.mode === "submission" && isPending(result) ? result.submissionId : null;
+  // A submission held for review changes once more, when the instructor decides: shown live too.
+  const reviewedId = result?.mode === "submission" && result.state === "needs_review" ? result.submissionId : null;
   const update = useRef(onUpdate);
   useEffect(() => {
     update.current = onUpdate;
   }, [onUpdate]);
 
-  const refresh = useCallback(async () => {
-    if (!pendingId) return;
-    const response = await callApi<SubmissionView>(`/api/submissions/${pendingId}`, "GET");
+  const fetchInto = useCallback(async (id: string | null) => {
+    if (!id) return;
+    const response = await callApi<SubmissionView>(`/api/submissions/${id}`, "GET");
     // A failed refresh is retried by the next event, reconnection or poll.
     if (response.ok) update.current(resultFromSubmission(response.data));
-  }, [pendingId]);
+  }, []);
+  const refresh = useCallback(() => fetchInto(pendingId), [fetchInto, pendingId]);
 
   useLiveEvent("submission:graded", (event) => {
-    if (event.submissionId === pendingId) void refresh();
+    if (event.submissionId === pendingId || event.submissionId === reviewedId) void fetchInto(event.submissionId);
   });
   const status = useLiveStatus();
   useEffect(() => {

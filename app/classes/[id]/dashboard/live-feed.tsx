@@ -12,7 +12,11 @@ const VERDICT_STYLE: Record<LiveSubmission["status"], string> = {
   pending: "border-slate-400 bg-slate-100 text-slate-800",
 };
 
-/** Submissions as they are graded, newest first (announced politely to screen readers). */
+/**
+ * Submissions as they are graded, newest first (announced politely to screen readers). Below the
+ * `sm` breakpoint (a 390 px phone) each row stacks into a card instead of a table scrolling
+ * sideways; the explicit roles keep it a table for screen readers in both layouts.
+ */
 export function LiveFeed({
   rows,
   titleOf,
@@ -37,34 +41,47 @@ export function LiveFeed({
         <p className="text-lg text-slate-600">{t("feedEmpty")}</p>
       ) : (
         <div className="max-h-[28rem] overflow-auto">
-          <table className="w-full text-left text-lg" data-testid="live-feed">
-            <thead className="sticky top-0 bg-slate-100 text-base text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">
+          <table role="table" className="w-full text-left text-lg max-sm:block" data-testid="live-feed">
+            <thead role="rowgroup" className="sticky top-0 bg-slate-100 text-base text-slate-700 max-sm:sr-only">
+              <tr role="row">
+                <th role="columnheader" scope="col" className="px-3 py-2">
                   {t("time")}
                 </th>
-                <th scope="col" className="px-3 py-2">
+                <th role="columnheader" scope="col" className="px-3 py-2">
                   {t("student")}
                 </th>
-                <th scope="col" className="px-3 py-2">
+                <th role="columnheader" scope="col" className="px-3 py-2">
                   {t("exercise")}
                 </th>
-                <th scope="col" className="px-3 py-2">
+                <th role="columnheader" scope="col" className="px-3 py-2">
                   {t("verdict")}
                 </th>
               </tr>
             </thead>
-            <tbody aria-live="polite">
+            <tbody role="rowgroup" aria-live="polite" className="max-sm:flex max-sm:flex-col max-sm:gap-3">
               {rows.map((row) => (
-                <tr key={row.submissionId} className="border-t border-slate-100">
-                  <td className="px-3 py-2 tabular-nums text-slate-600">
+                <tr
+                  key={row.submissionId}
+                  role="row"
+                  data-testid="live-feed-row"
+                  className="border-t border-slate-100 max-sm:grid max-sm:grid-cols-[1fr_auto] max-sm:items-center max-sm:gap-x-3 max-sm:gap-y-1 max-sm:rounded-xl max-sm:border-2 max-sm:border-slate-200 max-sm:p-3"
+                >
+                  <td
+                    role="cell"
+                    className="px-3 py-2 tabular-nums text-slate-600 max-sm:order-4 max-sm:col-span-2 max-sm:p-0 max-sm:text-base"
+                  >
                     {mounted ? format.dateTime(new Date(row.at), { timeStyle: "medium" }) : ""}
                   </td>
-                  <td className="px-3 py-2 font-semibold text-slate-950">
+                  <td
+                    role="cell"
+                    className="px-3 py-2 font-semibold text-slate-950 max-sm:order-1 max-sm:min-w-0 max-sm:break-words max-sm:p-0"
+                  >
                     {hideNames ? t("hidden") : row.studentName}
                   </td>
-                  <td className="px-3 py-2 text-slate-800">{titleOf(row.exerciseId)}</td>
-                  <td className="px-3 py-2">
+                  <td role="cell" className="px-3 py-2 text-slate-800 max-sm:order-3 max-sm:col-span-2 max-sm:p-0">
+                    {titleOf(row.exerciseId)}
+                  </td>
+                  <td role="cell" className="px-3 py-2 max-sm:order-2 max-sm:p-0">
                     <span
                       className={`rounded-full border-2 px-3 py-0.5 text-base font-bold ${VERDICT_STYLE[row.status]}`}
                     >

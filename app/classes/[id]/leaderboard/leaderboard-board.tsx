@@ -71,7 +71,7 @@ export function LeaderboardBoard({
             <li
               key={entry.userId}
               data-testid="leaderboard-row"
-              data-rank={entry.rank}
+              data-rank={entry.rank ?? ""}
               aria-posinset={index + 1}
               aria-setsize={shown.length}
               className={`absolute inset-x-0 grid h-16 grid-cols-[6rem_1fr_8rem_9rem] items-center gap-4 rounded-xl px-4 text-3xl transition-[transform,background-color] duration-700 ease-out motion-reduce:transition-none ${
@@ -79,9 +79,16 @@ export function LeaderboardBoard({
               }`}
               style={{ transform: `translateY(${index * ROW_REM}rem)` }}
             >
-              <span className="font-extrabold text-brand-700">{entry.rank}</span>
+              {entry.rank === null ? (
+                <span className="font-extrabold text-slate-500" title={t("unranked")}>
+                  —<span className="sr-only">{t("unranked")}</span>
+                </span>
+              ) : (
+                <span className="font-extrabold text-brand-700">{entry.rank}</span>
+              )}
               <span className="truncate font-semibold text-slate-950">
-                {hideNames ? t("hiddenName", { rank: entry.rank }) : entry.name}
+                {/* By place in the list: tied and unranked students still get distinct labels. */}
+                {hideNames ? t("hiddenName", { rank: index + 1 }) : entry.name}
               </span>
               <span className="text-right tabular-nums text-slate-800">{entry.solved}</span>
               <span className="text-right font-bold tabular-nums text-slate-950">{formatPoints(entry.score)}</span>

@@ -7,5 +7,7 @@ export function mergeEntries(
 ): LeaderboardEntry[] {
   const byUser = new Map(current.map((entry) => [entry.userId, entry]));
   for (const entry of changed) byUser.set(entry.userId, entry);
-  return [...byUser.values()].sort((a, b) => a.rank - b.rank || b.score - a.score || a.name.localeCompare(b.name));
+  // Unranked rows (0 points, rank null) come last.
+  const place = (entry: LeaderboardEntry) => entry.rank ?? Number.MAX_SAFE_INTEGER;
+  return [...byUser.values()].sort((a, b) => place(a) - place(b) || b.score - a.score || a.name.localeCompare(b.name));
 }

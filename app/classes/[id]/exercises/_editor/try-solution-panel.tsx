@@ -8,6 +8,7 @@ import { useErrorText } from "@/app/_lib/use-error-text";
 import { card, secondaryButton } from "@/app/_components/button-styles";
 import { PythonEditor } from "@/app/_components/python-editor/python-editor";
 import { RunTimeline } from "./run-timeline";
+import { WrongSolutionsPanel } from "./wrong-solutions-panel";
 
 /** "Try a wrong solution": any program against the spec being edited, under the exercise's schedules. */
 export function TrySolutionPanel({ exerciseId, spec, starter }: { exerciseId: string; spec: string; starter: string }) {
@@ -62,6 +63,7 @@ export function TrySolutionPanel({ exerciseId, spec, starter }: { exerciseId: st
           <RunTimeline run={result.trace} caption={t("tryRun")} />
         </div>
       ) : null}
+      <WrongSolutionsPanel exerciseId={exerciseId} code={code} onLoad={setCode} />
     </section>
   );
 }
