@@ -8,6 +8,7 @@ import type { Divergence } from "@/lib/traces/verdict.types";
 import { TraceTable } from "@/app/exercises/[id]/trace-table";
 import { TimelinePanel } from "@/app/exercises/[id]/timeline-panel";
 import { RunExplanation } from "@/app/exercises/[id]/run-explanation";
+import { PredictionComparison } from "@/app/exercises/[id]/prediction-comparison";
 import { PythonEditor } from "@/app/_components/python-editor/python-editor";
 
 const STATE_STYLE: Record<ResultState, string> = {
@@ -42,7 +43,10 @@ export function ResultPanel({ result }: { result: ResultView }) {
   const graded = result.state === "passed" || result.state === "failed";
   const translateNote = (note: string) => noteText(note, (key, values) => tNotes(key, values));
   const divergence = withTranslatedNote(result.divergence, translateNote);
-  const highlight = result.state === "failed" ? (divergence?.index ?? null) : null;
+  // A prediction's run is the program's real one: its lines are not the student's, nothing to mark.
+  const isPrediction = result.prediction !== null;
+  const highlight = result.state === "failed" && !isPrediction ? (divergence?.index ?? null) : null;
+  const showExpected = result.state === "failed" && !isPrediction;
   return (
     <section
       aria-labelledby="result-title"
@@ -118,6 +122,12 @@ export function ResultPanel({ result }: { result: ResultView }) {
           <p className="mt-1 text-xl text-slate-900">{feedbackText(divergence, tFeedback)}</p>
         </div>
       ) : null}
+      {isPrediction && result.run && result.code !== null ? (
+        <PredictionComparison
+          predicted={result.code}
+          printed={result.run.rows.filter((row) => row.stream === "stdout").map((row) => row.text)}
+        />
+      ) : null}
       {result.code ? (
         <details className="rounded-2xl border-2 border-slate-200 bg-white p-4">
           <summary className="cursor-pointer text-lg font-semibold text-slate-900">{tPage("attemptCode")}</summary>
@@ -138,8 +148,8 @@ export function ResultPanel({ result }: { result: ResultView }) {
         <TimelinePanel
           run={{ events: result.run.rows, virtualTime: result.run.virtualTime, lifecycle: result.run.lifecycle }}
           highlight={highlight}
-          expected={result.state === "failed" ? result.expected : null}
-          expectedHighlight={result.state === "failed" ? result.expectedIndex : null}
+          expected={showExpected ? result.expected : null}
+          expectedHighlight={showExpected ? result.expectedIndex : null}
         />
       ) : null}
       {result.run ? (
