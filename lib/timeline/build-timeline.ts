@@ -11,10 +11,13 @@ import type {
   TimelinePicture,
   TimelineSource,
 } from "./timeline.types";
+import { pileMarks } from "./pile-marks";
 
 const LABEL_WIDTH = 170;
 const LANE_HEIGHT = 34;
-const PLOT_TOP = 8;
+// Room for the axis labels above the lanes: with 20 lanes the bottom axis is off screen.
+const PLOT_TOP = 30;
+const TOP_AXIS_Y = 20;
 const AXIS_HEIGHT = 46;
 const GAP = 12;
 const MARK_STEP = 8;
@@ -106,7 +109,7 @@ export function buildTimeline(
   }
 
   const crowd = new Map<string, number>();
-  const marks: PictureMark[] = output.map((event, index) => {
+  const allMarks: PictureMark[] = output.map((event, index) => {
     const i = lane(event.task);
     const key = `${i}:${event.t}`;
     const seen = crowd.get(key) ?? 0;
@@ -122,6 +125,7 @@ export function buildTimeline(
       highlighted: index === options.highlight,
     };
   });
+  const { marks, piles } = pileMarks(allMarks, labels.piled ?? ((count) => `${count} more lines here`));
   const highlighted = marks.find((mark) => mark.highlighted);
 
   const lanesHeight = lanes.length * LANE_HEIGHT;
@@ -135,8 +139,10 @@ export function buildTimeline(
     lanes,
     bars,
     marks,
+    piles,
     ends,
     ticks,
+    topAxisY: TOP_AXIS_Y,
     divergenceX: highlighted ? highlighted.x : null,
     hiddenLanes: folded,
     title: labels.title,

@@ -17,6 +17,8 @@ export interface TimelineLabels {
   outcome: (outcome: string, error: string | null) => string;
   /** How a lane's name is shown (e.g. "main" in the reader's language); default: as is. */
   laneLabel?: (name: string) => string;
+  /** Tooltip of a pile of marks ("+N"): default "N more lines here". */
+  piled?: (count: number) => string;
 }
 
 export interface TimelineOptions {
@@ -64,6 +66,15 @@ export interface PictureMark {
   highlighted: boolean;
 }
 
+/** Marks too many to draw in one pixel range of a lane, shown as "+N". */
+export interface PicturePile {
+  lane: number;
+  x: number;
+  count: number;
+  label: string;
+  title: string;
+}
+
 export interface PictureEnd {
   lane: number;
   x: number;
@@ -80,8 +91,11 @@ export interface TimelinePicture {
   lanes: PictureLane[];
   bars: PictureBar[];
   marks: PictureMark[];
+  piles: PicturePile[];
   ends: PictureEnd[];
   ticks: { x: number; label: string }[];
+  /** y of the axis labels above the lanes (the axis is drawn above and below them). */
+  topAxisY: number;
   /** x of the first divergence, when one is marked. */
   divergenceX: number | null;
   /** Lanes folded away (more than maxLanes). */

@@ -148,6 +148,7 @@ export function ResultPanel({ result }: { result: ResultView }) {
         <TimelinePanel
           run={{ events: result.run.rows, virtualTime: result.run.virtualTime, lifecycle: result.run.lifecycle }}
           highlight={highlight}
+          realRun={isPrediction}
           expected={showExpected ? result.expected : null}
           expectedHighlight={showExpected ? result.expectedIndex : null}
         />

@@ -6,9 +6,9 @@ import type { Lifecycle, TraceEvent } from "@/lib/run-contract/run-result.types"
 import { buildTimeline } from "@/lib/timeline/build-timeline";
 import { expectedSource, type ExpectedLine } from "@/lib/timeline/expected-source";
 import type { TimelineLabels } from "@/lib/timeline/timeline.types";
-import { timelineSvgNodes, WAIT_COLORS } from "@/lib/timeline/timeline-svg-nodes";
+import { WAIT_COLORS } from "@/lib/timeline/timeline-svg-nodes";
 import { secondaryButton } from "@/app/_components/button-styles";
-import { SvgTree } from "@/app/exercises/[id]/svg-tree";
+import { TimelinePicture as Picture } from "@/app/exercises/[id]/timeline-picture";
 
 export interface TimelineViewProps {
   run: { events: readonly TraceEvent[]; virtualTime: number; lifecycle: Lifecycle | null };
@@ -17,6 +17,8 @@ export interface TimelineViewProps {
   expected: readonly ExpectedLine[] | null;
   /** Expected line index of the first divergence. */
   expectedHighlight: number | null;
+  /** The run is the program's real one (a prediction's answer), not the student's. */
+  realRun?: boolean;
 }
 
 const ZOOMS = [1, 2, 4, 8, 16];
@@ -52,7 +54,7 @@ const LEGEND = [
  * trace under it on the same axis, the first divergence marked in both. Zoom widens the plot;
  * the frame scrolls sideways so the page itself never does.
  */
-export function TimelineView({ run, highlight, expected, expectedHighlight }: TimelineViewProps) {
+export function TimelineView({ run, highlight, expected, expectedHighlight, realRun }: TimelineViewProps) {
   const t = useTranslations("exercisePage");
   const frame = useRef<HTMLDivElement>(null);
   const [frameWidth, setFrameWidth] = useState(720);
@@ -78,6 +80,7 @@ export function TimelineView({ run, highlight, expected, expectedHighlight }: Ti
         outcome === "failed" && error ? t("timeline.failedWith", { error }) : t(`timeline.outcome.${outcome}`),
       // "?" is the lane of expected lines whose spec names no task.
       laneLabel: (name) => (name === "main" ? t("timeline.main") : name === "?" ? t("timeline.anyTask") : name),
+      piled: (count) => t("timeline.piled", { count }),
     }),
     [t],
   );
@@ -129,7 +132,7 @@ export function TimelineView({ run, highlight, expected, expectedHighlight }: Ti
         </div>
       </div>
       <div ref={frame} className="flex flex-col gap-4">
-        <Picture picture={actual} caption={t("timeline.yours")} testId="timeline-run" />
+        <Picture picture={actual} caption={t(realRun ? "timeline.realRun" : "timeline.yours")} testId="timeline-run" />
         {wanted ? <Picture picture={wanted} caption={t("timeline.expected")} testId="timeline-expected" /> : null}
       </div>
       {actual.hiddenLanes > 0 ? (
@@ -160,37 +163,5 @@ export function TimelineView({ run, highlight, expected, expectedHighlight }: Ti
         </li>
       </ul>
     </div>
-  );
-}
-
-function Picture({
-  picture,
-  caption,
-  testId,
-}: {
-  picture: ReturnType<typeof buildTimeline>;
-  caption: string;
-  testId: string;
-}) {
-  return (
-    <figure className="flex flex-col gap-1">
-      <figcaption className="text-base font-semibold text-slate-700">{caption}</figcaption>
-      {/* Scrolls inside its frame when zoomed or on a phone: the page never scrolls sideways. */}
-      <div
-        className="max-h-[36rem] overflow-auto rounded-2xl border-2 border-slate-200 bg-white"
-        tabIndex={0}
-        aria-label={caption}
-      >
-        <SvgTree
-          node={timelineSvgNodes(picture)}
-          rootProps={{
-            role: "img",
-            "aria-label": picture.title,
-            "data-testid": testId,
-            "data-lanes": String(picture.lanes.length),
-          }}
-        />
-      </div>
-    </figure>
   );
 }
