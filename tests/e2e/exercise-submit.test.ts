@@ -191,6 +191,8 @@ describe("solving an exercise", () => {
     expect(await page.getByTestId("program").textContent()).toContain("await");
     expect(await page.getByRole("button", { name: "Run" }).count()).toBe(0);
     const wrong = ["main", "test", "任务执行完成", "main结束", "main2", "test", "任务执行完成", "main结束2"];
+    // The exercise has a line bank (ordering is the default); "任务执行完成" is not in it: type.
+    await page.getByRole("radio", { name: "Type them" }).check();
     await page.getByRole("textbox", { name: /Your prediction/ }).waitFor();
     await page.locator("#exercise-editor").click();
     await page.keyboard.insertText(wrong.join("\n"));
@@ -203,6 +205,11 @@ describe("solving an exercise", () => {
     ).toBe(true);
     // The author foresaw this wrong prediction: its explanation is shown.
     expect(await page.getByTestId("prediction-mistake").textContent()).toContain("returns None, and print shows it");
+    // Once answered, the real run: side by side with the prediction, and on the timeline.
+    const comparison = page.getByTestId("prediction-comparison");
+    await comparison.waitFor();
+    expect(await comparison.locator("tbody tr[data-match='false']").count()).toBe(2);
+    await page.getByRole("img", { name: "Timeline of the run" }).waitFor();
     await page.screenshot({ path: "/tmp/interleave-predict-page.png", fullPage: true });
   });
 
