@@ -123,7 +123,12 @@ describe("ordering a prediction", () => {
       await handles.nth(from).focus();
       await page.keyboard.press("Space");
       await expect.poll(() => live.textContent()).toMatch(/Picked up line/);
-      for (let k = from; k > to; k -= 1) await page.keyboard.press("ArrowUp");
+      // A person's pace: the sensor moves a line once its drop targets are measured.
+      for (let k = from; k > to; k -= 1) {
+        await page.waitForTimeout(120);
+        await page.keyboard.press("ArrowUp");
+      }
+      await page.waitForTimeout(120);
       await page.keyboard.press("Space");
       await expect.poll(() => live.textContent()).toContain(`dropped at position ${to + 1} of ${lines.length}`);
     });
@@ -135,9 +140,9 @@ describe("ordering a prediction", () => {
     const comparison = page.getByTestId("prediction-comparison");
     await comparison.waitFor();
     expect(await comparison.locator("tbody tr[data-match='true']").count()).toBe(lines.length);
-    expect(await page.getByText("The program's real run", { exact: true }).isVisible()).toBe(true);
     const timeline = page.getByRole("img", { name: "Timeline of the run" });
     await timeline.waitFor();
+    expect(await page.getByText("The program's real run", { exact: true }).isVisible()).toBe(true);
     expect(Number(await timeline.getAttribute("data-lanes"))).toBeGreaterThanOrEqual(4);
     expect(await timeline.locator("[data-mark]").count()).toBe(lines.length);
     expect(await seriousViolations(page)).toEqual([]);
@@ -155,13 +160,18 @@ describe("ordering a prediction", () => {
 
     const handles = page.getByTestId("order-handle");
     await orderLines(page, wrong, async (from, to) => {
+      // The mouse acts where the list is on screen: bring all of it into view first.
+      await page.getByTestId("line-orderer").evaluate((list) => list.scrollIntoView({ block: "center" }));
       const start = await handles.nth(from).boundingBox();
       const end = await handles.nth(to).boundingBox();
       if (!start || !end) throw new Error("handle not laid out");
       await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
       await page.mouse.down();
       await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2 - 6, { steps: 3 });
+      // Let React render the drag (dnd-kit measures the drop targets then) before moving on.
+      await page.waitForTimeout(150);
       await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2 - 4, { steps: 12 });
+      await page.waitForTimeout(150);
       await page.mouse.up();
     });
 
@@ -173,8 +183,8 @@ describe("ordering a prediction", () => {
     const real = await comparison.locator("tbody tr td:nth-of-type(2)").allTextContents();
     expect(real.map((text) => text.replace(/[✓✗].*$/, "").trim())).toEqual(lines);
     expect(await comparison.locator("tbody tr[data-match='false']").count()).toBe(3);
-    expect(await page.getByText("程序的真实运行", { exact: true }).isVisible()).toBe(true);
     await page.getByRole("img", { name: "运行时间线" }).waitFor();
+    expect(await page.getByText("程序的真实运行", { exact: true }).isVisible()).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, "predict-drag-zh.png"), fullPage: true });
 

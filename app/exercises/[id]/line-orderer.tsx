@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
   DndContext,
   KeyboardSensor,
@@ -48,10 +48,18 @@ export function LineOrderer({ lines, value, onChange }: LineOrdererProps) {
     const index = indexOf(id);
     return { text: `“${lines[index] ?? ""}”`, from: order.indexOf(index) + 1, count };
   };
+  // At pick-up the line is over itself: saying so would drown out "picked up".
+  const moved = useRef(false);
   const announcements: Announcements = {
-    onDragStart: ({ active }) => t("announceStart", describe(active.id)),
-    onDragOver: ({ active, over }) =>
-      over ? t("announceOver", { ...describe(active.id), to: ids.indexOf(String(over.id)) + 1 }) : undefined,
+    onDragStart: ({ active }) => {
+      moved.current = false;
+      return t("announceStart", describe(active.id));
+    },
+    onDragOver: ({ active, over }) => {
+      if (!over || (over.id === active.id && !moved.current)) return undefined;
+      moved.current = true;
+      return t("announceOver", { ...describe(active.id), to: ids.indexOf(String(over.id)) + 1 });
+    },
     onDragEnd: ({ active, over }) =>
       over ? t("announceEnd", { ...describe(active.id), to: ids.indexOf(String(over.id)) + 1 }) : undefined,
     onDragCancel: ({ active }) => t("announceCancel", describe(active.id)),
