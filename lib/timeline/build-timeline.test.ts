@@ -87,6 +87,31 @@ describe("buildTimeline", () => {
     expect(buildTimeline(run, ENGLISH_TIMELINE_LABELS, { width: 400 }).piles).toEqual([]);
   });
 
+  it("folds the lanes under a collapsed lane into it, their lines drawn on it", () => {
+    const open = buildTimeline(run, ENGLISH_TIMELINE_LABELS, { width: 400 });
+    expect(open.lanes.map((lane) => [lane.name, lane.descendants, lane.collapsed])).toEqual([
+      ["main", 3, false],
+      ["Task-1", 2, false],
+      ["Task-2", 0, false],
+      ["Task-3", 0, false],
+    ]);
+    const folded = buildTimeline(run, ENGLISH_TIMELINE_LABELS, { width: 400, collapsed: ["Task-1"] });
+    expect(folded.lanes.map((lane) => [lane.name, lane.collapsed])).toEqual([
+      ["main", false],
+      ["Task-1", true],
+    ]);
+    expect(folded.marks.map((mark) => [mark.text, mark.lane])).toEqual([
+      ["hello", 1],
+      ["world <&>", 1],
+      ["done", 1],
+    ]);
+    // Their bars, waits and ends go with them.
+    expect(folded.bars.every((bar) => bar.lane <= 1)).toBe(true);
+    expect(folded.ends.every((end) => end.lane <= 1)).toBe(true);
+    // Folding main folds everything under it, however deep.
+    expect(buildTimeline(run, ENGLISH_TIMELINE_LABELS, { collapsed: ["main", "Task-1"] }).lanes).toHaveLength(1);
+  });
+
   it("labels the axis above the lanes as well as below", () => {
     const picture = buildTimeline(run, ENGLISH_TIMELINE_LABELS, { width: 400 });
     const labels = renderTimelineSvg(timelineSvgNodes(picture)).match(/>0<\/text>/g);

@@ -34,6 +34,8 @@ export interface TimelineOptions {
   labelWidth?: number;
   /** Right end of the axis in virtual seconds (to align a run and its expected trace). */
   end?: number;
+  /** Lanes whose lanes below (the tasks they created, and theirs) are folded into them. */
+  collapsed?: readonly string[];
 }
 
 export type LaneKind = "main" | "task" | "thread" | "other";
@@ -44,6 +46,10 @@ export interface PictureLane {
   kind: LaneKind;
   depth: number;
   y: number;
+  /** How many lanes were created under this one (directly or not): what folding it hides. */
+  descendants: number;
+  /** Its descendants are folded into it (their lines are drawn on it). */
+  collapsed: boolean;
 }
 
 export interface PictureBar {

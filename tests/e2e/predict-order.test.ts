@@ -145,6 +145,13 @@ describe("ordering a prediction", () => {
     expect(await page.getByText("The program's real run", { exact: true }).isVisible()).toBe(true);
     expect(Number(await timeline.getAttribute("data-lanes"))).toBeGreaterThanOrEqual(4);
     expect(await timeline.locator("[data-mark]").count()).toBe(lines.length);
+    // The three gathered jobs fold into the task that gathered them, and unfold again.
+    const lanes = Number(await timeline.getAttribute("data-lanes"));
+    await page.getByRole("button", { name: "Fold the 3 lanes under Task-1" }).click();
+    await expect.poll(() => timeline.getAttribute("data-lanes")).toBe(String(lanes - 3));
+    expect(await timeline.locator("[data-mark]").count()).toBe(lines.length);
+    await page.getByRole("button", { name: "Unfold the 3 lanes under Task-1" }).click();
+    await expect.poll(() => timeline.getAttribute("data-lanes")).toBe(String(lanes));
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, "predict-keyboard-en.png"), fullPage: true });
   }, 180_000);

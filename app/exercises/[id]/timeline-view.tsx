@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type UIEvent } from "react";
 import type { Lifecycle, TraceEvent } from "@/lib/run-contract/run-result.types";
 import { buildTimeline } from "@/lib/timeline/build-timeline";
 import { expectedSource, type ExpectedLine } from "@/lib/timeline/expected-source";
@@ -59,6 +59,9 @@ export function TimelineView({ run, highlight, expected, expectedHighlight, real
   const frame = useRef<HTMLDivElement>(null);
   const [frameWidth, setFrameWidth] = useState(720);
   const [zoom, setZoom] = useState(0);
+  const [collapsed, setCollapsed] = useState<string[]>([]);
+  const toggle = (name: string) =>
+    setCollapsed((now) => (now.includes(name) ? now.filter((other) => other !== name) : [...now, name]));
 
   useEffect(() => {
     const element = frame.current;
@@ -94,7 +97,7 @@ export function TimelineView({ run, highlight, expected, expectedHighlight, real
     end,
     maxLanes: 40,
   };
-  const actual = buildTimeline(run, { ...labels, title: t("timeline.title") }, { ...options, highlight });
+  const actual = buildTimeline(run, { ...labels, title: t("timeline.title") }, { ...options, highlight, collapsed });
   const wanted = expectedRun
     ? buildTimeline(
         expectedRun,
@@ -131,9 +134,26 @@ export function TimelineView({ run, highlight, expected, expectedHighlight, real
           </button>
         </div>
       </div>
-      <div ref={frame} className="flex flex-col gap-4">
-        <Picture picture={actual} caption={t(realRun ? "timeline.realRun" : "timeline.yours")} testId="timeline-run" />
-        {wanted ? <Picture picture={wanted} caption={t("timeline.expected")} testId="timeline-expected" /> : null}
+      <div ref={frame} className="flex flex-col gap-4" data-timeline-frames="">
+        <Picture
+          picture={actual}
+          caption={t(realRun ? "timeline.realRun" : "timeline.yours")}
+          testId="timeline-run"
+          onScroll={alignFrames}
+          group={{
+            toggle,
+            label: (lane) =>
+              t(lane.collapsed ? "timeline.unfold" : "timeline.fold", { name: lane.label, count: lane.descendants }),
+          }}
+        />
+        {wanted ? (
+          <Picture
+            picture={wanted}
+            caption={t("timeline.expected")}
+            testId="timeline-expected"
+            onScroll={alignFrames}
+          />
+        ) : null}
       </div>
       {actual.hiddenLanes > 0 ? (
         <p className="text-base text-slate-700">{t("timeline.folded", { count: actual.hiddenLanes })}</p>
@@ -164,4 +184,12 @@ export function TimelineView({ run, highlight, expected, expectedHighlight, real
       </ul>
     </div>
   );
+}
+
+/** The run and the expected trace share one time axis: scrolling one sideways scrolls the other. */
+function alignFrames(event: UIEvent<HTMLDivElement>) {
+  const source = event.currentTarget;
+  const frames = source.closest("[data-timeline-frames]")?.querySelectorAll<HTMLElement>("[data-timeline-frame]") ?? [];
+  for (const frame of frames)
+    if (frame !== source && frame.scrollLeft !== source.scrollLeft) frame.scrollLeft = source.scrollLeft;
 }
