@@ -76,6 +76,21 @@ async function orderLines(page: Page, target: string[], move: (from: number, to:
   expect(await shownOrder(page)).toEqual(target);
 }
 
+/** Submit, then the result panel's state; a failure says what the page and the server said. */
+async function submitAndWait(page: Page, button: RegExp): Promise<string> {
+  await page.getByRole("button", { name: button }).click();
+  const state = page.getByTestId("result-state");
+  try {
+    await expect
+      .poll(() => state.textContent({ timeout: 5_000 }).catch(() => ""), { timeout: 90_000 })
+      .toMatch(/Passed|Not yet|通过|未通过/);
+  } catch (error) {
+    const shown = await page.locator("main").innerText();
+    throw new Error(`${String(error)}\npage:\n${shown.slice(-1500)}\nserver:\n${server.output().slice(-2000)}`);
+  }
+  return (await state.textContent()) ?? "";
+}
+
 async function openExercise(page: Page, slug: string): Promise<void> {
   const list = await page.request.get(`${server.url}/api/classes/${classId}/exercises`);
   const { exercises } = (await list.json()) as { exercises: { id: string; slug: string }[] };
@@ -133,9 +148,7 @@ describe("ordering a prediction", () => {
       await expect.poll(() => live.textContent()).toContain(`dropped at position ${to + 1} of ${lines.length}`);
     });
 
-    await page.getByRole("button", { name: "Submit" }).click();
-    const state = page.getByTestId("result-state");
-    await expect.poll(() => state.textContent(), { timeout: 60_000 }).toMatch(/Passed/);
+    expect(await submitAndWait(page, /^Submit/)).toMatch(/Passed/);
     // The real run, next to the prediction and on the timeline.
     const comparison = page.getByTestId("prediction-comparison");
     await comparison.waitFor();
@@ -182,8 +195,7 @@ describe("ordering a prediction", () => {
       await page.mouse.up();
     });
 
-    await page.getByRole("button", { name: /^提交/ }).click();
-    await expect.poll(() => page.getByTestId("result-state").textContent(), { timeout: 60_000 }).toMatch(/未通过/);
+    expect(await submitAndWait(page, /^提交/)).toMatch(/未通过/);
     expect(await page.getByTestId("prediction-mistake").textContent()).toContain("调用协程函数并不会执行函数体");
     const comparison = page.getByTestId("prediction-comparison");
     await comparison.waitFor();
