@@ -123,6 +123,13 @@ describe("solving an exercise", () => {
     ).toEqual(["main", "Task-1", "Task-2", "Task-3"]);
     expect(await timeline.locator("[data-mark]").count()).toBe(7);
 
+    // A runaway program explains itself with its virtual time and its CPU time.
+    await typeCode(page, "while True:\n    pass\n");
+    await page.keyboard.press("Control+Enter");
+    const runaway = page.getByTestId("runaway");
+    await runaway.waitFor({ timeout: 60_000 });
+    expect(await runaway.textContent()).toMatch(/^Stopped after 0 virtual seconds \/ \d{3,} ms of CPU/);
+
     // Submit a wrong solution, then the right one; the history lists both and opens either.
     await typeCode(page, exerciseFile("starter.py"));
     await page.getByRole("button", { name: "Submit" }).click();
