@@ -10,6 +10,7 @@ import { TimelinePanel } from "@/app/exercises/[id]/timeline-panel";
 import { RunExplanation } from "@/app/exercises/[id]/run-explanation";
 import { PredictionComparison } from "@/app/exercises/[id]/prediction-comparison";
 import { PythonEditor } from "@/app/_components/python-editor/python-editor";
+import { MarkdownText } from "@/app/_components/markdown-text";
 
 const STATE_STYLE: Record<ResultState, string> = {
   queued: "border-slate-400 bg-slate-50 text-slate-900",
@@ -108,13 +109,14 @@ export function ResultPanel({ result }: { result: ResultView }) {
         </p>
       ) : null}
       {result.mistake && result.state === "failed" ? (
-        <p
-          className="rounded-2xl border-2 border-amber-300 bg-amber-50 p-5 text-xl text-slate-900"
+        // The author writes the explanation in Markdown (`func()`), like the prompt.
+        <div
+          className="flex flex-col gap-1 rounded-2xl border-2 border-amber-300 bg-amber-50 p-5 text-xl text-slate-900"
           data-testid="prediction-mistake"
         >
-          <span className="font-bold text-amber-900">{tPage("mistakeTitle")} </span>
-          {locale === "zh-CN" ? result.mistake.zh : result.mistake.en}
-        </p>
+          <p className="font-bold text-amber-900">{tPage("mistakeTitle")}</p>
+          <MarkdownText markdown={locale === "zh-CN" ? result.mistake.zh : result.mistake.en} />
+        </div>
       ) : null}
       {divergence && !result.prediction ? (
         <div className="rounded-2xl border-2 border-red-200 bg-white p-5">
