@@ -202,8 +202,8 @@ describe("solving an exercise", () => {
     // The exercise has a line bank (ordering is the default); "任务执行完成" is not in it: type.
     await page.getByRole("radio", { name: "Type them" }).check();
     await page.getByRole("textbox", { name: /Your prediction/ }).waitFor();
-    await page.locator("#exercise-editor").click();
-    await page.keyboard.insertText(wrong.join("\n"));
+    // The editor starts with the bank's lines in their shown order: replace them.
+    await typeCode(page, wrong.join("\n"));
     await page.getByRole("button", { name: "Submit" }).click();
     await expect.poll(() => page.getByTestId("result-state").textContent(), { timeout: 60_000 }).toMatch(/Not yet/);
     expect(

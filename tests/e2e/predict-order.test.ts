@@ -193,6 +193,9 @@ describe("ordering a prediction", () => {
       await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2 - 4, { steps: 12 });
       await page.waitForTimeout(150);
       await page.mouse.up();
+      // dnd-kit swallows clicks for 50 ms after a drop (so a drop on a link does not follow it):
+      // a person's next click comes later than that.
+      await page.waitForTimeout(250);
     });
 
     expect(await submitAndWait(page, /^提交/)).toMatch(/未通过/);
