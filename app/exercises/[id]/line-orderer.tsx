@@ -98,7 +98,17 @@ export function LineOrderer({ lines, value, onChange }: LineOrdererProps) {
 
 function SortableLine({ id, text, position }: { id: string; text: string; position: number }) {
   const t = useTranslations("exercisePage.prediction");
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+  const {
+    attributes,
+    listeners,
+    setNodeRef,
+    setActivatorNodeRef,
+    transform,
+    transition,
+    isDragging,
+    isSorting,
+    newIndex,
+  } = useSortable({
     id,
     attributes: { roleDescription: t("roleDescription") },
   });
@@ -112,7 +122,8 @@ function SortableLine({ id, text, position }: { id: string; text: string; positi
       }`}
     >
       <span className="w-7 shrink-0 text-right text-lg font-semibold tabular-nums text-slate-600" aria-hidden="true">
-        {position}
+        {/* While a line moves, each shows the place it is about to take. */}
+        {isSorting ? newIndex + 1 : position}
       </span>
       <button
         type="button"
