@@ -21,6 +21,7 @@ import {
   verticalListSortingStrategy,
 } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
+import { orderFromText } from "@/app/exercises/[id]/order-from-text";
 
 export interface LineOrdererProps {
   /** The bank's lines in the order the page first shows them (already shuffled by the server). */
@@ -70,6 +71,11 @@ export function LineOrderer({ lines, value, onChange }: LineOrdererProps) {
   useEffect(() => {
     if (text !== value) onChange(text);
   }, []);
+  // A prediction set from outside (a saved draft arriving late) that fits the bank is shown.
+  useEffect(() => {
+    const outside = orderFromText(lines, value);
+    if (value !== text && outside.map((index) => lines[index]).join("\n") === value) setOrder(outside);
+  }, [value]);
 
   function drop({ active, over }: DragEndEvent) {
     if (!over || active.id === over.id) return;
@@ -143,17 +149,3 @@ function SortableLine({ id, text, position }: { id: string; text: string; positi
 
 const idOf = (index: number) => `line-${index}`;
 const indexOf = (id: UniqueIdentifier) => Number(String(id).slice("line-".length));
-
-/** The saved prediction's order when it holds exactly the bank's lines, else the bank's own order. */
-export function orderFromText(lines: readonly string[], text: string): number[] {
-  const typed = text.replace(/\r\n?/g, "\n").replace(/\n+$/, "").split("\n");
-  const free = lines.map((_, index) => index);
-  const order: number[] = [];
-  for (const line of typed) {
-    const at = free.findIndex((index) => lines[index] === line);
-    if (at < 0) return lines.map((_, index) => index);
-    order.push(free[at]);
-    free.splice(at, 1);
-  }
-  return free.length === 0 ? order : lines.map((_, index) => index);
-}
