@@ -84,4 +84,12 @@ describe("predictionAnswerSchema", () => {
     expect(predictionAnswerSchema.safeParse({ ...answer, lines: ["a\nb"] }).success).toBe(false);
     expect(predictionAnswerSchema.safeParse({ ...answer, wrongPredictions: [] }).success).toBe(false);
   });
+
+  it("accepts a line bank holding exactly the answer's lines and rejects any other", () => {
+    expect(predictionAnswerSchema.parse({ ...answer, lineBank: ["b", "a"] }).lineBank).toEqual(["b", "a"]);
+    const wrong = predictionAnswerSchema.safeParse({ ...answer, lineBank: ["a", "c"] });
+    expect(wrong.success).toBe(false);
+    expect(wrong.error?.issues[0]?.path).toEqual(["lineBank"]);
+    expect(predictionAnswerSchema.safeParse({ ...answer, lineBank: ["a", "b", "b"] }).success).toBe(false);
+  });
 });

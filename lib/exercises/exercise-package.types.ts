@@ -137,8 +137,22 @@ export const predictionAnswerSchema = z
     lines: predictionLines,
     /** Typical wrong predictions, each with the misconception it shows (for the quiz review). */
     wrongPredictions: z.array(z.object({ lines: predictionLines, mistake: localizedSchema }).strict()).min(1),
+    /**
+     * Optional: the lines the student may order instead of typing (drag and drop or keyboard). Exactly
+     * the answer's lines in any order; the page shuffles them (deterministically, per exercise).
+     */
+    lineBank: predictionLines.max(200).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((answer, ctx) => {
+    if (answer.lineBank && !sameLines(answer.lineBank, answer.lines)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["lineBank"],
+        message: "must hold exactly the lines of `lines` (each as often), in any order",
+      });
+    }
+  });
 export type PredictionAnswer = z.infer<typeof predictionAnswerSchema>;
 
 export interface WrongSolution extends WrongSolutionManifest {
@@ -167,6 +181,12 @@ export interface PredictOutputPackage extends PackageCommon {
 }
 
 export type ExercisePackage = WriteCodePackage | PredictOutputPackage;
+
+/** The same lines, each as often, in any order. */
+function sameLines(a: readonly string[], b: readonly string[]): boolean {
+  const sorted = (lines: readonly string[]) => [...lines].sort().join("\n");
+  return a.length === b.length && sorted(a) === sorted(b);
+}
 
 function isValidRegex(source: string): boolean {
   try {

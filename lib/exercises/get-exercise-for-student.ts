@@ -5,6 +5,8 @@ import { findExerciseWithCurrentVersion, findLatestSubmissionId } from "@/lib/db
 import { AppError } from "@/lib/errors/app-error";
 import type { StudentExerciseView } from "./get-exercise-for-student.types";
 import { exerciseRefInput, type ExerciseRefInput } from "./publish-exercise.types";
+import { packageExtrasSchema } from "./package-extras.types";
+import { shuffleLineBank } from "./shuffle-line-bank";
 
 /**
  * The exercise page's data. A draft is invisible to students (NOT_FOUND, like a missing one); its
@@ -32,8 +34,16 @@ export async function getExerciseForStudent(input: ExerciseRefInput): Promise<St
     prompt: { en: version.promptEn, zh: version.promptZh },
     starterCode: isPrediction ? null : version.starterCode,
     program: isPrediction ? version.referenceSolution : null,
+    lineBank: isPrediction ? studentLineBank(version.packageExtras, exercise.id) : null,
     canManage,
     canSubmit: exercise.status !== "CLOSED" && can(actor, "exercise.submit", context).allowed,
     latestSubmissionId: await findLatestSubmissionId(exercise.id, userId),
   };
+}
+
+/** The stored answer's line bank, shuffled; null when the exercise has none (or its extras are bad). */
+function studentLineBank(packageExtras: unknown, exerciseId: string): string[] | null {
+  const extras = packageExtrasSchema.safeParse(packageExtras);
+  const bank = extras.success ? extras.data.answer?.lineBank : undefined;
+  return bank ? shuffleLineBank(bank, exerciseId) : null;
 }

@@ -20,6 +20,8 @@ export interface StudentExerciseView {
   starterCode: string | null;
   /** Predict-output: the program the student reads. Null for write-code. */
   program: string | null;
+  /** Predict-output with a line bank: the lines to order, shuffled (the same on every visit). */
+  lineBank: string[] | null;
   canManage: boolean;
   /** Whether Run and Submit are open to this user now. */
   canSubmit: boolean;

@@ -5,6 +5,7 @@ import { checkPrediction } from "@/lib/traces/check-prediction";
 import type { Divergence } from "@/lib/traces/verdict.types";
 import { checkProgram } from "./check-program";
 import { findPredictionMistake } from "./find-prediction-mistake";
+import { runPredictProgram } from "./run-predict-program";
 import { RetryableGradingError } from "./grading-queue.types";
 import type { VerdictView } from "./submission-view.types";
 
@@ -26,7 +27,10 @@ export interface Evaluation {
   passed: boolean;
   score: number;
   verdict: VerdictView;
-  /** The run shown to the student (the failing schedule's); null for a prediction (nothing ran). */
+  /**
+   * The run shown to the student: the failing schedule's, or for a prediction the program's real
+   * run (null when the sandbox could not make it).
+   */
   trace: RunResult | null;
   firstDivergence: Divergence | null;
   failingSeed: number | null;
@@ -50,7 +54,7 @@ export async function evaluateSubmission(input: EvaluationInput, run: Run): Prom
     });
   try {
     return input.kind === "PREDICT_OUTPUT"
-      ? evaluatePrediction(input)
+      ? await evaluatePrediction(input, limits, run)
       : await evaluateProgram(input, limits, guardedRun);
   } catch (error) {
     if (error instanceof AppError && error.code === "UNAVAILABLE") throw new RetryableGradingError(error.message);
@@ -82,8 +86,11 @@ async function evaluateProgram(input: EvaluationInput, limits: RunLimits, run: R
   };
 }
 
-/** Checked against the exercise's expected trace: no sandbox run per student during a live quiz. */
-function evaluatePrediction(input: EvaluationInput): Evaluation {
+/**
+ * Checked against the exercise's expected trace, without the sandbox. The program's real run (one
+ * per version and process, memoised) only comes along for the feedback after the answer.
+ */
+async function evaluatePrediction(input: EvaluationInput, limits: RunLimits, run: Run): Promise<Evaluation> {
   const lines = input.code.replace(/\r\n?/g, "\n").replace(/\n+$/, "").split("\n");
   const checked = checkPrediction(lines, input.version.expectedSpec);
   // A wrong prediction the author foresaw carries the author's explanation of that mistake.
@@ -93,7 +100,7 @@ function evaluatePrediction(input: EvaluationInput): Evaluation {
     passed: verdict.passed,
     score: verdict.score,
     verdict: { kind: "prediction", ...verdict },
-    trace: null,
+    trace: await runPredictProgram({ program: input.version.referenceSolution, limits, run }),
     firstDivergence: verdict.firstDivergence,
     failingSeed: null,
     tamper: null,

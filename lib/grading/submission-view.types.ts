@@ -30,7 +30,10 @@ export interface ResultFields {
   firstDivergence: Divergence | null;
   /** The schedule (seed) that failed; null when all passed or nothing ran. */
   failingSeed: number | null;
-  /** The failing schedule's run; null for a prediction shown to a student (it is the answer). */
+  /**
+   * The failing schedule's run; for a prediction, the program's real run (the answer: a student
+   * gets it only once graded and no live round on the exercise is running).
+   */
   trace: TraceView | null;
 }
 

@@ -6,8 +6,9 @@ import type { RunView, SubmissionView, TraceView, VerdictView } from "./submissi
 
 /**
  * The only place a submission becomes what someone sees, one function per audience. A student sees
- * the feedback, not the machinery: no tamper reason, no infrastructure error (a fixed notice
- * instead), and no trace for a prediction (the program's real output is the quiz's answer).
+ * the feedback, not the machinery: no tamper reason and no infrastructure error (a fixed notice
+ * instead). A prediction's trace is the program's real run: the quiz's answer, shown only once the
+ * prediction is graded, like every trace, and not while a live round on the exercise runs.
  */
 export const NOTICES = {
   infra_error: "This submission could not be graded because of a problem on our side; your instructor can regrade it.",
@@ -24,7 +25,7 @@ export function toStudentView(
   options: { withheld?: boolean } = {},
 ): SubmissionView {
   const base = baseView(row, kind);
-  const trace = kind === "PREDICT_OUTPUT" ? null : withoutTamper(base.trace);
+  const trace = withoutTamper(base.trace);
   // A held submission shows no verdict until the instructor decides.
   const shown = (row.status === "passed" || row.status === "failed") && !options.withheld;
   return {

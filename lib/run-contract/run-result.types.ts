@@ -121,6 +121,11 @@ export const runResultSchema = z.object({
   error: runErrorSchema.nullable(),
   limit: z.enum(LIMIT_KINDS).nullable(),
   wallMs: z.number().nonnegative(),
+  /**
+   * CPU time (user + system) the run's child process used, in ms, from the zygote's wait4 rusage;
+   * absent on older stored runs and on results that never ran (sandbox_error).
+   */
+  cpuMs: z.number().nonnegative().optional(),
   /** Schedule seed the run used (0 = CPython's own order). */
   seed: z.number().int().nonnegative().default(0),
   /** Present only when the harness or the static scan saw signs of tampering. */

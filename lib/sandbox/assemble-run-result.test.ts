@@ -95,6 +95,7 @@ describe("assembleRunResult", () => {
     expect(assembleRunResult(capture([], { exitCode: null, signal: 9, cpuSeconds: 6 }), context)).toMatchObject({
       status: "limit",
       limit: "cpu",
+      cpuMs: 6000,
     });
     expect(assembleRunResult(capture([], { wallKilled: true, exitCode: null, signal: 9 }), context)).toMatchObject({
       status: "limit",

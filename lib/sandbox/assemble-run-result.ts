@@ -160,6 +160,7 @@ export function assembleRunResult(capture: RunCapture, context: AssembleContext)
     error: verdict.error,
     limit: verdict.limit,
     wallMs: context.wallMs,
+    cpuMs: Math.round(capture.done.cpuSeconds * 1000),
     seed: context.seed,
     tamper: tamperReason === null ? null : { reason: tamperReason },
     deadlock: endReport?.deadlock ?? null,

@@ -67,6 +67,58 @@ describe("buildTimeline", () => {
     expect(picture.marks[29].lane).toBe(19);
   });
 
+  it("piles marks that crowd one pixel range into one +N, keeping the highlighted line", () => {
+    const events = Array.from({ length: 10_000 }, (_, i) => ({
+      t: i / 10_000,
+      task: "main",
+      stream: "stdout" as const,
+      text: `line ${i}`,
+    }));
+    const picture = buildTimeline({ events, virtualTime: 1 }, ENGLISH_TIMELINE_LABELS, { width: 700, highlight: 5000 });
+    expect(picture.marks.length).toBeLessThan(400);
+    const piled = picture.piles.reduce((sum, pile) => sum + pile.count, 0);
+    expect(picture.marks.length + piled).toBe(10_000);
+    expect(picture.marks.some((mark) => mark.index === 5000 && mark.highlighted)).toBe(true);
+    expect(picture.piles[0]).toMatchObject({ lane: 0, label: `+${picture.piles[0].count}` });
+    expect(picture.piles[0].title).toBe(`${picture.piles[0].count} more lines here`);
+    const svg = renderTimelineSvg(timelineSvgNodes(picture));
+    expect(svg.match(/data-pile=/g)).toHaveLength(picture.piles.length);
+    // A few lines far apart are all drawn.
+    expect(buildTimeline(run, ENGLISH_TIMELINE_LABELS, { width: 400 }).piles).toEqual([]);
+  });
+
+  it("folds the lanes under a collapsed lane into it, their lines drawn on it", () => {
+    const open = buildTimeline(run, ENGLISH_TIMELINE_LABELS, { width: 400 });
+    expect(open.lanes.map((lane) => [lane.name, lane.descendants, lane.collapsed])).toEqual([
+      ["main", 3, false],
+      ["Task-1", 2, false],
+      ["Task-2", 0, false],
+      ["Task-3", 0, false],
+    ]);
+    const folded = buildTimeline(run, ENGLISH_TIMELINE_LABELS, { width: 400, collapsed: ["Task-1"] });
+    expect(folded.lanes.map((lane) => [lane.name, lane.collapsed])).toEqual([
+      ["main", false],
+      ["Task-1", true],
+    ]);
+    expect(folded.marks.map((mark) => [mark.text, mark.lane])).toEqual([
+      ["hello", 1],
+      ["world <&>", 1],
+      ["done", 1],
+    ]);
+    // Their bars, waits and ends go with them.
+    expect(folded.bars.every((bar) => bar.lane <= 1)).toBe(true);
+    expect(folded.ends.every((end) => end.lane <= 1)).toBe(true);
+    // Folding main folds everything under it, however deep.
+    expect(buildTimeline(run, ENGLISH_TIMELINE_LABELS, { collapsed: ["main", "Task-1"] }).lanes).toHaveLength(1);
+  });
+
+  it("labels the axis above the lanes as well as below", () => {
+    const picture = buildTimeline(run, ENGLISH_TIMELINE_LABELS, { width: 400 });
+    const labels = renderTimelineSvg(timelineSvgNodes(picture)).match(/>0<\/text>/g);
+    expect(labels).toHaveLength(2);
+    expect(picture.topAxisY).toBeLessThan(picture.plotTop);
+  });
+
   it("zoom widens the plot; the SVG document is escaped and has the accessible title", () => {
     const narrow = buildTimeline(run, ENGLISH_TIMELINE_LABELS, { width: 400 });
     const wide = buildTimeline(run, ENGLISH_TIMELINE_LABELS, { width: 400, zoom: 3 });

@@ -11,10 +11,14 @@ import type {
   TimelinePicture,
   TimelineSource,
 } from "./timeline.types";
+import { pileMarks } from "./pile-marks";
+import { collapseLanes } from "./collapse-lanes";
 
 const LABEL_WIDTH = 170;
 const LANE_HEIGHT = 34;
-const PLOT_TOP = 8;
+// Room for the axis labels above the lanes: with 20 lanes the bottom axis is off screen.
+const PLOT_TOP = 30;
+const TOP_AXIS_Y = 20;
 const AXIS_HEIGHT = 46;
 const GAP = 12;
 const MARK_STEP = 8;
@@ -50,9 +54,11 @@ export function buildTimeline(
   const laneLabel = labels.laneLabel ?? ((name: string) => name);
 
   const specs = orderLanes(laneSpecs(source));
+  const collapsed = new Set(options.collapsed ?? []);
+  const groups = collapseLanes(specs, collapsed);
   const maxLanes = Math.max(2, options.maxLanes ?? 40);
-  const folded = specs.length > maxLanes ? specs.length - (maxLanes - 1) : 0;
-  const shown = folded > 0 ? specs.slice(0, maxLanes - 1) : specs;
+  const folded = groups.shown.length > maxLanes ? groups.shown.length - (maxLanes - 1) : 0;
+  const shown = folded > 0 ? groups.shown.slice(0, maxLanes - 1) : groups.shown;
   const laneOf = new Map<string, number>();
   shown.forEach((spec, i) => laneOf.set(spec.name, i));
   const lanes: PictureLane[] = shown.map((spec, i) => ({
@@ -61,6 +67,8 @@ export function buildTimeline(
     kind: spec.kind,
     depth: depthOf(spec, specs),
     y: PLOT_TOP + i * LANE_HEIGHT,
+    descendants: groups.descendants.get(spec.name) ?? 0,
+    collapsed: collapsed.has(spec.name) && (groups.descendants.get(spec.name) ?? 0) > 0,
   }));
   if (folded > 0)
     lanes.push({
@@ -69,9 +77,11 @@ export function buildTimeline(
       kind: "other",
       depth: 0,
       y: PLOT_TOP + shown.length * LANE_HEIGHT,
+      descendants: 0,
+      collapsed: false,
     });
   const foldLane = folded > 0 ? lanes.length - 1 : -1;
-  const lane = (name: string) => laneOf.get(name) ?? foldLane;
+  const lane = (name: string) => laneOf.get(groups.foldInto.get(name) ?? name) ?? foldLane;
 
   const bars: PictureBar[] = [];
   const ends: PictureEnd[] = [];
@@ -106,7 +116,7 @@ export function buildTimeline(
   }
 
   const crowd = new Map<string, number>();
-  const marks: PictureMark[] = output.map((event, index) => {
+  const allMarks: PictureMark[] = output.map((event, index) => {
     const i = lane(event.task);
     const key = `${i}:${event.t}`;
     const seen = crowd.get(key) ?? 0;
@@ -122,6 +132,7 @@ export function buildTimeline(
       highlighted: index === options.highlight,
     };
   });
+  const { marks, piles } = pileMarks(allMarks, labels.piled ?? ((count) => `${count} more lines here`));
   const highlighted = marks.find((mark) => mark.highlighted);
 
   const lanesHeight = lanes.length * LANE_HEIGHT;
@@ -135,8 +146,10 @@ export function buildTimeline(
     lanes,
     bars,
     marks,
+    piles,
     ends,
     ticks,
+    topAxisY: TOP_AXIS_Y,
     divergenceX: highlighted ? highlighted.x : null,
     hiddenLanes: folded,
     title: labels.title,

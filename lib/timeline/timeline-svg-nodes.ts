@@ -113,7 +113,7 @@ export function timelineSvgNodes(picture: TimelinePicture): SvgNode {
           fontWeight: lane.kind === "main" ? 700 : 500,
         },
         [title(lane.name)],
-        shorten(lane.label, Math.floor(picture.labelWidth / 9) - lane.depth),
+        laneLabelText(lane, picture.labelWidth),
       ),
     ]),
   );
@@ -133,8 +133,28 @@ export function timelineSvgNodes(picture: TimelinePicture): SvgNode {
         undefined,
         tick.label,
       ),
+      node(
+        "text",
+        { x: tick.x, y: picture.topAxisY, fontSize: 14, fill: MUTED, textAnchor: "middle" },
+        undefined,
+        tick.label,
+      ),
     ]),
   );
+  const piles = picture.piles.map((pile) => {
+    const y = picture.plotTop + pile.lane * picture.laneHeight + picture.laneHeight / 2;
+    const width = 10 + pile.label.length * 8;
+    return node("g", { "data-pile": pile.count }, [
+      title(pile.title),
+      node("rect", { x: pile.x, y: y - 11, width, height: 22, rx: 11, fill: INK }),
+      node(
+        "text",
+        { x: pile.x + width / 2, y: y + 5, fontSize: 13, fontWeight: 700, fill: "#ffffff", textAnchor: "middle" },
+        undefined,
+        pile.label,
+      ),
+    ]);
+  });
   const marks = picture.marks.map((mark) => {
     const y = picture.plotTop + mark.lane * picture.laneHeight + picture.laneHeight / 2;
     const children = [title(mark.text)];
@@ -205,6 +225,7 @@ export function timelineSvgNodes(picture: TimelinePicture): SvgNode {
       ),
       node("g", {}, divergence),
       node("g", {}, marks),
+      node("g", {}, piles),
       node(
         "text",
         { x: picture.width - 8, y: plotBottom + 40, fontSize: 13, fill: MUTED, textAnchor: "end" },
@@ -213,6 +234,11 @@ export function timelineSvgNodes(picture: TimelinePicture): SvgNode {
       ),
     ],
   );
+}
+
+/** A lane's name as drawn in the names column (shortened to fit it). */
+export function laneLabelText(lane: { label: string; depth: number }, labelWidth: number): string {
+  return shorten(lane.label, Math.floor(labelWidth / 9) - lane.depth);
 }
 
 function shorten(text: string, max: number): string {

@@ -17,6 +17,8 @@ export interface TimelineLabels {
   outcome: (outcome: string, error: string | null) => string;
   /** How a lane's name is shown (e.g. "main" in the reader's language); default: as is. */
   laneLabel?: (name: string) => string;
+  /** Tooltip of a pile of marks ("+N"): default "N more lines here". */
+  piled?: (count: number) => string;
 }
 
 export interface TimelineOptions {
@@ -32,6 +34,8 @@ export interface TimelineOptions {
   labelWidth?: number;
   /** Right end of the axis in virtual seconds (to align a run and its expected trace). */
   end?: number;
+  /** Lanes whose lanes below (the tasks they created, and theirs) are folded into them. */
+  collapsed?: readonly string[];
 }
 
 export type LaneKind = "main" | "task" | "thread" | "other";
@@ -42,6 +46,10 @@ export interface PictureLane {
   kind: LaneKind;
   depth: number;
   y: number;
+  /** How many lanes were created under this one (directly or not): what folding it hides. */
+  descendants: number;
+  /** Its descendants are folded into it (their lines are drawn on it). */
+  collapsed: boolean;
 }
 
 export interface PictureBar {
@@ -64,6 +72,15 @@ export interface PictureMark {
   highlighted: boolean;
 }
 
+/** Marks too many to draw in one pixel range of a lane, shown as "+N". */
+export interface PicturePile {
+  lane: number;
+  x: number;
+  count: number;
+  label: string;
+  title: string;
+}
+
 export interface PictureEnd {
   lane: number;
   x: number;
@@ -80,8 +97,11 @@ export interface TimelinePicture {
   lanes: PictureLane[];
   bars: PictureBar[];
   marks: PictureMark[];
+  piles: PicturePile[];
   ends: PictureEnd[];
   ticks: { x: number; label: string }[];
+  /** y of the axis labels above the lanes (the axis is drawn above and below them). */
+  topAxisY: number;
   /** x of the first divergence, when one is marked. */
   divergenceX: number | null;
   /** Lanes folded away (more than maxLanes). */

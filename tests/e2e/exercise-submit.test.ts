@@ -123,6 +123,14 @@ describe("solving an exercise", () => {
     ).toEqual(["main", "Task-1", "Task-2", "Task-3"]);
     expect(await timeline.locator("[data-mark]").count()).toBe(7);
 
+    // A runaway program explains itself with its virtual time and its CPU time.
+    await typeCode(page, "while True:\n    pass\n");
+    await page.keyboard.press("Control+Enter");
+    const runaway = page.getByTestId("runaway");
+    await runaway.waitFor({ timeout: 60_000 });
+    // The CPU limit, or on a busy machine the wall-clock one first: either way both figures.
+    expect(await runaway.textContent()).toMatch(/^Stopped after .*0 virtual seconds \/ \d{3,} ms of CPU/);
+
     // Submit a wrong solution, then the right one; the history lists both and opens either.
     await typeCode(page, exerciseFile("starter.py"));
     await page.getByRole("button", { name: "Submit" }).click();
@@ -191,9 +199,11 @@ describe("solving an exercise", () => {
     expect(await page.getByTestId("program").textContent()).toContain("await");
     expect(await page.getByRole("button", { name: "Run" }).count()).toBe(0);
     const wrong = ["main", "test", "任务执行完成", "main结束", "main2", "test", "任务执行完成", "main结束2"];
+    // The exercise has a line bank (ordering is the default); "任务执行完成" is not in it: type.
+    await page.getByRole("radio", { name: "Type them" }).check();
     await page.getByRole("textbox", { name: /Your prediction/ }).waitFor();
-    await page.locator("#exercise-editor").click();
-    await page.keyboard.insertText(wrong.join("\n"));
+    // The editor starts with the bank's lines in their shown order: replace them.
+    await typeCode(page, wrong.join("\n"));
     await page.getByRole("button", { name: "Submit" }).click();
     await expect.poll(() => page.getByTestId("result-state").textContent(), { timeout: 60_000 }).toMatch(/Not yet/);
     expect(
@@ -203,6 +213,11 @@ describe("solving an exercise", () => {
     ).toBe(true);
     // The author foresaw this wrong prediction: its explanation is shown.
     expect(await page.getByTestId("prediction-mistake").textContent()).toContain("returns None, and print shows it");
+    // Once answered, the real run: side by side with the prediction, and on the timeline.
+    const comparison = page.getByTestId("prediction-comparison");
+    await comparison.waitFor();
+    expect(await comparison.locator("tbody tr[data-match='false']").count()).toBe(2);
+    await page.getByRole("img", { name: "Timeline of the run" }).waitFor();
     await page.screenshot({ path: "/tmp/interleave-predict-page.png", fullPage: true });
   });
 

@@ -108,10 +108,16 @@ export async function classWithExercise(
 export async function waitForGraded(
   session: HttpSession,
   submissionId: string,
-): Promise<{ status: string; firstDivergence: unknown; verdict: unknown; withheldUntilRoundEnds?: boolean }> {
+): Promise<{
+  status: string;
+  firstDivergence: unknown;
+  verdict: unknown;
+  withheldUntilRoundEnds?: boolean;
+  trace?: { events: { stream: string; text: string }[] } | null;
+}> {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const response = await session.json<{ status: string; firstDivergence: unknown; verdict: unknown }>(
+    const response = await session.json<Awaited<ReturnType<typeof waitForGraded>>>(
       "GET",
       `/api/submissions/${submissionId}`,
     );

@@ -182,8 +182,11 @@ describe("exercise and submission routes over HTTP", () => {
     expect((await outsider.json<ErrorBody>("GET", `/api/classes/${classId}/exercises`)).status).toBe(404);
     const graded = await gradedSubmission(teacher, submitted.body.id);
     expect(graded).toMatchObject({ status: "failed", review: { tamperReason: null, infraError: null } });
-    // A prediction's trace is the program's real output, i.e. the answer: students never get it.
-    expect((await gradedSubmission(student, submitted.body.id)).trace).toBeNull();
+    // A prediction's trace is the program's real run (the answer): the student gets it once graded.
+    const seen = await gradedSubmission(student, submitted.body.id);
+    const printed = seen.trace?.events.filter((e) => e.stream === "stdout").map((e) => e.text);
+    expect(printed?.slice(0, 2)).toEqual(["main", "test"]);
+    expect(seen.trace).toMatchObject({ status: "ok", tamper: null });
   });
 
   it("only the instructor changes status or exports; a closed exercise refuses submissions", async () => {

@@ -219,6 +219,7 @@ describe("live rounds", () => {
       firstDivergence: null,
       verdict: null,
       withheldUntilRoundEnds: true,
+      trace: null,
     });
     // Another class's student cannot answer (the exercise is not theirs).
     expect(
@@ -243,8 +244,11 @@ describe("live rounds", () => {
     expect(review.body.entries[1]).toMatchObject({ points: 0, rank: 2 });
     expect(review.body.stats.commonDivergence).toMatchObject({ count: 1, line: 3 });
     expect(review.body.stats.commonDivergence?.message).toBeTruthy();
-    // Once it ended, the answer's details are shown.
-    expect((await waitForGraded(students[1], wrong.body.id)).firstDivergence).not.toBeNull();
+    // Once it ended, the answer's details are shown, and the program's real run with them.
+    const after = await waitForGraded(students[1], wrong.body.id);
+    expect(after.firstDivergence).not.toBeNull();
+    const printed = after.trace?.events.filter((e) => e.stream === "stdout").map((e) => e.text);
+    expect(printed).toEqual(RIGHT.split("\n"));
   }, 60_000);
 
   it("ends a round early on the instructor's request; outsiders cannot see or end it", async () => {

@@ -40,6 +40,8 @@ describe("limits enforced by the runner", () => {
     const result = await runner.run({ code, limits: limits({ cpuSeconds: 1, maxSteps: 1e8 }) });
     expect(result.status).toBe("limit");
     expect(result.limit).toBe("cpu");
+    // The child's CPU time, for the page's "stopped after … ms of CPU".
+    expect(result.cpuMs).toBeGreaterThanOrEqual(900);
     // The zygote's own static scan: the harness never got to send its end frame.
     expect(result.tamper?.reason).toMatch(/^line 1: uses signal/);
   });

@@ -14,6 +14,7 @@ import {
   resultFromSubmission,
   type ResultView,
 } from "@/app/exercises/[id]/result-view";
+import { PredictionInput } from "@/app/exercises/[id]/prediction-input";
 import { SubmissionHistory } from "@/app/exercises/[id]/submission-history";
 import type { RunView, SubmissionView } from "@/lib/grading/submission-view.types";
 import type { SubmittedSolution } from "@/lib/grading/submit-solution";
@@ -27,6 +28,8 @@ interface WorkspaceProps {
   liveRound: LiveRoundRef | null;
   kind: "WRITE_CODE" | "PREDICT_OUTPUT";
   starterCode: string;
+  /** Predict-output with a line bank: the lines to order (shuffled), else null. */
+  lineBank: string[] | null;
   canSubmit: boolean;
   latestSubmissionId: string | null;
   /** Set when the page was opened from an assignment: submissions count toward it. */
@@ -44,6 +47,7 @@ export function ExerciseWorkspace({
   liveRound,
   kind,
   starterCode,
+  lineBank,
   canSubmit,
   latestSubmissionId,
   assignmentId,
@@ -108,28 +112,35 @@ export function ExerciseWorkspace({
       ? result.run.errorLine
       : null;
   const label = isPrediction ? t("predictionLabel") : t("editorLabel");
+  const editor = (
+    <div className="flex flex-col gap-2">
+      <label htmlFor="exercise-editor" className="text-xl font-bold text-slate-950">
+        {label}
+      </label>
+      <p id="editor-help" className="text-base text-slate-700">
+        {tPage("editorHelp")}
+      </p>
+      <PythonEditor
+        id="exercise-editor"
+        label={label}
+        describedBy="editor-help"
+        value={code}
+        onChange={edit}
+        errorLine={errorLine}
+        minLines={isPrediction ? 8 : 14}
+        onRun={!isPrediction && canSubmit ? () => void act("run") : undefined}
+        onSubmit={canSubmit ? () => void act("submit") : undefined}
+      />
+    </div>
+  );
   return (
     <div className="flex flex-col gap-6">
       {round ? <RoundBanner round={round} /> : null}
-      <div className="flex flex-col gap-2">
-        <label htmlFor="exercise-editor" className="text-xl font-bold text-slate-950">
-          {label}
-        </label>
-        <p id="editor-help" className="text-base text-slate-700">
-          {tPage("editorHelp")}
-        </p>
-        <PythonEditor
-          id="exercise-editor"
-          label={label}
-          describedBy="editor-help"
-          value={code}
-          onChange={edit}
-          errorLine={errorLine}
-          minLines={isPrediction ? 8 : 14}
-          onRun={!isPrediction && canSubmit ? () => void act("run") : undefined}
-          onSubmit={canSubmit ? () => void act("submit") : undefined}
-        />
-      </div>
+      {isPrediction && lineBank ? (
+        <PredictionInput lineBank={lineBank} value={code} onChange={edit} editor={editor} />
+      ) : (
+        editor
+      )}
       <ActionBar
         showRun={!isPrediction}
         canSubmit={canSubmit}

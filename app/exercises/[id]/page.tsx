@@ -78,6 +78,7 @@ export default async function ExercisePage({
         liveRound={current ? { id: current.id, exerciseId: current.exerciseId, endsAt: current.endsAt } : null}
         kind={exercise.kind}
         starterCode={exercise.starterCode ?? ""}
+        lineBank={exercise.lineBank}
         canSubmit={exercise.canSubmit}
         latestSubmissionId={exercise.latestSubmissionId}
         assignmentId={forAssignment?.id}

@@ -8,7 +8,9 @@ import type { Divergence } from "@/lib/traces/verdict.types";
 import { TraceTable } from "@/app/exercises/[id]/trace-table";
 import { TimelinePanel } from "@/app/exercises/[id]/timeline-panel";
 import { RunExplanation } from "@/app/exercises/[id]/run-explanation";
+import { PredictionComparison } from "@/app/exercises/[id]/prediction-comparison";
 import { PythonEditor } from "@/app/_components/python-editor/python-editor";
+import { MarkdownText } from "@/app/_components/markdown-text";
 
 const STATE_STYLE: Record<ResultState, string> = {
   queued: "border-slate-400 bg-slate-50 text-slate-900",
@@ -42,7 +44,10 @@ export function ResultPanel({ result }: { result: ResultView }) {
   const graded = result.state === "passed" || result.state === "failed";
   const translateNote = (note: string) => noteText(note, (key, values) => tNotes(key, values));
   const divergence = withTranslatedNote(result.divergence, translateNote);
-  const highlight = result.state === "failed" ? (divergence?.index ?? null) : null;
+  // A prediction's run is the program's real one: its lines are not the student's, nothing to mark.
+  const isPrediction = result.prediction !== null;
+  const highlight = result.state === "failed" && !isPrediction ? (divergence?.index ?? null) : null;
+  const showExpected = result.state === "failed" && !isPrediction;
   return (
     <section
       aria-labelledby="result-title"
@@ -104,19 +109,26 @@ export function ResultPanel({ result }: { result: ResultView }) {
         </p>
       ) : null}
       {result.mistake && result.state === "failed" ? (
-        <p
-          className="rounded-2xl border-2 border-amber-300 bg-amber-50 p-5 text-xl text-slate-900"
+        // The author writes the explanation in Markdown (`func()`), like the prompt.
+        <div
+          className="flex flex-col gap-1 rounded-2xl border-2 border-amber-300 bg-amber-50 p-5 text-xl text-slate-900"
           data-testid="prediction-mistake"
         >
-          <span className="font-bold text-amber-900">{tPage("mistakeTitle")} </span>
-          {locale === "zh-CN" ? result.mistake.zh : result.mistake.en}
-        </p>
+          <p className="font-bold text-amber-900">{tPage("mistakeTitle")}</p>
+          <MarkdownText markdown={locale === "zh-CN" ? result.mistake.zh : result.mistake.en} />
+        </div>
       ) : null}
       {divergence && !result.prediction ? (
         <div className="rounded-2xl border-2 border-red-200 bg-white p-5">
           <p className="text-lg font-bold text-red-900">{t(`reason.${reasonKey(divergence.reason)}`)}</p>
           <p className="mt-1 text-xl text-slate-900">{feedbackText(divergence, tFeedback)}</p>
         </div>
+      ) : null}
+      {isPrediction && result.run && result.code !== null ? (
+        <PredictionComparison
+          predicted={result.code}
+          printed={result.run.rows.filter((row) => row.stream === "stdout").map((row) => row.text)}
+        />
       ) : null}
       {result.code ? (
         <details className="rounded-2xl border-2 border-slate-200 bg-white p-4">
@@ -138,8 +150,9 @@ export function ResultPanel({ result }: { result: ResultView }) {
         <TimelinePanel
           run={{ events: result.run.rows, virtualTime: result.run.virtualTime, lifecycle: result.run.lifecycle }}
           highlight={highlight}
-          expected={result.state === "failed" ? result.expected : null}
-          expectedHighlight={result.state === "failed" ? result.expectedIndex : null}
+          realRun={isPrediction}
+          expected={showExpected ? result.expected : null}
+          expectedHighlight={showExpected ? result.expectedIndex : null}
         />
       ) : null}
       {result.run ? (

@@ -28,6 +28,8 @@ export interface RunShown {
   status: RunResult["status"];
   virtualTime: number;
   wallMs: number | null;
+  /** The child's CPU time; null on runs stored before it was measured. */
+  cpuMs: number | null;
   error: string | null;
   errorType: string | null;
   errorLine: number | null;
@@ -144,6 +146,7 @@ function runShown(trace: RunResult): RunShown {
     status: trace.status,
     virtualTime: trace.virtualTime,
     wallMs: trace.wallMs,
+    cpuMs: trace.cpuMs ?? null,
     error: error ? `${error.type}: ${error.message}${error.line ? ` (line ${error.line})` : ""}` : null,
     errorType: error?.type ?? null,
     errorLine: error?.line ?? null,

@@ -34,7 +34,12 @@ export function RunExplanation({ run }: { run: NonNullable<ResultView["run"]> })
       className="rounded-2xl border-2 border-amber-300 bg-amber-50 p-5 text-xl font-semibold text-amber-950"
       data-testid="runaway"
     >
-      {t(`runaway.${limit}`, { seconds: formatTraceTime(run.virtualTime), ms: Math.round(run.wallMs ?? 0) })}
+      {t(`runaway.${limit}`, {
+        seconds: formatTraceTime(run.virtualTime),
+        ms: Math.round(run.wallMs ?? 0),
+        // Older stored runs have no CPU figure.
+        cpu: run.cpuMs ?? "?",
+      })}
     </p>
   );
 }

@@ -1,14 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type UIEvent } from "react";
 import type { Lifecycle, TraceEvent } from "@/lib/run-contract/run-result.types";
 import { buildTimeline } from "@/lib/timeline/build-timeline";
 import { expectedSource, type ExpectedLine } from "@/lib/timeline/expected-source";
 import type { TimelineLabels } from "@/lib/timeline/timeline.types";
-import { timelineSvgNodes, WAIT_COLORS } from "@/lib/timeline/timeline-svg-nodes";
+import { WAIT_COLORS } from "@/lib/timeline/timeline-svg-nodes";
 import { secondaryButton } from "@/app/_components/button-styles";
-import { SvgTree } from "@/app/exercises/[id]/svg-tree";
+import { TimelinePicture as Picture } from "@/app/exercises/[id]/timeline-picture";
 
 export interface TimelineViewProps {
   run: { events: readonly TraceEvent[]; virtualTime: number; lifecycle: Lifecycle | null };
@@ -17,6 +17,8 @@ export interface TimelineViewProps {
   expected: readonly ExpectedLine[] | null;
   /** Expected line index of the first divergence. */
   expectedHighlight: number | null;
+  /** The run is the program's real one (a prediction's answer), not the student's. */
+  realRun?: boolean;
 }
 
 const ZOOMS = [1, 2, 4, 8, 16];
@@ -52,11 +54,14 @@ const LEGEND = [
  * trace under it on the same axis, the first divergence marked in both. Zoom widens the plot;
  * the frame scrolls sideways so the page itself never does.
  */
-export function TimelineView({ run, highlight, expected, expectedHighlight }: TimelineViewProps) {
+export function TimelineView({ run, highlight, expected, expectedHighlight, realRun }: TimelineViewProps) {
   const t = useTranslations("exercisePage");
   const frame = useRef<HTMLDivElement>(null);
   const [frameWidth, setFrameWidth] = useState(720);
   const [zoom, setZoom] = useState(0);
+  const [collapsed, setCollapsed] = useState<string[]>([]);
+  const toggle = (name: string) =>
+    setCollapsed((now) => (now.includes(name) ? now.filter((other) => other !== name) : [...now, name]));
 
   useEffect(() => {
     const element = frame.current;
@@ -78,6 +83,7 @@ export function TimelineView({ run, highlight, expected, expectedHighlight }: Ti
         outcome === "failed" && error ? t("timeline.failedWith", { error }) : t(`timeline.outcome.${outcome}`),
       // "?" is the lane of expected lines whose spec names no task.
       laneLabel: (name) => (name === "main" ? t("timeline.main") : name === "?" ? t("timeline.anyTask") : name),
+      piled: (count) => t("timeline.piled", { count }),
     }),
     [t],
   );
@@ -91,7 +97,7 @@ export function TimelineView({ run, highlight, expected, expectedHighlight }: Ti
     end,
     maxLanes: 40,
   };
-  const actual = buildTimeline(run, { ...labels, title: t("timeline.title") }, { ...options, highlight });
+  const actual = buildTimeline(run, { ...labels, title: t("timeline.title") }, { ...options, highlight, collapsed });
   const wanted = expectedRun
     ? buildTimeline(
         expectedRun,
@@ -128,9 +134,26 @@ export function TimelineView({ run, highlight, expected, expectedHighlight }: Ti
           </button>
         </div>
       </div>
-      <div ref={frame} className="flex flex-col gap-4">
-        <Picture picture={actual} caption={t("timeline.yours")} testId="timeline-run" />
-        {wanted ? <Picture picture={wanted} caption={t("timeline.expected")} testId="timeline-expected" /> : null}
+      <div ref={frame} className="flex flex-col gap-4" data-timeline-frames="">
+        <Picture
+          picture={actual}
+          caption={t(realRun ? "timeline.realRun" : "timeline.yours")}
+          testId="timeline-run"
+          onScroll={alignFrames}
+          group={{
+            toggle,
+            label: (lane) =>
+              t(lane.collapsed ? "timeline.unfold" : "timeline.fold", { name: lane.label, count: lane.descendants }),
+          }}
+        />
+        {wanted ? (
+          <Picture
+            picture={wanted}
+            caption={t("timeline.expected")}
+            testId="timeline-expected"
+            onScroll={alignFrames}
+          />
+        ) : null}
       </div>
       {actual.hiddenLanes > 0 ? (
         <p className="text-base text-slate-700">{t("timeline.folded", { count: actual.hiddenLanes })}</p>
@@ -163,34 +186,10 @@ export function TimelineView({ run, highlight, expected, expectedHighlight }: Ti
   );
 }
 
-function Picture({
-  picture,
-  caption,
-  testId,
-}: {
-  picture: ReturnType<typeof buildTimeline>;
-  caption: string;
-  testId: string;
-}) {
-  return (
-    <figure className="flex flex-col gap-1">
-      <figcaption className="text-base font-semibold text-slate-700">{caption}</figcaption>
-      {/* Scrolls inside its frame when zoomed or on a phone: the page never scrolls sideways. */}
-      <div
-        className="max-h-[36rem] overflow-auto rounded-2xl border-2 border-slate-200 bg-white"
-        tabIndex={0}
-        aria-label={caption}
-      >
-        <SvgTree
-          node={timelineSvgNodes(picture)}
-          rootProps={{
-            role: "img",
-            "aria-label": picture.title,
-            "data-testid": testId,
-            "data-lanes": String(picture.lanes.length),
-          }}
-        />
-      </div>
-    </figure>
-  );
+/** The run and the expected trace share one time axis: scrolling one sideways scrolls the other. */
+function alignFrames(event: UIEvent<HTMLDivElement>) {
+  const source = event.currentTarget;
+  const frames = source.closest("[data-timeline-frames]")?.querySelectorAll<HTMLElement>("[data-timeline-frame]") ?? [];
+  for (const frame of frames)
+    if (frame !== source && frame.scrollLeft !== source.scrollLeft) frame.scrollLeft = source.scrollLeft;
 }
