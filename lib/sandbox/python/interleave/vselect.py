@@ -1,0 +1,86 @@
+"""`select.select` / `select.poll` that understand virtual sockets (urllib3 polls a pooled
+connection before reusing it; programs may select on their sockets). A wait blocks in virtual time
+until a watched socket has data (or end of stream), or the timeout."""
+import select
+
+from .vnet import network
+from .world import world
+
+_real_select, _real_poll = select.select, select.poll
+
+
+def _sock(obj):
+    fd = obj if isinstance(obj, int) else obj.fileno()
+    return network.fds.get(fd)
+
+
+def _readable(sock):
+    if getattr(sock, "_listening", False):
+        return sock._ready_to_accept()
+    ep = sock._ep
+    return ep is None or ep.ready()
+
+
+def _wait(socks, timeout, ready):
+    """Block until `ready()` is non-empty or `timeout` (seconds, None = forever) passes."""
+    deadline = None if timeout is None else world.now + max(0.0, timeout)
+    while True:
+        found = ready()
+        if found or (deadline is not None and world.now >= deadline):
+            return found
+        times = [s._ep.next_time() for s in socks if s._ep is not None and s._ep.next_time() is not None]
+        wake = min(times + ([deadline] if deadline is not None else []), default=None)
+        for s in socks:
+            s._wait_target().waiter = world.current
+        try:
+            world.block(wake, what="select")
+        finally:
+            for s in socks:
+                s._wait_target().waiter = None
+
+
+def vselect(rlist, wlist, xlist, timeout=None):
+    objs = list(rlist) + list(wlist) + list(xlist)
+    socks = [_sock(o) for o in objs]
+    if not objs or any(s is None for s in socks):
+        return _real_select(rlist, wlist, xlist, timeout)
+    rlist, wlist = list(rlist), list(wlist)
+
+    def ready():
+        readable = [o for o in rlist if _readable(_sock(o))]
+        return (readable, wlist, []) if readable or wlist else ()
+    found = _wait(socks, timeout, ready)
+    return found or ([], [], [])
+
+
+class VPoll:
+    def __init__(self):
+        self._fds = {}
+        self._real = None
+
+    def register(self, fd, eventmask=select.POLLIN | select.POLLPRI | select.POLLOUT):
+        fd = fd if isinstance(fd, int) else fd.fileno()
+        self._fds[fd] = eventmask
+
+    modify = register
+
+    def unregister(self, fd):
+        fd = fd if isinstance(fd, int) else fd.fileno()
+        del self._fds[fd]
+
+    def poll(self, timeout=None):
+        socks = {fd: network.fds.get(fd) for fd in self._fds}
+        if any(s is None for s in socks.values()):
+            real = _real_poll()
+            for fd, mask in self._fds.items():
+                real.register(fd, mask)
+            return real.poll(timeout)
+
+        def ready():
+            events = []
+            for fd, mask in self._fds.items():
+                got = (mask & select.POLLIN and _readable(socks[fd]) and select.POLLIN) | (mask & select.POLLOUT)
+                if got:
+                    events.append((fd, got))
+            return events
+        return _wait(list(socks.values()), None if timeout is None or timeout < 0 else timeout / 1000, ready)
