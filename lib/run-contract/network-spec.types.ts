@@ -79,6 +79,13 @@ export const networkSpecSchema = z
   });
 export type NetworkSpec = z.infer<typeof networkSpecSchema>;
 
+/** A stored spec (a database column) or null when there is none or it no longer validates. */
+export function storedNetworkSpec(value: unknown): NetworkSpec | null {
+  if (value === null || value === undefined) return null;
+  const parsed = networkSpecSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
 /** Readable problems of an invalid spec, one per line ("hosts.a.example.latency: must be ..."). */
 export function describeNetworkSpecIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => {

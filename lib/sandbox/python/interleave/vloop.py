@@ -13,7 +13,7 @@ from asyncio import base_events, events
 from .lifecycle import current_parent, lifecycle
 from .output import trace
 from .schedule import schedule
-from .vtransport import NetLoopMixin
+from .vtransport import NetLoopMixin, ServingMixin
 from .world import world
 
 _counters = {"seq": 0, "task": 0}
@@ -89,7 +89,7 @@ class _Timer(events.TimerHandle):
         return self._when < other._when
 
 
-class VirtualEventLoop(NetLoopMixin, base_events.BaseEventLoop):
+class VirtualEventLoop(NetLoopMixin, ServingMixin, base_events.BaseEventLoop):
     def __init__(self):
         super().__init__()
         self._vactor = None

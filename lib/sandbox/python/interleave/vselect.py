@@ -15,8 +15,10 @@ def _sock(obj):
 
 
 def _readable(sock):
-    if getattr(sock, "_listening", False):
+    if sock._listening:
         return sock._ready_to_accept()
+    if sock._dgram_ep is not None:
+        return sock._dgram_ep.ready()
     ep = sock._ep
     return ep is None or ep.ready()
 
@@ -28,7 +30,7 @@ def _wait(socks, timeout, ready):
         found = ready()
         if found or (deadline is not None and world.now >= deadline):
             return found
-        times = [s._ep.next_time() for s in socks if s._ep is not None and s._ep.next_time() is not None]
+        times = [t for t in (s._wait_target().next_time() for s in socks) if t is not None]
         wake = min(times + ([deadline] if deadline is not None else []), default=None)
         for s in socks:
             s._wait_target().waiter = world.current

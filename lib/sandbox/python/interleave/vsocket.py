@@ -7,7 +7,7 @@ import errno
 import socket
 from collections import deque
 
-from . import loopblock
+from . import loopblock, vserver
 from .vhttp import EOF, RESET, HttpServerConn
 from .vnet import HTTP_PORTS, network
 from .world import world
@@ -86,6 +86,11 @@ class VirtualSocket:
         self._laddr = None
         self._raddr = None
         self._server_name = None  # the listed host name a connection was opened to
+        self._listening = False
+        self._backlog = None  # accepted-but-not-yet-taken connections of a listening socket
+        self._accept_ep = Endpoint()  # only its waiter / on_arrival: who waits for a connection
+        self._bound_key = None
+        self._dgram_ep = Endpoint() if self._type == socket.SOCK_DGRAM else None  # (data, addr) items
 
     # ---- identity -----------------------------------------------------------------------------
 
@@ -155,9 +160,10 @@ class VirtualSocket:
         if self._ep is not None:
             raise OSError(errno.EISCONN, "Transport endpoint is already connected")
         world.tick()
-        from . import vserver  # late: vserver imports this module
         if vserver.connect_loopback(self, address):
             return
+        if self._type != socket.SOCK_STREAM:
+            raise OSError(errno.ENETUNREACH, "Network is unreachable")
         host_name, port = address[0], int(address[1])
         ip = network.resolve(host_name)
         host = network.host_at(ip)
@@ -184,7 +190,29 @@ class VirtualSocket:
 
     # ---- data ---------------------------------------------------------------------------------
 
+    # ---- servers and UDP on the loopback (vserver.py) -----------------------------------------
+
+    def bind(self, address):
+        vserver.bind(self, address)
+
+    def listen(self, backlog=128):
+        vserver.listen(self, backlog)
+
+    def accept(self):
+        return vserver.accept(self)
+
+    def _ready_to_accept(self):
+        return bool(self._backlog)
+
+    def sendto(self, data, flags_or_address, address=None):
+        return vserver.sendto(self, data, flags_or_address if address is None else address)
+
+    def recvfrom(self, size, flags=0):
+        return vserver.recvfrom(self, size)
+
     def send(self, data, flags=0):
+        if self._dgram_ep is not None and self._raddr is not None:
+            return vserver.sendto(self, data, self._raddr)
         self._check_connected()
         data = bytes(data)
         world.tick()
@@ -195,6 +223,8 @@ class VirtualSocket:
         self.send(data, flags)
 
     def recv(self, size, flags=0):
+        if self._dgram_ep is not None:
+            return vserver.recvfrom(self, size)[0]
         self._check_connected()
         if size < 0:
             raise ValueError("negative buffersize in recv")
@@ -206,9 +236,9 @@ class VirtualSocket:
         view[:len(data)] = data
         return len(data)
 
-    def _wait_read(self, attempt):
+    def _wait_read(self, attempt, ep=None):
         """Block (in virtual time) until `attempt()` has data or the timeout expires."""
-        ep, timeout = self._ep, self._timeout
+        ep, timeout = ep if ep is not None else self._ep, self._timeout
         deadline = None if timeout is None else world.now + timeout
         start, line = world.now, None
         while True:
@@ -232,6 +262,10 @@ class VirtualSocket:
                 ep.waiter = None
 
     def _wait_target(self):
+        if self._listening:
+            return self._accept_ep
+        if self._dgram_ep is not None:
+            return self._dgram_ep
         return self._ep if self._ep is not None else Endpoint()
 
     def makefile(self, *args, **kwargs):
@@ -252,6 +286,9 @@ class VirtualSocket:
 
     def close(self):
         self._closed = True
+        if self._bound_key is not None and network.listeners.get(self._bound_key) is self:
+            del network.listeners[self._bound_key]
+        self._bound_key, self._listening = None, False
         if self._io_refs <= 0 and self._peer is not None:
             peer, self._peer = self._peer, None
             peer.close()

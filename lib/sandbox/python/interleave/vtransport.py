@@ -252,3 +252,113 @@ def _check_virtual(sock):
         raise OSError(errno.ENOTSOCK, "Socket operation on non-socket")
     if sock.gettimeout() != 0:
         raise ValueError("the socket must be non-blocking")
+
+
+class ServingMixin:
+    """The listening half: `asyncio.start_server` / `loop.create_server` and `sock_accept`."""
+
+    def _start_serving(self, protocol_factory, sock, sslcontext=None, server=None, backlog=100,
+                       ssl_handshake_timeout=None, ssl_shutdown_timeout=None):
+        def on_connection(when):
+            self.call_at(max(when, self.time()), accept_all)
+            self._write_to_self()
+
+        def accept_all():
+            while sock._backlog:
+                conn = sock._backlog.popleft()
+                conn.setblocking(False)
+                protocol = protocol_factory()
+                extra = {"peername": conn._raddr}
+                if sslcontext:
+                    self._make_ssl_transport(conn, protocol, sslcontext, server_side=True, extra=extra,
+                                             server=server, ssl_handshake_timeout=ssl_handshake_timeout,
+                                             ssl_shutdown_timeout=ssl_shutdown_timeout)
+                else:
+                    self._make_socket_transport(conn, protocol, extra=extra, server=server)
+        sock._accept_ep.on_arrival = on_connection
+        if sock._backlog:
+            on_connection(self.time())
+
+    def _stop_serving(self, sock):
+        sock._accept_ep.on_arrival = None
+        sock.close()
+
+    async def sock_accept(self, sock):
+        _check_virtual(sock)
+        ep = sock._accept_ep
+        while not sock._backlog:
+            fut = self.create_future()
+            ep.on_arrival = lambda when, fut=fut: self._wake_at(fut, when)
+            try:
+                await fut
+            finally:
+                ep.on_arrival = None
+        conn = sock._backlog.popleft()
+        return conn, conn._raddr
+
+    def _make_datagram_transport(self, sock, protocol, address=None, waiter=None, extra=None):
+        return VirtualDatagramTransport(self, sock, protocol, address, waiter, extra)
+
+
+class VirtualDatagramTransport(transports._FlowControlMixin, transports.DatagramTransport):
+    def __init__(self, loop, sock, protocol, address=None, waiter=None, extra=None):
+        super().__init__(extra, loop)
+        if sock._laddr is None:
+            sock.bind(("127.0.0.1", 0))
+        self._extra["socket"] = trsock.TransportSocket(sock)
+        self._extra["sockname"] = sock.getsockname()
+        self._extra["peername"] = address
+        self._sock, self._protocol, self._address = sock, protocol, address
+        self._closing = False
+        self._handle = None
+        sock._dgram_ep.on_arrival = self._on_arrival
+        loop.call_soon(protocol.connection_made, self)
+        if waiter is not None:
+            loop.call_soon(futures._set_result_unless_cancelled, waiter, None)
+
+    def _on_arrival(self, when):
+        if self._handle is None and not self._closing:
+            self._handle = self._loop.call_at(max(when, self._loop.time()), self._pump)
+            self._loop._write_to_self()
+
+    def _pump(self):
+        self._handle = None
+        ep = self._sock._dgram_ep
+        while not self._closing and ep.segments and ep.segments[0][0] <= self._loop.time():
+            data, addr = ep.segments.popleft()[1]
+            self._protocol.datagram_received(data, addr)
+        if ep.segments and not self._closing:
+            self._on_arrival(ep.segments[0][0])
+
+    def sendto(self, data, addr=None):
+        if self._closing:
+            return
+        target = addr if addr is not None else self._address
+        if target is None:
+            raise ValueError("Invalid address: must be None or %s" % (self._address,))
+        try:
+            self._sock.sendto(data, target)
+        except OSError as exc:
+            self._protocol.error_received(exc)
+
+    def get_write_buffer_size(self):
+        return 0
+
+    def is_closing(self):
+        return self._closing
+
+    def close(self):
+        if self._closing:
+            return
+        self._closing = True
+        self._loop.call_soon(self._call_connection_lost, None)
+
+    def abort(self):
+        self.close()
+
+    def _call_connection_lost(self, exc):
+        try:
+            self._protocol.connection_lost(exc)
+        finally:
+            self._sock._dgram_ep.on_arrival = None
+            self._sock.close()
