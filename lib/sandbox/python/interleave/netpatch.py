@@ -2,6 +2,7 @@
 `socket.create_connection`, `ssl` over virtual sockets and `select` over their fake descriptors.
 The libraries (requests/urllib3, aiohttp, urllib, asyncio) run unchanged on top."""
 import select
+import selectors
 import socket
 import ssl
 
@@ -14,7 +15,10 @@ _PATCHES = DNS_PATCHES + [
     (socket, "socket", VirtualSocket), (socket, "SocketType", VirtualSocket),
     (socket, "create_connection", vcreate_connection),
     (ssl.SSLContext, "sslsocket_class", VirtualSSLSocket),
-    (select, "select", vselect.vselect), (select, "poll", vselect.VPoll),
+    (select, "select", vselect.vselect), (select, "poll", vselect.VPoll), (select, "epoll", vselect.VEpoll),
+    # selectors binds select.poll / select.epoll at import: its classes get the virtual ones too.
+    (selectors.PollSelector, "_selector_cls", vselect.VPoll),
+    (selectors.EpollSelector, "_selector_cls", vselect.VEpoll),
 ]
 _saved = []
 

@@ -90,7 +90,10 @@ class _Timer(events.TimerHandle):
 
 
 class VirtualEventLoop(NetLoopMixin, ServingMixin, base_events.BaseEventLoop):
-    def __init__(self):
+    def __init__(self, selector=None):
+        # `asyncio.SelectorEventLoop(selectors.EpollSelector())`: the selector is not used (the
+        # loop's "select" is the virtual world's), only closed with the loop, as CPython does.
+        self._vselector = selector
         super().__init__()
         self._vactor = None
         self._vwaiting = False
@@ -112,6 +115,15 @@ class VirtualEventLoop(NetLoopMixin, ServingMixin, base_events.BaseEventLoop):
             del timer._source_traceback[-1]
         heapq.heappush(self._scheduled, timer)
         timer._scheduled = True
+        return timer
+
+    def _call_at_any_thread(self, when, callback, *args):
+        """`call_at` for bytes arriving from another (virtual) thread, as call_soon_threadsafe is to
+        call_soon: no debug-mode thread check, and a loop sitting in its "select" wakes up."""
+        timer = _Timer(when, callback, args, self, None)
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        self._write_to_self()
         return timer
 
     def create_future(self):

@@ -56,9 +56,17 @@ def vselect(rlist, wlist, xlist, timeout=None):
 
 
 class VPoll:
-    def __init__(self):
+    def __init__(self, *args):
         self._fds = {}
-        self._real = None
+        self._closed = False
+
+    def close(self):
+        self._closed = True
+
+    def fileno(self):
+        return -1
+
+    closed = property(lambda self: self._closed)
 
     def register(self, fd, eventmask=select.POLLIN | select.POLLPRI | select.POLLOUT):
         fd = fd if isinstance(fd, int) else fd.fileno()
@@ -86,3 +94,17 @@ class VPoll:
                     events.append((fd, got))
             return events
         return _wait(list(socks.values()), None if timeout is None or timeout < 0 else timeout / 1000, ready)
+
+
+class VEpoll(VPoll):
+    """`select.epoll` for selectors.EpollSelector: the same masks, a timeout in seconds."""
+
+    def poll(self, timeout=-1, maxevents=-1):
+        events = VPoll.poll(self, None if timeout is None or timeout < 0 else timeout * 1000)
+        return events if maxevents is None or maxevents < 0 else events[:maxevents]
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.close()

@@ -14,15 +14,19 @@ from .world import world
 
 _real_socket = socket.socket
 _CLIENT_ADDRESS = "10.0.2.15"
+# Unread bytes a non-blocking send to a program's own server may queue before EAGAIN (the kernel's
+# socket buffers; blocking sends and asyncio writes are never held back).
+SEND_BUFFER = 256 * 1024
 
 
 class Endpoint:
     """The receiving side of one direction of a connection."""
 
-    __slots__ = ("segments", "waiter", "on_arrival", "__weakref__")
+    __slots__ = ("segments", "waiter", "on_arrival", "pending", "__weakref__")
 
     def __init__(self):
         self.segments = deque()  # [when, bytes | EOF | RESET], in stream order
+        self.pending = 0  # bytes queued and not read yet (a loopback send buffer fills up)
         self.waiter = None  # the actor blocked reading it
         self.on_arrival = None  # an asyncio transport's callback(when)
 
@@ -31,6 +35,8 @@ class Endpoint:
         if segments and segments[-1][0] > when:
             when = segments[-1][0]  # a stream never reorders
         segments.append([when, item])
+        if isinstance(item, bytes):
+            self.pending += len(item)
         if self.on_arrival is not None:
             self.on_arrival(when)
         elif self.waiter is not None:
@@ -65,6 +71,7 @@ class Endpoint:
             else:
                 out += data[:take]
                 segments[0][1] = data[take:]
+        self.pending -= len(out)
         return bytes(out)
 
 
@@ -201,6 +208,10 @@ class VirtualSocket:
     def accept(self):
         return vserver.accept(self)
 
+    @staticmethod
+    def _ep_now():
+        return world.now
+
     def _ready_to_accept(self):
         return bool(self._backlog)
 
@@ -216,6 +227,9 @@ class VirtualSocket:
         self._check_connected()
         data = bytes(data)
         world.tick()
+        target = getattr(self._peer, "target", None)
+        if self._timeout == 0.0 and target is not None and target.pending + len(data) > SEND_BUFFER:
+            raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
         self._peer.deliver(data)
         return len(data)
 

@@ -4,8 +4,9 @@ virtual time T is handed to the protocol by a loop timer at T, so awaiting a res
 task for exactly the latency. TLS reuses asyncio's own SSLProtocol (MemoryBIO) on top.
 """
 import errno
+import os
 import socket
-from asyncio import futures, protocols, sslproto, transports, trsock
+from asyncio import base_events, futures, protocols, sslproto, tasks, transports, trsock
 
 from .vsocket import VirtualSocket
 
@@ -65,13 +66,13 @@ class VirtualTransport(transports._FlowControlMixin, transports.Transport):
     def _on_arrival(self, when):
         if self._handle is None and not self._paused and not self._closing:
             self._schedule()
-            self._loop._write_to_self()  # the loop may sit in its "select" on another actor
 
     def _schedule(self):
         when = self._ep.next_time()
         if when is None or self._handle is not None or self._paused or self._closing:
             return
-        self._handle = self._loop.call_at(max(when, self._loop.time()), self._pump)
+        # Bytes may come from another actor (a server thread): the thread-safe variant of call_at.
+        self._handle = self._loop._call_at_any_thread(max(when, self._loop.time()), self._pump)
 
     def _cancel_pump(self):
         if self._handle is not None:
@@ -224,27 +225,70 @@ class NetLoopMixin:
 
     async def sock_sendall(self, sock, data):
         _check_virtual(sock)
-        sock.send(data)
+        sock._check_connected()
+        sock._peer.deliver(bytes(data))  # a virtual send buffer never fills for sock_sendall
+
+    async def sock_recvfrom(self, sock, bufsize):
+        _check_virtual(sock)
+        return await self._sock_datagram(sock, lambda: _take_datagram(sock, bufsize))
+
+    async def sock_recvfrom_into(self, sock, buf, nbytes=0):
+        _check_virtual(sock)
+        view = memoryview(buf).cast("B")
+        data, addr = await self._sock_datagram(sock, lambda: _take_datagram(sock, nbytes or len(view)))
+        view[:len(data)] = data
+        return len(data), addr
+
+    async def sock_sendto(self, sock, data, address):
+        _check_virtual(sock)
+        while True:
+            try:
+                return sock.sendto(data, address)
+            except (BlockingIOError, InterruptedError):
+                fut = self.create_future()
+                self.call_soon(_wake, fut)  # writable again on the next iteration
+                await fut
+
+    async def _sock_datagram(self, sock, attempt):
+        ep = sock._dgram_ep
+        if ep is None:
+            raise OSError(errno.EINVAL, "Invalid argument")
+        return await self._wait_endpoint(ep, attempt)
 
     async def _sock_read(self, sock, attempt):
         sock._check_connected()
-        ep = sock._ep
+        return await self._wait_endpoint(sock._ep, attempt)
+
+    async def _wait_endpoint(self, ep, attempt):
         while True:
             data = attempt()
             if data is not None:
                 return data
             fut = self.create_future()
-            ep.on_arrival = lambda when, fut=fut: self._wake_at(fut, when)
+            waiter = ep.on_arrival = lambda when, fut=fut: self._wake_at(fut, when)
             if ep.next_time() is not None:
                 self._wake_at(fut, ep.next_time())
             try:
                 await fut
             finally:
-                ep.on_arrival = None
+                if ep.on_arrival is waiter:  # a cancelled wait must not unhook a newer one
+                    ep.on_arrival = None
 
     def _wake_at(self, fut, when):
-        self.call_at(max(when, self.time()), futures._set_result_unless_cancelled, fut, None)
-        self._write_to_self()
+        self._call_at_any_thread(max(when, self.time()), _wake, fut)
+
+
+def _wake(fut):
+    if not fut.done():
+        fut.set_result(None)
+
+
+def _take_datagram(sock, size):
+    ep = sock._dgram_ep
+    if ep.segments and ep.segments[0][0] <= sock._ep_now():
+        data, addr = ep.segments.popleft()[1]
+        return data[:size], addr
+    return None
 
 
 def _check_virtual(sock):
@@ -260,8 +304,7 @@ class ServingMixin:
     def _start_serving(self, protocol_factory, sock, sslcontext=None, server=None, backlog=100,
                        ssl_handshake_timeout=None, ssl_shutdown_timeout=None):
         def on_connection(when):
-            self.call_at(max(when, self.time()), accept_all)
-            self._write_to_self()
+            self._call_at_any_thread(max(when, self.time()), accept_all)
 
         def accept_all():
             while sock._backlog:
@@ -279,21 +322,58 @@ class ServingMixin:
         if sock._backlog:
             on_connection(self.time())
 
+    async def create_unix_server(self, protocol_factory, path=None, *, sock=None, backlog=100, ssl=None,
+                                 ssl_handshake_timeout=None, ssl_shutdown_timeout=None, start_serving=True):
+        """unix_events' version over a virtual AF_UNIX socket (the path is a name in this run only)."""
+        if path is not None:
+            if sock is not None:
+                raise ValueError("path and sock can not be specified at the same time")
+            path = os.fspath(path)
+            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            try:
+                sock.bind(path)
+            except OSError as exc:
+                sock.close()
+                if exc.errno == errno.EADDRINUSE:
+                    raise OSError(errno.EADDRINUSE, f"Address {path!r} is already in use") from None
+                raise
+        elif sock is None:
+            raise ValueError("path was not specified, and no sock specified")
+        sock.setblocking(False)
+        server = base_events.Server(self, [sock], protocol_factory, ssl, backlog, ssl_handshake_timeout,
+                                    ssl_shutdown_timeout)
+        if start_serving:
+            server._start_serving()
+            await tasks.sleep(0)
+        return server
+
+    async def create_unix_connection(self, protocol_factory, path=None, *, ssl=None, sock=None,
+                                     server_hostname=None, ssl_handshake_timeout=None, ssl_shutdown_timeout=None):
+        if ssl and server_hostname is None:
+            raise ValueError("you have to pass server_hostname when using ssl")
+        if path is not None:
+            if sock is not None:
+                raise ValueError("path and sock can not be specified at the same time")
+            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM, 0)
+            sock.setblocking(False)
+            await self.sock_connect(sock, os.fspath(path))
+        elif sock is None:
+            raise ValueError("no path and sock were specified")
+        else:
+            sock.setblocking(False)
+        return await self._create_connection_transport(
+            sock, protocol_factory, ssl, server_hostname, ssl_handshake_timeout=ssl_handshake_timeout,
+            ssl_shutdown_timeout=ssl_shutdown_timeout)
+
     def _stop_serving(self, sock):
         sock._accept_ep.on_arrival = None
         sock.close()
 
     async def sock_accept(self, sock):
         _check_virtual(sock)
-        ep = sock._accept_ep
-        while not sock._backlog:
-            fut = self.create_future()
-            ep.on_arrival = lambda when, fut=fut: self._wake_at(fut, when)
-            try:
-                await fut
-            finally:
-                ep.on_arrival = None
+        await self._wait_endpoint(sock._accept_ep, lambda: True if sock._backlog else None)
         conn = sock._backlog.popleft()
+        conn.setblocking(False)
         return conn, conn._raddr
 
     def _make_datagram_transport(self, sock, protocol, address=None, waiter=None, extra=None):
@@ -318,8 +398,7 @@ class VirtualDatagramTransport(transports._FlowControlMixin, transports.Datagram
 
     def _on_arrival(self, when):
         if self._handle is None and not self._closing:
-            self._handle = self._loop.call_at(max(when, self._loop.time()), self._pump)
-            self._loop._write_to_self()
+            self._handle = self._loop._call_at_any_thread(max(when, self._loop.time()), self._pump)
 
     def _pump(self):
         self._handle = None
