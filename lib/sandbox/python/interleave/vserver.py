@@ -8,7 +8,7 @@ import errno
 import socket
 from collections import deque
 
-from .vhttp import EOF
+from .vhttp import EOF, RESET
 from .vnet import LOOPBACK, network
 from .world import world
 
@@ -25,8 +25,16 @@ class LoopbackSender:
         self.closed = False
 
     def deliver(self, data):
+        target = self.target
+        if target.closed:
+            # As TCP does: the first write to a closed peer is accepted (and answered by a reset),
+            # the next one fails.
+            if target.closed > 1:
+                raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+            target.closed = 2
+            return
         if not self.closed:
-            self.target.push(world.now + network.loopback_latency, data)
+            target.push(world.now + network.loopback_latency, data)
 
     def eof(self):
         if not self.closed:
@@ -35,6 +43,11 @@ class LoopbackSender:
 
     def close(self):
         self.eof()
+
+    def reset(self):
+        if not self.closed:
+            self.closed = True
+            self.target.push(world.now + network.loopback_latency, RESET)
 
 
 def _key(sock, address):

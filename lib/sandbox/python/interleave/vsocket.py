@@ -22,11 +22,13 @@ SEND_BUFFER = 256 * 1024
 class Endpoint:
     """The receiving side of one direction of a connection."""
 
-    __slots__ = ("segments", "waiter", "on_arrival", "pending", "__weakref__")
+    __slots__ = ("segments", "waiter", "on_arrival", "on_drain", "pending", "closed", "__weakref__")
 
     def __init__(self):
         self.segments = deque()  # [when, bytes | EOF | RESET], in stream order
         self.pending = 0  # bytes queued and not read yet (a loopback send buffer fills up)
+        self.closed = 0  # its socket closed: 1, then 2 once a write reached it (the peer's RST)
+        self.on_drain = None  # the writing transport's callback once bytes were read (flow control)
         self.waiter = None  # the actor blocked reading it
         self.on_arrival = None  # an asyncio transport's callback(when)
 
@@ -72,6 +74,8 @@ class Endpoint:
                 out += data[:take]
                 segments[0][1] = data[take:]
         self.pending -= len(out)
+        if self.on_drain is not None and out:
+            self.on_drain()
         return bytes(out)
 
 
@@ -300,12 +304,18 @@ class VirtualSocket:
 
     def close(self):
         self._closed = True
+        if self._ep is not None and self._io_refs <= 0 and not self._ep.closed:
+            self._ep.closed = 1
         if self._bound_key is not None and network.listeners.get(self._bound_key) is self:
             del network.listeners[self._bound_key]
         self._bound_key, self._listening = None, False
         if self._io_refs <= 0 and self._peer is not None:
             peer, self._peer = self._peer, None
-            peer.close()
+            # Unread bytes make TCP answer with a reset instead of an orderly end of stream.
+            if self._ep is not None and self._ep.pending > 0 and hasattr(peer, "reset"):
+                peer.reset()
+            else:
+                peer.close()
         if self._io_refs <= 0:
             self._fd = None
 

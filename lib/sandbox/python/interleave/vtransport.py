@@ -14,6 +14,8 @@ MAX_READ = 256 * 1024  # what a selector transport reads per wake-up
 
 
 class VirtualTransport(transports._FlowControlMixin, transports.Transport):
+    _start_tls_compatible = True
+
     def __init__(self, loop, sock, protocol, waiter=None, extra=None, server=None):
         super().__init__(extra, loop)
         self._extra["socket"] = trsock.TransportSocket(sock)
@@ -31,6 +33,9 @@ class VirtualTransport(transports._FlowControlMixin, transports.Transport):
         if server is not None:
             server._attach()
         self._ep.on_arrival = self._on_arrival
+        self._target = getattr(sock._peer, "target", None)  # the peer's endpoint on the loopback
+        if self._target is not None:
+            self._target.on_drain = self._peer_read
         loop.call_soon(self._protocol.connection_made, self)
         loop.call_soon(self._schedule)
         if waiter is not None:
@@ -127,7 +132,12 @@ class VirtualTransport(transports._FlowControlMixin, transports.Transport):
         if self._conn_lost or self._sock._peer is None:
             self._conn_lost += 1
             return
-        self._sock._peer.deliver(bytes(data))
+        try:
+            self._sock._peer.deliver(bytes(data))
+        except OSError as exc:
+            self._fatal_error(exc, "Fatal write error on socket transport")
+            return
+        self._maybe_pause_protocol()
 
     def writelines(self, list_of_data):
         self.write(b"".join(list_of_data))
@@ -141,7 +151,14 @@ class VirtualTransport(transports._FlowControlMixin, transports.Transport):
         return True
 
     def get_write_buffer_size(self):
-        return 0
+        """What a real socket could not take yet: the peer's unread bytes beyond the buffers."""
+        from .vsocket import SEND_BUFFER
+        target = self._target
+        return 0 if target is None else max(0, target.pending - SEND_BUFFER)
+
+    def _peer_read(self):
+        if self._protocol_paused:
+            self._loop._call_at_any_thread(self._loop.time(), self._maybe_resume_protocol)
 
     # ---- closing ------------------------------------------------------------------------------
 
