@@ -59,6 +59,8 @@ export const WAIT_KINDS = [
   "thread",
   "timeout",
   "loop",
+  /** A request on the virtual network: detail "GET a.example/slow" (issue 15). */
+  "network",
   "other",
 ] as const;
 

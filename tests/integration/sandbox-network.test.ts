@@ -46,6 +46,13 @@ describe("latency costs virtual time", () => {
     expect(lines(result)).toEqual(["<html>a</html>", "<html>a</html>", "<html>a</html>"]);
     expect(times(result)).toEqual([1, 2, 3]);
     expect(result.virtualTime).toBe(3);
+    // Each response's wait is a span in the main lane of the timeline.
+    const waits = result.lifecycle?.waits.filter((w) => w.on === "network");
+    expect(waits?.map((w) => [w.from, w.to, w.detail])).toEqual([
+      [0, 1, "GET a.example/"],
+      [1, 2, "GET a.example/"],
+      [2, 3, "GET a.example/"],
+    ]);
   });
 
   it("aiohttp + gather and requests in run_in_executor end at t=1; Semaphore(3) over 10 at t=4", async () => {

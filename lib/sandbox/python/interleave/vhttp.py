@@ -9,6 +9,9 @@ import email.utils
 import json
 from http import HTTPStatus
 
+from asyncio import events as _events, tasks as _tasks
+
+from .lifecycle import lifecycle
 from .vclock import EPOCH
 from .vnet import network
 from .world import world
@@ -131,13 +134,13 @@ class HttpServerConn:
 
 
 def network_trace(method, host, path, start, finish):
-    """Hook for the timeline (set by the lifecycle recorder): one wait span per request."""
-    hook = _hooks.get("request")
-    if hook is not None:
-        hook("%s %s%s" % (method, host, path), start, finish)
-
-
-_hooks = {}
+    """The timeline shows the wait for this response as "GET a.example/slow" in the lane of the
+    task (or thread) that sent it."""
+    loop = _events._get_running_loop()
+    task = _tasks._current_tasks.get(loop) if loop is not None else None
+    owner = task if task is not None else world.current
+    if owner is not None:
+        lifecycle.request_sent(owner, "%s %s%s" % (method, host, path.split("?", 1)[0]), finish)
 
 
 def _path(target):
