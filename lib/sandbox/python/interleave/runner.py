@@ -255,12 +255,28 @@ def _leave(saved):
     world.current = None
 
 
+_NETWORK_PREWARM = """import asyncio, aiohttp, requests, urllib.request
+requests.get("http://warm.example/").text
+urllib.request.urlopen("http://warm.example/").read()
+async def m():
+    async with aiohttp.ClientSession() as s:
+        async with s.get("http://warm.example/") as r:
+            await r.text()
+    r, w = await asyncio.open_connection("warm.example", 80)
+    w.close()
+asyncio.run(m())
+"""
+_PREWARM_HOSTS = {"hosts": {"warm.example": {"routes": {"GET /": {"body": "warm"}}}}}
+
+
 def prewarm():
     """Run a tiny program once so first-use costs are paid before a zygote starts forking, and
     take the run-independent part of the tamper snapshot. Only for a process that forks a child
     per run: never call it after untrusted code ran in this interpreter."""
     run_program("import asyncio\nasync def m():\n    await asyncio.sleep(1)\nasyncio.run(m())\n",
                 seed=0, limits={}, emit=lambda event: None)
+    # The networking libraries' first-use costs (lazy imports, parsers, pools) are paid here too.
+    run_program(_NETWORK_PREWARM, seed=0, limits={}, emit=lambda event: None, network=_PREWARM_HOSTS)
     vtls.prepare()
     tamper.prepare()
     gc.collect()
