@@ -6,14 +6,14 @@ import selectors
 import socket
 import ssl
 
-from . import vselect
+from . import vselect, vserver
 from .vnet import DNS_PATCHES, network
 from .vsocket import VirtualSocket, vcreate_connection
 from .vtls import VirtualSSLSocket
 
 _PATCHES = DNS_PATCHES + [
     (socket, "socket", VirtualSocket), (socket, "SocketType", VirtualSocket),
-    (socket, "create_connection", vcreate_connection),
+    (socket, "create_connection", vcreate_connection), (socket, "socketpair", vserver.socketpair),
     (ssl.SSLContext, "sslsocket_class", VirtualSSLSocket),
     (select, "select", vselect.vselect), (select, "poll", vselect.VPoll), (select, "epoll", vselect.VEpoll),
     # selectors binds select.poll / select.epoll at import: its classes get the virtual ones too.
