@@ -139,9 +139,12 @@ def vgetaddrinfo(host, port, family=0, type=0, proto=0, flags=0):  # noqa: A002 
 
 
 def _types(type_, proto):
+    """(type, proto) pairs as glibc answers: all three kinds unless a type or protocol narrows it."""
     if type_:
         return [(socket.SocketKind(type_), proto or dict(_SOCK_TYPES).get(type_, 0))]
-    return [(t, proto or p) for t, p in _SOCK_TYPES]
+    if proto:
+        return [(t, p) for t, p in _SOCK_TYPES if p == proto] or [(socket.SOCK_RAW, proto)]
+    return list(_SOCK_TYPES)
 
 
 def vgethostbyname(name):
