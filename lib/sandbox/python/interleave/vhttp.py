@@ -13,7 +13,6 @@ from asyncio import events as _events, tasks as _tasks
 
 from .lifecycle import lifecycle
 from .vclock import EPOCH
-from .vnet import network
 from .world import world
 
 TEXT = "text/plain; charset=utf-8"
@@ -210,4 +209,3 @@ class _Marker:
 
 EOF = _Marker("EOF")
 RESET = _Marker("RESET")
-__all__ = ["EOF", "RESET", "HttpServerConn", "network"]

@@ -13,7 +13,8 @@ from asyncio import base_events, events
 from .lifecycle import current_parent, lifecycle
 from .output import trace
 from .schedule import schedule
-from .vtransport import NetLoopMixin, ServingMixin
+from .vserving import ServingMixin
+from .vtransport import NetLoopMixin
 from .world import world
 
 _counters = {"seq": 0, "task": 0}

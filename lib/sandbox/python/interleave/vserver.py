@@ -8,6 +8,7 @@ import errno
 import socket
 from collections import deque
 
+from .vendpoint import Endpoint
 from .vhttp import EOF, RESET
 from .vnet import LOOPBACK, network
 from .world import world
@@ -126,7 +127,7 @@ def connect_loopback(sock, address):
 
 
 def _pair(listener, client, server_addr, client_addr):
-    from .vsocket import Endpoint, VirtualSocket
+    from .vsocket import VirtualSocket
     conn = VirtualSocket(listener._family, listener._type, listener._proto)
     client._ep, conn._ep = Endpoint(), Endpoint()
     client._peer, conn._peer = LoopbackSender(conn._ep), LoopbackSender(client._ep)
@@ -142,7 +143,7 @@ def _pair(listener, client, server_addr, client_addr):
 
 def socketpair(family=socket.AF_UNIX, type=socket.SOCK_STREAM, proto=0):  # noqa: A002 - socket's names
     """socket.socketpair over virtual sockets: two connected ends, nothing in the kernel."""
-    from .vsocket import Endpoint, VirtualSocket
+    from .vsocket import VirtualSocket
     a, b = VirtualSocket(family, type, proto), VirtualSocket(family, type, proto)
     a._ep, b._ep = Endpoint(), Endpoint()
     a._peer, b._peer = LoopbackSender(b._ep), LoopbackSender(a._ep)
