@@ -1,6 +1,10 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
-import type { RunResult } from "@/lib/run-contract/run-result.types";
+import { runResultSchema, type RunResult } from "@/lib/run-contract/run-result.types";
 import type { NetworkSpec } from "@/lib/run-contract/network-spec.types";
 import type { SandboxRunner } from "@/lib/sandbox/sandbox-runner.types";
 
@@ -241,5 +245,40 @@ describe("https and streams", () => {
       "b'HTTP/1.1 200 OK\\r\\n' b'<html>a</html>' 1.0",
       "b'HTTP/1.1 200 OK\\r\\n' b'[1, 2, 3]' 2.0",
     ]);
+  });
+});
+
+describe("npm run trace -- F --network NET.json", () => {
+  function trace(...args: string[]) {
+    const result = spawnSync("npm", ["run", "trace", "--", ...args], {
+      cwd: path.resolve(__dirname, "..", ".."),
+      encoding: "utf8",
+      env: { ...process.env, SANDBOX_UID_BASE: String(UID_BASE + 2) },
+      timeout: 60_000,
+    });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  it("runs a file against the hosts of a network.json, and names every problem of a bad one", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "trace-network-"));
+    try {
+      writeFileSync(
+        path.join(dir, "main.py"),
+        'import requests\nprint(requests.get("http://a.example/api/items").json())\n',
+      );
+      writeFileSync(path.join(dir, "net.json"), JSON.stringify(NETWORK));
+      const ok = trace(path.join(dir, "main.py"), "--json", "--network", path.join(dir, "net.json"));
+      expect(ok.status).toBe(0);
+      const result = runResultSchema.parse(JSON.parse(ok.stdout));
+      expect(lines(result)).toEqual(["[1, 2, 3]"]);
+      expect(result.virtualTime).toBe(1);
+
+      writeFileSync(path.join(dir, "bad.json"), JSON.stringify({ hosts: { "a.example": { latancy: 1, routes: {} } } }));
+      const bad = trace(path.join(dir, "main.py"), "--network", path.join(dir, "bad.json"));
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toContain('hosts.a.example: unknown key(s) "latancy"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
