@@ -15,7 +15,7 @@ from .output import trace
 from .schedule import schedule
 from .vserving import ServingMixin
 from .vtransport import NetLoopMixin
-from .world import world
+from .world import LATE, world
 
 _counters = {"seq": 0, "task": 0}
 
@@ -119,9 +119,12 @@ class VirtualEventLoop(NetLoopMixin, ServingMixin, base_events.BaseEventLoop):
         return timer
 
     def _call_at_any_thread(self, when, callback, *args):
-        """`call_at` for bytes arriving from another (virtual) thread, as call_soon_threadsafe is to
-        call_soon: no debug-mode thread check, and a loop sitting in its "select" wakes up."""
+        """`call_at` for bytes arriving (possibly from another virtual thread), as
+        call_soon_threadsafe is to call_soon: no debug-mode thread check, a loop sitting in its
+        "select" wakes up, and the timer runs after every other timer due at the same instant (a
+        real response comes a hair after its latency: a timeout of exactly that length wins)."""
         timer = _Timer(when, callback, args, self, None)
+        timer._vseq += LATE
         heapq.heappush(self._scheduled, timer)
         timer._scheduled = True
         self._write_to_self()
@@ -223,7 +226,8 @@ class VirtualEventLoop(NetLoopMixin, ServingMixin, base_events.BaseEventLoop):
         self._vactor = world.current
         self._vwaiting = True
         try:
-            world.block(deadline, what="event loop")
+            late = bool(self._scheduled) and self._scheduled[0]._vseq > LATE
+            world.block(deadline, what="event loop", late=late)
         finally:
             self._vwaiting = False
 

@@ -200,6 +200,9 @@ class VirtualSocket:
         deadline = None if timeout is None else world.now + timeout
         start, line = world.now, None
         while True:
+            arrival = ep.next_time()
+            if deadline is not None and timeout and arrival is not None and world.now >= deadline <= arrival:
+                raise TimeoutError("timed out")  # bytes due exactly at the deadline come a hair too late
             data = attempt()
             if data is not None:
                 if line is not None:
@@ -215,7 +218,7 @@ class VirtualSocket:
             wake = deadline if arrival is None else arrival if deadline is None else min(arrival, deadline)
             ep.waiter = world.current
             try:
-                world.block(wake, what="socket %s" % (self._server_name or "recv"))
+                world.block(wake, what="socket %s" % (self._server_name or "recv"), late=wake == arrival)
             finally:
                 ep.waiter = None
 

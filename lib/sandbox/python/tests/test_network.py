@@ -122,6 +122,36 @@ class HttpTest(unittest.TestCase):
         ''')
         self.assertEqual(texts(events), ["TimeoutError timed out 0.25"])
 
+    def test_a_response_due_exactly_at_a_deadline_or_a_sleep_comes_a_hair_later(self):
+        # Real responses take a little longer than the server's delay: a timeout of exactly the
+        # latency wins, and a sleep ending at the same instant wakes first (thread or task).
+        result, events = run('''
+            import asyncio, socket, threading, time
+            s = socket.create_connection(("a.example", 80), timeout=1)
+            s.sendall(b"GET / HTTP/1.1\\r\\nHost: a\\r\\n\\r\\n")
+            try:
+                s.recv(10)
+            except TimeoutError:
+                print("timeout", time.monotonic())
+            threading.Thread(target=lambda: (time.sleep(1), print("thread slept"))).start()
+            s2 = socket.create_connection(("a.example", 80))
+            s2.sendall(b"GET / HTTP/1.1\\r\\nHost: a\\r\\n\\r\\n")
+            s2.recv(10)
+            print("response", time.monotonic())
+            async def main():
+                r, w = await asyncio.open_connection("a.example", 80)
+                w.write(b"GET / HTTP/1.1\\r\\nHost: a\\r\\n\\r\\n")
+                async def sleeper():
+                    await asyncio.sleep(1)
+                    print("task slept")
+                task = asyncio.create_task(sleeper())
+                await r.readline()
+                print("read")
+                await task
+            asyncio.run(main())
+        ''')
+        self.assertEqual(texts(events), ["timeout 1.0", "thread slept", "response 2.0", "task slept", "read"])
+
     def test_unlisted_address_and_port(self):
         result, events = run('''
             import socket
