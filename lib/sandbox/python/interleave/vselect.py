@@ -43,8 +43,14 @@ def _wait(socks, timeout, ready):
 
 def vselect(rlist, wlist, xlist, timeout=None):
     objs = list(rlist) + list(wlist) + list(xlist)
+    if not objs:  # select as a sleep: virtual, like time.sleep
+        if timeout is None:
+            world.block(None, what="select")
+        else:
+            world.sleep(max(0.0, float(timeout)))
+        return [], [], []
     socks = [_sock(o) for o in objs]
-    if not objs or any(s is None for s in socks):
+    if any(s is None for s in socks):
         return _real_select(rlist, wlist, xlist, timeout)
     rlist, wlist = list(rlist), list(wlist)
 

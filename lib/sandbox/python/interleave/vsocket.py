@@ -209,6 +209,7 @@ class VirtualSocket:
                     loopblock.record(loopblock.call_label(line), line, world.now - start, loopblock.CALL_HINT, start)
                 return data
             if timeout == 0.0:
+                world.tick()  # a polling loop then ends with the steps limit, not the wall clock
                 raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
             if deadline is not None and world.now >= deadline:
                 raise TimeoutError("timed out")
