@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Interleave needs when they are missing.
 # - bubblewrap, python3 (Debian's /usr/bin/python3, 3.11), python3-greenlet: the sandbox.
+# - python3-requests, python3-aiohttp: what student programs import for the virtual network
+#   (pre-imported by the harness); python3-cryptography makes the sandbox's own certificate
+#   authority for https; ca-certificates is the public bundle requests insists on finding.
 # - libpython3.11-testsuite: CPython's own asyncio test modules, run inside the sandbox by the
 #   integration tests (fidelity and the memory bound).
 # - chromium + fonts-wqy-microhei: only for the end-to-end tests (skip with SETUP_SKIP_BROWSER=1);
@@ -17,6 +20,9 @@ if [ -x /usr/bin/python3 ] && ! /usr/bin/python3 -c 'import greenlet' >/dev/null
 elif [ ! -x /usr/bin/python3 ]; then
   missing+=(python3-greenlet)
 fi
+for pkg in python3-requests python3-aiohttp python3-cryptography ca-certificates; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
 dpkg -s libpython3.11-testsuite >/dev/null 2>&1 || missing+=(libpython3.11-testsuite)
 if [ "${SETUP_SKIP_BROWSER:-0}" != "1" ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)

@@ -1,5 +1,5 @@
 /**
- * `npm run trace -- FILE.py [--json] [--seed N]`: run one file in the sandbox and print its trace.
+ * `npm run trace -- FILE.py [--json] [--seed N] [--network NET.json]`: run one file in the sandbox and print its trace.
  * With --json, stdout is exactly one RunResult object. Exit code 0 only for status "ok".
  * Checker flags (lib/traces/trace-cli.ts): `--record` prints the proposed expected spec;
  * `--expect SPEC [--schedules K]` checks the program and exits 0 only when it passes.
@@ -12,6 +12,8 @@ import { resolveInvocationPath } from "@/lib/sandbox/resolve-invocation-path";
 import type { RunResult } from "@/lib/run-contract/run-result.types";
 import { sandboxErrorResult } from "@/lib/sandbox/sandbox-error-result";
 import { AppError } from "@/lib/errors/app-error";
+import { loadNetworkSpec } from "@/lib/exercises/load-network-spec";
+import type { NetworkSpec } from "@/lib/run-contract/network-spec.types";
 import { exploreSchedules } from "@/lib/grading/explore-schedules";
 import { checkProgram } from "@/lib/grading/check-program";
 import { recordSpec } from "@/lib/traces/record-spec";
@@ -31,7 +33,7 @@ import {
 
 const EXIT_USAGE = 2;
 
-async function runFile(args: TraceArgs): Promise<RunResult> {
+async function runFile(args: TraceArgs, network: NetworkSpec | null): Promise<RunResult> {
   let code: string;
   try {
     code = readFileSync(args.file, "utf8");
@@ -43,7 +45,7 @@ async function runFile(args: TraceArgs): Promise<RunResult> {
   }
   const runner = createSandboxRunner({ poolSize: 1 });
   try {
-    return await runner.run({ code, seed: args.seed });
+    return await runner.run({ code, seed: args.seed, network });
   } catch (error) {
     return sandboxErrorResult(error instanceof Error ? error.message : String(error), args.seed);
   } finally {
@@ -52,7 +54,12 @@ async function runFile(args: TraceArgs): Promise<RunResult> {
 }
 
 /** `--expect SPEC [--schedules K]`: one runner for every schedule; exit 0 only when all pass. */
-async function checkFile(args: TraceArgs, specPath: string, schedules: number): Promise<number> {
+async function checkFile(
+  args: TraceArgs,
+  specPath: string,
+  schedules: number,
+  network: NetworkSpec | null,
+): Promise<number> {
   let code: string;
   let spec: string;
   try {
@@ -69,7 +76,7 @@ async function checkFile(args: TraceArgs, specPath: string, schedules: number): 
       spec,
       schedules,
       firstSeed: args.seed,
-      run: (request) => runner.run(request),
+      run: (request) => runner.run({ ...request, network }),
     });
     process.stdout.write(
       args.json
@@ -87,7 +94,7 @@ async function checkFile(args: TraceArgs, specPath: string, schedules: number): 
 }
 
 /** `--record [--schedules K]`: the proposed spec; other seeds show which same-instant lines may reorder. */
-async function recordFile(args: TraceArgs, schedules: number): Promise<number> {
+async function recordFile(args: TraceArgs, schedules: number, network: NetworkSpec | null): Promise<number> {
   let code: string;
   try {
     code = readFileSync(args.file, "utf8");
@@ -97,7 +104,7 @@ async function recordFile(args: TraceArgs, schedules: number): Promise<number> {
   }
   const runner = createSandboxRunner({ poolSize: 1 });
   try {
-    const runs = await recordingRuns(args.seed, schedules, (seed) => runner.run({ code, seed }));
+    const runs = await recordingRuns(args.seed, schedules, (seed) => runner.run({ code, seed, network }));
     const failed = runs.find((run) => run.status === "sandbox_error");
     if (failed) {
       process.stderr.write(`${formatTraceListing(failed)}\n`);
@@ -156,10 +163,18 @@ async function main(): Promise<number> {
   }
   // npm runs scripts from the package root; FILE and SPEC are relative to where the user typed them.
   parsed.args.file = resolveInvocationPath(parsed.args.file);
+  let network: NetworkSpec | null = null;
+  try {
+    if (parsed.args.network) network = await loadNetworkSpec({ file: resolveInvocationPath(parsed.args.network) });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return EXIT_USAGE;
+  }
   if (split.check.expect)
-    return checkFile(parsed.args, resolveInvocationPath(split.check.expect), split.check.schedules);
-  if (split.check.record) return recordFile(parsed.args, split.check.schedules);
-  const result = await runFile(parsed.args);
+    return checkFile(parsed.args, resolveInvocationPath(split.check.expect), split.check.schedules, network);
+  if (split.check.record) return recordFile(parsed.args, split.check.schedules, network);
+  const result = await runFile(parsed.args, network);
   if (svgSplit.svg) writeTimelineSvg(result, resolveInvocationPath(svgSplit.svg));
   process.stdout.write(
     parsed.args.json

@@ -1,5 +1,5 @@
 import { getDb, type DbClient } from "./get-db";
-import type { ExerciseKind, ExerciseVersionRecord, NewExerciseVersion } from "./exercises";
+import { networkJson, type ExerciseKind, type ExerciseVersionRecord, type NewExerciseVersion } from "./exercises";
 
 /** How many submissions were graded (or queued) against one exercise version. */
 export async function countVersionSubmissions(exerciseVersionId: string, db: DbClient = getDb()): Promise<number> {
@@ -19,7 +19,7 @@ export async function overwriteExerciseVersion(
   content: NewExerciseVersion,
   db: DbClient = getDb(),
 ): Promise<ExerciseVersionRecord> {
-  const { limits, forbiddenNotes, packageExtras, ...rest } = content;
+  const { limits, forbiddenNotes, packageExtras, network, ...rest } = content;
   return db.exerciseVersion.update({
     where: { id: versionId },
     data: {
@@ -27,6 +27,7 @@ export async function overwriteExerciseVersion(
       limits: jsonObject(limits),
       forbiddenNotes: forbiddenNotes ?? undefined,
       packageExtras: packageExtras ?? undefined,
+      network: networkJson(network),
     },
   });
 }

@@ -21,6 +21,8 @@ export interface ExerciseVersionRecord {
   forbiddenNotes: unknown;
   /** The package's remaining fields (lib/exercises/package-extras.types.ts), for export. */
   packageExtras: unknown;
+  /** The virtual network (lib/run-contract/network-spec.types.ts); null: no host resolves. */
+  network: unknown;
   points: number;
   createdAt: Date;
 }
@@ -43,10 +45,11 @@ export interface ExerciseWithVersion extends ExerciseRecord {
 
 export type NewExerciseVersion = Omit<
   ExerciseVersionRecord,
-  "id" | "exerciseId" | "version" | "createdAt" | "forbiddenNotes" | "packageExtras"
+  "id" | "exerciseId" | "version" | "createdAt" | "forbiddenNotes" | "packageExtras" | "network"
 > & {
   forbiddenNotes?: string[];
   packageExtras?: object;
+  network?: object | null;
 };
 
 /** The exercise with the version students currently get, or null. */
@@ -91,7 +94,9 @@ export async function insertExercise(
     data: {
       ...exercise,
       currentVersion: 1,
-      versions: { create: { ...version, limits: toJson(version.limits), version: 1 } },
+      versions: {
+        create: { ...version, limits: toJson(version.limits), network: networkJson(version.network), version: 1 },
+      },
     },
     include: { versions: true },
   });
@@ -107,7 +112,13 @@ export async function insertExerciseVersion(
 ): Promise<ExerciseVersionRecord> {
   const exercise = await db.exercise.update({ where: { id: exerciseId }, data: { currentVersion: { increment: 1 } } });
   return db.exerciseVersion.create({
-    data: { ...version, limits: toJson(version.limits), exerciseId, version: exercise.currentVersion },
+    data: {
+      ...version,
+      limits: toJson(version.limits),
+      network: networkJson(version.network),
+      exerciseId,
+      version: exercise.currentVersion,
+    },
   });
 }
 
@@ -180,6 +191,11 @@ export async function findLatestSubmissionId(
 }
 
 // Prisma's Json input type rejects `unknown`; limits are plain JSON objects validated by callers.
+/** Json? column: a spec, or undefined (the column's NULL on create; an update leaves it as it is). */
+export function networkJson(value: object | null | undefined): object | undefined {
+  return value ?? undefined;
+}
+
 function toJson(value: unknown): object {
   return typeof value === "object" && value !== null ? value : {};
 }

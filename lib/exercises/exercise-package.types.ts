@@ -1,3 +1,4 @@
+import type { NetworkSpec } from "@/lib/run-contract/network-spec.types";
 import { z } from "zod";
 import { runLimitsSchema } from "@/lib/run-contract/run-result.types";
 import { MAX_SCHEDULES } from "@/lib/traces/check-schedules";
@@ -164,6 +165,8 @@ interface PackageCommon {
   prompts: Localized;
   /** The expected-trace text (docs/expected-trace-format.md), kept as text: instructors edit it. */
   expectedTrace: string;
+  /** `network.json`: the virtual hosts its programs reach (issue 15); absent: none resolves. */
+  network?: NetworkSpec;
 }
 
 export interface WriteCodePackage extends PackageCommon {

@@ -1,3 +1,4 @@
+import { storedNetworkSpec, type NetworkSpec } from "@/lib/run-contract/network-spec.types";
 import { requireClassAccess } from "@/lib/auth/require-class-access";
 import { parseInput } from "@/lib/config/parse-input";
 import { findExerciseWithCurrentVersion, type ExerciseWithVersion } from "@/lib/db/exercises";
@@ -33,6 +34,7 @@ export async function exportClassExercise(input: ExerciseRefInput): Promise<Exer
     manifest,
     prompts: { en: version.promptEn, zh: version.promptZh },
     expectedTrace: version.expectedSpec,
+    ...networkOf(version.network),
   };
   if (exercise.kind === "WRITE_CODE") {
     return {
@@ -45,6 +47,11 @@ export async function exportClassExercise(input: ExerciseRefInput): Promise<Exer
   }
   if (!extras.data.answer) throw new AppError("UNPROCESSABLE", `“${exercise.slug}” has no stored answer to export.`);
   return { ...common, kind: "predict-output", program: version.referenceSolution, answer: extras.data.answer };
+}
+
+function networkOf(stored: unknown): { network?: NetworkSpec } {
+  const network = storedNetworkSpec(stored);
+  return network ? { network } : {};
 }
 
 function manifestOf(exercise: ExerciseWithVersion, extras: PackageExtras): ExerciseManifest {

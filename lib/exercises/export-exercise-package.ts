@@ -53,6 +53,7 @@ function filesOf(pkg: ExercisePackage, manifest: ExerciseManifestInput): Record<
     "prompt.zh.md": pkg.prompts.zh,
     "expected.trace": pkg.expectedTrace,
   };
+  if (pkg.network) files["network.json"] = `${JSON.stringify(pkg.network, null, 2)}\n`;
   if (pkg.kind === "predict-output") {
     files["program.py"] = pkg.program;
     files["answer.json"] = `${JSON.stringify(pkg.answer, null, 2)}\n`;

@@ -92,6 +92,7 @@ function versionContentOf(pkg: ExercisePackage): NewExerciseVersion {
   return {
     forbiddenNotes: manifest.forbiddenNotes ?? [],
     packageExtras: extras,
+    network: pkg.network ?? null,
     titleEn: manifest.title.en,
     titleZh: manifest.title.zh,
     promptEn: pkg.prompts.en,
@@ -118,7 +119,8 @@ function sameContent(next: NewExerciseVersion, stored: ExerciseVersionRecord): b
     next.points === stored.points &&
     canonicalJson(next.limits) === canonicalJson(stored.limits) &&
     canonicalJson(next.forbiddenNotes ?? []) === canonicalJson(stored.forbiddenNotes ?? []) &&
-    canonicalJson(next.packageExtras) === canonicalJson(stored.packageExtras)
+    canonicalJson(next.packageExtras) === canonicalJson(stored.packageExtras) &&
+    canonicalJson(next.network ?? null) === canonicalJson(stored.network ?? null)
   );
 }
 

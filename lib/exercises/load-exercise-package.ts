@@ -4,6 +4,8 @@ import type { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { parseSpec } from "@/lib/traces/parse-spec";
 import { SpecParseError } from "@/lib/traces/spec.types";
+import type { NetworkSpec } from "@/lib/run-contract/network-spec.types";
+import { parseNetworkSpec } from "./load-network-spec";
 import {
   exerciseManifestSchema,
   predictionAnswerSchema,
@@ -27,6 +29,7 @@ export async function loadExercisePackage({ dir }: { dir: string }): Promise<Exe
   const manifest = await readManifest(dir, problems);
   const prompts = await readPrompts(dir, problems);
   const expectedTrace = await readExpectedTrace(dir, problems);
+  const network = await readNetwork(dir, problems);
   if (manifest && manifest.slug !== path.basename(dir)) {
     problems.add(
       "exercise.json",
@@ -44,7 +47,7 @@ export async function loadExercisePackage({ dir }: { dir: string }): Promise<Exe
     problems.throwIfAny();
     if (prompts === null || expectedTrace === null || starter === null || solution === null)
       throw problems.unreachable();
-    return { kind: "write-code", manifest, prompts, expectedTrace, starter, solution, wrongSolutions };
+    return { kind: "write-code", manifest, prompts, expectedTrace, starter, solution, wrongSolutions, ...network };
   }
   const program = await readText(dir, "program.py", problems, MAX_CODE_CHARS);
   const answerJson = await readJson(dir, "answer.json", problems);
@@ -52,7 +55,7 @@ export async function loadExercisePackage({ dir }: { dir: string }): Promise<Exe
     answerJson === undefined ? null : parseWith(predictionAnswerSchema, answerJson, "answer.json", problems);
   problems.throwIfAny();
   if (prompts === null || expectedTrace === null || program === null || answer === null) throw problems.unreachable();
-  return { kind: "predict-output", manifest, prompts, expectedTrace, program, answer };
+  return { kind: "predict-output", manifest, prompts, expectedTrace, program, answer, ...network };
 }
 
 class Problems {
@@ -159,6 +162,22 @@ async function readText(dir: string, file: string, problems: Problems, maxChars:
     return null;
   }
   return text;
+}
+
+/** `network.json` is optional: {} without it, { network } when valid (problems recorded otherwise). */
+async function readNetwork(dir: string, problems: Problems): Promise<{ network?: NetworkSpec }> {
+  let text: string;
+  try {
+    text = await readFile(path.join(dir, "network.json"), "utf8");
+  } catch (error) {
+    if (isMissing(error)) return {};
+    problems.add("network.json", null, `cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    return {};
+  }
+  const parsed = parseNetworkSpec({ text });
+  if (parsed.ok) return { network: parsed.spec };
+  for (const problem of parsed.problems) problems.add("network.json", null, problem);
+  return {};
 }
 
 /** undefined when the file is missing or not JSON (already recorded as a problem). */

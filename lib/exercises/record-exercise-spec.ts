@@ -1,3 +1,4 @@
+import { storedNetworkSpec } from "@/lib/run-contract/network-spec.types";
 import { z } from "zod";
 import { parseInput } from "@/lib/config/parse-input";
 import { AppError } from "@/lib/errors/app-error";
@@ -51,8 +52,11 @@ export async function recordExerciseSpec(
   const count = schedules ?? exercise.version.schedules;
   const limits = exerciseLimits(exercise.version.limits);
   const runs: RunResult[] = [];
+  const network = storedNetworkSpec(exercise.version.network);
   for (let seed = 0; seed < count; seed++) {
-    const run = await services.runner.run({ code: exercise.version.referenceSolution, seed, limits }).catch(() => null);
+    const run = await services.runner
+      .run({ code: exercise.version.referenceSolution, seed, limits, network })
+      .catch(() => null);
     if (!run || run.status === "sandbox_error") {
       throw new AppError(
         "UNAVAILABLE",

@@ -1,3 +1,4 @@
+import { storedNetworkSpec } from "@/lib/run-contract/network-spec.types";
 import { z } from "zod";
 import { parseInput } from "@/lib/config/parse-input";
 import { AppError } from "@/lib/errors/app-error";
@@ -55,6 +56,7 @@ export async function tryExerciseSolution(
     schedules: exercise.version.schedules,
     forbiddenNotes: Array.isArray(notes) ? notes.filter((note): note is string => typeof note === "string") : [],
     limits: exerciseLimits(exercise.version.limits),
+    network: storedNetworkSpec(exercise.version.network),
     run: (request) => services.runner.run(request),
   });
   return {

@@ -1,3 +1,4 @@
+import { storedNetworkSpec } from "@/lib/run-contract/network-spec.types";
 import { parseInput } from "@/lib/config/parse-input";
 import {
   countExerciseSubmissions,
@@ -72,6 +73,7 @@ function mergedContent(
     limits: changes.limits ? { ...changes.limits } : version.limits,
     points: changes.points ?? version.points,
     forbiddenNotes: stringArray(version.forbiddenNotes),
+    network: storedNetworkSpec(version.network),
     packageExtras:
       typeof version.packageExtras === "object" && version.packageExtras !== null ? version.packageExtras : undefined,
   };

@@ -1,3 +1,4 @@
+import type { NetworkSpec } from "@/lib/run-contract/network-spec.types";
 import type { RunRequest, RunResult } from "@/lib/run-contract/run-result.types";
 import { createScheduleCheck, type ProgramVerdict, type ScheduleCheck } from "@/lib/traces/check-schedules";
 import type { ExpectedSpec } from "@/lib/traces/spec.types";
@@ -24,6 +25,8 @@ export interface CheckProgramOptions {
   forbiddenNotes?: readonly string[];
   /** Passed to every run as is (the runner applies its defaults). */
   limits?: RunRequest["limits"];
+  /** The exercise's virtual network, passed to every run (absent/null: no host resolves). */
+  network?: NetworkSpec | null;
   run: (request: RunRequest) => Promise<RunResult>;
 }
 
@@ -61,6 +64,7 @@ export async function checkProgram(options: CheckProgramOptions): Promise<Progra
 async function runChecked(options: CheckProgramOptions, seed: number): Promise<RunResult> {
   const request: RunRequest = { code: options.code, seed };
   if (options.limits) request.limits = options.limits;
+  if (options.network) request.network = options.network;
   const run = await options.run(request);
   if (run.status === "sandbox_error") {
     const reason = run.notes.join("; ") || run.error?.message || "unknown error";

@@ -1,3 +1,4 @@
+import { storedNetworkSpec } from "@/lib/run-contract/network-spec.types";
 import { AppError } from "@/lib/errors/app-error";
 import type { RunLimits, RunRequest, RunResult } from "@/lib/run-contract/run-result.types";
 import { runLimitsSchema } from "@/lib/run-contract/run-result.types";
@@ -20,6 +21,8 @@ export interface EvaluationInput {
     limits: unknown;
     forbiddenNotes: unknown;
     packageExtras?: unknown;
+    /** network.json as stored (lib/run-contract/network-spec.types.ts). */
+    network?: unknown;
   };
 }
 
@@ -73,6 +76,7 @@ async function evaluateProgram(input: EvaluationInput, limits: RunLimits, run: R
     schedules: input.version.schedules > 0 ? input.version.schedules : null,
     forbiddenNotes: stringArray(input.version.forbiddenNotes),
     limits,
+    network: storedNetworkSpec(input.version.network),
     run,
   });
   return {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { networkSpecSchema } from "./network-spec.types";
 
 /**
  * The run/trace contract between the sandbox and everything else (checker, grading, UI,
@@ -58,6 +59,8 @@ export const WAIT_KINDS = [
   "thread",
   "timeout",
   "loop",
+  /** A request on the virtual network: detail "GET a.example/slow" (issue 15). */
+  "network",
   "other",
 ] as const;
 
@@ -164,5 +167,7 @@ export const runRequestSchema = z.object({
   code: z.string().max(64 * 1024),
   seed: z.number().int().nonnegative().default(0),
   limits: runLimitsSchema.default(runLimitsSchema.parse({})),
+  /** The exercise's virtual network (network.json); null: no host name resolves. */
+  network: networkSpecSchema.nullable().default(null),
 });
 export type RunRequest = z.input<typeof runRequestSchema>;

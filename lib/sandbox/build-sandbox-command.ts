@@ -69,6 +69,8 @@ function dropPrivileges(binaries: SandboxBinaries, uid: number): string[] {
   ];
 }
 
+const CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
+
 function bwrapArgs(options: SandboxCommandOptions): string[] {
   const env = Object.entries(SANDBOX_ENV).flatMap(([name, value]) => ["--setenv", name, value]);
   const devices = DEVICES.flatMap((name) => ["--dev-bind", `/dev/${name}`, `/dev/${name}`]);
@@ -126,6 +128,11 @@ function bwrapArgs(options: SandboxCommandOptions): string[] {
     String(options.tmpSizeMb * MIB),
     "--tmpfs",
     "/tmp",
+    // The public CA bundle (no secret): requests refuses https without it. The hosts a run reaches are
+    // virtual and signed by the sandbox's own authority (interleave/vtls.py), trusted on top of it.
+    "--ro-bind-try",
+    CA_BUNDLE,
+    CA_BUNDLE,
     "--ro-bind",
     options.harnessDir,
     SANDBOX_HARNESS_DIR,

@@ -5,7 +5,11 @@ describe("parseTraceArgs", () => {
   it("parses a file with --json and --seed in any order", () => {
     expect(parseTraceArgs(["--seed", "7", "prog.py", "--json"])).toEqual({
       ok: true,
-      args: { file: "prog.py", json: true, seed: 7, timeline: false },
+      args: { file: "prog.py", json: true, seed: 7, timeline: false, network: null },
+    });
+    expect(parseTraceArgs(["prog.py", "--network", "net.json"])).toMatchObject({
+      ok: true,
+      args: { network: "net.json" },
     });
     expect(parseTraceArgs(["prog.py", "--seed=3"])).toMatchObject({ ok: true, args: { seed: 3, json: false } });
   });

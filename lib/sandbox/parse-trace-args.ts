@@ -1,5 +1,5 @@
 /**
- * Arguments of `npm run trace -- FILE.py [--json] [--seed N]`. Pure, so later flags
+ * Arguments of `npm run trace -- FILE.py [--json] [--seed N] [--network NET.json]`. Pure, so later flags
  * (`--record`, `--expect SPEC`, `--schedules K`) are one table entry and one field each.
  */
 export interface TraceArgs {
@@ -8,11 +8,13 @@ export interface TraceArgs {
   seed: number;
   /** Also list timeline events (task start/end, switches) in the readable listing. */
   timeline: boolean;
+  /** A network.json file: the run's virtual hosts (null: no host name resolves). */
+  network: string | null;
 }
 
 export type ParseTraceArgsResult = { ok: true; args: TraceArgs } | { ok: false; message: string };
 
-export const TRACE_USAGE = "usage: npm run trace -- FILE.py [--json] [--seed N] [--timeline]";
+export const TRACE_USAGE = "usage: npm run trace -- FILE.py [--json] [--seed N] [--timeline] [--network NET.json]";
 
 type FlagHandler = (args: TraceArgs, value: string | undefined) => string | null;
 
@@ -20,6 +22,7 @@ type FlagHandler = (args: TraceArgs, value: string | undefined) => string | null
 const FLAGS: Record<string, { takesValue: boolean; apply: FlagHandler }> = {
   "--json": { takesValue: false, apply: (args) => ((args.json = true), null) },
   "--timeline": { takesValue: false, apply: (args) => ((args.timeline = true), null) },
+  "--network": { takesValue: true, apply: (args, value) => ((args.network = value ?? null), null) },
   "--seed": {
     takesValue: true,
     apply: (args, value) => {
@@ -32,7 +35,7 @@ const FLAGS: Record<string, { takesValue: boolean; apply: FlagHandler }> = {
 };
 
 export function parseTraceArgs(argv: readonly string[]): ParseTraceArgsResult {
-  const args: TraceArgs = { file: "", json: false, seed: 0, timeline: false };
+  const args: TraceArgs = { file: "", json: false, seed: 0, timeline: false, network: null };
   for (let index = 0; index < argv.length; index += 1) {
     const raw = argv[index];
     const [name, inline] =

@@ -49,7 +49,7 @@ export async function runCold(
     await zygote.ready;
     const budgets = runBudgets(parsed.limits);
     const capture = await zygote.run(
-      { id: 1, seed: parsed.seed, limits: parsed.limits, cgroupMemory: false },
+      { id: 1, seed: parsed.seed, limits: parsed.limits, network: parsed.network, cgroupMemory: false },
       parsed.code,
       budgets,
       parsed.limits.wallSeconds * 1000 + 3_000,

@@ -7,6 +7,7 @@ import { buildSandboxCommand } from "./build-sandbox-command";
 import type { HarnessCopy } from "./harness-copy";
 import type { SandboxConfig } from "./resolve-sandbox-config";
 import type { RunLimits, RunResult } from "@/lib/run-contract/run-result.types";
+import type { NetworkSpec } from "@/lib/run-contract/network-spec.types";
 import { createSlotCgroup, type SlotCgroup } from "./slot-cgroup";
 import { resultFromFailure } from "./to-run-result";
 import { maxTraceBytes, type ZygoteReady } from "./zygote-protocol";
@@ -25,6 +26,7 @@ export interface SlotRun {
   code: string;
   seed: number;
   limits: RunLimits;
+  network: NetworkSpec | null;
 }
 
 export function runBudgets(limits: RunLimits): RunBudgets {
@@ -143,7 +145,7 @@ export class SandboxSlot {
     const budgets = runBudgets(job.limits);
     try {
       const capture = await zygote.run(
-        { id: this.nextId++, seed: job.seed, limits: job.limits, cgroupMemory },
+        { id: this.nextId++, seed: job.seed, limits: job.limits, network: job.network, cgroupMemory },
         job.code,
         budgets,
         timeoutMs,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { RunLimits } from "@/lib/run-contract/run-result.types";
+import type { NetworkSpec } from "@/lib/run-contract/network-spec.types";
 
 /**
  * Control messages the zygote writes (lib/sandbox/python/zygote.py). The run's own output never
@@ -57,6 +58,8 @@ export interface ZygoteRunRequest {
   seed: number;
   limits: RunLimits;
   codeBytes: number;
+  /** The run's virtual network (RunRequest.network), at most 32 KiB of JSON. */
+  network: NetworkSpec | null;
   /** The child joins the run's memory cgroup (descriptor 8) and skips RLIMIT_AS. */
   cgroupMemory: boolean;
 }

@@ -55,6 +55,7 @@ function check(
     schedules,
     limits: pkg.manifest.limits,
     forbiddenNotes: pkg.manifest.forbiddenNotes,
+    network: pkg.network,
     run,
   });
 }
@@ -165,7 +166,7 @@ const PREDICT = SLUGS.filter((slug) => kindOf(slug) === "predict-output");
 describe.each(PREDICT)("%s (predict the output)", (slug) => {
   it("its answer is exactly what the program prints", async () => {
     const pkg = await loadPredict(slug);
-    const result = await run({ code: pkg.program, seed: 0, limits: pkg.manifest.limits });
+    const result = await run({ code: pkg.program, seed: 0, limits: pkg.manifest.limits, network: pkg.network });
     const printed = result.events.filter((event) => event.stream === "stdout").map((event) => event.text);
     expect(printed).toEqual(pkg.answer.lines);
     expect(checkPrediction(pkg.answer.lines, recordSpec(result).spec).passed).toBe(true);

@@ -19,6 +19,8 @@ import { importExerciseIntoClass } from "@/lib/exercises/import-exercise-into-cl
 import { importLibraryIntoClass } from "@/lib/exercises/import-library-into-class";
 import { listLibrary } from "@/lib/exercises/list-library";
 import { loadExercisePackage } from "@/lib/exercises/load-exercise-package";
+import { evaluateSubmission } from "@/lib/grading/evaluate-submission";
+import { runResultSchema, type RunRequest } from "@/lib/run-contract/run-result.types";
 import type { ExercisePackage } from "@/lib/exercises/exercise-package.types";
 import { createTestUser, describeEachProvider, useTestDatabase } from "@/tests/helpers/db";
 
@@ -139,6 +141,35 @@ describeEachProvider("class exercises: import and export", (provider) => {
     expect(
       (await importLibraryIntoClass({ userId: teacher.id, classId: klass.id }, { root })).exercises[0],
     ).toMatchObject({ version: 2, outcome: "unchanged" });
+  });
+
+  it("network.json travels: stored on import (adding one is version 2), exported back, passed to grading runs", async () => {
+    const { teacher, klass } = await classWithTeacher();
+    const source = library.find((pkg) => pkg.kind === "write-code");
+    if (!source) throw new Error("no write-code exercise");
+    const slug = source.manifest.slug;
+    const root = path.join(tmp, `${provider}-network`);
+    await cp(path.join(process.cwd(), "content", "exercises", slug), path.join(root, slug), { recursive: true });
+    const v1 = await importLibraryIntoClass({ userId: teacher.id, classId: klass.id }, { root });
+    const exerciseId = v1.exercises[0].id;
+    expect((await findExerciseVersion(await getVersionId(exerciseId)))?.network).toBeNull();
+
+    const network = { hosts: { "a.example": { latency: 1, routes: { "GET /": { body: "a" } } } } };
+    await writeFile(path.join(root, slug, "network.json"), JSON.stringify(network));
+    const v2 = await importLibraryIntoClass({ userId: teacher.id, classId: klass.id }, { root });
+    expect(v2.exercises[0]).toMatchObject({ version: 2, outcome: "versioned" });
+    const version = await findExerciseVersion(await getVersionId(exerciseId));
+    expect(version?.network).toEqual(network);
+    expect((await exportClassExercise({ userId: teacher.id, exerciseId })).network).toEqual(network);
+
+    if (!version) throw new Error("no version");
+    const requests: RunRequest[] = [];
+    await evaluateSubmission({ kind: "WRITE_CODE", code: "print(1)", version }, async (request) => {
+      requests.push(request);
+      return runResultSchema.parse({ status: "ok", events: [], virtualTime: 0, error: null, limit: null, wallMs: 1 });
+    });
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.every((request) => JSON.stringify(request.network) === JSON.stringify(network))).toBe(true);
   });
 
   it("refuses a package whose kind clashes with the existing slug, or whose spec is broken", async () => {

@@ -99,6 +99,11 @@ const ROWS: Row[] = [
   { file: "proc-pid1.py", status: ["ok"], tamper: true, prints: ["BLOCKED /proc/1/mem"] },
   { file: "network-tcp-loopback.py", status: ["ok"], prints: ["BLOCKED 127.0.0.1 5432", "BLOCKED 127.0.0.1 6379"] },
   { file: "network-udp-dns.py", status: ["ok"], prints: ["BLOCKED dns example.com", "BLOCKED internet"] },
+  {
+    file: "network-raw-socket.py",
+    status: ["ok"],
+    prints: ["BLOCKED ('127.0.0.1', 5432)", "BLOCKED ('1.1.1.1', 443)", "BLOCKED udp"],
+  },
   { file: "network-unix-sockets.py", status: ["ok"], prints: ["BLOCKED '\\x00interleave-containment-probe'"] },
   {
     file: "write-outside-tmp.py",

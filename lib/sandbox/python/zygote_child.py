@@ -97,7 +97,7 @@ def _run(harness, source, request, channel):
         channel.tamper(reason)
     try:
         prepared = harness.prepare_run(source, seed=request_seed(request), limits=request_limits(request),
-                                       emit=channel.emit, scan=False)
+                                       emit=channel.emit, scan=False, network=request_network(request))
         harness.arm(channel)
         result = harness.run_prepared(prepared)
     except MemoryError:
@@ -108,6 +108,11 @@ def _run(harness, source, request, channel):
 def request_limits(request):
     limits = request.get("limits")
     return limits if isinstance(limits, dict) else {}
+
+
+def request_network(request):
+    network = request.get("network")
+    return network if isinstance(network, dict) else None
 
 
 def request_seed(request):

@@ -1,4 +1,4 @@
-"""Development CLI: `python3 -m interleave FILE.py [--seed N] [--json] [--limits JSON]`.
+"""Development CLI: `python3 -m interleave FILE.py [--seed N] [--json] [--limits JSON] [--network FILE]`.
 
 Prints exactly one RunResult (with --json: one JSON object) on the real stdout, which is moved to a
 private descriptor first so nothing the program writes to fd 1 can corrupt it."""
@@ -18,6 +18,7 @@ def _parse(argv):
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--limits", default="{}", help="RunLimits as JSON (camelCase keys)")
+    parser.add_argument("--network", default=None, help="a network.json file (virtual hosts)")
     args = parser.parse_args(argv)
     if args.seed < 0:
         parser.error("--seed must be >= 0")
@@ -45,6 +46,10 @@ def main(argv):
     with open(args.file, "rb") as handle:
         code = handle.read().decode("utf-8", "replace")
     limits = json.loads(args.limits)
+    network = None
+    if args.network:
+        with open(args.network, "rb") as handle:
+            network = json.loads(handle.read().decode("utf-8"))
     out_fd = os.dup(1)
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
@@ -68,7 +73,7 @@ def main(argv):
 
     real_exit = os._exit
     os._exit = lambda code: finish(_hard_exit_result(code))  # the events so far still count
-    finish(run_program(code, seed=args.seed, limits=limits, emit=events.append))
+    finish(run_program(code, seed=args.seed, limits=limits, emit=events.append, network=network))
 
 
 def _hard_exit_result(code):

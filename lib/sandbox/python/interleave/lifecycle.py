@@ -39,7 +39,8 @@ _BLOCK_KINDS = {"lock": "lock", "time.sleep": "sleep", "event loop": "loop"}
 
 
 class _Lane:
-    __slots__ = ("index", "name", "ref", "kind", "parent", "start", "end", "outcome", "error", "wait", "internal")
+    __slots__ = ("index", "name", "ref", "kind", "parent", "start", "end", "outcome", "error", "wait", "internal",
+                 "request")
 
     def __init__(self, index, owner, kind, parent, start):
         self.index = index
@@ -54,6 +55,7 @@ class _Lane:
         self.outcome = None
         self.error = None
         self.wait = None  # the open wait: [from, on, detail]
+        self.request = None  # (label, finish) of the lane's latest request on the virtual network
         self.internal = _is_internal(getattr(owner.get_coro(), "cr_code", None) if kind == "task" else _thread_code(owner))
 
 
@@ -87,6 +89,12 @@ class Lifecycle:
 
     def _open(self, lane, now, on, detail):
         if lane is not None and lane.wait is None:
+            request = lane.request
+            if request is not None:
+                if request[1] > now:  # suspended while its response is on the way
+                    on, detail = "network", request[0]
+                else:
+                    lane.request = None
             lane.wait = [now, on, detail]
 
     def _close(self, lane, now):
@@ -156,6 +164,15 @@ class Lifecycle:
             self._close(lane, now)
             lane.end, lane.outcome = now, "done"
 
+    # ---- the virtual network (vhttp.py) ------------------------------------------------------
+
+    def request_sent(self, owner, label, finish):
+        """`owner` (a task or an actor) sent a request whose response arrives at `finish`: its next
+        wait before then is that request ("GET a.example/slow")."""
+        lane = self._find(owner)
+        if lane is not None:
+            lane.request = (label, finish)
+
     # ---- the result ---------------------------------------------------------------------------
 
     def snapshot(self, end_time, status="ok"):
@@ -183,13 +200,18 @@ class Lifecycle:
 
 _INTERNAL = frozenset(("shutdown_asyncgens", "shutdown_default_executor", "_do_shutdown"))
 _INTERNAL_FILES = ("asyncio", "interleave")
+_LIBRARY_DIRS = ("/usr/lib/python3/dist-packages/", "/usr/local/lib/python3.11/dist-packages/")
 
 
 def _is_internal(code):
     """asyncio.run's own clean-up (shutting down async generators and the default executor), also
-    when the virtual loop overrides one of those methods."""
-    return (code is not None and code.co_name in _INTERNAL
-            and any(part in code.co_filename for part in _INTERNAL_FILES))
+    when the virtual loop overrides one of those methods; and the tasks a library such as aiohttp
+    starts for itself (its DNS look-ups): their names still count, as in CPython."""
+    if code is None:
+        return False
+    if code.co_filename.startswith(_LIBRARY_DIRS):
+        return True
+    return code.co_name in _INTERNAL and any(part in code.co_filename for part in _INTERNAL_FILES)
 
 
 def _thread_code(actor):

@@ -20,11 +20,16 @@ import threading
 import time
 import traceback
 import types
+import urllib.request
 import warnings
 
 from asyncio import events as _events
 from greenlet import greenlet
 
+import aiohttp
+import requests
+
+from . import netpatch, vtls
 from . import greenlets, legacy, loopblock, tamper, vdatetime, vthreads
 from .errors import FILENAME, describe_error
 from .lifecycle import lifecycle
@@ -33,7 +38,9 @@ from .schedule import schedule
 from .vloop import LOOP_PATCHES, VirtualEventLoopPolicy, reset_counters
 from .world import RUNNING, Actor, StopRun, world
 
-_preloaded = (asyncio.runners, concurrent.futures.thread, logging, queue, threading, time, traceback)
+# The networking libraries programs import (issue 15) are loaded here, once per zygote.
+_preloaded = (asyncio.runners, concurrent.futures.thread, logging, queue, threading, time, traceback,
+              aiohttp, requests, urllib.request)
 # Local time is UTC in every run, whatever the host's zone (unsafe-local, unit tests).
 vdatetime.pin_utc()
 GC_THRESHOLD = 100_000
@@ -47,22 +54,23 @@ _DEFAULT_WARNING_FILTERS = [
 _STREAMS = ("stdout", "stderr", "__stdout__", "__stderr__", "stdin")
 
 
-def run_program(code, *, seed, limits, emit, scan=True):
+def run_program(code, *, seed, limits, emit, scan=True, network=None):
     """Run `code` as `__main__` from main.py; `emit(event)` gets each trace event as it happens.
 
     `scan=False` skips the static tamper scan: the zygote runs it in its own (untouchable) process
     so the reason survives a run that dies before reporting, and the forked child saves its cost."""
-    return run_prepared(prepare_run(code, seed=seed, limits=limits, emit=emit, scan=scan))
+    return run_prepared(prepare_run(code, seed=seed, limits=limits, emit=emit, scan=scan, network=network))
 
 
 class PreparedRun:
-    __slots__ = ("code", "seed", "codeobj", "module", "result")
+    __slots__ = ("code", "seed", "codeobj", "module", "result", "network")
 
-    def __init__(self, code, seed, codeobj, module, result):
+    def __init__(self, code, seed, codeobj, module, result, network=None):
         self.code, self.seed, self.codeobj, self.module, self.result = code, seed, codeobj, module, result
+        self.network = network  # the exercise's network.json (None: no host resolves)
 
 
-def prepare_run(code, *, seed, limits, emit, scan=True):
+def prepare_run(code, *, seed, limits, emit, scan=True, network=None):
     """Everything before the program's first line that a forking zygote can do before it forks:
     per-run resets, the scan, compiling. In a fresh fork the same work costs ~0.6 ms more, because
     every page it writes is copied first. Raises only what `compile` raises beyond syntax errors
@@ -87,7 +95,7 @@ def prepare_run(code, *, seed, limits, emit, scan=True):
     module = types.ModuleType("__main__")
     module.__file__ = FILENAME
     module.__builtins__ = builtins
-    return PreparedRun(code, seed, codeobj, module, result)
+    return PreparedRun(code, seed, codeobj, module, result, network)
 
 
 def run_prepared(prepared):
@@ -100,7 +108,8 @@ def run_prepared(prepared):
     # Everything alive now belongs to the harness: the end-of-run collection then only scans the
     # program's own objects (a full collection of the asyncio import graph costs ~2 ms).
     gc.freeze()
-    saved = _enter(prepared.module, result["notes"], uses_greenlet="greenlet" in prepared.code)
+    saved = _enter(prepared.module, result["notes"], uses_greenlet="greenlet" in prepared.code,
+                   network=prepared.network)
     try:
         outcome = _run_main_actor(prepared.codeobj, prepared.module, result)
     finally:
@@ -191,7 +200,7 @@ def _system_exit(exc):
     return {"status": "error", "error": error, "limit": None}
 
 
-def _enter(module, notes, uses_greenlet):
+def _enter(module, notes, uses_greenlet, network=None):
     saved = {name: getattr(sys, name) for name in _STREAMS}
     saved["main"] = sys.modules.get("__main__")
     saved["argv"] = sys.argv
@@ -218,6 +227,7 @@ def _enter(module, notes, uses_greenlet):
         setattr(mod, name, value)
     asyncio.set_event_loop_policy(VirtualEventLoopPolicy())
     vthreads.install()
+    netpatch.install(network)
     legacy.install(notes)
     if uses_greenlet:
         greenlets.install()
@@ -227,6 +237,7 @@ def _enter(module, notes, uses_greenlet):
 def _leave(saved):
     greenlets.uninstall()
     legacy.uninstall()
+    netpatch.uninstall()
     vthreads.uninstall()
     _events._set_running_loop(None)  # an early stop can leave a loop marked as running
     sys.set_asyncgen_hooks(*saved["agen"])
@@ -244,12 +255,29 @@ def _leave(saved):
     world.current = None
 
 
+_NETWORK_PREWARM = """import asyncio, aiohttp, requests, urllib.request
+requests.get("http://warm.example/").text
+urllib.request.urlopen("http://warm.example/").read()
+async def m():
+    async with aiohttp.ClientSession() as s:
+        async with s.get("http://warm.example/") as r:
+            await r.text()
+    r, w = await asyncio.open_connection("warm.example", 80)
+    w.close()
+asyncio.run(m())
+"""
+_PREWARM_HOSTS = {"hosts": {"warm.example": {"routes": {"GET /": {"body": "warm"}}}}}
+
+
 def prewarm():
     """Run a tiny program once so first-use costs are paid before a zygote starts forking, and
     take the run-independent part of the tamper snapshot. Only for a process that forks a child
     per run: never call it after untrusted code ran in this interpreter."""
     run_program("import asyncio\nasync def m():\n    await asyncio.sleep(1)\nasyncio.run(m())\n",
                 seed=0, limits={}, emit=lambda event: None)
+    # The networking libraries' first-use costs (lazy imports, parsers, pools) are paid here too.
+    run_program(_NETWORK_PREWARM, seed=0, limits={}, emit=lambda event: None, network=_PREWARM_HOSTS)
+    vtls.prepare()
     tamper.prepare()
     gc.collect()
     gc.freeze()  # forked children then never scan (nor copy-on-write) the harness's objects

@@ -13,7 +13,9 @@ from asyncio import base_events, events
 from .lifecycle import current_parent, lifecycle
 from .output import trace
 from .schedule import schedule
-from .world import world
+from .vserving import ServingMixin
+from .vtransport import NetLoopMixin
+from .world import LATE, world
 
 _counters = {"seq": 0, "task": 0}
 
@@ -88,8 +90,11 @@ class _Timer(events.TimerHandle):
         return self._when < other._when
 
 
-class VirtualEventLoop(base_events.BaseEventLoop):
-    def __init__(self):
+class VirtualEventLoop(NetLoopMixin, ServingMixin, base_events.BaseEventLoop):
+    def __init__(self, selector=None):
+        # `asyncio.SelectorEventLoop(selectors.EpollSelector())`: the selector is not used (the
+        # loop's "select" is the virtual world's), only closed with the loop, as CPython does.
+        self._vselector = selector
         super().__init__()
         self._vactor = None
         self._vwaiting = False
@@ -111,6 +116,18 @@ class VirtualEventLoop(base_events.BaseEventLoop):
             del timer._source_traceback[-1]
         heapq.heappush(self._scheduled, timer)
         timer._scheduled = True
+        return timer
+
+    def _call_at_any_thread(self, when, callback, *args):
+        """`call_at` for bytes arriving (possibly from another virtual thread), as
+        call_soon_threadsafe is to call_soon: no debug-mode thread check, a loop sitting in its
+        "select" wakes up, and the timer runs after every other timer due at the same instant (a
+        real response comes a hair after its latency: a timeout of exactly that length wins)."""
+        timer = _Timer(when, callback, args, self, None)
+        timer._vseq += LATE
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        self._write_to_self()
         return timer
 
     def create_future(self):
@@ -209,7 +226,8 @@ class VirtualEventLoop(base_events.BaseEventLoop):
         self._vactor = world.current
         self._vwaiting = True
         try:
-            world.block(deadline, what="event loop")
+            late = bool(self._scheduled) and self._scheduled[0]._vseq > LATE
+            world.block(deadline, what="event loop", late=late)
         finally:
             self._vwaiting = False
 

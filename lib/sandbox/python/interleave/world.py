@@ -19,6 +19,7 @@ from .lifecycle import lifecycle
 from .schedule import schedule
 
 RUNNING, RUNNABLE, BLOCKED, DONE = range(4)
+LATE = 1 << 52  # added to the sequence of a wake-up (or loop timer) that is a network arrival
 
 
 class StopRun(Exception):
@@ -127,10 +128,12 @@ class World:
 
     # ---- blocking -----------------------------------------------------------------------------
 
-    def block(self, deadline=None, what="lock"):
+    def block(self, deadline=None, what="lock", late=False):
         """Block the current actor until `wake()` or the virtual `deadline`; True if woken.
 
-        Deadlines are absolute so a loop timer fires at exactly its `when` (no float drift)."""
+        Deadlines are absolute so a loop timer fires at exactly its `when` (no float drift).
+        `late`: the deadline is a network arrival, which really comes a hair after anything else
+        due at the same instant (a sleep, a timeout): it wakes after them."""
         me = self.current
         me.gen += 1
         me.state = BLOCKED
@@ -139,7 +142,8 @@ class World:
         me.resume = getcurrent()
         if deadline is not None:
             self.seq += 1
-            heapq.heappush(self.sleepers, (max(self.now, deadline), self.seq, me.gen, me))
+            seq = self.seq + LATE if late else self.seq
+            heapq.heappush(self.sleepers, (max(self.now, deadline), seq, me.gen, me))
         lifecycle.actor_blocked(me, self.now, what, deadline)
         self._schedule(me)
         lifecycle.actor_resumed(me, self.now)

@@ -1,0 +1,234 @@
+"""https on the virtual network: a certificate authority made once per sandbox process (never
+written to disk, trusted only by TLS contexts used over virtual connections), a certificate per
+listed host made on first use, and real TLS handshakes over the virtual byte streams
+(`ssl.MemoryBIO`), so `requests`, aiohttp and urllib verify certificates exactly as they would.
+"""
+import datetime
+import os
+import ssl
+import weakref
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+from .vhttp import EOF
+from .vsocket import VirtualSocket
+from .world import world
+
+# Fixed validity: OpenSSL checks it against the real clock, the program sees only virtual time.
+# Built at each use: during a run `datetime.datetime` is the virtual subclass cryptography expects.
+_VALID = ((2020, 1, 1), (2045, 1, 1))
+_ca = {}
+_server_contexts = {}
+_trusted = weakref.WeakSet()
+
+
+def _name(common):
+    return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common)])
+
+
+def _authority():
+    if not _ca:
+        key = ec.generate_private_key(ec.SECP256R1())
+        cert = (x509.CertificateBuilder().subject_name(_name("Interleave Sandbox CA"))
+                .issuer_name(_name("Interleave Sandbox CA")).public_key(key.public_key())
+                .serial_number(1).not_valid_before(datetime.datetime(*_VALID[0])).not_valid_after(datetime.datetime(*_VALID[1]))
+                .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+                .add_extension(x509.KeyUsage(False, False, False, False, False, True, True, False, False), critical=True)
+                .sign(key, hashes.SHA256()))
+        _ca["key"], _ca["cert"] = key, cert
+        _ca["pem"] = cert.public_bytes(serialization.Encoding.PEM).decode("ascii")
+    return _ca
+
+
+def prepare():
+    """Make the authority now (a zygote calls it once before forking)."""
+    _authority()
+
+
+def trust(context):
+    """Let a client context verify the sandbox's hosts (its other trust is left as it is)."""
+    if context is None or context.verify_mode == ssl.CERT_NONE or context in _trusted:
+        return
+    context.load_verify_locations(cadata=_authority()["pem"])
+    _trusted.add(context)
+
+
+def server_context(host):
+    ctx = _server_contexts.get(host)
+    if ctx is None:
+        ca = _authority()
+        key = ec.generate_private_key(ec.SECP256R1())
+        cert = (x509.CertificateBuilder().subject_name(_name(host)).issuer_name(ca["cert"].subject)
+                .public_key(key.public_key()).serial_number(x509.random_serial_number())
+                .not_valid_before(datetime.datetime(*_VALID[0])).not_valid_after(datetime.datetime(*_VALID[1]))
+                .add_extension(x509.SubjectAlternativeName([x509.DNSName(host)]), critical=False)
+                .sign(ca["key"], hashes.SHA256()))
+        pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                serialization.NoEncryption()) + cert.public_bytes(serialization.Encoding.PEM)
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        # load_cert_chain reads files only: an anonymous memory file, never a path in the run's /tmp.
+        fd = os.memfd_create("cert", 0)
+        try:
+            os.write(fd, pem)
+            ctx.load_cert_chain("/proc/self/fd/%d" % fd)
+        finally:
+            os.close(fd)
+        _server_contexts[host] = ctx
+    return ctx
+
+
+class ServerTLS:
+    """The server end of TLS for one connection to a listed host (HttpServerConn speaks through it)."""
+
+    def __init__(self, host):
+        self.incoming, self.outgoing = ssl.MemoryBIO(), ssl.MemoryBIO()
+        self.obj = server_context(host).wrap_bio(self.incoming, self.outgoing, server_side=True)
+        self.ready = False
+        self.conn = None
+
+    def attach(self, conn):
+        self.conn = conn
+
+    def receive(self, data):
+        self.incoming.write(data)
+        if not self.ready:
+            try:
+                self.obj.do_handshake()
+                self.ready = True
+            except ssl.SSLWantReadError:
+                pass
+            except ssl.SSLError:
+                self._flush(world.now)
+                self.conn.closing = True
+                self.conn.client.push(world.now, EOF)
+                return
+        chunks = []
+        while self.ready:
+            try:
+                chunk = self.obj.read(65536)
+            except (ssl.SSLWantReadError, ssl.SSLZeroReturnError):
+                break
+            except ssl.SSLError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        self._flush(world.now)
+        if chunks:
+            self.conn.receive_plain(b"".join(chunks))
+
+    def send(self, when, data):
+        self.obj.write(data)
+        self._flush(when)
+
+    def _flush(self, when):
+        data = self.outgoing.read()
+        if data:
+            self.conn.client.push(when, data)
+
+
+class VirtualSSLSocket(VirtualSocket):
+    """`ssl.SSLSocket` over a virtual socket: the real TLS client (SSLObject) on virtual bytes."""
+
+    @classmethod
+    def _create(cls, sock, server_side=False, do_handshake_on_connect=True, suppress_ragged_eofs=True,
+                server_hostname=None, context=None, session=None):
+        if not isinstance(sock, VirtualSocket):
+            return ssl.SSLSocket._create(sock, server_side, do_handshake_on_connect, suppress_ragged_eofs,
+                                         server_hostname, context, session)
+        trust(context)
+        self = cls.__new__(cls)
+        self.__dict__.update(sock.__dict__)
+        sock._fd, sock._peer, sock._ep, sock._closed = None, None, None, True  # detached, as ssl does
+        self.context, self.server_side, self.server_hostname = context, server_side, server_hostname
+        self.suppress_ragged_eofs = suppress_ragged_eofs
+        self._incoming, self._outgoing = ssl.MemoryBIO(), ssl.MemoryBIO()
+        self._sslobj = context.wrap_bio(self._incoming, self._outgoing, server_side=server_side,
+                                        server_hostname=server_hostname, session=session)
+        if self._ep is not None and do_handshake_on_connect:
+            self.do_handshake()
+        return self
+
+    def __repr__(self):
+        return VirtualSocket.__repr__(self).replace("<socket.socket", "<ssl.SSLSocket", 1)
+
+    def do_handshake(self, block=False):
+        while True:
+            try:
+                self._sslobj.do_handshake()
+                break
+            except ssl.SSLWantReadError:
+                self._flush()
+                self._fill()
+        self._flush()
+
+    def _flush(self):
+        data = self._outgoing.read()
+        if data:
+            VirtualSocket.send(self, data)
+
+    def _fill(self):
+        data = VirtualSocket.recv(self, 65536)
+        if data:
+            self._incoming.write(data)
+        else:
+            self._incoming.write_eof()
+
+    def recv(self, size=1024, flags=0):
+        while True:
+            try:
+                return self._sslobj.read(size)
+            except ssl.SSLWantReadError:
+                self._flush()
+                self._fill()
+            except ssl.SSLZeroReturnError:
+                return b""
+            except ssl.SSLEOFError:
+                if self.suppress_ragged_eofs:
+                    return b""
+                raise
+
+    def read(self, size=1024, buffer=None):
+        if buffer is not None:
+            return self.recv_into(buffer, size)
+        return self.recv(size)
+
+    def send(self, data, flags=0):
+        count = self._sslobj.write(bytes(data))
+        self._flush()
+        return count
+
+    def write(self, data):
+        return self.send(data)
+
+    def pending(self):
+        return self._sslobj.pending()
+
+    def getpeercert(self, binary_form=False):
+        return self._sslobj.getpeercert(binary_form)
+
+    def cipher(self):
+        return self._sslobj.cipher()
+
+    def version(self):
+        return self._sslobj.version()
+
+    def selected_alpn_protocol(self):
+        return self._sslobj.selected_alpn_protocol()
+
+    def shared_ciphers(self):
+        return self._sslobj.shared_ciphers()
+
+    def compression(self):
+        return self._sslobj.compression()
+
+    @property
+    def session(self):
+        return self._sslobj.session
+
+    @property
+    def session_reused(self):
+        return self._sslobj.session_reused

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ExerciseVersion" ADD COLUMN "network" JSONB;
+
