@@ -14,6 +14,10 @@ Writes tests/fixtures/corpus/NN-name.oracle.json.
 Programs that hang in real CPython carry a hand-written expectation in a magic comment,
 `# oracle-deadlock-at: T` (virtual time of the deadlock): they are run with a short wall timeout, the
 lines printed before it are kept, and the status is recorded as "deadlock".
+
+Networked corpus (issue 15), `--net` (npm run corpus:record -- --net [PREFIX…] [--check]): each
+tests/fixtures/corpus-net/NAME/program.py runs against a real local server serving its network.json
+(net_server.py; see net_oracle.py) and its oracle is written to NAME/oracle.json.
 """
 
 import json
@@ -24,6 +28,8 @@ import subprocess
 import sys
 import threading
 import time
+
+import net_oracle
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CORPUS = os.path.join(ROOT, "tests", "fixtures", "corpus")
@@ -60,17 +66,24 @@ def deadlock_time(source):
     return float(match.group(1)) if match else None
 
 
-def run_child(path, timeout):
-    """Run one program; return (records from the private channel, stdout, stderr, timed_out)."""
+def run_child(path, timeout, net=None):
+    """Run one program; return (records from the private channel, stdout, stderr, timed_out).
+
+    net: for a networked program, the running net_server's ready record (ports, CA, hosts).
+    """
     env = {"PYTHONHASHSEED": "0", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
+    extra = []
+    if net is not None:
+        env.update(SSL_CERT_FILE=net["ca"], REQUESTS_CA_BUNDLE=net["ca"])
+        extra = [json.dumps({key: net[key] for key in ("hosts", "http", "https")})]
     channel_read, channel_write = os.pipe()
     proc = subprocess.Popen(
-        [PYTHON, "-I", CHILD, str(channel_write), path],
+        [PYTHON, "-I", CHILD, str(channel_write), path, *extra],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         stdin=subprocess.DEVNULL,
         env=env,
-        cwd=CORPUS,
+        cwd=os.path.dirname(path),
         pass_fds=(channel_write,),
     )
     os.close(channel_write)
@@ -99,8 +112,8 @@ def step(value):
     return round(round(value * 10) / 10, 1)
 
 
-def settled(records):
-    return all(-MAX_EARLY <= r["t"] - step(r["t"]) <= MAX_LATE for r in records if "t" in r)
+def settled(records, max_late=MAX_LATE):
+    return all(-MAX_EARLY <= r["t"] - step(r["t"]) <= max_late for r in records if "t" in r)
 
 
 def build_oracle(name, source, records, timed_out, shutdown_output):
@@ -144,19 +157,25 @@ def build_oracle(name, source, records, timed_out, shutdown_output):
 
 def record(name, check):
     path = os.path.join(CORPUS, name)
+    target = os.path.join(CORPUS, name[: -len(".py")] + ".oracle.json")
+    return record_program(name, path, target, check)
+
+
+def record_program(name, path, target, check, net=None, max_late=MAX_LATE):
     with open(path, encoding="utf-8") as handle:
         source = handle.read()
     hangs = deadlock_time(source) is not None
     for attempt in range(1, ATTEMPTS + 1):
-        records, *shutdown_output, timed_out = run_child(path, DEADLOCK_WAIT if hangs else RUN_TIMEOUT)
-        if settled(records):
+        records, *shutdown_output, timed_out = run_child(path, DEADLOCK_WAIT if hangs else RUN_TIMEOUT, net)
+        if settled(records, max_late):
             break
         print(f"  {name}: attempt {attempt} too noisy (machine load?), retrying", file=sys.stderr)
         time.sleep(0.5)
     else:
         raise RuntimeError(f"{name}: real times never settled near a 0.1 s step")
     oracle = build_oracle(name, source, records, timed_out, shutdown_output)
-    target = os.path.join(CORPUS, name[: -len(".py")] + ".oracle.json")
+    if net is not None:  # the raw real elapsed time, to show how close to its 0.1 s step it was
+        oracle["realElapsed"] = round(next(r["t"] for r in records if r["kind"] == "end"), 3)
     text = json.dumps(oracle, ensure_ascii=False, indent=2) + "\n"
     if check:
         with open(target, encoding="utf-8") as handle:
@@ -170,15 +189,21 @@ def record(name, check):
 
 def main(args):
     check = "--check" in args
-    prefixes = [a for a in args if a != "--check"]
-    names = sorted(n for n in os.listdir(CORPUS) if re.match(r"^\d\d-.*\.py$", n))
+    net = "--net" in args
+    prefixes = [a for a in args if a not in ("--check", "--net")]
+    if net:
+        names = net_oracle.program_names()
+        recorder = lambda name: net_oracle.record_net(name, check, record_program)  # noqa: E731
+    else:
+        names = sorted(n for n in os.listdir(CORPUS) if re.match(r"^\d\d-.*\.py$", n))
+        recorder = lambda name: record(name, check)  # noqa: E731
     if prefixes:
         names = [n for n in names if any(n.startswith(p) for p in prefixes)]
     failures = 0
     started = time.monotonic()
     for name in names:
         try:
-            oracle = record(name, check)
+            oracle = recorder(name)
             print(f"{name:45} {oracle['status']:8} end={oracle['endTime']:<5} lines={len(oracle['lines'])}")
         except RuntimeError as exc:
             failures += 1
