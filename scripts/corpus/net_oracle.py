@@ -71,6 +71,25 @@ def record_net(name, check, record_program):
         return record_program(name, program, target, check, net=ready)
 
 
+def try_program(program, network, record_program, as_json=False):
+    """`record-oracle.py --net-program FILE NETWORK.json`: real-server oracle of any program (e.g. an
+    exercise's solution or wrong solution), printed as `@t [stream] text` lines, nothing written."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="interleave-net-try-") as tmp, RealServer(network) as ready:
+        name = os.path.basename(program)
+        oracle = record_program(name, os.path.abspath(program), os.path.join(tmp, "oracle.json"), False, net=ready)
+    if as_json:
+        print(json.dumps(oracle, ensure_ascii=False))
+        return 0
+    for line in oracle["lines"]:
+        stream = "" if line["stream"] == "stdout" else f"{line['stream']}: "
+        print(f"@{line['t']:g} {stream}{line['text']}")
+    error = f" {oracle['errorType']}: {oracle['errorMessage']} (line {oracle['errorLine']})" if oracle["errorType"] else ""
+    print(f"# status: {oracle['status']}{error}; end t={oracle['endTime']:g} (real {oracle['realElapsed']} s)")
+    return 0
+
+
 if __name__ == "__main__":
     print("run scripts/corpus/record-oracle.py --net instead", file=sys.stderr)
     sys.exit(2)

@@ -18,6 +18,8 @@ lines printed before it are kept, and the status is recorded as "deadlock".
 Networked corpus (issue 15), `--net` (npm run corpus:record -- --net [PREFIX…] [--check]): each
 tests/fixtures/corpus-net/NAME/program.py runs against a real local server serving its network.json
 (net_server.py; see net_oracle.py) and its oracle is written to NAME/oracle.json.
+`--net-program FILE.py NETWORK.json [--json]` prints the real-server oracle of any one program (e.g. an
+exercise's solution, to derive its expected trace) and writes nothing.
 """
 
 import json
@@ -192,6 +194,8 @@ def record_program(name, path, target, check, net=None, max_late=MAX_LATE):
 
 
 def main(args):
+    if args[:1] == ["--net-program"] and len(args) in (3, 4):
+        return net_oracle.try_program(args[1], args[2], record_program, as_json="--json" in args)
     check = "--check" in args
     net = "--net" in args
     prefixes = [a for a in args if a not in ("--check", "--net")]
