@@ -34,6 +34,7 @@ function realRun(program: string, network: string): CheckableRun {
   const script = path.join(ROOT, "scripts/corpus/record-oracle.py");
   const out = execFileSync("/usr/bin/python3", [script, "--net-program", program, network, "--json"], {
     encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"], // retries on a loaded machine are reported on stderr
   });
   const oracle = oracleSchema.parse(JSON.parse(out));
   return {

@@ -163,11 +163,11 @@ def record(name, check):
     return record_program(name, path, target, check)
 
 
-def record_program(name, path, target, check, net=None, max_late=MAX_LATE):
+def record_program(name, path, target, check, net=None, max_late=MAX_LATE, attempts=ATTEMPTS):
     with open(path, encoding="utf-8") as handle:
         source = handle.read()
     hangs = deadlock_time(source) is not None
-    for attempt in range(1, ATTEMPTS + 1):
+    for attempt in range(1, attempts + 1):
         records, *shutdown_output, timed_out = run_child(path, DEADLOCK_WAIT if hangs else RUN_TIMEOUT, net)
         if settled(records, max_late):
             break
