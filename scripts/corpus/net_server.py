@@ -10,10 +10,11 @@ spells them (the sandbox's virtual network must send exactly the same):
 - A route's latency replaces its host's; latency = request received → whole response sent at once.
 - Routes match "METHOD /path", query ignored; anything else is `404 Not Found`, body `Not Found`,
   after the host's latency.
-- Headers sent, in this order: Content-Type (text/plain; charset=utf-8 for body, application/json for
-  json, the request's content type for echo — none if the request had none), Content-Length, the
-  route's `headers` (a route header named Content-Type replaces the default in place), and
-  `Connection: close` when the client asked for it. No Date/Server headers (they would vary).
+- Headers sent, in this order (as the sandbox's virtual server, lib/sandbox/python/interleave/vhttp.py):
+  Date; Content-Type (text/plain; charset=utf-8 for body, application/json for json, the request's
+  content type for echo — none if the request had none) unless the route's `headers` name one; the
+  route's `headers`; Content-Length last. No Server header; a client's `Connection: close` closes
+  the connection after the response without a header saying so.
 - HTTP/1.1, standard reason phrases, Content-Length framing, keep-alive.
 - `concurrency` caps requests handled at once per host, FIFO in arrival order; a request keeps its
   slot until its latency ends even when the client has gone.
@@ -22,6 +23,7 @@ spells them (the sandbox's virtual network must send exactly the same):
 
 import asyncio
 import collections
+import email.utils
 import http
 import json
 import os
@@ -30,6 +32,7 @@ import socket
 import ssl
 import struct
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from net_certs import make_certificates  # noqa: E402
@@ -96,10 +99,9 @@ class Server:
         if route.get("fail") == "reset":
             reset(writer)
             return False
-        close = headers.get("connection", "").lower() == "close"
-        writer.write(encode_response(route, method, headers, body, close))
+        writer.write(encode_response(route, method, headers, body))
         await writer.drain()
-        return not close
+        return headers.get("connection", "").lower() != "close"
 
 
 def reset(writer):
@@ -109,7 +111,7 @@ def reset(writer):
     writer.transport.abort()
 
 
-def encode_response(route, method, request_headers, request_body, close):
+def encode_response(route, method, request_headers, request_body):
     status = route.get("status", 200)
     if "json" in route:
         body, content_type = json.dumps(route["json"]).encode(), "application/json"
@@ -117,19 +119,17 @@ def encode_response(route, method, request_headers, request_body, close):
         body, content_type = request_body, request_headers.get("content-type")
     else:
         body, content_type = route.get("body", "").encode(), "text/plain; charset=utf-8"
-    fields = [("Content-Type", content_type)] if content_type else []
+    extra = list(route.get("headers", {}).items())
+    names = {name.lower() for name, _ in extra}
+    fields = [("Date", email.utils.formatdate(time.time(), usegmt=True))]
+    if content_type and "content-type" not in names:
+        fields.append(("Content-Type", content_type))
+    fields += [(name, value) for name, value in extra if name.lower() != "content-length"]
     fields.append(("Content-Length", str(len(body))))
-    for name, value in route.get("headers", {}).items():
-        if name.lower() == "content-type" and content_type:
-            fields[0] = (name, value)
-        else:
-            fields.append((name, value))
-    if close:
-        fields.append(("Connection", "close"))
     try:
         reason = http.HTTPStatus(status).phrase
     except ValueError:
-        reason = "Unknown"
+        reason = ""
     head = f"HTTP/1.1 {status} {reason}\r\n" + "".join(f"{k}: {v}\r\n" for k, v in fields) + "\r\n"
     return head.encode("latin-1") + (b"" if method == "HEAD" else body)
 

@@ -45,7 +45,8 @@ ATTEMPTS = 4
 RUN_TIMEOUT = 30.0
 DEADLOCK_WAIT = 1.5
 
-ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
+# Real addresses, and the sandbox's stable placeholders (0xADDR1, 0xADDR2, ...).
+ADDRESS = re.compile(r"0x(?:ADDR\d*|[0-9a-fA-F]+)")
 # Any *.py path, absolute or relative: `defined at /abs/x.py:12` in task reprs, `File "main.py"` in
 # tracebacks, `x.py:3: RuntimeWarning`. The oracle runs programs from the corpus folder, the harness
 # from its own fixed path: both become <file>.

@@ -127,12 +127,22 @@ describe("net_server.py serves network.json with real delays", () => {
     expectLatency(slow.seconds, 0.4);
   });
 
-  it("sends HTTP/1.1 with Content-Length framing and only the documented headers, in order", async () => {
+  it("sends HTTP/1.1 with Content-Length framing and the sandbox's headers, in its order", async () => {
     const page = await request("a.example", "/");
-    expect(page.rawHeaders).toEqual(["Content-Type", "text/html; charset=utf-8", "Content-Length", "14"]);
+    // Date first, the route's own Content-Type instead of the default, Content-Length last.
+    expect(page.rawHeaders.filter((_, i) => i % 2 === 0)).toEqual(["Date", "Content-Type", "Content-Length"]);
+    expect(page.rawHeaders.slice(2)).toEqual(["Content-Type", "text/html; charset=utf-8", "Content-Length", "14"]);
+    expect(page.headers.date).toMatch(/^[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT$/);
     const plain = await request("a.example", "/slow");
-    expect(plain.rawHeaders).toEqual(["Content-Type", "text/plain; charset=utf-8", "Content-Length", "4"]);
+    expect(plain.rawHeaders.slice(2)).toEqual(["Content-Type", "text/plain; charset=utf-8", "Content-Length", "4"]);
     expect(plain.headers["transfer-encoding"]).toBeUndefined();
+    const limited = await request("a.example", "/limited");
+    expect(limited.rawHeaders.filter((_, i) => i % 2 === 0)).toEqual([
+      "Date",
+      "Content-Type",
+      "Retry-After",
+      "Content-Length",
+    ]);
   });
 
   it("serialises json as Python's json.dumps does by default, as application/json", async () => {

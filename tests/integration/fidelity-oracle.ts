@@ -62,7 +62,8 @@ export async function runThroughCli(file: string, cwd: string, extraArgs: string
   return runResultSchema.parse(JSON.parse(stdout));
 }
 
-const ADDRESS = /0x[0-9a-fA-F]+/g;
+/** Real addresses, and the sandbox's stable placeholders (0xADDR1, 0xADDR2, ...). */
+const ADDRESS = /0x(?:ADDR\d*|[0-9a-fA-F]+)/g;
 /** Any *.py path, absolute or relative (the harness runs the program from its own fixed path). */
 const PY_PATH = /(?<![\w.\-/])(?:\/?[\w.\-]+\/)*[\w.\-]+\.py(?!\w)/g;
 const TASK_SET = /^\{(<Task .*>)\}$/;
