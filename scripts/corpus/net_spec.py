@@ -42,8 +42,11 @@ def validate_network(raw):
     problems = []
     if not isinstance(raw, dict):
         raise NetworkSpecError(["the top level must be an object with a \"hosts\" object"])
-    for key in sorted(set(raw) - {"hosts"}):
-        problems.append(f"unknown key {key!r} (only \"hosts\")")
+    for key in sorted(set(raw) - {"hosts", "loopbackLatency"}):
+        problems.append(f"unknown key {key!r} (only \"hosts\" and \"loopbackLatency\")")
+    if raw.get("loopbackLatency", 0) != 0:
+        # The program's own loopback servers run on the real 127.0.0.1 here: ~0 latency, nothing else.
+        problems.append("loopbackLatency other than 0 cannot be recorded against a real machine")
     hosts = raw.get("hosts")
     if not isinstance(hosts, dict):
         problems.append("\"hosts\" must be an object mapping host names to hosts")
