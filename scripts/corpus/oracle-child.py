@@ -1,6 +1,6 @@
 """Runs ONE corpus program in real time under real CPython and reports what it printed, and when.
 
-Started by record-oracle.py as `/usr/bin/python3 -I oracle-child.py CHANNEL_FD PROGRAM.py`. The
+Started by record-oracle.py as `/usr/bin/python3 -I oracle-child.py CHANNEL_FD PROGRAM.py [NET_JSON]`. The
 program's sys.stdout/sys.stderr are replaced by line recorders; every complete line becomes one JSON
 record on CHANNEL_FD (a private pipe back to the recorder), stamped with the real seconds elapsed since
 the program started. Whole lines are emitted per thread, because real threads interleave mid-line.
@@ -29,6 +29,13 @@ try:
     import greenlet  # noqa: F401
 except ImportError:  # only 3.1 needs it; that program will then fail loudly
     pass
+
+if len(sys.argv) > 3:  # a networked corpus program (issue 15): resolve its hosts to the real server
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I left the script's folder out
+    import net_resolver
+
+    del sys.path[0]
+    net_resolver.install(json.loads(sys.argv[3]))
 
 CHANNEL = os.fdopen(int(sys.argv[1]), "w", encoding="utf-8", buffering=1)
 CHANNEL_LOCK = threading.Lock()

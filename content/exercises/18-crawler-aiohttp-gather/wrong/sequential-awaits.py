@@ -1,0 +1,26 @@
+import asyncio
+
+import aiohttp
+
+URLS = ["https://a.example/", "https://b.example/", "https://c.example/"]
+
+
+async def fetch(session, url):
+    print(f"开始下载 {url}")
+    async with session.get(url) as response:
+        text = await response.text()
+    print(f"下载完成 {url} {response.status} {len(text)} 字节")
+    return text
+
+
+async def main():
+    async with aiohttp.ClientSession() as session:
+        pages = []
+        for url in URLS:
+            # Mistake: awaiting each download before starting the next one: asynchronous code,
+            # sequential schedule (1 + 3 + 2 = 6 s).
+            pages.append(await fetch(session, url))
+    print(f"共下载 {len(pages)} 个页面")
+
+
+asyncio.run(main())
