@@ -15,6 +15,7 @@ const WAIT_WORDS: Record<string, string> = {
   barrier: "waiting at a barrier",
   queue: "waiting on a queue",
   thread: "waiting for a thread",
+  network: "waiting for",
   loop: "running the event loop",
   other: "waiting",
 };

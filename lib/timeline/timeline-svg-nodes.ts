@@ -27,6 +27,7 @@ export const WAIT_COLORS: Record<string, string> = {
   barrier: "#fecaca",
   queue: "#ddd6fe",
   thread: "#bbf7d0",
+  network: "#a5f3fc",
   loop: "#e2e8f0",
   other: "#e2e8f0",
 };

@@ -37,6 +37,7 @@ const WAIT_KINDS = [
   "barrier",
   "queue",
   "thread",
+  "network",
   "loop",
   "other",
 ];
@@ -46,6 +47,7 @@ const LEGEND = [
   { key: "lock", color: WAIT_COLORS.lock },
   { key: "queue", color: WAIT_COLORS.queue },
   { key: "thread", color: WAIT_COLORS.thread },
+  { key: "network", color: WAIT_COLORS.network },
   { key: "loop", color: WAIT_COLORS.loop },
 ] as const;
 
