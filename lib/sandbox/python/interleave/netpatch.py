@@ -9,12 +9,15 @@ import ssl
 from . import vselect, vserver
 from .vnet import DNS_PATCHES, network
 from .vsocket import VirtualSocket, vcreate_connection
+from . import vtls
 from .vtls import VirtualSSLSocket
 
 _PATCHES = DNS_PATCHES + [
     (socket, "socket", VirtualSocket), (socket, "SocketType", VirtualSocket),
     (socket, "create_connection", vcreate_connection), (socket, "socketpair", vserver.socketpair),
     (ssl.SSLContext, "sslsocket_class", VirtualSSLSocket),
+    (ssl.SSLContext, "load_verify_locations", vtls.load_verify_locations),
+    (ssl.SSLContext, "set_default_verify_paths", vtls.set_default_verify_paths),
     (select, "select", vselect.vselect), (select, "poll", vselect.VPoll), (select, "epoll", vselect.VEpoll),
     # selectors binds select.poll / select.epoll at import: its classes get the virtual ones too.
     (selectors.PollSelector, "_selector_cls", vselect.VPoll),

@@ -199,3 +199,22 @@ class LoopbackTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class TlsTrustTest(unittest.TestCase):
+    def test_the_public_bundle_loads_as_the_sandbox_authority_alone_and_verifies_hosts(self):
+        result, events = run('''
+            import ssl, urllib.request
+            ctx = ssl.create_default_context()
+            print(ctx.cert_store_stats()["x509_ca"])
+            plain = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+            plain.load_verify_locations("/etc/ssl/certs/ca-certificates.crt")
+            print(plain.cert_store_stats()["x509_ca"])
+            print(urllib.request.urlopen("https://a.example/", context=plain).read().decode())
+        ''')
+        self.assertEqual(result["status"], "ok", result)
+        self.assertEqual(texts(events), ["1", "1", "a"])
+
+    def test_outside_a_run_the_public_bundle_loads_in_full(self):
+        import ssl
+        self.assertGreater(ssl.create_default_context().cert_store_stats()["x509_ca"], 1)
