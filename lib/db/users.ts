@@ -86,3 +86,17 @@ export async function updateUserRole(id: string, role: UserRole, db: DbClient = 
   if (!found) return null;
   return db.user.update({ where: { id }, data: { role }, select: userSelect });
 }
+
+/** Accounts for the admin's user list, newest first; `query` matches name or email (case as stored). */
+export async function listUsers(
+  options: { query?: string; take: number },
+  db: DbClient = getDb(),
+): Promise<UserRecord[]> {
+  const query = options.query?.trim();
+  return db.user.findMany({
+    where: query ? { OR: [{ email: { contains: query.toLowerCase() } }, { name: { contains: query } }] } : undefined,
+    orderBy: { createdAt: "desc" },
+    take: options.take,
+    select: userSelect,
+  });
+}

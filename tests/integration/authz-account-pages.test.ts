@@ -1,0 +1,119 @@
+/**
+ * /account and /admin/users on the production server, in both languages, and a role change or a
+ * removal taking effect at once on pages, the API and live connections.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb, useDatabaseUrl } from "@/lib/db/get-db";
+import { HttpSession } from "@/tests/helpers/http-session";
+import { classWithExercise, connected, joinRoom, liveSocket, newUser, type ClientSocket } from "@/tests/helpers/live";
+import { startTestServer, type TestServer } from "@/tests/helpers/server";
+
+let server: TestServer;
+const sockets: ClientSocket[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await useDatabaseUrl(server.databaseUrl);
+}, 120_000);
+afterAll(async () => {
+  for (const socket of sockets) socket.close();
+  await useDatabaseUrl(null);
+  await server?.stop();
+});
+
+async function page(session: HttpSession, pathname: string, locale = "en"): Promise<{ status: number; html: string }> {
+  const response = await session.fetch(pathname, {
+    headers: { cookie: `${session.cookieHeader()}; NEXT_LOCALE=${locale}` },
+  });
+  return { status: response.status, html: await response.text() };
+}
+
+async function adminSession(): Promise<{ session: HttpSession; id: string }> {
+  const session = await newUser(server.url, "instructor", "Admin");
+  const me = await session.json<{ user: { id: string } }>("GET", "/api/auth/session");
+  await getDb().user.update({ where: { id: me.body.user.id }, data: { isAdmin: true } });
+  return { session, id: me.body.user.id };
+}
+
+function openSocket(session: HttpSession): ClientSocket {
+  const socket = liveSocket(server.url, session);
+  sockets.push(socket);
+  return socket;
+}
+
+describe("/account", () => {
+  it("sends anonymous visitors to sign in, and shows the account in English and Chinese", async () => {
+    const anonymous = await page(new HttpSession(server.url), "/account");
+    expect(anonymous.status).toBe(307);
+    const student = await newUser(server.url, "student", "Mei Ling");
+    const en = await page(student, "/account");
+    expect(en.status).toBe(200);
+    expect(en.html).toContain("Your account");
+    expect(en.html).toContain("Mei Ling");
+    expect(en.html).toContain("Sign out everywhere");
+    const zh = await page(student, "/account", "zh-CN");
+    expect(zh.html).toContain("你的账户");
+    expect(zh.html).toContain("在所有设备上退出");
+    expect(zh.html).not.toContain("Sign out everywhere");
+  });
+});
+
+describe("/admin/users", () => {
+  it("is a 404 for everyone but administrators, who see and search the accounts", async () => {
+    const teacher = await newUser(server.url, "instructor", "Plain Teacher");
+    expect((await page(teacher, "/admin/users")).status).toBe(404);
+    const { session: admin } = await adminSession();
+    const list = await page(admin, "/admin/users");
+    expect(list.status).toBe(200);
+    expect(list.html).toContain("Plain Teacher");
+    const searched = await page(admin, "/admin/users?q=plain");
+    expect(searched.html).toContain("Plain Teacher");
+    expect(searched.html).not.toContain("Mei Ling");
+    expect((await page(admin, "/admin/users", "zh-CN")).html).toContain("用户和身份");
+  });
+});
+
+describe("a role change or a removal takes effect at once", () => {
+  it("on pages, the API and live connections of an existing session", async () => {
+    const { session: admin } = await adminSession();
+    const teacher = await newUser(server.url, "instructor", "Soon Student");
+    const teacherId = (await teacher.json<{ user: { id: string } }>("GET", "/api/auth/session")).body.user.id;
+    const { classId } = await classWithExercise(teacher, "Role change");
+    const socket = openSocket(teacher);
+    await connected(socket);
+    const ack = await joinRoom(socket, classId);
+    expect(ack).toMatchObject({ ok: true, data: { staff: true } });
+    expect((await page(teacher, "/dashboard")).html).toContain("Create a class");
+    const dropped = new Promise<string>((resolve) => socket.once("disconnect", resolve));
+
+    const changed = await admin.json("POST", `/api/admin/users/${teacherId}/role`, { role: "student" });
+    expect(changed.status).toBe(200);
+
+    expect(await dropped).toBe("io server disconnect");
+    expect((await page(teacher, "/dashboard")).html).not.toContain("Create a class");
+    expect((await teacher.json("POST", "/api/classes", { name: "No more" })).status).toBe(403);
+    expect((await teacher.json("GET", `/api/classes/${classId}/roster`)).status).toBe(403);
+    // The same cookie reconnects, now as a student (the handshake reads the role afresh).
+    const again = openSocket(teacher);
+    await connected(again);
+    expect(await joinRoom(again, classId)).toMatchObject({ ok: true, data: { staff: false } });
+  });
+
+  it("a removed student loses the class page, the API and the class's live room", async () => {
+    const teacher = await newUser(server.url, "instructor", "Owner");
+    const { classId, joinCode } = await classWithExercise(teacher, "Removal");
+    const student = await newUser(server.url, "student", "Leaving");
+    const studentId = (await student.json<{ user: { id: string } }>("GET", "/api/auth/session")).body.user.id;
+    expect((await student.json("POST", "/api/classes/join", { code: joinCode })).status).toBe(201);
+    const socket = openSocket(student);
+    await connected(socket);
+    expect(await joinRoom(socket, classId)).toMatchObject({ ok: true });
+    expect((await page(student, `/classes/${classId}`)).status).toBe(200);
+
+    expect((await teacher.json("DELETE", `/api/classes/${classId}/students/${studentId}`)).status).toBe(200);
+
+    expect((await page(student, `/classes/${classId}`)).status).toBe(404);
+    expect((await student.json("GET", `/api/classes/${classId}`)).status).toBe(404);
+    expect(await joinRoom(socket, classId)).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+  });
+});
