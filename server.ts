@@ -2,6 +2,8 @@
  * Composition root: one HTTP port serving Next.js and socket.io together. Everything with logic
  * lives in lib/; this file only wires it up in the order the stack needs (see stack-notes).
  */
+// First: remembers a SIGTERM that comes while the rest loads (see the module).
+import { takeOverEarlySignal } from "@/lib/runtime/early-signal-guard";
 import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import next from "next";
@@ -41,7 +43,7 @@ const log = getLogger("server");
 
 // SIGTERM: stop accepting, let sockets reconnect elsewhere, finish the grading jobs in hand
 // (queued ones stay QUEUED in the database for the next start), finish in-flight requests, exit 0.
-onShutdownSignal({
+const shutdown = onShutdownSignal({
   log,
   steps: [
     {
@@ -67,6 +69,8 @@ onShutdownSignal({
     { name: "next", run: () => started.app?.close() },
   ],
 });
+
+takeOverEarlySignal(shutdown);
 
 async function main(): Promise<void> {
   // Next reads .env only inside app.prepare(); our own modules need it before that. Variables

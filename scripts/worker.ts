@@ -10,6 +10,8 @@
  * still running at the limit is left behind, not lost: its row stays running and any grader
  * grades it again once it is older than GRADING_STALE_AFTER_MS.
  */
+// First: remembers a SIGTERM that comes while the rest loads (see the module).
+import { takeOverEarlySignal } from "@/lib/runtime/early-signal-guard";
 import { existsSync } from "node:fs";
 import { getLogger } from "@/lib/observability/logger";
 import { onShutdownSignal, type ShutdownStep } from "@/lib/runtime/on-shutdown-signal";
@@ -32,16 +34,6 @@ const steps: ShutdownStep[] = [
 ];
 const shutdown = onShutdownSignal({ log: logger, steps });
 takeOverEarlySignal(shutdown);
-
-/** A signal caught by scripts/early-signal-guard.cjs while this file was loading starts the shutdown now. */
-function takeOverEarlySignal(trigger: (signal: string) => Promise<void>): void {
-  const early = (globalThis as Record<symbol, unknown>)[Symbol.for("interleave.earlySignal")] as
-    { signal?: string; remember: (signal: string) => void } | undefined;
-  if (!early) return;
-  process.off("SIGTERM", early.remember);
-  process.off("SIGINT", early.remember);
-  if (early.signal) void trigger(early.signal);
-}
 
 function log(message: string): void {
   logger.info(message);

@@ -12,7 +12,8 @@ import { createBullmqQueue } from "@/lib/grading/create-bullmq-queue";
 import { submitSolution } from "@/lib/grading/submit-solution";
 import { createMemoryRateLimiter } from "@/lib/rate-limit/create-memory-rate-limiter";
 import type { SandboxRunner } from "@/lib/sandbox/sandbox-runner.types";
-import { useTestDatabase } from "../helpers/db";
+import { ensureProductionBuild, freePort } from "@/scripts/production-build";
+import { createTestDatabase, useTestDatabase } from "../helpers/db";
 import {
   createGradingClass,
   insertLibraryExercise,
@@ -162,4 +163,47 @@ describe.skipIf(!redisUp)("npm run worker on SIGTERM", () => {
     next.child.kill("SIGTERM");
     expect((await next.exited).code).toBe(0);
   }, 90_000);
+});
+
+describe("the web server (node dist/server.js) on SIGTERM during start-up", () => {
+  it("stops cleanly with exit 0 instead of dying by the signal", async () => {
+    ensureProductionBuild();
+    const database = await createTestDatabase("sqlite");
+    try {
+      // Node's own boot (≈ 0.1–0.3 s on a loaded machine) runs no code of ours; after it, all of
+      // start-up — loading the bundle, Next's prepare(), the grader — is covered.
+      const beforeReady: boolean[] = [];
+      for (const delayMs of [500, 1000]) {
+        const child = spawn(process.execPath, ["dist/server.js"], {
+          cwd: REPO_ROOT,
+          env: {
+            ...process.env,
+            NODE_ENV: "production",
+            PORT: String(await freePort()),
+            HOSTNAME: "127.0.0.1",
+            NEXTAUTH_SECRET: "x".repeat(32),
+            DATABASE_URL: database.url,
+            REDIS_URL: "",
+            SANDBOX_UID_BASE: "63150",
+          },
+          stdio: ["ignore", "pipe", "pipe"],
+        });
+        let output = "";
+        child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+        child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+        const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+          child.once("exit", (code, signal) => resolve({ code, signal })),
+        );
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        beforeReady.push(!output.includes("Interleave ready"));
+        const signalledAt = Date.now();
+        child.kill("SIGTERM");
+        expect(await exited, `after ${delayMs} ms\n${output}`).toEqual({ code: 0, signal: null });
+        expect(Date.now() - signalledAt).toBeLessThan(15_000);
+      }
+      expect(beforeReady, "the signal came during start-up at least once").toContain(true);
+    } finally {
+      await database.drop();
+    }
+  }, 120_000);
 });
