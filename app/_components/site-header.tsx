@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getSessionUser } from "@/app/_lib/session";
 import { LanguageSwitcher } from "@/app/_components/language-switcher";
+import { SessionRefresh } from "@/app/_components/session-refresh";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 import { isLocale, DEFAULT_LOCALE } from "@/i18n/locales";
 
@@ -41,6 +42,7 @@ export async function SiteHeader() {
                 </Link>
               ) : null}
               <SignOutButton label={t("signOut")} />
+              <SessionRefresh />
             </>
           ) : (
             <>

@@ -12,7 +12,9 @@ let server: TestServer;
 const sockets: ClientSocket[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({
+    env: { SESSION_MAX_AGE_SECONDS: "3600", SESSION_ABSOLUTE_MAX_AGE_SECONDS: "7200" },
+  });
   await useDatabaseUrl(server.databaseUrl);
 }, 120_000);
 afterAll(async () => {
@@ -55,6 +57,23 @@ describe("/account", () => {
     expect(zh.html).toContain("你的账户");
     expect(zh.html).toContain("在所有设备上退出");
     expect(zh.html).not.toContain("Sign out everywhere");
+  });
+});
+
+describe("session expiry", () => {
+  it("issues the session cookie for SESSION_MAX_AGE_SECONDS, renewed by the session endpoint pages call", async () => {
+    const student = await newUser(server.url, "student", "Expiring");
+    // app/_components/session-refresh.tsx calls this from pages (at most hourly): a new idle expiry.
+    const response = await student.fetch("/api/auth/session");
+    const line = response.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
+    const expires = line ? /Expires=([^;]+)/i.exec(line)?.[1] : undefined;
+    expect(expires, String(line)).toBeDefined();
+    const seconds = (Date.parse(String(expires)) - Date.now()) / 1000;
+    // One hour as configured, not next-auth's default of 30 days.
+    expect(seconds).toBeGreaterThan(3500);
+    expect(seconds).toBeLessThanOrEqual(3601);
+    // The renewed cookie still works.
+    expect((await student.json("GET", "/api/classes")).status).toBe(200);
   });
 });
 
