@@ -4,11 +4,12 @@
  * the web nodes learn about them through Redis pub/sub. Start as many as the class needs, on any
  * machine with the database, Redis and the sandbox packages.
  *
- * SIGTERM/SIGINT: stop taking jobs, let the running ones finish (up to JOB_GRACE_MS), then exit 0.
+ * SIGTERM/SIGINT: stop taking jobs, let the running ones finish (up to JOB_GRACE_MS, else release
+ * them to other workers), then exit 0.
  * The handler is installed before anything slow is loaded, so a signal during start-up also ends
- * in a clean exit 0 (it used to kill the process, or arrive before the handler and be lost). A job
- * still running at the limit is left behind, not lost: its row stays running and any grader
- * grades it again once it is older than GRADING_STALE_AFTER_MS.
+ * in a clean exit 0 (it used to kill the process by the default action). Only a hard kill leaves
+ * a job behind: its row stays running and any grader grades it again once it is older than
+ * GRADING_STALE_AFTER_MS.
  */
 // First: remembers a SIGTERM that comes while the rest loads (see the module).
 import { takeOverEarlySignal } from "@/lib/runtime/early-signal-guard";
@@ -52,13 +53,26 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-/** Resolves after `run` or after `ms`, whichever comes first (the job is then left to recovery). */
-async function atMost(ms: number, run: () => Promise<unknown>, onTimeout: () => void): Promise<void> {
+/**
+ * Stops grading: running jobs get `graceMs` to finish; after that they are released — closing the
+ * sandbox pool ends their runs as an infrastructure failure, which puts each row back to `queued`
+ * and hands its job to BullMQ's retry, so another worker grades it a second later.
+ */
+async function stopGrading(
+  grading: { stop(): Promise<void> },
+  runner: { close(): Promise<void> },
+  graceMs: number,
+): Promise<void> {
+  const stopped = grading.stop();
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    run(),
-    new Promise<void>((resolve) => (timer = setTimeout(() => (onTimeout(), resolve()), ms))),
+  const finished = await Promise.race([
+    stopped.then(() => true),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
   ]).finally(() => clearTimeout(timer));
+  if (finished) return;
+  logger.warn({ graceMs }, "jobs still running: releasing them to other workers");
+  await runner.close();
+  await stopped;
 }
 
 async function main(): Promise<void> {
@@ -82,7 +96,10 @@ async function main(): Promise<void> {
   const { startGrading } = await import("@/lib/grading/start-grading");
   if (stopRequested) return;
   const runner = createSandboxRunner({ mode: env.SANDBOX, poolSize: env.SANDBOX_POOL_SIZE });
-  steps.push({ name: "sandbox pool", run: () => runner.close() });
+  // Closed once, by whichever comes first: the release of running jobs or the last step.
+  let closing: Promise<void> | undefined;
+  const pool = { close: () => (closing ??= runner.close()) };
+  steps.push({ name: "sandbox pool", run: () => pool.close() });
   const sandbox = runner.status();
   if (!sandbox.available)
     log(`WARNING: ${sandbox.message ?? "the sandbox is unavailable"} — jobs will be retried as infrastructure errors`);
@@ -98,11 +115,8 @@ async function main(): Promise<void> {
   });
   // Before the pool: a running job needs its sandbox slot until it ends.
   steps.splice(steps.length - 1, 0, {
-    name: "grading: finish running jobs, take no new ones",
-    run: () =>
-      atMost(JOB_GRACE_MS, grading.stop, () =>
-        logger.warn("a job is still running: leaving it to recovery (GRADING_STALE_AFTER_MS)"),
-      ),
+    name: "grading: finish running jobs (or release them), take no new ones",
+    run: () => stopGrading(grading, pool, JOB_GRACE_MS),
   });
   if (stopRequested) return;
   log(`grading with ${env.SANDBOX_POOL_SIZE} sandbox slot(s) (${sandbox.mode}), database ${env.databaseProvider}`);

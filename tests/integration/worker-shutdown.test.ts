@@ -76,20 +76,21 @@ async function slowPassingSolution(): Promise<string> {
   return burn + (await referenceSolution(EXERCISE));
 }
 
+const limiter = createMemoryRateLimiter({ limit: 100, windowMs: 60_000 });
+// Submitting only stores and enqueues; the spawned workers do the grading.
+const unusedRunner: SandboxRunner = {
+  run: () => Promise.reject(new Error("not used")),
+  status: () => {
+    throw new Error("not used");
+  },
+  close: async () => undefined,
+};
+
 describe.skipIf(!redisUp)("npm run worker on SIGTERM", () => {
   const database = useTestDatabase("sqlite");
   const prefix = uniquePrefix("shutdown");
   const workers: Worker[] = [];
   const queue = createBullmqQueue({ redisUrl: TEST_REDIS_URL, prefix });
-  const limiter = createMemoryRateLimiter({ limit: 100, windowMs: 60_000 });
-  // Submitting only stores and enqueues; the spawned workers do the grading.
-  const unusedRunner: SandboxRunner = {
-    run: () => Promise.reject(new Error("not used")),
-    status: () => {
-      throw new Error("not used");
-    },
-    close: async () => undefined,
-  };
   const services = { queue, runner: unusedRunner, submitLimiter: limiter, runLimiter: limiter };
 
   afterEach(() => {
@@ -206,4 +207,54 @@ describe("the web server (node dist/server.js) on SIGTERM during start-up", () =
       await database.drop();
     }
   }, 120_000);
+});
+
+describe.skipIf(!redisUp)("npm run worker on SIGTERM with a job longer than the grace period", () => {
+  const database = useTestDatabase("sqlite");
+  const prefix = uniquePrefix("release");
+  const queue = createBullmqQueue({ redisUrl: TEST_REDIS_URL, prefix });
+  const services = { queue, runner: unusedRunner, submitLimiter: limiter, runLimiter: limiter };
+  const workers: Worker[] = [];
+  afterAll(async () => {
+    for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill("SIGKILL");
+    await queue.close();
+    await deleteKeys(prefix);
+  });
+
+  it("releases the job after 10 s, exits 0 within 15 s, and another worker grades it", async () => {
+    const klass = await createGradingClass(1);
+    const exercise = await insertLibraryExercise(klass.classId, EXERCISE, {
+      slugSuffix: "-long",
+      limits: { cpuSeconds: 30, wallSeconds: 60 },
+    });
+    // ~11 s of CPU: still running when the 10 s grace period ends.
+    const burn = "import time\n_end = time.process_time() + 11\nwhile time.process_time() < _end:\n    pass\n";
+    const submitted = await submitSolution(
+      { userId: klass.studentIds[0], exerciseId: exercise.id, code: burn + (await referenceSolution(EXERCISE)) },
+      services,
+    );
+    const first = startWorker(database.current().url, prefix);
+    workers.push(first);
+    await waitFor(
+      async () => (await getDb().submission.findUnique({ where: { id: submitted.id } }))?.status === "running",
+      { timeoutMs: 30_000, what: `the job to start\n${first.output()}` },
+    );
+    const signalledAt = Date.now();
+    first.child.kill("SIGTERM");
+    const exit = await first.exited;
+    expect(exit, first.output()).toMatchObject({ code: 0, signal: null });
+    expect(exit.at - signalledAt).toBeLessThan(15_000);
+    expect(first.output()).toContain("releasing them to other workers");
+    // Released: back in the queue at once, not left running until it looks stale.
+    expect(await getDb().submission.findUnique({ where: { id: submitted.id } })).toMatchObject({
+      status: "queued",
+      claimAttempt: 1,
+    });
+
+    const second = startWorker(database.current().url, prefix);
+    workers.push(second);
+    const [row] = await waitForFinalStatus([submitted.id], { timeoutMs: 60_000 });
+    expect(row).toMatchObject({ status: "passed", passed: true });
+    expect(row.claimAttempt).toBe(2);
+  }, 150_000);
 });
