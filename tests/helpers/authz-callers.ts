@@ -39,13 +39,25 @@ export class Callers {
     this.sessions.set(role, session);
   }
 
-  async route(role: Role, method: string, pathname: string, body?: unknown): Promise<number> {
+  /** The status, and for an error whether it came as the API's JSON `{ error: { code } }`. */
+  async route(
+    role: Role,
+    method: string,
+    pathname: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: boolean }> {
     const init: RequestInit = { method };
     if (method !== "GET" && method !== "DELETE")
       Object.assign(init, { headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
     const response = await this.session(role).fetch(pathname, init);
-    await response.arrayBuffer();
-    return response.status;
+    const text = await response.text();
+    let json = false;
+    try {
+      json = typeof (JSON.parse(text) as { error?: { code?: unknown } }).error?.code === "string";
+    } catch {
+      // not JSON
+    }
+    return { status: response.status, json };
   }
 
   /** Calls a server action as the browser does: POST to a page with the action's id. */

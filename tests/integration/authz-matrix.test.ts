@@ -97,7 +97,8 @@ describe("every row × every role, against the running server", () => {
     for (const row of rows) {
       for (const role of ROLES) {
         const fresh = row.fresh ? await row.fresh(world, callers.session("owner")) : "";
-        const status = await callers.route(role, row.method, row.path(world, fresh), row.body?.(world));
+        const { status, json } = await callers.route(role, row.method, row.path(world, fresh), row.body?.(world));
+        if (status >= 400 && !json) wrong.push(`${row.method} ${row.route} as ${role}: ${status} is not a JSON error`);
         if (status !== row.expect[role])
           wrong.push(
             `${row.method} ${row.route}${row.label ? ` (${row.label})` : ""} as ${role}: ${status}, expected ${row.expect[role]}`,

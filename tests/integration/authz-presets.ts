@@ -57,9 +57,11 @@ export const noRound: Fresh = async (w, owner) => {
   if (rounds.body.current) await owner.json("POST", `/api/rounds/${rounds.body.current.id}/end`);
   return "";
 };
-export const catchAll = (method: RouteRow["method"]): RouteRow => ({
+/** `/api` itself and unknown /api paths: a JSON 404 for everyone (app/api/[[...path]]). */
+export const catchAll = (method: RouteRow["method"], pathname: string): RouteRow => ({
   method,
-  route: "[...path]",
-  path: () => "/api/no/such/route",
+  route: "[[...path]]",
+  label: pathname,
+  path: () => pathname,
   expect: everyone(404),
 });

@@ -20,7 +20,10 @@ import {
 } from "./authz-presets";
 
 export const CLASS_ROUTES: RouteRow[] = [
-  ...(["GET", "POST", "PUT", "PATCH", "DELETE"] as const).map(catchAll),
+  ...(["GET", "POST", "PUT", "PATCH", "DELETE"] as const).flatMap((method) => [
+    catchAll(method, "/api/no/such/route"),
+    catchAll(method, "/api"),
+  ]),
   {
     method: "POST",
     route: "admin/users/[id]/role",
