@@ -100,3 +100,14 @@ export async function listUsers(
     select: userSelect,
   });
 }
+
+/** Grants or revokes the admin flag by email; null when no account has that email. */
+export async function setUserAdminByEmail(
+  email: string,
+  isAdmin: boolean,
+  db: DbClient = getDb(),
+): Promise<UserRecord | null> {
+  const found = await db.user.findUnique({ where: { email }, select: { id: true } });
+  if (!found) return null;
+  return db.user.update({ where: { id: found.id }, data: { isAdmin }, select: userSelect });
+}

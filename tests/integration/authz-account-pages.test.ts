@@ -2,7 +2,9 @@
  * /account and /admin/users on the production server, in both languages, and a role change or a
  * removal taking effect at once on pages, the API and live connections.
  */
+import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT } from "@/scripts/production-build";
 import { getDb, useDatabaseUrl } from "@/lib/db/get-db";
 import { HttpSession } from "@/tests/helpers/http-session";
 import { classWithExercise, connected, joinRoom, liveSocket, newUser, type ClientSocket } from "@/tests/helpers/live";
@@ -90,6 +92,30 @@ describe("/admin/users", () => {
     expect(searched.html).not.toContain("Mei Ling");
     expect((await page(admin, "/admin/users", "zh-CN")).html).toContain("用户和身份");
   });
+});
+
+describe("npm run user:admin", () => {
+  it("makes an account an administrator (at once for its open session), and revokes it", async () => {
+    const operator = await newUser(server.url, "instructor", "Future Admin");
+    const email = (await operator.json<{ user: { email: string } }>("GET", "/api/auth/session")).body.user.email;
+    expect((await page(operator, "/admin/users")).status).toBe(404);
+    const run = (...args: string[]) =>
+      spawnSync("npm", ["run", "--silent", "user:admin", "--", ...args], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, DATABASE_URL: server.databaseUrl },
+        encoding: "utf8",
+      });
+    const granted = run(email.toUpperCase());
+    expect(granted.status, granted.stderr).toBe(0);
+    expect(granted.stdout).toContain("is now an administrator");
+    expect((await page(operator, "/admin/users")).status).toBe(200);
+    expect(run(email, "--revoke").stdout).toContain("no longer an administrator");
+    expect((await page(operator, "/admin/users")).status).toBe(404);
+    const missing = run("nobody@example.test");
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("No account has the email nobody@example.test");
+    expect(run().status).toBe(2);
+  }, 60_000);
 });
 
 describe("a role change or a removal takes effect at once", () => {
