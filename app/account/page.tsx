@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/app/_lib/session";
 import { card } from "@/app/_components/button-styles";
+import { ChangePasswordForm } from "@/app/account/change-password-form";
 import { SignOutEverywhere } from "@/app/account/sign-out-everywhere";
 
 export const dynamic = "force-dynamic";
@@ -41,6 +42,13 @@ export default async function AccountPage() {
             </Link>
           </p>
         ) : null}
+      </section>
+      <section aria-labelledby="account-password" className={card}>
+        <h2 id="account-password" className="mb-2 text-2xl font-bold text-slate-950">
+          {t("passwordTitle")}
+        </h2>
+        <p className="mb-4 text-lg text-slate-700">{t("passwordLead")}</p>
+        <ChangePasswordForm email={user.email} />
       </section>
       <section aria-labelledby="account-sessions" className={card}>
         <h2 id="account-sessions" className="mb-2 text-2xl font-bold text-slate-950">

@@ -111,3 +111,12 @@ export async function setUserAdminByEmail(
   if (!found) return null;
   return db.user.update({ where: { id: found.id }, data: { isAdmin }, select: userSelect });
 }
+
+export async function findPasswordHash(id: string, db: DbClient = getDb()): Promise<string | null> {
+  return (await db.user.findUnique({ where: { id }, select: { passwordHash: true } }))?.passwordHash ?? null;
+}
+
+/** A new password ends every session issued before it (the session version moves on). */
+export async function updatePasswordHash(id: string, passwordHash: string, db: DbClient = getDb()): Promise<void> {
+  await db.user.update({ where: { id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+}

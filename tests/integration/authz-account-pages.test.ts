@@ -79,6 +79,48 @@ describe("session expiry", () => {
   });
 });
 
+describe("changing the password", () => {
+  it("asks for the current one, refuses weak ones with a code, and ends the other sessions", async () => {
+    const laptop = await newUser(server.url, "student", "Pat Changer");
+    const email = (await laptop.json<{ user: { email: string } }>("GET", "/api/auth/session")).body.user.email;
+    type Refusal = { error: { code: string; details: Record<string, string[]> } };
+    const wrong = await laptop.json<Refusal>("POST", "/api/account/password", {
+      currentPassword: "nope",
+      newPassword: "a brand new passphrase",
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.details["currentPassword.rule"]).toEqual(["wrongCurrent"]);
+    const weak = await laptop.json<Refusal>("POST", "/api/account/password", {
+      currentPassword: "password 123",
+      newPassword: "qwerty123",
+    });
+    expect(weak.body.error.details["newPassword.rule"]).toEqual(["common"]);
+    const short = await laptop.json<Refusal>("POST", "/api/account/password", {
+      currentPassword: "password 123",
+      newPassword: "short",
+    });
+    expect(short.body.error.details["newPassword.rule"]).toEqual(["tooShort"]);
+    // Nothing changed so far: the old password still signs in.
+    const phone = new HttpSession(server.url);
+    expect(await phone.signIn(email, "password 123")).toBe(true);
+
+    const changed = await laptop.json("POST", "/api/account/password", {
+      currentPassword: "password 123",
+      newPassword: "a brand new passphrase",
+    });
+    expect(changed.status).toBe(200);
+    expect((await phone.json("GET", "/api/classes")).status).toBe(401);
+    expect((await laptop.json("GET", "/api/classes")).status).toBe(401);
+    expect(await new HttpSession(server.url).signIn(email, "password 123")).toBe(false);
+    const again = new HttpSession(server.url);
+    expect(await again.signIn(email, "a brand new passphrase")).toBe(true);
+    expect((await again.json("GET", "/api/classes")).status).toBe(200);
+    // The account page offers the form, in both languages.
+    expect((await page(again, "/account")).html).toContain(">Change password<");
+    expect((await page(again, "/account", "zh-CN")).html).toContain(">修改密码<");
+  });
+});
+
 describe("/admin/users", () => {
   it("is a 404 for everyone but administrators, who see and search the accounts", async () => {
     const teacher = await newUser(server.url, "instructor", "Plain Teacher");

@@ -24,6 +24,14 @@ export const CLASS_ROUTES: RouteRow[] = [
     catchAll(method, "/api/no/such/route"),
     catchAll(method, "/api"),
   ]),
+  // A wrong current password: refused (400) for every signed-in role, nobody's password changes.
+  {
+    method: "POST",
+    route: "account/password",
+    path: () => "/api/account/password",
+    body: () => ({ currentPassword: "not the password", newPassword: "a brand new passphrase" }),
+    expect: cells(401, 400, 400, 400, 400, 400),
+  },
   {
     method: "POST",
     route: "admin/users/[id]/role",
