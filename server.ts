@@ -70,8 +70,6 @@ const shutdown = onShutdownSignal({
   ],
 });
 
-takeOverEarlySignal(shutdown);
-
 async function main(): Promise<void> {
   // Next reads .env only inside app.prepare(); our own modules need it before that. Variables
   // already set in the environment win.
@@ -154,6 +152,8 @@ async function main(): Promise<void> {
 }
 
 startUp = main();
+// After main() started: a signal that came while loading waits for start-up like any other.
+takeOverEarlySignal(shutdown);
 startUp.catch((error: unknown) => {
   getLogger("server").fatal(
     { err: error instanceof Error ? error.message : String(error) },

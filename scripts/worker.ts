@@ -34,7 +34,6 @@ const steps: ShutdownStep[] = [
   },
 ];
 const shutdown = onShutdownSignal({ log: logger, steps });
-takeOverEarlySignal(shutdown);
 
 function log(message: string): void {
   logger.info(message);
@@ -123,6 +122,8 @@ async function main(): Promise<void> {
 }
 
 startUp = main();
+// After main() started: a signal that came while loading waits for start-up like any other.
+takeOverEarlySignal(shutdown);
 startUp.catch((error: unknown) => {
   console.error("npm run worker failed to start:", error instanceof Error ? error.message : error);
   process.exit(1);
