@@ -23,6 +23,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     role: user.role,
     isAdmin: user.isAdmin === true,
     sessionVersion: user.sessionVersion,
+    authTime: user.authTime,
   });
 });
 

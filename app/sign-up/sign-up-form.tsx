@@ -10,12 +10,27 @@ import { Field } from "@/app/_components/field";
 import { FormError } from "@/app/_components/form-error";
 import { primaryButton } from "@/app/_components/button-styles";
 import { RoleChoice } from "@/app/sign-up/role-choice";
+import type { PasswordRule } from "@/lib/auth/password-rules";
+
+const PASSWORD_RULE_CODES: readonly string[] = [
+  "tooShort",
+  "tooLong",
+  "common",
+  "repetitive",
+  "containsEmail",
+  "containsName",
+] satisfies PasswordRule[];
+
+function isPasswordRule(code: string): code is PasswordRule {
+  return PASSWORD_RULE_CODES.includes(code);
+}
 
 type SignUpValues = { name: string; email: string; password: string; role: string };
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth");
   const tErrors = useTranslations("apiErrors");
+  const tPassword = useTranslations("password");
   const errorText = useErrorText();
   const router = useRouter();
   // Field messages produced here are already in the UI's language; API errors go through useErrorText.
@@ -30,7 +45,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     const details: Record<string, string[]> = {};
     if (!values.name.trim()) details.name = [tErrors("nameRequired")];
     if (!/^\S+@\S+\.\S+$/.test(values.email.trim())) details.email = [tErrors("emailInvalid")];
-    if (values.password.length < 8) details.password = [tErrors("passwordShort")];
+    if ([...values.password].length < 8) details.password = [tPassword("tooShort")];
     return Object.keys(details).length ? details : null;
   }
 
@@ -62,7 +77,13 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     router.refresh();
   }
 
-  const fieldErrors = (name: string) => localErrors?.[name] ?? errorText.field(apiError, name);
+  const fieldErrors = (name: string) =>
+    localErrors?.[name] ?? (name === "password" ? passwordErrors(apiError) : null) ?? errorText.field(apiError, name);
+  // The server names the broken password rule (`password.rule`); show it in the page's language.
+  function passwordErrors(error: ApiError | null): string[] | null {
+    const rule = error?.details?.["password.rule"]?.[0];
+    return rule && isPasswordRule(rule) ? [tPassword(rule)] : null;
+  }
   const formMessage = apiError && !apiError.details ? errorText.message(apiError) : null;
 
   return (

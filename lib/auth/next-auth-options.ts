@@ -7,7 +7,7 @@ import type { Account, Profile, User } from "next-auth";
 import { AppError } from "@/lib/errors/app-error";
 import { isUserRole, type UserRole } from "@/lib/auth/session-user";
 import { parse as parseCookieHeader } from "cookie";
-import { getEnv } from "@/lib/config/env";
+import { getEnv, parseEnv } from "@/lib/config/env";
 import { deviceCookieName } from "@/lib/auth/device-cookie";
 import { SIGN_IN_RATE_LIMITED } from "@/lib/auth/sign-in-errors";
 import { signInWithOAuth } from "@/lib/auth/sign-in-with-oauth";
@@ -16,7 +16,15 @@ import { currentSessionVersion } from "@/lib/auth/resolve-session-user";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; email: string; name: string; role: UserRole; isAdmin: boolean; sessionVersion?: number };
+    user: {
+      id: string;
+      email: string;
+      name: string;
+      role: UserRole;
+      isAdmin: boolean;
+      sessionVersion?: number;
+      authTime?: number;
+    };
   }
   interface User {
     role?: UserRole;
@@ -24,8 +32,14 @@ declare module "next-auth" {
   }
 }
 
-/** JWT sessions: pages, route handlers, server actions and the socket handshake all decode the same cookie. */
-export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+/**
+ * JWT sessions: pages, route handlers, server actions and the socket handshake all decode the same
+ * cookie. Its lifetime is the idle expiry (pages re-send it, so activity moves it forward); the
+ * absolute expiry is checked against the sign-in time in resolveSessionUser.
+ */
+function sessionMaxAge(env: NodeJS.ProcessEnv): number {
+  return (env === process.env ? getEnv() : parseEnv(env)).SESSION_MAX_AGE_SECONDS;
+}
 
 function credentialsProvider(): Provider {
   return CredentialsProvider({
@@ -83,7 +97,7 @@ export function buildAuthOptions(env: NodeJS.ProcessEnv = process.env): NextAuth
   return {
     // Read at request time too (next-auth falls back to NEXTAUTH_SECRET), but explicit is clearer.
     secret: env.NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    session: { strategy: "jwt", maxAge: sessionMaxAge(env) },
     providers: [credentialsProvider(), ...oauthProviders(env)],
     pages: { signIn: "/sign-in" },
     callbacks: {
@@ -98,7 +112,10 @@ export function buildAuthOptions(env: NodeJS.ProcessEnv = process.env): NextAuth
           token.isAdmin = user.isAdmin === true;
           // Pinned at sign-in: "sign out everywhere" increments the account's version.
           token.sv = await currentSessionVersion(user.id);
+          token.at = Math.floor(Date.now() / 1000);
         }
+        // Sessions issued before sign-in times were recorded start their absolute clock now.
+        if (typeof token.at !== "number") token.at = Math.floor(Date.now() / 1000);
         return token;
       },
       async session({ session, token }) {
@@ -111,6 +128,7 @@ export function buildAuthOptions(env: NodeJS.ProcessEnv = process.env): NextAuth
             role,
             isAdmin: token.isAdmin === true,
             sessionVersion: typeof token.sv === "number" ? token.sv : 0,
+            authTime: typeof token.at === "number" ? token.at : undefined,
           };
         }
         return session;

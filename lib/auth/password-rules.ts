@@ -46,19 +46,44 @@ const COMMON = new Set([
   "asyncio1",
 ]);
 
-/** The problem with `password`, or null when it is acceptable. */
-export function passwordProblem(password: string, context: { email?: string; name?: string } = {}): string | null {
-  if ([...password].length < MIN_PASSWORD_LENGTH)
-    return `The password needs at least ${MIN_PASSWORD_LENGTH} characters.`;
-  if (Buffer.byteLength(password, "utf8") > MAX_PASSWORD_BYTES)
-    return `The password is too long (at most ${MAX_PASSWORD_BYTES} bytes).`;
+/** Which rule a password breaks: a stable code the browser translates (messages `password.*`). */
+export const PASSWORD_RULES = ["tooShort", "tooLong", "common", "repetitive", "containsEmail", "containsName"] as const;
+export type PasswordRule = (typeof PASSWORD_RULES)[number];
+
+/** The English wording of each rule, for API clients and logs; forms show their own translation. */
+export const PASSWORD_RULE_MESSAGES: Record<PasswordRule, string> = {
+  tooShort: `The password needs at least ${MIN_PASSWORD_LENGTH} characters.`,
+  tooLong: `The password is too long (at most ${MAX_PASSWORD_BYTES} bytes).`,
+  common: "This password is one of the first a guesser tries: choose a less common one.",
+  repetitive: "The password repeats the same characters: choose one that is harder to guess.",
+  containsEmail: "The password must not contain your email address.",
+  containsName: "The password must not contain your name.",
+};
+
+/** The length rules alone (they need no context): the first one `password` breaks, or null. */
+export function passwordLengthRule(password: string): PasswordRule | null {
+  if ([...password].length < MIN_PASSWORD_LENGTH) return "tooShort";
+  if (new TextEncoder().encode(password).length > MAX_PASSWORD_BYTES) return "tooLong";
+  return null;
+}
+
+/** The first rule `password` breaks, or null when it is acceptable. */
+export function passwordRule(password: string, context: { email?: string; name?: string } = {}): PasswordRule | null {
+  const length = passwordLengthRule(password);
+  if (length) return length;
   const lower = password.toLowerCase();
-  if (COMMON.has(lower)) return "This password is one of the first a guesser tries: choose a less common one.";
-  if (new Set(lower).size <= 2) return "The password repeats the same characters: choose one that is harder to guess.";
+  if (COMMON.has(lower)) return "common";
+  if (new Set(lower).size <= 2) return "repetitive";
   const local = context.email?.split("@")[0]?.toLowerCase();
   if (lower === context.email?.trim().toLowerCase() || (local && local.length >= 4 && lower.includes(local)))
-    return "The password must not contain your email address.";
+    return "containsEmail";
   if (context.name && context.name.trim().length >= 4 && lower.includes(context.name.trim().toLowerCase()))
-    return "The password must not contain your name.";
+    return "containsName";
   return null;
+}
+
+/** The problem with `password` in English, or null when it is acceptable. */
+export function passwordProblem(password: string, context: { email?: string; name?: string } = {}): string | null {
+  const rule = passwordRule(password, context);
+  return rule ? PASSWORD_RULE_MESSAGES[rule] : null;
 }

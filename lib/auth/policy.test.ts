@@ -7,6 +7,18 @@ const student: Actor = { id: "stu", role: "student", isAdmin: false };
 const activeCtx: ClassContext = { ownerId: "owner", enrollmentStatus: "ACTIVE" };
 
 describe("policy (pure parts the table test does not reach)", () => {
+  it("hides unpublished things from everyone who does not manage the class: NOT_FOUND, never FORBIDDEN", () => {
+    const draft = { ...activeCtx, unpublished: true };
+    for (const action of ["exercise.manage", "exercise.view", "exercise.submit", "class.view"] as const)
+      expect(can(student, action, draft)).toMatchObject({ allowed: false, code: "NOT_FOUND" });
+    expect(can(owner, "exercise.manage", draft)).toEqual({ allowed: true });
+    expect(can({ id: "admin", role: "INSTRUCTOR", isAdmin: true }, "exercise.manage", draft)).toEqual({
+      allowed: true,
+    });
+    // Published, the same student may see it but still not manage it.
+    expect(can(student, "exercise.manage", activeCtx)).toMatchObject({ allowed: false, code: "FORBIDDEN" });
+  });
+
   it("accepts the session's lower-case role names", () => {
     expect(can({ ...owner, role: "instructor" }, "class.manage", { ownerId: "owner", enrollmentStatus: null })).toEqual(
       { allowed: true },

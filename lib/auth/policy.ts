@@ -26,6 +26,12 @@ export interface ClassContext {
   archivedAt?: Date | null;
   /** For submission.view: whose submission it is. */
   submissionUserId?: string;
+  /**
+   * The thing acted on is not published (a draft exercise, an unpublished assignment): to anyone
+   * who does not manage the class it does not exist, so every action on it is NOT_FOUND — never
+   * FORBIDDEN, which would confirm the draft is there.
+   */
+  unpublished?: boolean;
 }
 
 export const CLASS_ACTIONS = [
@@ -68,6 +74,7 @@ export function can(actor: Actor, action: ClassAction, ctx: ClassContext): Decis
   if (!visible) return notFound(action);
 
   const manages = isOwner || actor.isAdmin;
+  if (ctx.unpublished && !manages) return notFound(action);
   switch (action) {
     case "class.manage":
     case "class.roster.view":

@@ -16,7 +16,7 @@ export interface ClassAccess {
  * A missing class reads exactly like an invisible one (NOT_FOUND).
  */
 export async function requireClassAccess(
-  options: { userId: string; classId: string; action: ClassAction; submissionUserId?: string },
+  options: { userId: string; classId: string; action: ClassAction; submissionUserId?: string; unpublished?: boolean },
   db?: DbClient,
 ): Promise<ClassAccess> {
   const actor = await loadActor(options.userId);
@@ -31,6 +31,7 @@ export async function requireClassAccess(
     enrollmentStatus: found.enrollmentStatus,
     archivedAt: found.klass.archivedAt,
     submissionUserId: options.submissionUserId,
+    unpublished: options.unpublished,
   };
   authorize(actor, options.action, context);
   return { actor, klass: found.klass, context };

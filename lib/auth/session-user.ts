@@ -12,6 +12,8 @@ export interface SessionUser {
   isAdmin: boolean;
   /** The account's session version when this session was issued (absent on older tokens = 0). */
   sessionVersion?: number;
+  /** When the user signed in (Unix seconds): the absolute session expiry counts from here. */
+  authTime?: number;
 }
 
 export function isUserRole(value: unknown): value is UserRole {
@@ -32,5 +34,6 @@ export function sessionUserFromToken(token: Record<string, unknown> | null | und
     isAdmin: token.isAdmin === true,
   };
   if (typeof token.sv === "number") user.sessionVersion = token.sv;
+  if (typeof token.at === "number") user.authTime = token.at;
   return user;
 }

@@ -1,5 +1,20 @@
 import { z } from "zod";
-import { MIN_PASSWORD_LENGTH, passwordProblem } from "./password-rules";
+import { PASSWORD_RULE_MESSAGES, passwordLengthRule, passwordRule, type PasswordRule } from "./password-rules";
+
+/**
+ * A broken password rule becomes two field details: `password` (English, for API clients) and
+ * `password.rule` (the code, which forms translate — a Chinese page never shows the English).
+ */
+function addPasswordIssue(ctx: z.RefinementCtx, rule: PasswordRule, path: string[]): void {
+  ctx.addIssue({ code: "custom", path, message: PASSWORD_RULE_MESSAGES[rule] });
+  ctx.addIssue({ code: "custom", path: [...path, "rule"], message: rule });
+}
+
+/** A new password (sign-up, password change): the length rules, with their codes. */
+export const newPasswordSchema = z.string({ message: "Enter a password." }).superRefine((password, ctx) => {
+  const rule = passwordLengthRule(password);
+  if (rule) addPasswordIssue(ctx, rule, []);
+});
 
 export const emailSchema = z
   .string({ message: "Enter a valid email address." })
@@ -10,9 +25,7 @@ export const emailSchema = z
 export const signUpInput = z
   .object({
     email: emailSchema,
-    password: z
-      .string({ message: "Enter a password." })
-      .min(MIN_PASSWORD_LENGTH, `The password needs at least ${MIN_PASSWORD_LENGTH} characters.`),
+    password: newPasswordSchema,
     name: z.string({ message: "Enter your name." }).trim().min(1, "Enter your name.").max(100, "The name is too long."),
     // The session uses lower case, the database upper case: accept both.
     role: z.preprocess(
@@ -23,9 +36,9 @@ export const signUpInput = z
   })
   .superRefine((input, ctx) => {
     // The rules (lib/auth/password-rules.ts) need the email and name too: not "ada@x.org" for Ada.
-    const problem = passwordProblem(input.password, { email: input.email, name: input.name });
-    if (problem && [...input.password].length >= MIN_PASSWORD_LENGTH)
-      ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+    if (passwordLengthRule(input.password)) return; // already reported by the field
+    const rule = passwordRule(input.password, { email: input.email, name: input.name });
+    if (rule) addPasswordIssue(ctx, rule, ["password"]);
   });
 
 export type SignUpInput = z.input<typeof signUpInput>;

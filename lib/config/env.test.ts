@@ -63,6 +63,19 @@ describe("parseEnv", () => {
     expect(env.NEXTAUTH_SECRET).toBe("x".repeat(32));
   });
 
+  it("reads the session expiries (7 and 30 days by default) and refuses an absolute one shorter than the idle one", () => {
+    expect(parseEnv({})).toMatchObject({
+      SESSION_MAX_AGE_SECONDS: 604_800,
+      SESSION_ABSOLUTE_MAX_AGE_SECONDS: 2_592_000,
+    });
+    expect(parseEnv({ SESSION_MAX_AGE_SECONDS: "3600" }).SESSION_MAX_AGE_SECONDS).toBe(3600);
+    expect(() => parseEnv({ SESSION_MAX_AGE_SECONDS: "7200", SESSION_ABSOLUTE_MAX_AGE_SECONDS: "3600" })).toThrow(
+      /SESSION_ABSOLUTE_MAX_AGE_SECONDS: must not be shorter/,
+    );
+    expect(() => parseEnv({ SESSION_MAX_AGE_SECONDS: "10" })).toThrow(/SESSION_MAX_AGE_SECONDS: must be at least 60/);
+    expect(() => parseEnv({ SESSION_MAX_AGE_SECONDS: "a week" })).toThrow(/SESSION_MAX_AGE_SECONDS/);
+  });
+
   it("documents every variable it reads", () => {
     const documented = ENV_VARS.flatMap((v) => v.name.split(" / "));
     expect(READ_ENV_VARS).toEqual(

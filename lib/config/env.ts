@@ -115,6 +115,18 @@ export const ENV_VARS: readonly EnvVarDoc[] = [
       "`debug`, `info`, `warn` or `error`. Logs are JSON lines on stdout (pino), each HTTP request's lines carry its `requestId` (also sent back as `X-Request-Id`).",
   },
   {
+    name: "SESSION_MAX_AGE_SECONDS",
+    default: "604800",
+    description:
+      "Idle session expiry (7 days): a session unused this long is signed out. Using a page moves the expiry forward. At least 60.",
+  },
+  {
+    name: "SESSION_ABSOLUTE_MAX_AGE_SECONDS",
+    default: "2592000",
+    description:
+      "Absolute session expiry (30 days): however active, a session this old since sign-in must sign in again. At least SESSION_MAX_AGE_SECONDS.",
+  },
+  {
     name: "METRICS_TOKEN",
     default: "(unset)",
     description:
@@ -183,6 +195,14 @@ const envObject = z.object({
     (v) => (v === "" || v === undefined ? 60 * 60_000 : v),
     z.coerce.number().int().min(1_000),
   ),
+  SESSION_MAX_AGE_SECONDS: z.preprocess(
+    (v) => (v === "" || v === undefined ? 7 * 86_400 : v),
+    z.coerce.number().int().min(60, "must be at least 60 (seconds)"),
+  ),
+  SESSION_ABSOLUTE_MAX_AGE_SECONDS: z.preprocess(
+    (v) => (v === "" || v === undefined ? 30 * 86_400 : v),
+    z.coerce.number().int().min(60, "must be at least 60 (seconds)"),
+  ),
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   TRUST_PROXY: z.preprocess((v) => (v === "" || v === undefined ? 0 : v), z.coerce.number().int().min(0).max(10)),
 });
@@ -197,6 +217,13 @@ const envSchema = envObject
         code: "custom",
         path: ["NEXTAUTH_SECRET"],
         message: "is required when NODE_ENV=production (npm run setup writes one to .env)",
+      });
+    }
+    if (env.SESSION_ABSOLUTE_MAX_AGE_SECONDS < env.SESSION_MAX_AGE_SECONDS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_ABSOLUTE_MAX_AGE_SECONDS"],
+        message: "must not be shorter than SESSION_MAX_AGE_SECONDS (the idle expiry)",
       });
     }
     if (env.NEXTAUTH_SECRET !== undefined && env.NEXTAUTH_SECRET.length < 16) {

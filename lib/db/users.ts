@@ -86,3 +86,37 @@ export async function updateUserRole(id: string, role: UserRole, db: DbClient = 
   if (!found) return null;
   return db.user.update({ where: { id }, data: { role }, select: userSelect });
 }
+
+/** Accounts for the admin's user list, newest first; `query` matches name or email (case as stored). */
+export async function listUsers(
+  options: { query?: string; take: number },
+  db: DbClient = getDb(),
+): Promise<UserRecord[]> {
+  const query = options.query?.trim();
+  return db.user.findMany({
+    where: query ? { OR: [{ email: { contains: query.toLowerCase() } }, { name: { contains: query } }] } : undefined,
+    orderBy: { createdAt: "desc" },
+    take: options.take,
+    select: userSelect,
+  });
+}
+
+/** Grants or revokes the admin flag by email; null when no account has that email. */
+export async function setUserAdminByEmail(
+  email: string,
+  isAdmin: boolean,
+  db: DbClient = getDb(),
+): Promise<UserRecord | null> {
+  const found = await db.user.findUnique({ where: { email }, select: { id: true } });
+  if (!found) return null;
+  return db.user.update({ where: { id: found.id }, data: { isAdmin }, select: userSelect });
+}
+
+export async function findPasswordHash(id: string, db: DbClient = getDb()): Promise<string | null> {
+  return (await db.user.findUnique({ where: { id }, select: { passwordHash: true } }))?.passwordHash ?? null;
+}
+
+/** A new password ends every session issued before it (the session version moves on). */
+export async function updatePasswordHash(id: string, passwordHash: string, db: DbClient = getDb()): Promise<void> {
+  await db.user.update({ where: { id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+}

@@ -20,7 +20,12 @@ export async function exportClassExercise(input: ExerciseRefInput): Promise<Exer
   const { userId, exerciseId } = parseInput(exerciseRefInput, input);
   const exercise = await findExerciseWithCurrentVersion(exerciseId);
   if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found");
-  await requireClassAccess({ userId, classId: exercise.classId, action: "exercise.manage" });
+  await requireClassAccess({
+    userId,
+    classId: exercise.classId,
+    action: "exercise.manage",
+    unpublished: exercise.status === "DRAFT",
+  });
   const extras = packageExtrasSchema.safeParse(exercise.version.packageExtras);
   if (!extras.success) {
     throw new AppError(

@@ -10,6 +10,14 @@ export async function loadManagedExercise(
 ): Promise<ExerciseWithVersion> {
   const exercise = await findExerciseWithCurrentVersion(options.exerciseId, db);
   if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found");
-  await requireClassAccess({ userId: options.userId, classId: exercise.classId, action: "exercise.manage" }, db);
+  await requireClassAccess(
+    {
+      userId: options.userId,
+      classId: exercise.classId,
+      action: "exercise.manage",
+      unpublished: exercise.status === "DRAFT",
+    },
+    db,
+  );
   return exercise;
 }

@@ -17,7 +17,12 @@ export async function publishExercise(
   const { userId, exerciseId, status } = parseInput(publishExerciseInput, input);
   const exercise = await findExerciseWithCurrentVersion(exerciseId);
   if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found");
-  await requireClassAccess({ userId, classId: exercise.classId, action: "exercise.manage" });
+  await requireClassAccess({
+    userId,
+    classId: exercise.classId,
+    action: "exercise.manage",
+    unpublished: exercise.status === "DRAFT",
+  });
   // An exercise written in the browser has no expected trace until "Record": nothing could pass it.
   if (status === "PUBLISHED" && exercise.version.expectedSpec.trim() === "") {
     throw new AppError("CONFLICT", "Record the expected trace before publishing: without it no submission can pass.");

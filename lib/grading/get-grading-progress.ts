@@ -11,7 +11,12 @@ export async function getGradingProgress(input: z.input<typeof regradeInput>) {
   const { userId, exerciseId } = parseInput(regradeInput, input);
   const exercise = await findExerciseWithCurrentVersion(exerciseId);
   if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found");
-  await requireClassAccess({ userId, classId: exercise.classId, action: "exercise.manage" });
+  await requireClassAccess({
+    userId,
+    classId: exercise.classId,
+    action: "exercise.manage",
+    unpublished: exercise.status === "DRAFT",
+  });
   const counts = await countSubmissionsByStatus({ exerciseId });
   const pending = (counts.queued ?? 0) + (counts.running ?? 0);
   // infra_error is final (retries exhausted) until the instructor regrades: done, but not graded.

@@ -20,7 +20,12 @@ export async function regradeExercise(
   const { userId, exerciseId } = parseInput(regradeInput, input);
   const exercise = await findExerciseWithCurrentVersion(exerciseId);
   if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found");
-  await requireClassAccess({ userId, classId: exercise.classId, action: "exercise.manage" });
+  await requireClassAccess({
+    userId,
+    classId: exercise.classId,
+    action: "exercise.manage",
+    unpublished: exercise.status === "DRAFT",
+  });
   const ids = await requeueExerciseSubmissions(exercise.id, exercise.version.id);
   for (const id of ids) await services.queue.enqueue(id, { priority: "low" });
   await recordAuditEntry({

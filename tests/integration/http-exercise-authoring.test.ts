@@ -2,7 +2,7 @@
  * Writing an exercise through the API the editor uses, on the real production server and sandbox:
  * create → record → try a wrong solution → publish → a student passes it; editing the published
  * exercise makes version 2; the dashboard and the review queue. Every new route is the owner's
- * only: another instructor gets 404, a student 403, and students never see the solution or spec.
+ * only: another instructor gets 404, a student 403 (404 while it is a draft), and students never see the solution or spec.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExerciseForEditor } from "@/lib/exercises/exercise-draft.types";
@@ -136,7 +136,8 @@ describe("exercise authoring and the class dashboard over HTTP", () => {
   it("records the spec from the solution and checks a wrong solution against it; owner only", async () => {
     for (const [session, status] of [
       [stranger, 404],
-      [student, 403],
+      // Still a draft: to the class's student it does not exist (404, not 403).
+      [student, 404],
     ] as const) {
       expect((await session.json("POST", `/api/exercises/${exerciseId}/record`, {})).status).toBe(status);
       expect((await session.json("POST", `/api/exercises/${exerciseId}/try`, { code: SEQUENTIAL })).status).toBe(

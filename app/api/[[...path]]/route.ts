@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { errorResponse } from "@/app/api/_lib/route";
 
 /**
- * Any /api/* path no route handles: a JSON 404 in the API's error shape, never the HTML page a
+ * `/api` itself and any /api/* path no route handles: a JSON 404 in the API's error shape, never the HTML page a
  * browser would get. More specific routes always win over this catch-all.
  */
 function notFound(): Response {

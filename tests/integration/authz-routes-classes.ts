@@ -1,0 +1,185 @@
+/** Authorization table rows: the catch-all, admin, assignment, auth and class routes. */
+import fs from "node:fs";
+import path from "node:path";
+import {
+  A,
+  ADMIN_ONLY,
+  ANY_USER,
+  DRAFT,
+  MEMBERS,
+  STAFF,
+  STAFF_ROUTE,
+  asg,
+  catchAll,
+  cells,
+  draft,
+  everyone,
+  freshAssignment,
+  freshStudent,
+  noRound,
+  succeeds,
+  type RouteRow,
+} from "./authz-presets";
+
+/** A library exercise folder as the class page's folder picker sends it: file name → text. */
+function libraryFolder(slug: string): Record<string, string> {
+  const dir = path.join(__dirname, "..", "..", "content", "exercises", slug);
+  return Object.fromEntries(fs.readdirSync(dir).map((name) => [name, fs.readFileSync(path.join(dir, name), "utf8")]));
+}
+
+export const CLASS_ROUTES: RouteRow[] = [
+  ...(["GET", "POST", "PUT", "PATCH", "DELETE"] as const).flatMap((method) => [
+    catchAll(method, "/api/no/such/route"),
+    catchAll(method, "/api"),
+  ]),
+  // A wrong current password: refused (400) for every signed-in role, nobody's password changes.
+  {
+    method: "POST",
+    route: "account/password",
+    path: () => "/api/account/password",
+    body: () => ({ currentPassword: "not the password", newPassword: "a brand new passphrase" }),
+    expect: cells(401, 400, 400, 400, 400, 400),
+  },
+  {
+    method: "POST",
+    route: "admin/users/[id]/role",
+    path: (w) => `/api/admin/users/${w.users.outsider.id}/role`,
+    body: () => ({ role: "student" }),
+    expect: ADMIN_ONLY,
+  },
+  { method: "GET", route: "assignments/[id]/export", path: (w) => `${asg(w)}/export?format=csv`, expect: STAFF },
+  {
+    method: "POST",
+    route: "assignments/[id]/extensions",
+    path: (w) => `${asg(w)}/extensions`,
+    body: (w) => ({ userId: w.users.student.id, dueAt: null, reason: "matrix" }),
+    expect: STAFF,
+  },
+  { method: "GET", route: "assignments/[id]/gradebook", path: (w) => `${asg(w)}/gradebook`, expect: STAFF },
+  {
+    method: "POST",
+    route: "assignments/[id]/overrides",
+    path: (w) => `${asg(w)}/overrides`,
+    body: (w) => ({ userId: w.users.student.id, exerciseId: w.published, points: null, reason: "matrix" }),
+    expect: STAFF,
+  },
+  { method: "GET", route: "assignments/[id]", path: asg, expect: MEMBERS },
+  {
+    method: "GET",
+    route: "assignments/[id]",
+    label: "draft",
+    path: (w) => `/api/assignments/${w.draftAssignment}`,
+    expect: DRAFT,
+  },
+  { method: "PATCH", route: "assignments/[id]", path: asg, body: () => ({ title: "Homework" }), expect: STAFF },
+  {
+    method: "DELETE",
+    route: "assignments/[id]",
+    path: (_w, id) => `/api/assignments/${id}`,
+    fresh: freshAssignment,
+    expect: STAFF,
+  },
+  { method: "GET", route: "auth/[...nextauth]", path: () => "/api/auth/session", expect: everyone(200) },
+  // Sign-out without a CSRF token: next-auth sends the browser back to the page, nothing happens.
+  { method: "POST", route: "auth/[...nextauth]", path: () => "/api/auth/signout", expect: everyone(302) },
+  {
+    method: "POST",
+    route: "auth/sign-out-everywhere",
+    path: () => "/api/auth/sign-out-everywhere",
+    endsSession: true,
+    expect: ANY_USER,
+  },
+  { method: "POST", route: "auth/signup", path: () => "/api/auth/signup", expect: everyone(400) },
+  { method: "GET", route: "classes/[id]/assignments", path: (w) => `${A(w)}/assignments`, expect: MEMBERS },
+  {
+    method: "POST",
+    route: "classes/[id]/assignments",
+    path: (w) => `${A(w)}/assignments`,
+    body: (w) => ({
+      title: "More homework",
+      dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+      latePolicy: { kind: "refuse" },
+      exercises: [{ exerciseId: w.published, points: 5 }],
+    }),
+    expect: succeeds(STAFF, 201),
+  },
+  { method: "GET", route: "classes/[id]/dashboard", path: (w) => `${A(w)}/dashboard`, expect: STAFF },
+  {
+    method: "POST",
+    route: "classes/[id]/exercises/import",
+    path: (w) => `${A(w)}/exercises/import`,
+    body: () => ({ slugs: ["13-predict-sequential-await"] }),
+    expect: STAFF,
+  },
+  {
+    method: "POST",
+    route: "classes/[id]/exercises/upload",
+    path: (w) => `${A(w)}/exercises/upload`,
+    body: (w) => ({ package: w.exercisePackage }),
+    expect: STAFF,
+  },
+  {
+    method: "POST",
+    route: "classes/[id]/exercises/upload-folder",
+    path: (w) => `${A(w)}/exercises/upload-folder`,
+    body: () => ({ files: libraryFolder("13-predict-sequential-await") }),
+    expect: STAFF,
+  },
+  { method: "GET", route: "classes/[id]/exercises", path: (w) => `${A(w)}/exercises`, expect: MEMBERS },
+  {
+    method: "POST",
+    route: "classes/[id]/exercises",
+    path: (w) => `${A(w)}/exercises`,
+    body: () => ({ kind: "write-code", title: { en: "New" }, prompt: { en: "New" }, solution: "print(1)\n" }),
+    expect: succeeds(STAFF, 201),
+  },
+  {
+    method: "POST",
+    route: "classes/[id]/leaderboard/alias",
+    path: (w) => `${A(w)}/leaderboard/alias`,
+    body: () => ({ alias: "Matrix" }),
+    expect: cells(401, 200, 404, 403, 404, 403),
+  },
+  { method: "GET", route: "classes/[id]/leaderboard", path: (w) => `${A(w)}/leaderboard`, expect: MEMBERS },
+  { method: "GET", route: "classes/[id]/roster", path: (w) => `${A(w)}/roster`, expect: STAFF_ROUTE },
+  { method: "POST", route: "classes/[id]/rotate-code", path: (w) => `${A(w)}/rotate-code`, expect: STAFF_ROUTE },
+  {
+    method: "POST",
+    route: "classes/[id]/rounds",
+    path: (w) => `${A(w)}/rounds`,
+    body: (w) => ({ exerciseId: w.published, durationSeconds: 3600 }),
+    fresh: noRound,
+    expect: succeeds(STAFF, 201),
+  },
+  { method: "GET", route: "classes/[id]/rounds", path: (w) => `${A(w)}/rounds`, expect: MEMBERS },
+  { method: "GET", route: "classes/[id]", path: A, expect: MEMBERS },
+  {
+    method: "DELETE",
+    route: "classes/[id]/students/[studentId]",
+    path: (w, id) => `${A(w)}/students/${id}`,
+    fresh: freshStudent,
+    expect: STAFF_ROUTE,
+  },
+  {
+    method: "PUT",
+    route: "classes/[id]/time-zone",
+    path: (w) => `${A(w)}/time-zone`,
+    body: () => ({ timeZone: "UTC" }),
+    expect: STAFF,
+  },
+  {
+    method: "POST",
+    route: "classes/join",
+    path: () => "/api/classes/join",
+    body: (w) => ({ code: w.joinable.joinCode }),
+    expect: cells(401, 201, 201, 403, 403, 403),
+  },
+  { method: "GET", route: "classes", path: () => "/api/classes", expect: ANY_USER },
+  {
+    method: "POST",
+    route: "classes",
+    path: () => "/api/classes",
+    body: () => ({ name: "Another" }),
+    expect: cells(401, 403, 403, 201, 201, 201),
+  },
+];
