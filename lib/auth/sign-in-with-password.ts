@@ -2,6 +2,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { UserRecord } from "@/lib/db/users";
 import type { FailureThrottle, ThrottleState } from "@/lib/rate-limit/failure-throttle.types";
 import { getAuthRateLimiters } from "./auth-rate-limiters";
+import { callThrottleSafely } from "./call-throttle-safely";
 import { readDeviceToken } from "./device-cookie";
 import { signInThrottleKey } from "./rate-limit-keys";
 import { verifyCredentials } from "./verify-credentials";
@@ -30,14 +31,14 @@ export async function signInWithPassword(options: SignInWithPasswordOptions): Pr
   const throttle = options.throttle ?? getAuthRateLimiters().signIn;
   const email = options.email.trim().toLowerCase();
   const key = await chooseKey(throttle, email, options);
-  const state = await safely(() => throttle.check(key));
+  const state = await callThrottleSafely(() => throttle.check(key));
   if (state?.locked) throw rateLimited(state.retryAfterMs);
   const user = await verifyCredentials({ email, password: options.password });
   if (!user) {
-    await safely(() => throttle.recordFailure(key));
+    await callThrottleSafely(() => throttle.recordFailure(key));
     return null;
   }
-  await safely(() => throttle.clear(key));
+  await callThrottleSafely(() => throttle.clear(key));
   return user;
 }
 
@@ -51,7 +52,7 @@ async function chooseKey(
   const device = readDeviceToken(options.deviceToken, options.secret);
   if (!device || device.email !== email) return untrusted;
   const deviceKey = signInThrottleKey({ email, deviceNonce: device.nonce });
-  const deviceState = await safely(() => throttle.check(deviceKey));
+  const deviceState = await callThrottleSafely(() => throttle.check(deviceKey));
   // A device token that collected too many failures itself (stolen cookie?) is just untrusted.
   return deviceState?.locked ? untrusted : deviceKey;
 }
@@ -61,20 +62,4 @@ function rateLimited(retryAfterMs: number): AppError {
     "RATE_LIMITED",
     `Too many failed sign-ins for this account: try again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s.`,
   );
-}
-
-/**
- * A throttle that fails (Redis unreachable) lets the sign-in through and logs: an outage of the
- * shared counter must not lock a whole school out, and it is not something a client can cause.
- */
-async function safely<T>(call: () => Promise<T>): Promise<T | null> {
-  try {
-    return await call();
-  } catch (error) {
-    console.error(
-      "[auth] sign-in throttle unavailable, allowing the attempt:",
-      error instanceof Error ? error.message : error,
-    );
-    return null;
-  }
 }

@@ -142,3 +142,28 @@ describe("role changes and removals take effect at once", () => {
     await expect(listAuditEntries({ userId: instructorId })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
+
+describe("changing the password", () => {
+  it("counts wrong current passwords like failed sign-ins: after the limit even the right one waits", async () => {
+    const email = uniqueEmail("pw-guess");
+    const borrowed = new HttpSession(server.url);
+    await borrowed.signUpAndSignIn({ email, password: "password 123", name: "Mei", role: "student" });
+    const guess = (currentPassword: string) =>
+      borrowed.json<{ error: { code: string; message: string } }>("POST", "/api/account/password", {
+        currentPassword,
+        newPassword: "a brand new passphrase",
+      });
+    // SIGN_IN_RATE_LIMIT defaults to 10 failures.
+    for (let i = 0; i < 10; i += 1) {
+      const wrong = await guess(`guess ${i}`);
+      expect(wrong.status).toBe(400);
+    }
+    const locked = await guess("password 123");
+    expect(locked.status).toBe(429);
+    expect(locked.body.error.code).toBe("RATE_LIMITED");
+    expect(locked.body.error.message).toMatch(/Too many wrong current passwords: try again in \d+ s\./);
+    // Nothing changed: the old password still signs in, the guessed-at new one does not.
+    expect(await new HttpSession(server.url).signIn(email, "password 123")).toBe(true);
+    expect(await new HttpSession(server.url).signIn(email, "a brand new passphrase")).toBe(false);
+  }, 120_000);
+});
