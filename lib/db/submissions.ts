@@ -38,6 +38,7 @@ export interface ClaimedSubmission extends SubmissionRecord {
 /**
  * Inserts a queued submission as the student's next attempt. The (user, exercise, attempt) unique
  * index turns a concurrent double submit into P2002 instead of two rows with the same number.
+ * `afterAttempt` (the last attempt number, already read by the submission gate) saves a read.
  */
 export async function insertQueuedSubmission(
   data: {
@@ -50,13 +51,19 @@ export async function insertQueuedSubmission(
     liveRoundId?: string | null;
   },
   db: DbClient = getDb(),
+  afterAttempt?: number,
 ): Promise<SubmissionRecord> {
-  const last = await db.submission.findFirst({
-    where: { userId: data.userId, exerciseId: data.exerciseId },
-    orderBy: { attemptNumber: "desc" },
-    select: { attemptNumber: true },
-  });
-  return db.submission.create({ data: { ...data, status: "queued", attemptNumber: (last?.attemptNumber ?? 0) + 1 } });
+  const last =
+    afterAttempt ??
+    (
+      await db.submission.findFirst({
+        where: { userId: data.userId, exerciseId: data.exerciseId },
+        orderBy: { attemptNumber: "desc" },
+        select: { attemptNumber: true },
+      })
+    )?.attemptNumber ??
+    0;
+  return db.submission.create({ data: { ...data, status: "queued", attemptNumber: last + 1 } });
 }
 
 export async function findSubmission(id: string, db: DbClient = getDb()): Promise<SubmissionRecord | null> {

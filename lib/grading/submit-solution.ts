@@ -36,7 +36,7 @@ export async function submitSolution(
     `submit:${userId}`,
     (seconds) => new AppError("RATE_LIMITED", `Too many submissions: try again in ${seconds} s.`),
   );
-  const submission = await insertWithNextAttempt({
+  const submission = await insertWithNextAttempt(exercise.lastAttemptNumber, {
     exerciseId: exercise.id,
     exerciseVersionId: exercise.version.id,
     classId: exercise.classId,
@@ -56,11 +56,12 @@ export async function submitSolution(
   };
 }
 
-async function insertWithNextAttempt(data: Parameters<typeof insertQueuedSubmission>[0]) {
+async function insertWithNextAttempt(lastAttempt: number, data: Parameters<typeof insertQueuedSubmission>[0]) {
   try {
-    return await insertQueuedSubmission(data);
+    return await insertQueuedSubmission(data, undefined, lastAttempt);
   } catch (error) {
-    // Two submits of the same student raced for the same attempt number: take the next one.
+    // Two submits of the same student raced for the same attempt number (or one was stored since
+    // the gate read the last one): read the last number again and take the next one.
     if (!isUniqueViolation(error)) throw error;
     return insertQueuedSubmission(data);
   }
