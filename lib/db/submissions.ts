@@ -114,7 +114,7 @@ function nullWhenNotFound(error: unknown): null {
 const versionCache = new Map<string, { kind: ExerciseKind; version: ExerciseVersionRecord }>();
 const VERSION_CACHE_SIZE = 500;
 
-async function findVersionWithKind(exerciseVersionId: string, db: DbClient) {
+export async function findVersionWithKind(exerciseVersionId: string, db: DbClient = getDb()) {
   const cached = versionCache.get(exerciseVersionId);
   if (cached) return cached;
   const row = await db.exerciseVersion.findUnique({

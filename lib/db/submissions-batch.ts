@@ -1,0 +1,93 @@
+import { GRADED_STATUSES, type BestScoreKey, type GradedScoreRow } from "./best-scores";
+import { getDb, type DbClient } from "./get-db";
+import { findVersionWithKind, storeGradedResult, type ClaimedSubmission, type GradedFields } from "./submissions";
+
+/**
+ * The grading hot path in batches (lib/grading/create-group-commit.ts): a burst claims and stores
+ * many rows at once, and Prisma's cost is per query, not per row. Same guards as the single-row
+ * functions in submissions.ts.
+ */
+
+/** Another worker claimed one of the rows between the read and the update (PostgreSQL). */
+export class ClaimRaceError extends Error {}
+
+/**
+ * Claims every claimable row among `ids` (queued, or running with a worker silent since before
+ * `staleBefore`). Run it in a transaction: it reads, then updates exactly those rows, and throws
+ * ClaimRaceError (rolling the claim back) when the update did not match every row it read, so
+ * the caller can fall back to claiming one by one. Returns the claimed rows.
+ */
+export async function claimSubmissions(
+  ids: readonly string[],
+  staleBefore: Date,
+  tx: DbClient,
+): Promise<ClaimedSubmission[]> {
+  const claimable = {
+    OR: [{ status: "queued" as const }, { status: "running" as const, startedAt: { lt: staleBefore } }],
+  };
+  const found = await tx.submission.findMany({ where: { id: { in: [...ids] }, ...claimable } });
+  if (found.length === 0) return [];
+  const startedAt = new Date();
+  const { count } = await tx.submission.updateMany({
+    where: { id: { in: found.map((row) => row.id) }, ...claimable },
+    data: { status: "running", claimAttempt: { increment: 1 }, startedAt },
+  });
+  if (count !== found.length) throw new ClaimRaceError(`claimed ${count} of ${found.length} rows`);
+  const claimed: ClaimedSubmission[] = [];
+  for (const row of found) {
+    const version = await findVersionWithKind(row.exerciseVersionId, tx);
+    if (!version) continue; // as claimSubmission: a row without its version is left running (recovery)
+    claimed.push({
+      ...row,
+      status: "running",
+      claimAttempt: row.claimAttempt + 1,
+      startedAt,
+      kind: version.kind,
+      version: version.version,
+    });
+  }
+  return claimed;
+}
+
+/** Each verdict guarded by its claim, in order; returns which ones were stored. */
+export async function storeGradedResults(
+  items: readonly { id: string; claimAttempt: number; fields: GradedFields }[],
+  tx: DbClient,
+): Promise<boolean[]> {
+  const stored: boolean[] = [];
+  for (const item of items) stored.push(await storeGradedResult(item.id, item.claimAttempt, item.fields, tx));
+  return stored;
+}
+
+/**
+ * The BestScore rows of `keys`, created when missing, all written to (which locks them until the
+ * transaction ends, as lockBestScore does for one key). On PostgreSQL two transactions creating
+ * the same missing row: the second fails with a unique violation after the first commits.
+ */
+export async function lockBestScores(keys: readonly BestScoreKey[], tx: DbClient): Promise<void> {
+  const where = { OR: keys.map((key) => ({ ...key })) };
+  await tx.bestScore.updateMany({ where, data: { updatedAt: new Date() } });
+  const existing = await tx.bestScore.findMany({ where, select: { classId: true, userId: true, exerciseId: true } });
+  const have = new Set(existing.map(keyString));
+  const missing = keys.filter((key) => !have.has(keyString(key)));
+  if (missing.length > 0) await tx.bestScore.createMany({ data: missing.map((key) => ({ ...key })) });
+}
+
+/** The graded submissions of every key in one read (the input of the best-score rule). */
+export async function listGradedScoresOf(
+  keys: readonly BestScoreKey[],
+  db: DbClient = getDb(),
+): Promise<Map<string, GradedScoreRow[]>> {
+  const rows = await db.submission.findMany({
+    where: { OR: keys.map((key) => ({ ...key })), status: { in: GRADED_STATUSES } },
+    select: { id: true, score: true, passed: true, gradedAt: true, classId: true, userId: true, exerciseId: true },
+  });
+  const byKey = new Map<string, GradedScoreRow[]>(keys.map((key) => [keyString(key), []]));
+  for (const { classId, userId, exerciseId, ...row } of rows)
+    byKey.get(keyString({ classId, userId, exerciseId }))?.push(row);
+  return byKey;
+}
+
+export function keyString(key: BestScoreKey): string {
+  return `${key.classId}\u0000${key.userId}\u0000${key.exerciseId}`;
+}
