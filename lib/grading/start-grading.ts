@@ -46,8 +46,9 @@ export interface GradingRuntime {
 
 const MINUTE = 60_000;
 /**
- * Grade jobs in flight per sandbox slot: the sandbox pool queues the runs, while the jobs' claims
- * and verdicts meet in the group commit's batches (a burst's database work is per batch).
+ * In-process grade jobs in flight per sandbox slot: the sandbox pool queues the runs, while the
+ * jobs' claims and verdicts meet in the group commit's batches (a burst's database work is per
+ * batch). On BullMQ a worker takes only what its slots can run, leaving the rest to other workers.
  */
 const JOBS_PER_SLOT = 8;
 
@@ -99,7 +100,7 @@ export async function startGrading(options: StartGradingOptions): Promise<Gradin
           commit,
         }).finally(stopTimer);
       },
-      { concurrency: options.concurrency * JOBS_PER_SLOT },
+      { concurrency: options.redisUrl ? options.concurrency : options.concurrency * JOBS_PER_SLOT },
     );
   }
   const recover = () => recoverSubmissions({ queue, staleAfterMs });
