@@ -1,4 +1,5 @@
 import { getDb, type DbClient } from "./get-db";
+import { createBatcher } from "./submissions-batcher";
 import type { ClassRecord } from "./classes";
 import type { EnrollmentStatus } from "./enrollments";
 import type { ExerciseWithVersion } from "./exercises";
@@ -78,13 +79,40 @@ async function readSubmissionTarget(exerciseId: string, db: DbClient): Promise<S
   return version ? { ...exercise, version, klass } : null;
 }
 
-/** The user as they are now, their enrollment in the class and their last attempt: one read. */
-export async function findSubmitter(
-  options: { userId: string; classId: string; exerciseId: string },
+type SubmitterQuery = { userId: string; classId: string; exerciseId: string };
+
+/**
+ * The user as they are now, their enrollment in the class and their last attempt: one read, and
+ * one for all the students of a burst submitting to the same exercise at the same time.
+ */
+export const findSubmitter: (query: SubmitterQuery) => Promise<Submitter | null> = createBatcher({
+  single: async (query) =>
+    (await readSubmitters(query.classId, query.exerciseId, [query.userId])).get(query.userId) ?? null,
+  many: async (queries) => {
+    const found = new Map<string, Submitter>();
+    const groups = new Map<string, SubmitterQuery[]>();
+    for (const query of queries) {
+      const key = `${query.classId}\u0000${query.exerciseId}`;
+      groups.set(key, [...(groups.get(key) ?? []), query]);
+    }
+    for (const group of groups.values()) {
+      const { classId, exerciseId } = group[0];
+      const submitters = await readSubmitters(classId, exerciseId, [...new Set(group.map((q) => q.userId))]);
+      for (const [userId, submitter] of submitters)
+        found.set(`${classId}\u0000${exerciseId}\u0000${userId}`, submitter);
+    }
+    return queries.map((q) => found.get(`${q.classId}\u0000${q.exerciseId}\u0000${q.userId}`) ?? null);
+  },
+});
+
+async function readSubmitters(
+  classId: string,
+  exerciseId: string,
+  userIds: string[],
   db: DbClient = getDb(),
-): Promise<Submitter | null> {
-  const row = await db.user.findUnique({
-    where: { id: options.userId },
+): Promise<Map<string, Submitter>> {
+  const rows = await db.user.findMany({
+    where: { id: { in: userIds } },
     select: {
       id: true,
       email: true,
@@ -93,20 +121,23 @@ export async function findSubmitter(
       isAdmin: true,
       locale: true,
       createdAt: true,
-      enrollments: { where: { classId: options.classId }, select: { status: true } },
+      enrollments: { where: { classId }, select: { status: true } },
       submissions: {
-        where: { exerciseId: options.exerciseId },
+        where: { exerciseId },
         orderBy: { attemptNumber: "desc" },
         take: 1,
         select: { attemptNumber: true },
       },
     },
   });
-  if (!row) return null;
-  const { enrollments, submissions, ...user } = row;
-  return {
-    user,
-    enrollmentStatus: enrollments[0]?.status ?? null,
-    lastAttemptNumber: submissions[0]?.attemptNumber ?? 0,
-  };
+  return new Map(
+    rows.map(({ enrollments, submissions, ...user }) => [
+      user.id,
+      {
+        user,
+        enrollmentStatus: enrollments[0]?.status ?? null,
+        lastAttemptNumber: submissions[0]?.attemptNumber ?? 0,
+      },
+    ]),
+  );
 }

@@ -1,12 +1,41 @@
 import { GRADED_STATUSES, type BestScoreKey, type GradedScoreRow } from "./best-scores";
 import { getDb, type DbClient } from "./get-db";
-import { findVersionWithKind, storeGradedResult, type ClaimedSubmission, type GradedFields } from "./submissions";
+import {
+  findVersionWithKind,
+  storeGradedResult,
+  type ClaimedSubmission,
+  type GradedFields,
+  type NewSubmission,
+  type SubmissionRecord,
+} from "./submissions";
 
 /**
  * The grading hot path in batches (lib/grading/create-group-commit.ts): a burst claims and stores
  * many rows at once, and Prisma's cost is per query, not per row. Same guards as the single-row
  * functions in submissions.ts.
  */
+
+/**
+ * Inserts queued submissions with the attempt numbers given, in one statement; a clash on the
+ * (user, exercise, attempt) unique index fails the whole insert (P2002), nothing is stored.
+ * Returns the rows in the order given.
+ */
+export async function insertQueuedSubmissions(
+  rows: readonly (NewSubmission & { attemptNumber: number })[],
+  db: DbClient = getDb(),
+): Promise<SubmissionRecord[]> {
+  const created = await db.submission.createManyAndReturn({
+    data: rows.map((row) => ({ ...row, status: "queued" as const })),
+  });
+  const key = (row: { userId: string; exerciseId: string; attemptNumber: number }) =>
+    `${row.userId}\u0000${row.exerciseId}\u0000${row.attemptNumber}`;
+  const byKey = new Map(created.map((row) => [key(row), row]));
+  return rows.map((row) => {
+    const stored = byKey.get(key(row));
+    if (!stored) throw new Error("a batch-inserted submission was not returned");
+    return stored;
+  });
+}
 
 /** Another worker claimed one of the rows between the read and the update (PostgreSQL). */
 export class ClaimRaceError extends Error {}

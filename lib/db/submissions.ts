@@ -35,21 +35,23 @@ export interface ClaimedSubmission extends SubmissionRecord {
   version: ExerciseVersionRecord;
 }
 
+export interface NewSubmission {
+  exerciseId: string;
+  exerciseVersionId: string;
+  userId: string;
+  classId: string;
+  code: string;
+  assignmentId?: string | null;
+  liveRoundId?: string | null;
+}
+
 /**
  * Inserts a queued submission as the student's next attempt. The (user, exercise, attempt) unique
  * index turns a concurrent double submit into P2002 instead of two rows with the same number.
  * `afterAttempt` (the last attempt number, already read by the submission gate) saves a read.
  */
 export async function insertQueuedSubmission(
-  data: {
-    exerciseId: string;
-    exerciseVersionId: string;
-    userId: string;
-    classId: string;
-    code: string;
-    assignmentId?: string | null;
-    liveRoundId?: string | null;
-  },
+  data: NewSubmission,
   db: DbClient = getDb(),
   afterAttempt?: number,
 ): Promise<SubmissionRecord> {

@@ -9,6 +9,7 @@
  * Writes this configuration's figures to docs/performance.md ("Grading burst") unless --no-write.
  */
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import os from "node:os";
 import IORedis from "ioredis";
 import { listSubmissionTimes } from "@/lib/db/submissions";
@@ -193,11 +194,13 @@ async function main(): Promise<void> {
     if (args.workers === 2) children.push(await startWorker({ ...env, SANDBOX_UID_BASE: String(UID_BASE.worker) }));
     await warmUp(url, room);
     const load = loadAverage();
+    const serverCpuBefore = processCpuMs(children[0].process.pid);
 
     log(`firing ${args.students} submissions over ${args.window} s…`);
     const sent = await fireBurst(url, room, args.window * 1000);
     const accepted = sent.filter((s): s is Sent & { id: string } => s.id !== null);
     const { rows, done } = await waitForVerdicts(accepted.map((s) => s.id));
+    const serverCpuMs = processCpuMs(children[0].process.pid) - serverCpuBefore;
 
     const byId = new Map(rows.map((row) => [row.id, row]));
     const latencies = accepted.flatMap((s) => {
@@ -252,6 +255,9 @@ async function main(): Promise<void> {
       figures.lost === 0 && figures.rejected === 0 && figures.wallSeconds <= 10 && figures.p95Ms <= 3000;
     if (args.json) console.log(JSON.stringify(figures));
     else console.log(formatTable(figures));
+    // The web process's own CPU (not the sandbox's): what the submit and grading paths cost it.
+    const cpuPerSubmission = round(serverCpuMs / Math.max(1, accepted.length), 1);
+    console.log(`Server process CPU: ${round(serverCpuMs / 1000, 1)} s, ${cpuPerSubmission} ms per submission.`);
     if (args.write) writePerformanceSection(figures, commandLine(args, Boolean(redisUrl)));
   } finally {
     for (const child of children.reverse()) {
@@ -262,6 +268,21 @@ async function main(): Promise<void> {
     await room.cleanup();
   }
 }
+
+/** User + system CPU time of a process so far (Linux /proc), in ms; 0 where unavailable. */
+function processCpuMs(pid: number | undefined): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (which may contain spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** Linux's USER_HZ, 100 on every mainstream architecture. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 function commandLine(args: Args, redis: boolean): string {
   const flags = [
