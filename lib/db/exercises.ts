@@ -1,5 +1,5 @@
 import { getDb, type DbClient } from "./get-db";
-import { forgetSubmissionTarget } from "./submission-gate";
+import { exerciseChanged } from "./submissions-exercise-changes";
 
 export type ExerciseKind = "WRITE_CODE" | "PREDICT_OUTPUT";
 export type ExerciseStatus = "DRAFT" | "PUBLISHED" | "CLOSED";
@@ -107,7 +107,7 @@ export async function insertExerciseVersion(
   db: DbClient = getDb(),
 ): Promise<ExerciseVersionRecord> {
   const exercise = await db.exercise.update({ where: { id: exerciseId }, data: { currentVersion: { increment: 1 } } });
-  forgetSubmissionTarget(exerciseId);
+  exerciseChanged(exerciseId);
   return db.exerciseVersion.create({
     data: { ...version, limits: toJson(version.limits), exerciseId, version: exercise.currentVersion },
   });
@@ -119,7 +119,7 @@ export async function updateExerciseStatus(
   db: DbClient = getDb(),
 ): Promise<void> {
   await db.exercise.update({ where: { id: exerciseId }, data: { status } });
-  forgetSubmissionTarget(exerciseId);
+  exerciseChanged(exerciseId);
 }
 
 /** Exercises of a class in teaching order with their current titles. */

@@ -1,5 +1,6 @@
 import { getDb, type DbClient } from "./get-db";
 import { createBatcher } from "./submissions-batcher";
+import { onExerciseChanged } from "./submissions-exercise-changes";
 import type { ClassRecord } from "./classes";
 import type { EnrollmentStatus } from "./enrollments";
 import type { ExerciseWithVersion } from "./exercises";
@@ -53,13 +54,15 @@ export async function findSubmissionTarget(
   return target;
 }
 
-/** An exercise (or its class) changed: the next submit reads it again. No id: forget everything. */
-export function forgetSubmissionTarget(exerciseId?: string): void {
+/** An exercise changed: the next submit reads it again. No id: forget everything. */
+function forgetSubmissionTarget(exerciseId?: string): void {
   if (exerciseId === undefined) targets.clear();
   else targets.delete(exerciseId);
   if (changedAt.size >= MAX_ENTRIES) changedAt.clear();
   changedAt.set(exerciseId ?? "*", Date.now());
 }
+
+onExerciseChanged(forgetSubmissionTarget);
 
 async function readSubmissionTarget(exerciseId: string, db: DbClient): Promise<SubmissionTarget | null> {
   // Versions only grow (a new version becomes current), so the newest is the current one; the
