@@ -1,5 +1,5 @@
-import { GRADED_STATUSES, type BestScoreKey, type GradedScoreRow } from "./best-scores";
-import { getDb, type DbClient } from "./get-db";
+import { GRADED_STATUSES, lockBestScore, type BestScoreFields, type BestScoreKey, type GradedScoreRow } from "./best-scores";
+import { getDb, getDbProvider, type DbClient } from "./get-db";
 import {
   findVersionWithKind,
   storeGradedResult,
@@ -94,12 +94,35 @@ export async function storeGradedResults(
  * the same missing row: the second fails with a unique violation after the first commits.
  */
 export async function lockBestScores(keys: readonly BestScoreKey[], tx: DbClient): Promise<void> {
+  if (keys.length === 1) return lockBestScore(keys[0], tx); // one upsert instead of two or three queries
   const where = { OR: keys.map((key) => ({ ...key })) };
   await tx.bestScore.updateMany({ where, data: { updatedAt: new Date() } });
   const existing = await tx.bestScore.findMany({ where, select: { classId: true, userId: true, exerciseId: true } });
   const have = new Set(existing.map(keyString));
   const missing = keys.filter((key) => !have.has(keyString(key)));
   if (missing.length > 0) await tx.bestScore.createMany({ data: missing.map((key) => ({ ...key })) });
+}
+
+/**
+ * Whether lockBestScores must run before the read. On SQLite it need not: a transaction that has
+ * written (the verdict comes first) holds the database's only write lock until it ends, so no
+ * other verdict can commit between its read and its write.
+ */
+export function bestScoresNeedLock(): boolean {
+  return getDbProvider() !== "sqlite";
+}
+
+/** Writes each key's BestScore row, creating it when missing. */
+export async function writeBestScores(
+  rows: readonly { key: BestScoreKey; fields: BestScoreFields }[],
+  tx: DbClient,
+): Promise<void> {
+  for (const { key, fields } of rows)
+    await tx.bestScore.upsert({
+      where: { classId_userId_exerciseId: key },
+      create: { ...key, ...fields },
+      update: fields,
+    });
 }
 
 /** The graded submissions of every key in one read (the input of the best-score rule). */

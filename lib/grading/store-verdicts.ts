@@ -1,6 +1,13 @@
-import { updateBestScore, type BestScoreKey } from "@/lib/db/best-scores";
+import type { BestScoreKey } from "@/lib/db/best-scores";
 import type { GradedFields } from "@/lib/db/submissions";
-import { keyString, listGradedScoresOf, lockBestScores, storeGradedResults } from "@/lib/db/submissions-batch";
+import {
+  bestScoresNeedLock,
+  keyString,
+  listGradedScoresOf,
+  lockBestScores,
+  storeGradedResults,
+  writeBestScores,
+} from "@/lib/db/submissions-batch";
 import { withTransaction } from "@/lib/db/with-transaction";
 import { pickBestScore } from "@/lib/leaderboard/pick-best-score";
 
@@ -12,7 +19,7 @@ export interface VerdictToStore {
 }
 
 /**
- * storeVerdict for many submissions in ONE transaction: every verdict guarded by its claim, then
+ * The grading commit for one or many submissions, in ONE transaction: every verdict guarded by its claim, then
  * the BestScore rows of the students concerned locked, re-read and rewritten once per student —
  * a handful of queries for the whole batch instead of six per verdict. All or nothing; returns
  * which verdicts this call stored. A failure (e.g. two nodes creating the same BestScore row)
@@ -27,9 +34,10 @@ export async function storeVerdicts(items: readonly VerdictToStore[]): Promise<b
     });
     if (keys.size === 0) return stored;
     // Lock first, then read: the read sees every verdict committed before the lock was granted.
-    await lockBestScores([...keys.values()], tx);
+    if (bestScoresNeedLock()) await lockBestScores([...keys.values()], tx);
     const scores = await listGradedScoresOf([...keys.values()], tx);
-    for (const [id, key] of keys) await updateBestScore(key, pickBestScore(scores.get(id) ?? []), tx);
+    const rows = [...keys].map(([id, key]) => ({ key, fields: pickBestScore(scores.get(id) ?? []) }));
+    await writeBestScores(rows, tx);
     return stored;
   });
 }
