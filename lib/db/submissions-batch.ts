@@ -1,4 +1,10 @@
-import { GRADED_STATUSES, lockBestScore, type BestScoreFields, type BestScoreKey, type GradedScoreRow } from "./best-scores";
+import {
+  GRADED_STATUSES,
+  lockBestScore,
+  type BestScoreFields,
+  type BestScoreKey,
+  type GradedScoreRow,
+} from "./best-scores";
 import { getDb, getDbProvider, type DbClient } from "./get-db";
 import {
   findVersionWithKind,
@@ -37,43 +43,28 @@ export async function insertQueuedSubmissions(
   });
 }
 
-/** Another worker claimed one of the rows between the read and the update (PostgreSQL). */
-export class ClaimRaceError extends Error {}
-
 /**
  * Claims every claimable row among `ids` (queued, or running with a worker silent since before
- * `staleBefore`). Run it in a transaction: it reads, then updates exactly those rows, and throws
- * ClaimRaceError (rolling the claim back) when the update did not match every row it read, so
- * the caller can fall back to claiming one by one. Returns the claimed rows.
+ * `staleBefore`) with ONE conditional `UPDATE … RETURNING`: two workers racing for a row, exactly
+ * one update matches it, as with claimSubmission. Returns the rows this call claimed.
  */
 export async function claimSubmissions(
   ids: readonly string[],
   staleBefore: Date,
-  tx: DbClient,
+  db: DbClient = getDb(),
 ): Promise<ClaimedSubmission[]> {
-  const claimable = {
-    OR: [{ status: "queued" as const }, { status: "running" as const, startedAt: { lt: staleBefore } }],
-  };
-  const found = await tx.submission.findMany({ where: { id: { in: [...ids] }, ...claimable } });
-  if (found.length === 0) return [];
-  const startedAt = new Date();
-  const { count } = await tx.submission.updateMany({
-    where: { id: { in: found.map((row) => row.id) }, ...claimable },
-    data: { status: "running", claimAttempt: { increment: 1 }, startedAt },
+  const rows = await db.submission.updateManyAndReturn({
+    where: {
+      id: { in: [...ids] },
+      OR: [{ status: "queued" }, { status: "running", startedAt: { lt: staleBefore } }],
+    },
+    data: { status: "running", claimAttempt: { increment: 1 }, startedAt: new Date() },
   });
-  if (count !== found.length) throw new ClaimRaceError(`claimed ${count} of ${found.length} rows`);
   const claimed: ClaimedSubmission[] = [];
-  for (const row of found) {
-    const version = await findVersionWithKind(row.exerciseVersionId, tx);
-    if (!version) continue; // as claimSubmission: a row without its version is left running (recovery)
-    claimed.push({
-      ...row,
-      status: "running",
-      claimAttempt: row.claimAttempt + 1,
-      startedAt,
-      kind: version.kind,
-      version: version.version,
-    });
+  for (const row of rows) {
+    const version = await findVersionWithKind(row.exerciseVersionId, db);
+    if (version) claimed.push({ ...row, kind: version.kind, version: version.version });
+    // else, as claimSubmission: a row without its version stays running for recovery to report.
   }
   return claimed;
 }

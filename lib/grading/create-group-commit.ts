@@ -2,7 +2,6 @@ import type { ClaimedSubmission } from "@/lib/db/submissions";
 import { claimSubmission } from "@/lib/db/submissions";
 import { claimSubmissions } from "@/lib/db/submissions-batch";
 import { createBatcher } from "@/lib/db/submissions-batcher";
-import { withTransaction } from "@/lib/db/with-transaction";
 import { storeVerdict } from "./store-verdict";
 import { storeVerdicts, type VerdictToStore } from "./store-verdicts";
 
@@ -19,7 +18,7 @@ export const COMMIT_ONE_BY_ONE: GradingCommit = {
 
 /**
  * Group commit of the grade jobs (lib/db/submissions-batcher.ts): claims asked for while a batch
- * is being written go together as the next batch, in one transaction, and so do verdicts — under
+ * is being written go together as the next batch, in one statement, and verdicts in one transaction — under
  * a burst the grading side's database work per submission drops to a few statements. A failed
  * batch falls back to the one-by-one path, so it never loses or double-writes anything.
  */
@@ -29,12 +28,9 @@ export function createGroupCommit(): GradingCommit {
     many: async (items) => {
       // The most cautious threshold of the batch: nobody claims a row it would not have claimed alone.
       const staleBefore = new Date(Math.min(...items.map((item) => item.staleBefore.getTime())));
-      const claimed = await withTransaction((tx) =>
-        claimSubmissions(
-          items.map((item) => item.id),
-          staleBefore,
-          tx,
-        ),
+      const claimed = await claimSubmissions(
+        items.map((item) => item.id),
+        staleBefore,
       );
       const byId = new Map(claimed.map((row) => [row.id, row]));
       return items.map((item) => byId.get(item.id) ?? null);
