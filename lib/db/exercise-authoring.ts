@@ -1,5 +1,6 @@
 import { getDb, type DbClient } from "./get-db";
 import type { ExerciseKind, ExerciseVersionRecord, NewExerciseVersion } from "./exercises";
+import { exerciseChanged } from "./submissions-exercise-changes";
 
 /** How many submissions were graded (or queued) against one exercise version. */
 export async function countVersionSubmissions(exerciseVersionId: string, db: DbClient = getDb()): Promise<number> {
@@ -20,7 +21,7 @@ export async function overwriteExerciseVersion(
   db: DbClient = getDb(),
 ): Promise<ExerciseVersionRecord> {
   const { limits, forbiddenNotes, packageExtras, ...rest } = content;
-  return db.exerciseVersion.update({
+  const version = await db.exerciseVersion.update({
     where: { id: versionId },
     data: {
       ...rest,
@@ -29,6 +30,8 @@ export async function overwriteExerciseVersion(
       packageExtras: packageExtras ?? undefined,
     },
   });
+  exerciseChanged(version.exerciseId);
+  return version;
 }
 
 export async function updateExerciseKind(
@@ -37,6 +40,7 @@ export async function updateExerciseKind(
   db: DbClient = getDb(),
 ): Promise<void> {
   await db.exercise.update({ where: { id: exerciseId }, data: { kind } });
+  exerciseChanged(exerciseId);
 }
 
 /** Slugs already used in a class (a new exercise picks the next free one). */

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { getDb } from "@/lib/db/get-db";
+import { findExerciseWithCurrentVersion, insertExerciseVersion, updateExerciseStatus } from "@/lib/db/exercises";
 import { claimSubmission, findSubmission } from "@/lib/db/submissions";
 import { createGroupCommit } from "@/lib/grading/create-group-commit";
 import { createInProcessQueue } from "@/lib/grading/create-in-process-queue";
@@ -120,5 +121,27 @@ describeEachProvider("grading in batches", (provider) => {
     // Stored again (a duplicate delivery): nothing changes.
     expect(await commit.store({ id: submitted[0].id, claimAttempt: 1, fields: graded(99), key: key(a) })).toBe(false);
     expect(await best(a)).toMatchObject({ attempts: 2, bestScore: 100 });
+  });
+
+  it("the submit gate's cached exercise never outlives a change: a new version and a close apply at once", async () => {
+    const exercise = await insertLibraryExercise(klass.classId, EXERCISE, { slugSuffix: "-gate" });
+    const student = klass.studentIds[11];
+    const first = await submitAll(exercise.id, [student]); // the exercise is now cached
+    expect((await findSubmission(first[0].id))?.exerciseVersionId).toBe(exercise.version.id);
+    const current = await findExerciseWithCurrentVersion(exercise.id);
+    const {
+      id: _id,
+      exerciseId: _e,
+      version: _v,
+      createdAt: _c,
+      forbiddenNotes: _f,
+      packageExtras: _p,
+      ...content
+    } = current!.version;
+    const next = await insertExerciseVersion(exercise.id, { ...content, titleEn: "Version 2" });
+    const second = await submitAll(exercise.id, [student]);
+    expect((await findSubmission(second[0].id))?.exerciseVersionId).toBe(next.id);
+    await updateExerciseStatus(exercise.id, "CLOSED");
+    await expect(submitAll(exercise.id, [student])).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
