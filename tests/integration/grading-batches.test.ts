@@ -60,7 +60,7 @@ describeEachProvider("grading in batches", (provider) => {
     return Promise.all(userIds.map((userId) => submitSolution({ userId, exerciseId, code: "print(1)\n" }, services)));
   }
 
-  it("stores a burst of submits, and a student's concurrent submits clash, fall back and get attempts 1..n", async () => {
+  it("stores a burst of submits; one student's concurrent submits clash, fall back, get attempts 1..n", async () => {
     const exercise = await insertLibraryExercise(klass.classId, EXERCISE, { slugSuffix: "-submits" });
     const burst = await submitAll(exercise.id, klass.studentIds.slice(0, 10));
     expect(burst.map((row) => row.attemptNumber)).toEqual(Array(10).fill(1));
