@@ -1,6 +1,5 @@
 import { getDb, type DbClient } from "./get-db";
 import type { ExerciseKind, ExerciseVersionRecord, NewExerciseVersion } from "./exercises";
-import { exerciseChanged } from "./submissions-exercise-changes";
 
 /** How many submissions were graded (or queued) against one exercise version. */
 export async function countVersionSubmissions(exerciseVersionId: string, db: DbClient = getDb()): Promise<number> {
@@ -21,7 +20,7 @@ export async function overwriteExerciseVersion(
   db: DbClient = getDb(),
 ): Promise<ExerciseVersionRecord> {
   const { limits, forbiddenNotes, packageExtras, ...rest } = content;
-  const version = await db.exerciseVersion.update({
+  return db.exerciseVersion.update({
     where: { id: versionId },
     data: {
       ...rest,
@@ -30,8 +29,6 @@ export async function overwriteExerciseVersion(
       packageExtras: packageExtras ?? undefined,
     },
   });
-  exerciseChanged(version.exerciseId);
-  return version;
 }
 
 export async function updateExerciseKind(
@@ -40,7 +37,6 @@ export async function updateExerciseKind(
   db: DbClient = getDb(),
 ): Promise<void> {
   await db.exercise.update({ where: { id: exerciseId }, data: { kind } });
-  exerciseChanged(exerciseId);
 }
 
 /** Slugs already used in a class (a new exercise picks the next free one). */

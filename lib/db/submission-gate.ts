@@ -25,8 +25,9 @@ export interface Submitter {
 
 /**
  * 5 s: a published exercise changes rarely, and every change made through this process forgets
- * it at once (lib/db/exercises.ts, exercise-authoring.ts). Another node sees a status change or a
- * new version within this time; drafts are never cached (their version may be overwritten in place).
+ * it at once (lib/db/exercises.ts: a status change or a new version, which is how a published
+ * exercise's content or kind changes). Another node sees it within this time. Drafts are never
+ * cached (their version is overwritten in place).
  */
 const TTL_MS = 5_000;
 const MAX_ENTRIES = 500;
