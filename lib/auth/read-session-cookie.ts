@@ -20,11 +20,31 @@ export interface ReadSessionCookieOptions {
 export async function readSessionCookie(options: ReadSessionCookieOptions): Promise<SessionUser | null> {
   const token = sessionCookieValue(options.cookieHeader, options.secureCookie);
   if (!token) return null;
+  const key = `${options.secret}\u0000${token}`;
+  const cached = decoded.get(key);
+  if (cached && cached.until > Date.now()) return cached.user;
+  const user = await decodeSessionCookie(token, options.secret);
+  if (decoded.size >= MAX_DECODED) decoded.delete(decoded.keys().next().value ?? "");
+  decoded.set(key, { user, until: Date.now() + DECODED_TTL_MS });
+  return user;
+}
+
+/**
+ * A page polling the API sends the same cookie again and again: its decryption (a key derivation
+ * and a JWE, ~0.5 ms) is kept for a few seconds. Only the decoding: whether the session is still
+ * valid is checked against the database on every request (resolve-session-user.ts), and a cookie
+ * about to expire is decoded anew (next-auth's 15 s clock tolerance exceeds this TTL).
+ */
+const DECODED_TTL_MS = 5_000;
+const MAX_DECODED = 5_000;
+const decoded = new Map<string, { user: SessionUser | null; until: number }>();
+
+async function decodeSessionCookie(token: string, secret: string): Promise<SessionUser | null> {
   try {
     // decode() is what next-auth's getToken runs on the cookie. getToken itself is not used: its
     // types want a Next request object (lib/ does not import next/*), and it would also accept an
     // `Authorization: Bearer <jwe>` header, which getServerSession never did.
-    return sessionUserFromToken(await decode({ token, secret: options.secret }));
+    return sessionUserFromToken(await decode({ token, secret }));
   } catch {
     // A tampered, expired or foreign cookie is just "not signed in".
     return null;

@@ -1,7 +1,7 @@
 import { getDb, type DbClient } from "./get-db";
 
 /** Graded attempts (the vocabulary is lib/grading/submission-status.ts): what BestScore counts. */
-const GRADED_STATUSES: ("passed" | "failed")[] = ["passed", "failed"];
+export const GRADED_STATUSES: ("passed" | "failed")[] = ["passed", "failed"];
 
 /** The BestScore row of one student on one exercise of one class. */
 export type BestScoreKey = { classId: string; userId: string; exerciseId: string };

@@ -1,4 +1,5 @@
 import { getDb, type DbClient } from "./get-db";
+import { exerciseChanged } from "./submissions-exercise-changes";
 
 export type ExerciseKind = "WRITE_CODE" | "PREDICT_OUTPUT";
 export type ExerciseStatus = "DRAFT" | "PUBLISHED" | "CLOSED";
@@ -111,6 +112,7 @@ export async function insertExerciseVersion(
   db: DbClient = getDb(),
 ): Promise<ExerciseVersionRecord> {
   const exercise = await db.exercise.update({ where: { id: exerciseId }, data: { currentVersion: { increment: 1 } } });
+  exerciseChanged(exerciseId);
   return db.exerciseVersion.create({
     data: {
       ...version,
@@ -128,6 +130,7 @@ export async function updateExerciseStatus(
   db: DbClient = getDb(),
 ): Promise<void> {
   await db.exercise.update({ where: { id: exerciseId }, data: { status } });
+  exerciseChanged(exerciseId);
 }
 
 /** Exercises of a class in teaching order with their current titles. */

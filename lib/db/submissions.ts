@@ -35,28 +35,37 @@ export interface ClaimedSubmission extends SubmissionRecord {
   version: ExerciseVersionRecord;
 }
 
+export interface NewSubmission {
+  exerciseId: string;
+  exerciseVersionId: string;
+  userId: string;
+  classId: string;
+  code: string;
+  assignmentId?: string | null;
+  liveRoundId?: string | null;
+}
+
 /**
  * Inserts a queued submission as the student's next attempt. The (user, exercise, attempt) unique
  * index turns a concurrent double submit into P2002 instead of two rows with the same number.
+ * `afterAttempt` (the last attempt number, already read by the submission gate) saves a read.
  */
 export async function insertQueuedSubmission(
-  data: {
-    exerciseId: string;
-    exerciseVersionId: string;
-    userId: string;
-    classId: string;
-    code: string;
-    assignmentId?: string | null;
-    liveRoundId?: string | null;
-  },
+  data: NewSubmission,
   db: DbClient = getDb(),
+  afterAttempt?: number,
 ): Promise<SubmissionRecord> {
-  const last = await db.submission.findFirst({
-    where: { userId: data.userId, exerciseId: data.exerciseId },
-    orderBy: { attemptNumber: "desc" },
-    select: { attemptNumber: true },
-  });
-  return db.submission.create({ data: { ...data, status: "queued", attemptNumber: (last?.attemptNumber ?? 0) + 1 } });
+  const last =
+    afterAttempt ??
+    (
+      await db.submission.findFirst({
+        where: { userId: data.userId, exerciseId: data.exerciseId },
+        orderBy: { attemptNumber: "desc" },
+        select: { attemptNumber: true },
+      })
+    )?.attemptNumber ??
+    0;
+  return db.submission.create({ data: { ...data, status: "queued", attemptNumber: last + 1 } });
 }
 
 export async function findSubmission(id: string, db: DbClient = getDb()): Promise<SubmissionRecord | null> {
@@ -107,7 +116,7 @@ function nullWhenNotFound(error: unknown): null {
 const versionCache = new Map<string, { kind: ExerciseKind; version: ExerciseVersionRecord }>();
 const VERSION_CACHE_SIZE = 500;
 
-async function findVersionWithKind(exerciseVersionId: string, db: DbClient) {
+export async function findVersionWithKind(exerciseVersionId: string, db: DbClient = getDb()) {
   const cached = versionCache.get(exerciseVersionId);
   if (cached) return cached;
   const row = await db.exerciseVersion.findUnique({

@@ -1,5 +1,5 @@
-import { claimSubmission, recordInfraFailure, type ClaimedSubmission } from "@/lib/db/submissions";
-import { storeVerdict } from "./store-verdict";
+import { recordInfraFailure, type ClaimedSubmission } from "@/lib/db/submissions";
+import { COMMIT_ONE_BY_ONE, type GradingCommit } from "./create-group-commit";
 import type { FinalStatus } from "@/lib/grading/submission-status";
 import type { RunRequest, RunResult } from "@/lib/run-contract/run-result.types";
 import type { SubmissionGradedPayload } from "@/lib/realtime/events";
@@ -19,6 +19,8 @@ export interface GradeSubmissionOptions {
   log?: (message: string) => void;
   /** Test seam: the checker (default: the real one). */
   evaluate?: typeof evaluateSubmission;
+  /** How the claim and the verdict are written (startGrading: in batches; default: one by one). */
+  commit?: GradingCommit;
 }
 
 export type GradeOutcome = FinalStatus | "skipped";
@@ -34,7 +36,8 @@ export type GradeOutcome = FinalStatus | "skipped";
  * `infra_error` for the instructor to regrade.
  */
 export async function gradeSubmission(options: GradeSubmissionOptions): Promise<GradeOutcome> {
-  const claim = await claimSubmission(options.submissionId, new Date(Date.now() - options.staleAfterMs));
+  const commit = options.commit ?? COMMIT_ONE_BY_ONE;
+  const claim = await commit.claim(options.submissionId, new Date(Date.now() - options.staleAfterMs));
   if (!claim) return "skipped";
   const started = performance.now();
   const evaluate = options.evaluate ?? evaluateSubmission;
@@ -56,10 +59,10 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
   const score = evaluation.tamper ? 0 : evaluation.score;
   const key = { classId: claim.classId, userId: claim.userId, exerciseId: claim.exerciseId };
   // The verdict and the student's BestScore commit together (one transaction), then we publish.
-  const stored = await storeVerdict(
-    claim.id,
-    claim.claimAttempt,
-    {
+  const stored = await commit.store({
+    id: claim.id,
+    claimAttempt: claim.claimAttempt,
+    fields: {
       status,
       passed: evaluation.tamper ? false : evaluation.passed,
       score,
@@ -71,7 +74,7 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
       runMs: Math.round(performance.now() - started),
     },
     key,
-  );
+  });
   if (!stored) return "skipped";
   publishFinal(claim, status, score, options);
   return status;

@@ -7,6 +7,7 @@ import type { SandboxRunner } from "@/lib/sandbox/sandbox-runner.types";
 import { createBullmqQueue } from "./create-bullmq-queue";
 import { createLocalGradedEventChannel, createRedisGradedEventChannel } from "./create-graded-event-channel";
 import { createInProcessQueue } from "./create-in-process-queue";
+import { createGroupCommit } from "./create-group-commit";
 import { gradeSubmission } from "./grade-submission";
 import type { GradingServices } from "./grading-services";
 import { recoverSubmissions } from "./recover-submissions";
@@ -44,6 +45,12 @@ export interface GradingRuntime {
 }
 
 const MINUTE = 60_000;
+/**
+ * In-process grade jobs in flight per sandbox slot: the sandbox pool queues the runs, while the
+ * jobs' claims and verdicts meet in the group commit's batches (a burst's database work is per
+ * batch). On BullMQ a worker takes only what its slots can run, leaving the rest to other workers.
+ */
+const JOBS_PER_SLOT = 8;
 
 /** Wires queue, rate limiters, worker, event fan-out and periodic recovery for one process. */
 export async function startGrading(options: StartGradingOptions): Promise<GradingRuntime> {
@@ -76,6 +83,7 @@ export async function startGrading(options: StartGradingOptions): Promise<Gradin
   };
 
   if (options.gradeHere) {
+    const commit = createGroupCommit();
     queue.startWorker(
       async (submissionId) => {
         const metrics = getMetrics();
@@ -89,9 +97,10 @@ export async function startGrading(options: StartGradingOptions): Promise<Gradin
           run: (request) => options.runner.run(request),
           publish,
           staleAfterMs,
+          commit,
         }).finally(stopTimer);
       },
-      { concurrency: options.concurrency },
+      { concurrency: options.redisUrl ? options.concurrency : options.concurrency * JOBS_PER_SLOT },
     );
   }
   const recover = () => recoverSubmissions({ queue, staleAfterMs });

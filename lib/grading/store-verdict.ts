@@ -1,13 +1,13 @@
 import type { BestScoreKey } from "@/lib/db/best-scores";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
-import { storeGradedResult, type GradedFields } from "@/lib/db/submissions";
-import { withTransaction } from "@/lib/db/with-transaction";
-import { refreshBestScore } from "@/lib/leaderboard/refresh-best-score";
+import type { GradedFields } from "@/lib/db/submissions";
+import { storeVerdicts } from "./store-verdicts";
 
 /**
- * The grading commit: the verdict (guarded by the claim, see storeGradedResult) and the student's
- * BestScore row in ONE transaction, so the leaderboard never lags a stored verdict. Returns whether
- * this call stored the verdict; nothing is written when it did not.
+ * The grading commit of one submission: the verdict (guarded by the claim, see storeGradedResult)
+ * and the student's BestScore row in ONE transaction, so the leaderboard never lags a stored
+ * verdict (store-verdicts.ts, a batch of one). Returns whether this call stored the verdict;
+ * nothing is written when it did not.
  */
 export async function storeVerdict(
   id: string,
@@ -15,13 +15,8 @@ export async function storeVerdict(
   fields: GradedFields,
   key: BestScoreKey,
 ): Promise<boolean> {
-  return retryOnUniqueViolation(() =>
-    withTransaction(async (tx) => {
-      if (!(await storeGradedResult(id, claimAttempt, fields, tx))) return false;
-      await refreshBestScore(key, tx);
-      return true;
-    }),
-  );
+  const [stored] = await retryOnUniqueViolation(() => storeVerdicts([{ id, claimAttempt, fields, key }]));
+  return stored;
 }
 
 /** Two first refreshes of a key can race to create its row: the loser's transaction runs again. */

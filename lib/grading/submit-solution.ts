@@ -1,7 +1,9 @@
 import { parseInput } from "@/lib/config/parse-input";
 import { checkAssignmentSubmission } from "@/lib/assignments/check-assignment-submission";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
-import { insertQueuedSubmission } from "@/lib/db/submissions";
+import { insertQueuedSubmission, type NewSubmission } from "@/lib/db/submissions";
+import { insertQueuedSubmissions } from "@/lib/db/submissions-batch";
+import { createBatcher } from "@/lib/db/submissions-batcher";
 import { AppError } from "@/lib/errors/app-error";
 import { requireOpenRound } from "@/lib/rounds/require-open-round";
 import { getGradingServices, type GradingServices } from "./grading-services";
@@ -36,14 +38,17 @@ export async function submitSolution(
     `submit:${userId}`,
     (seconds) => new AppError("RATE_LIMITED", `Too many submissions: try again in ${seconds} s.`),
   );
-  const submission = await insertWithNextAttempt({
-    exerciseId: exercise.id,
-    exerciseVersionId: exercise.version.id,
-    classId: exercise.classId,
-    userId,
-    code,
-    assignmentId: assignmentId ?? null,
-    liveRoundId: roundId ?? null,
+  const submission = await insertBatched({
+    lastAttempt: exercise.lastAttemptNumber,
+    data: {
+      exerciseId: exercise.id,
+      exerciseVersionId: exercise.version.id,
+      classId: exercise.classId,
+      userId,
+      code,
+      assignmentId: assignmentId ?? null,
+      liveRoundId: roundId ?? null,
+    },
   });
   await services.queue.enqueue(submission.id).catch((error: unknown) => {
     console.error(`[grading] enqueue of ${submission.id} failed; recovery will retry it`, error);
@@ -56,11 +61,24 @@ export async function submitSolution(
   };
 }
 
-async function insertWithNextAttempt(data: Parameters<typeof insertQueuedSubmission>[0]) {
+type Insert = { lastAttempt: number; data: NewSubmission };
+
+/**
+ * The submits of a burst arriving together are inserted together (one statement); a batch that
+ * clashes on an attempt number falls back to inserting each one by one below.
+ */
+const insertBatched = createBatcher({
+  single: ({ lastAttempt, data }: Insert) => insertWithNextAttempt(lastAttempt, data),
+  many: (inserts: Insert[]) =>
+    insertQueuedSubmissions(inserts.map(({ lastAttempt, data }) => ({ ...data, attemptNumber: lastAttempt + 1 }))),
+});
+
+async function insertWithNextAttempt(lastAttempt: number, data: NewSubmission) {
   try {
-    return await insertQueuedSubmission(data);
+    return await insertQueuedSubmission(data, undefined, lastAttempt);
   } catch (error) {
-    // Two submits of the same student raced for the same attempt number: take the next one.
+    // Two submits of the same student raced for the same attempt number (or one was stored since
+    // the gate read the last one): read the last number again and take the next one.
     if (!isUniqueViolation(error)) throw error;
     return insertQueuedSubmission(data);
   }

@@ -25,6 +25,22 @@ describe("createCoalescer", () => {
     expect(flushes).toHaveLength(2);
   });
 
+  it("does not flush on every mark of a steady trickle: a mark right after a flush waits for the window", async () => {
+    vi.useFakeTimers();
+    const flushes: string[][] = [];
+    const coalescer = createCoalescer<string>({
+      intervalMs: 250,
+      flush: async (_key, items) => void flushes.push(items),
+    });
+    for (let i = 0; i < 10; i += 1) {
+      coalescer.mark("c1", `u${i}`);
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    await vi.advanceTimersByTimeAsync(1_000);
+    // 10 marks, one every 50 ms: the first at once, then at 250 and 500 ms (not 10 flushes).
+    expect(flushes).toEqual([["u0"], ["u1", "u2", "u3", "u4"], ["u5", "u6", "u7", "u8", "u9"]]);
+  });
+
   it("keeps classes apart", async () => {
     vi.useFakeTimers();
     const keys: string[] = [];

@@ -40,13 +40,23 @@ export function createCoalescer<T>(options: {
       .finally(() => {
         state.running = null;
         if (state.items.size > 0) schedule(key, state);
-        else if (!state.timer) states.delete(key);
+        // Keep the key's last flush time for one interval: a mark right after a flush must wait
+        // for the window (forgetting it at once let a steady trickle flush on every mark).
+        else if (!state.timer) state.timer = setTimeout(() => runOrForget(key, state), remaining(state));
       });
+  };
+
+  const remaining = (state: KeyState<T>) => Math.max(0, state.lastFlushAt + options.intervalMs - now());
+
+  const runOrForget = (key: string, state: KeyState<T>) => {
+    if (state.items.size > 0) return run(key, state);
+    state.timer = null;
+    if (!state.running) states.delete(key);
   };
 
   const schedule = (key: string, state: KeyState<T>) => {
     if (state.timer || state.running || closed) return;
-    const wait = Math.max(0, state.lastFlushAt + options.intervalMs - now());
+    const wait = remaining(state);
     if (wait === 0) run(key, state);
     else state.timer = setTimeout(() => run(key, state), wait);
   };

@@ -1,0 +1,147 @@
+import { getDb, type DbClient } from "./get-db";
+import { createBatcher } from "./submissions-batcher";
+import { onExerciseChanged } from "./submissions-exercise-changes";
+import type { ClassRecord } from "./classes";
+import type { EnrollmentStatus } from "./enrollments";
+import type { ExerciseWithVersion } from "./exercises";
+import type { UserRecord } from "./users";
+
+/**
+ * What every Run and Submit asks, in as few queries as a burst can afford (issue 9 point 6):
+ * the exercise with its current version and its class — the same for every student of a burst,
+ * so cached here for a few seconds — and, per request, the student with their enrollment and
+ * last attempt number in one read.
+ */
+export interface SubmissionTarget extends ExerciseWithVersion {
+  klass: ClassRecord;
+}
+
+export interface Submitter {
+  user: UserRecord;
+  enrollmentStatus: EnrollmentStatus | null;
+  /** 0 before the first submission to this exercise. */
+  lastAttemptNumber: number;
+}
+
+/**
+ * 5 s: a published exercise changes rarely, and every change made through this process forgets
+ * it at once (lib/db/exercises.ts: a status change or a new version, which is how a published
+ * exercise's content or kind changes). Another node sees it within this time. Drafts are never
+ * cached (their version is overwritten in place).
+ */
+const TTL_MS = 5_000;
+const MAX_ENTRIES = 500;
+const targets = new Map<string, { target: SubmissionTarget; expiresAt: number }>();
+/**
+ * A change is forgotten before its transaction commits; until any such transaction has ended
+ * (with-transaction.ts: 15 s at most) the exercise is read fresh, never cached from the old rows.
+ */
+const UNCACHEABLE_AFTER_CHANGE_MS = 15_000;
+const changedAt = new Map<string, number>();
+
+export async function findSubmissionTarget(
+  exerciseId: string,
+  db: DbClient = getDb(),
+): Promise<SubmissionTarget | null> {
+  const cached = targets.get(exerciseId);
+  if (cached && cached.expiresAt > Date.now()) return cached.target;
+  targets.delete(exerciseId);
+  const target = await readSubmissionTarget(exerciseId, db);
+  const changed = Math.max(changedAt.get(exerciseId) ?? 0, changedAt.get("*") ?? 0);
+  if (target && target.status !== "DRAFT" && Date.now() - changed > UNCACHEABLE_AFTER_CHANGE_MS) {
+    if (targets.size >= MAX_ENTRIES) targets.delete(targets.keys().next().value ?? "");
+    targets.set(exerciseId, { target, expiresAt: Date.now() + TTL_MS });
+  }
+  return target;
+}
+
+/** An exercise changed: the next submit reads it again. No id: forget everything. */
+function forgetSubmissionTarget(exerciseId?: string): void {
+  if (exerciseId === undefined) targets.clear();
+  else targets.delete(exerciseId);
+  if (changedAt.size >= MAX_ENTRIES) changedAt.clear();
+  changedAt.set(exerciseId ?? "*", Date.now());
+}
+
+onExerciseChanged(forgetSubmissionTarget);
+
+async function readSubmissionTarget(exerciseId: string, db: DbClient): Promise<SubmissionTarget | null> {
+  // Versions only grow (a new version becomes current), so the newest is the current one; the
+  // second read is a guard should that ever stop being true.
+  const row = await db.exercise.findUnique({
+    where: { id: exerciseId },
+    include: { class: true, versions: { orderBy: { version: "desc" }, take: 1 } },
+  });
+  if (!row) return null;
+  const { class: klass, versions, ...exercise } = row;
+  const version =
+    versions[0]?.version === exercise.currentVersion
+      ? versions[0]
+      : await db.exerciseVersion.findUnique({
+          where: { exerciseId_version: { exerciseId, version: exercise.currentVersion } },
+        });
+  return version ? { ...exercise, version, klass } : null;
+}
+
+type SubmitterQuery = { userId: string; classId: string; exerciseId: string };
+
+/**
+ * The user as they are now, their enrollment in the class and their last attempt: one read, and
+ * one for all the students of a burst submitting to the same exercise at the same time.
+ */
+export const findSubmitter: (query: SubmitterQuery) => Promise<Submitter | null> = createBatcher({
+  single: async (query) =>
+    (await readSubmitters(query.classId, query.exerciseId, [query.userId])).get(query.userId) ?? null,
+  many: async (queries) => {
+    const found = new Map<string, Submitter>();
+    const groups = new Map<string, SubmitterQuery[]>();
+    for (const query of queries) {
+      const key = `${query.classId}\u0000${query.exerciseId}`;
+      groups.set(key, [...(groups.get(key) ?? []), query]);
+    }
+    for (const group of groups.values()) {
+      const { classId, exerciseId } = group[0];
+      const submitters = await readSubmitters(classId, exerciseId, [...new Set(group.map((q) => q.userId))]);
+      for (const [userId, submitter] of submitters)
+        found.set(`${classId}\u0000${exerciseId}\u0000${userId}`, submitter);
+    }
+    return queries.map((q) => found.get(`${q.classId}\u0000${q.exerciseId}\u0000${q.userId}`) ?? null);
+  },
+});
+
+async function readSubmitters(
+  classId: string,
+  exerciseId: string,
+  userIds: string[],
+  db: DbClient = getDb(),
+): Promise<Map<string, Submitter>> {
+  const rows = await db.user.findMany({
+    where: { id: { in: userIds } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      isAdmin: true,
+      locale: true,
+      createdAt: true,
+      enrollments: { where: { classId }, select: { status: true } },
+      submissions: {
+        where: { exerciseId },
+        orderBy: { attemptNumber: "desc" },
+        take: 1,
+        select: { attemptNumber: true },
+      },
+    },
+  });
+  return new Map(
+    rows.map(({ enrollments, submissions, ...user }) => [
+      user.id,
+      {
+        user,
+        enrollmentStatus: enrollments[0]?.status ?? null,
+        lastAttemptNumber: submissions[0]?.attemptNumber ?? 0,
+      },
+    ]),
+  );
+}
