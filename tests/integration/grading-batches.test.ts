@@ -136,6 +136,7 @@ describeEachProvider("grading in batches", (provider) => {
       createdAt: _c,
       forbiddenNotes: _f,
       packageExtras: _p,
+      network: _n,
       ...content
     } = current!.version;
     const next = await insertExerciseVersion(exercise.id, { ...content, titleEn: "Version 2" });
