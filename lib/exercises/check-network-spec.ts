@@ -1,9 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
-import {
-  describeNetworkSpecIssues,
-  networkSpecSchema,
-  type NetworkSpec,
-} from "@/lib/run-contract/network-spec.types";
+import { describeNetworkSpecIssues, networkSpecSchema, type NetworkSpec } from "@/lib/run-contract/network-spec.types";
 
 /**
  * A network.json the editor may save: null (no network, every host fails to resolve) or a valid
