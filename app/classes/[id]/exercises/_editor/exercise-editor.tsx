@@ -11,6 +11,7 @@ import { useErrorText } from "@/app/_lib/use-error-text";
 import { card, primaryButton, secondaryButton } from "@/app/_components/button-styles";
 import { bodyOf, EMPTY_FORM, formOf, type EditorForm } from "./editor-form";
 import { ExerciseFields } from "./exercise-fields";
+import { NetworkEditor, networkTextOf, parseNetworkText } from "./network-editor";
 import { RunTimeline } from "./run-timeline";
 import { SpecEditor, specProblem } from "./spec-editor";
 import { TrySolutionPanel } from "./try-solution-panel";
@@ -35,16 +36,23 @@ export function ExerciseEditor({
   const [exercise, setExercise] = useState(initial);
   const [form, setForm] = useState<EditorForm>(initial ? formOf(initial) : EMPTY_FORM);
   const [spec, setSpec] = useState(initial?.spec ?? "");
+  const [networkText, setNetworkText] = useState(networkTextOf(initial?.network));
+  const [networkErrors, setNetworkErrors] = useState<string[] | null>(null);
   const [recorded, setRecorded] = useState<RunResult | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
   const [specError, setSpecError] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [pending, startTransition] = useTransition();
-  const dirty = !exercise || JSON.stringify(form) !== JSON.stringify(formOf(exercise)) || spec !== exercise.spec;
+  const dirty =
+    !exercise ||
+    JSON.stringify(form) !== JSON.stringify(formOf(exercise)) ||
+    spec !== exercise.spec ||
+    networkText.trim() !== networkTextOf(exercise.network);
 
   function fail(error: ApiError) {
     setFieldErrors(error.details ?? {});
     setSpecError(error.details?.spec?.join(" ") ?? null);
+    setNetworkErrors(error.details?.network ?? null);
     setNotice({ text: errorText.message(error), error: true });
   }
 
@@ -52,8 +60,10 @@ export function ExerciseEditor({
     setExercise(next);
     setForm(formOf(next));
     setSpec(next.spec);
+    setNetworkText(networkTextOf(next.network));
     setFieldErrors({});
     setSpecError(null);
+    setNetworkErrors(null);
     setNotice({ text, error: false });
   }
 
@@ -65,10 +75,13 @@ export function ExerciseEditor({
       setNotice({ text: t("limitsInvalid"), error: true });
       return null;
     }
+    const network = parseNetworkText(networkText);
+    if (!network.ok) return (setNotice({ text: t("networkInvalid"), error: true }), null);
     if (!exercise) {
       const created = await callApi<{ exercise: ExerciseForEditor }>(`/api/classes/${classId}/exercises`, "POST", {
         ...body,
         spec,
+        network: network.network,
       });
       if (!created.ok) return (fail(created.error), null);
       router.push(`/classes/${classId}/exercises/${created.data.exercise.id}`);
@@ -80,6 +93,7 @@ export function ExerciseEditor({
     const saved = await callApi<{ exercise: ExerciseForEditor }>(`/api/exercises/${exercise.id}`, "PUT", {
       ...body,
       spec,
+      network: network.network,
     });
     if (!saved.ok) return (fail(saved.error), null);
     accept(
@@ -143,6 +157,16 @@ export function ExerciseEditor({
           onChange={setForm}
           errors={fieldErrors}
           kindLocked={(exercise?.submissionCount ?? 0) > 0}
+        />
+      </section>
+      <section className={`${card} flex flex-col gap-4`} aria-labelledby="editor-network-title">
+        <h2 id="editor-network-title" className="text-2xl font-bold text-slate-950">
+          {t("networkTitle")}
+        </h2>
+        <NetworkEditor
+          value={networkText}
+          onChange={(text) => (setNetworkText(text), setNetworkErrors(null))}
+          serverErrors={networkErrors}
         />
       </section>
       {exercise ? (
