@@ -9,6 +9,7 @@ import type { RunResult } from "@/lib/run-contract/run-result.types";
 import { callApi, type ApiError } from "@/app/_lib/api-client";
 import { useErrorText } from "@/app/_lib/use-error-text";
 import { card, primaryButton, secondaryButton } from "@/app/_components/button-styles";
+import { TimelinePanel } from "@/app/exercises/[id]/timeline-panel";
 import { bodyOf, EMPTY_FORM, formOf, type EditorForm } from "./editor-form";
 import { ExerciseFields } from "./exercise-fields";
 import { NetworkEditor, networkTextOf, parseNetworkText } from "./network-editor";
@@ -180,6 +181,15 @@ export function ExerciseEditor({
             </button>
           </div>
           {recorded ? <RunTimeline run={recorded} caption={t("recordedRun")} /> : null}
+          {recorded?.lifecycle ? (
+            <TimelinePanel
+              run={{ ...recorded, lifecycle: recorded.lifecycle }}
+              highlight={null}
+              expected={null}
+              expectedHighlight={null}
+              realRun
+            />
+          ) : null}
           <SpecEditor value={spec} onChange={setSpec} serverError={specError} />
         </section>
       ) : null}
