@@ -1,3 +1,4 @@
+import { Prisma } from "@/generated/prisma-sqlite/client";
 import { getDb, type DbClient } from "./get-db";
 import { networkJson, type ExerciseKind, type ExerciseVersionRecord, type NewExerciseVersion } from "./exercises";
 
@@ -27,7 +28,8 @@ export async function overwriteExerciseVersion(
       limits: jsonObject(limits),
       forbiddenNotes: forbiddenNotes ?? undefined,
       packageExtras: packageExtras ?? undefined,
-      network: networkJson(network),
+      // null removes the network (the column's NULL); an absent one leaves the column as it is.
+      network: network === null ? Prisma.DbNull : networkJson(network),
     },
   });
 }

@@ -5,6 +5,7 @@ import { insertExercise, nextExercisePosition } from "@/lib/db/exercises";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { withTransaction } from "@/lib/db/with-transaction";
 import { AppError } from "@/lib/errors/app-error";
+import { checkNetworkSpec } from "./check-network-spec";
 import { checkSpecText } from "./check-spec-text";
 import { toEditorView } from "./editor-view";
 import { createExerciseInput, type CreateExerciseInput, type ExerciseForEditor } from "./exercise-draft.types";
@@ -20,6 +21,7 @@ export async function createExercise(input: CreateExerciseInput): Promise<Exerci
   await requireClassAccess({ userId: data.userId, classId: data.classId, action: "exercise.manage" });
   const spec = data.spec ?? "";
   checkSpecText(spec);
+  const network = data.network === undefined ? null : checkNetworkSpec(data.network);
   const extras: PackageExtras = {
     teaches: { en: data.title.en, zh: data.title.zh ?? data.title.en },
     tags: [],
@@ -39,6 +41,7 @@ export async function createExercise(input: CreateExerciseInput): Promise<Exerci
     points: data.points,
     forbiddenNotes: [],
     packageExtras: extras,
+    network,
   };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {

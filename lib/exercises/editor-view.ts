@@ -1,4 +1,5 @@
 import type { ExerciseWithVersion } from "@/lib/db/exercises";
+import { storedNetworkSpec } from "@/lib/run-contract/network-spec.types";
 import { limitsOverrideSchema, type LimitsOverride } from "./exercise-package.types";
 import type { ExerciseForEditor } from "./exercise-draft.types";
 
@@ -26,6 +27,7 @@ export function toEditorView(
     points: version.points,
     schedules: version.schedules,
     limits: storedLimits(version.limits),
+    network: storedNetworkSpec(version.network),
   };
 }
 

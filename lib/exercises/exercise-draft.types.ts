@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { NetworkSpec } from "@/lib/run-contract/network-spec.types";
 import { MAX_SCHEDULES } from "@/lib/traces/check-schedules";
 import { limitsOverrideSchema, SLUG_PATTERN, type LimitsOverride } from "./exercise-package.types";
 import { idSchema, type ExerciseStatusValue } from "./import-exercise-into-class.types";
@@ -62,6 +63,8 @@ export const draftFieldsSchema = z.object({
     .max(MAX_SCHEDULES, `schedules must be 1 to ${MAX_SCHEDULES}.`),
   limits: limitsOverrideSchema,
   spec: z.string().max(MAX_SPEC_CHARS, "The expected trace is longer than 64 KB."),
+  /** network.json as an object, or null for none; checked by checkNetworkSpec for readable paths. */
+  network: z.unknown(),
 });
 
 export const createExerciseInput = z.object({
@@ -76,6 +79,7 @@ export const createExerciseInput = z.object({
   schedules: draftFieldsSchema.shape.schedules.default(1),
   limits: limitsOverrideSchema.optional(),
   spec: draftFieldsSchema.shape.spec.optional(),
+  network: draftFieldsSchema.shape.network.optional(),
   slug: z.string().regex(SLUG_PATTERN, "slug: lowercase letters, digits and dashes").optional(),
 });
 export type CreateExerciseInput = z.input<typeof createExerciseInput>;
@@ -102,4 +106,6 @@ export interface ExerciseForEditor {
   points: number;
   schedules: number;
   limits: LimitsOverride;
+  /** The virtual network (network.json); null: none, no host name resolves. Staff only. */
+  network: NetworkSpec | null;
 }

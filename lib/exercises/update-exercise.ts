@@ -14,6 +14,7 @@ import {
 } from "@/lib/db/exercises";
 import { withTransaction } from "@/lib/db/with-transaction";
 import { AppError } from "@/lib/errors/app-error";
+import { checkNetworkSpec } from "./check-network-spec";
 import { checkSpecText } from "./check-spec-text";
 import { isFrozen, toEditorView } from "./editor-view";
 import { updateExerciseInput, type ExerciseForEditor, type UpdateExerciseInput } from "./exercise-draft.types";
@@ -23,10 +24,12 @@ import { loadManagedExercise } from "./load-managed-exercise";
  * Saves the editor's changes (any subset of the fields, or the expected-trace `spec`). A draft
  * nobody submitted to changes in place; a published (or once-submitted) version is frozen, so the
  * edit becomes version n+1, which students get from now on. A regrade moves old submissions to it.
+ * `network` replaces the virtual network (null removes it); omitted, the stored one is kept.
  */
 export async function updateExercise(input: UpdateExerciseInput): Promise<ExerciseForEditor> {
   const { userId, exerciseId, ...changes } = parseInput(updateExerciseInput, input);
   if (changes.spec !== undefined) checkSpecText(changes.spec);
+  const network = changes.network === undefined ? undefined : checkNetworkSpec(changes.network);
   await loadManagedExercise({ userId, exerciseId });
   return withTransaction(async (tx) => {
     const exercise = await findExerciseWithCurrentVersion(exerciseId, tx);
@@ -40,7 +43,7 @@ export async function updateExercise(input: UpdateExerciseInput): Promise<Exerci
       await updateExerciseKind(exerciseId, changes.kind, tx);
     }
     const kind = changes.kind ?? exercise.kind;
-    const content = mergedContent(exercise, { ...changes, kind });
+    const content = mergedContent(exercise, { ...changes, kind }, network);
     const versionSubmissions = await countVersionSubmissions(exercise.version.id, tx);
     const frozen = isFrozen(exercise.status, versionSubmissions);
     const version = frozen
@@ -59,6 +62,8 @@ type Changes = Omit<ReturnType<typeof updateExerciseInput.parse>, "userId" | "ex
 function mergedContent(
   exercise: ExerciseWithVersion,
   changes: Changes & { kind: ExerciseWithVersion["kind"] },
+  /** The new network (null removes it); undefined keeps the stored one. */
+  network: NewExerciseVersion["network"] | undefined,
 ): NewExerciseVersion {
   const { version } = exercise;
   return {
@@ -73,7 +78,7 @@ function mergedContent(
     limits: changes.limits ? { ...changes.limits } : version.limits,
     points: changes.points ?? version.points,
     forbiddenNotes: stringArray(version.forbiddenNotes),
-    network: storedNetworkSpec(version.network),
+    network: network === undefined ? storedNetworkSpec(version.network) : network,
     packageExtras:
       typeof version.packageExtras === "object" && version.packageExtras !== null ? version.packageExtras : undefined,
   };

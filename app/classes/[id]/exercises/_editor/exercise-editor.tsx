@@ -9,8 +9,10 @@ import type { RunResult } from "@/lib/run-contract/run-result.types";
 import { callApi, type ApiError } from "@/app/_lib/api-client";
 import { useErrorText } from "@/app/_lib/use-error-text";
 import { card, primaryButton, secondaryButton } from "@/app/_components/button-styles";
+import { TimelinePanel } from "@/app/exercises/[id]/timeline-panel";
 import { bodyOf, EMPTY_FORM, formOf, type EditorForm } from "./editor-form";
 import { ExerciseFields } from "./exercise-fields";
+import { NetworkEditor, networkTextOf, parseNetworkText } from "./network-editor";
 import { RunTimeline } from "./run-timeline";
 import { SpecEditor, specProblem } from "./spec-editor";
 import { TrySolutionPanel } from "./try-solution-panel";
@@ -35,16 +37,23 @@ export function ExerciseEditor({
   const [exercise, setExercise] = useState(initial);
   const [form, setForm] = useState<EditorForm>(initial ? formOf(initial) : EMPTY_FORM);
   const [spec, setSpec] = useState(initial?.spec ?? "");
+  const [networkText, setNetworkText] = useState(networkTextOf(initial?.network));
+  const [networkErrors, setNetworkErrors] = useState<string[] | null>(null);
   const [recorded, setRecorded] = useState<RunResult | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
   const [specError, setSpecError] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [pending, startTransition] = useTransition();
-  const dirty = !exercise || JSON.stringify(form) !== JSON.stringify(formOf(exercise)) || spec !== exercise.spec;
+  const dirty =
+    !exercise ||
+    JSON.stringify(form) !== JSON.stringify(formOf(exercise)) ||
+    spec !== exercise.spec ||
+    networkText.trim() !== networkTextOf(exercise.network);
 
   function fail(error: ApiError) {
     setFieldErrors(error.details ?? {});
     setSpecError(error.details?.spec?.join(" ") ?? null);
+    setNetworkErrors(error.details?.network ?? null);
     setNotice({ text: errorText.message(error), error: true });
   }
 
@@ -52,8 +61,10 @@ export function ExerciseEditor({
     setExercise(next);
     setForm(formOf(next));
     setSpec(next.spec);
+    setNetworkText(networkTextOf(next.network));
     setFieldErrors({});
     setSpecError(null);
+    setNetworkErrors(null);
     setNotice({ text, error: false });
   }
 
@@ -65,10 +76,13 @@ export function ExerciseEditor({
       setNotice({ text: t("limitsInvalid"), error: true });
       return null;
     }
+    const network = parseNetworkText(networkText);
+    if (!network.ok) return (setNotice({ text: t("networkInvalid"), error: true }), null);
     if (!exercise) {
       const created = await callApi<{ exercise: ExerciseForEditor }>(`/api/classes/${classId}/exercises`, "POST", {
         ...body,
         spec,
+        network: network.network,
       });
       if (!created.ok) return (fail(created.error), null);
       router.push(`/classes/${classId}/exercises/${created.data.exercise.id}`);
@@ -80,6 +94,7 @@ export function ExerciseEditor({
     const saved = await callApi<{ exercise: ExerciseForEditor }>(`/api/exercises/${exercise.id}`, "PUT", {
       ...body,
       spec,
+      network: network.network,
     });
     if (!saved.ok) return (fail(saved.error), null);
     accept(
@@ -145,6 +160,16 @@ export function ExerciseEditor({
           kindLocked={(exercise?.submissionCount ?? 0) > 0}
         />
       </section>
+      <section className={`${card} flex flex-col gap-4`} aria-labelledby="editor-network-title">
+        <h2 id="editor-network-title" className="text-2xl font-bold text-slate-950">
+          {t("networkTitle")}
+        </h2>
+        <NetworkEditor
+          value={networkText}
+          onChange={(text) => (setNetworkText(text), setNetworkErrors(null))}
+          serverErrors={networkErrors}
+        />
+      </section>
       {exercise ? (
         <section className={`${card} flex flex-col gap-4`} aria-labelledby="editor-spec-title">
           <div className="flex flex-wrap items-center justify-between gap-3">
@@ -156,6 +181,15 @@ export function ExerciseEditor({
             </button>
           </div>
           {recorded ? <RunTimeline run={recorded} caption={t("recordedRun")} /> : null}
+          {recorded?.lifecycle ? (
+            <TimelinePanel
+              run={{ ...recorded, lifecycle: recorded.lifecycle }}
+              highlight={null}
+              expected={null}
+              expectedHighlight={null}
+              realRun
+            />
+          ) : null}
           <SpecEditor value={spec} onChange={setSpec} serverError={specError} />
         </section>
       ) : null}
