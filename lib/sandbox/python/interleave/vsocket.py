@@ -22,6 +22,13 @@ SEND_BUFFER = 256 * 1024
 class VirtualSocket:
     """A `socket.socket` stand-in (TCP client side; loopback servers in vserver.py)."""
 
+    def __new__(cls, family=-1, type=-1, proto=-1, fileno=None):  # noqa: A002 - socket's names
+        # Wrapping a real descriptor the run already holds (`socket.socket(fileno=1)`, `socket.fromfd`)
+        # reaches nothing new, and CPython does it: the real class does it here too.
+        if fileno is not None and cls is VirtualSocket and fileno not in network.fds:
+            return _real_socket(family, type, proto, fileno)
+        return super().__new__(cls)
+
     def __init__(self, family=-1, type=-1, proto=-1, fileno=None):  # noqa: A002 - socket's names
         if fileno is not None:
             raise OSError(errno.EBADF, "Bad file descriptor")

@@ -218,3 +218,15 @@ class TlsTrustTest(unittest.TestCase):
     def test_outside_a_run_the_public_bundle_loads_in_full(self):
         import ssl
         self.assertGreater(ssl.create_default_context().cert_store_stats()["x509_ca"], 1)
+
+
+class RealDescriptorTest(unittest.TestCase):
+    def test_wrapping_a_descriptor_the_run_holds_is_the_real_socket_class(self):
+        result, events = run('''
+            import _socket, socket
+            fd = _socket.socket().detach()
+            s = socket.socket(fileno=fd)
+            print(type(s).__module__, type(s).__name__, s.fileno() == fd)
+        ''', network=None)
+        self.assertEqual(result["status"], "ok", result)
+        self.assertEqual(texts(events), ["socket socket True"])
