@@ -4,22 +4,12 @@
  * signs out their other browser.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
+import { launchChromium } from "@/tests/helpers/browser";
 import { getDb, useDatabaseUrl } from "@/lib/db/get-db";
 import type { HttpSession } from "@/tests/helpers/http-session";
 import { newUser } from "@/tests/helpers/live";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
-
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 let server: TestServer;
 let browser: Browser;
@@ -46,7 +36,7 @@ async function idOf(session: HttpSession): Promise<string> {
 beforeAll(async () => {
   server = await startTestServer();
   await useDatabaseUrl(server.databaseUrl);
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

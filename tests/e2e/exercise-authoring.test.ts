@@ -5,20 +5,11 @@
  * in another browser context, shows the student's submission arrive without a reload.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
+import { launchChromium } from "@/tests/helpers/browser";
 import { HttpSession } from "@/tests/helpers/http-session";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
 
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const PASSWORD = "password 123";
 const SOLUTION = `import asyncio
 
@@ -54,7 +45,7 @@ async function signedInPage(email: string): Promise<Page> {
 
 beforeAll(async () => {
   server = await startTestServer();
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS });
+  browser = await launchChromium();
   const teacher = new HttpSession(server.url);
   await teacher.signUpAndSignIn({
     email: "grace@example.edu",

@@ -7,20 +7,11 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
+import { launchChromium } from "@/tests/helpers/browser";
 import { HttpSession } from "@/tests/helpers/http-session";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
 
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const PASSWORD = "password 123";
 const SHOTS_DIR = process.env.SHOTS_DIR;
 const SOLUTION = `import asyncio
@@ -72,7 +63,7 @@ async function shot(page: Page, name: string): Promise<void> {
 
 beforeAll(async () => {
   server = await startTestServer({ env: { SANDBOX_UID_BASE: "63840" } });
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS });
+  browser = await launchChromium();
   const teacher = new HttpSession(server.url);
   await teacher.signUpAndSignIn({ email: "ada@example.edu", password: PASSWORD, name: "Ada", role: "instructor" });
   const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", {

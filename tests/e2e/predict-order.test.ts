@@ -7,22 +7,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import AxeBuilder from "@axe-core/playwright";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
+import { launchChromium, seriousViolations } from "@/tests/helpers/browser";
 import { HttpSession } from "@/tests/helpers/http-session";
 import { REPO_ROOT } from "@/scripts/production-build";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
 
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const PASSWORD = "password 123";
 const SHOTS = process.env.E2E_SHOTS_DIR ?? "/tmp";
 
@@ -48,13 +38,6 @@ async function signedInPage(email: string, locale: "en-US" | "zh-CN"): Promise<P
   await page.locator("form button[type=submit]").click();
   await page.waitForURL(`${server.url}/dashboard`);
   return page;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 /** The lines as the orderer shows them now, top to bottom. */
@@ -102,7 +85,7 @@ async function openExercise(page: Page, slug: string): Promise<void> {
 
 beforeAll(async () => {
   server = await startTestServer();
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS });
+  browser = await launchChromium();
   const teacher = new HttpSession(server.url);
   await teacher.signUpAndSignIn({ email: "ada@example.edu", password: PASSWORD, name: "Ada", role: "instructor" });
   const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", {

@@ -9,22 +9,13 @@ import os from "node:os";
 import path from "node:path";
 import { strToU8, zipSync, type Zippable } from "fflate";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
+import { launchChromium } from "@/tests/helpers/browser";
 import type { ExercisePackage } from "@/lib/exercises/exercise-package.types";
 import { exportExercisePackage } from "@/lib/exercises/export-exercise-package";
 import { HttpSession } from "@/tests/helpers/http-session";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
 
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const PASSWORD = "password 123";
 const SOLUTION = `import asyncio
 
@@ -52,7 +43,7 @@ let out: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS });
+  browser = await launchChromium();
   teacher = new HttpSession(server.url);
   await teacher.signUpAndSignIn({ email: "ada@example.edu", password: PASSWORD, name: "Ada", role: "instructor" });
   out = fs.mkdtempSync(path.join(os.tmpdir(), "interleave-e2e-export-"));
