@@ -7,18 +7,9 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { chromium, type BrowserContext } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
+import { launchChromium } from "../launch-chromium";
 
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const args = process.argv.slice(2);
 const base = args.includes("--base")
   ? args[args.indexOf("--base") + 1]
@@ -72,7 +63,7 @@ async function measure(context: BrowserContext, route: string, label: string): P
 }
 
 async function main(): Promise<void> {
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: FLAGS });
+  const browser = await launchChromium();
   const rows: Row[] = [];
   try {
     const anonymous = await browser.newContext();

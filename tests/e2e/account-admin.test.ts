@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, type BrowserContext, type Page } from "playwright-core";
-import { launchChromium } from "@/tests/helpers/browser";
+import { launchChromium } from "@/scripts/launch-chromium";
 import { getDb, useDatabaseUrl } from "@/lib/db/get-db";
 import type { HttpSession } from "@/tests/helpers/http-session";
 import { newUser } from "@/tests/helpers/live";

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, type BrowserContext, type Page } from "playwright-core";
-import { launchChromium } from "@/tests/helpers/browser";
+import { launchChromium } from "@/scripts/launch-chromium";
 import { formatInZone } from "@/lib/assignments/time-zone";
 import { HttpSession } from "@/tests/helpers/http-session";
 import { REPO_ROOT } from "@/scripts/production-build";

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, type BrowserContext, type Page } from "playwright-core";
-import { launchChromium } from "@/tests/helpers/browser";
+import { launchChromium } from "@/scripts/launch-chromium";
 import { REPO_ROOT } from "@/scripts/production-build";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
 

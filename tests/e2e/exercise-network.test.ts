@@ -8,7 +8,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Browser, type BrowserContext, type Page } from "playwright-core";
-import { launchChromium } from "@/tests/helpers/browser";
+import { launchChromium } from "@/scripts/launch-chromium";
 import { HttpSession } from "@/tests/helpers/http-session";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
 

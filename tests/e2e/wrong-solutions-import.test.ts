@@ -10,7 +10,7 @@ import path from "node:path";
 import { strToU8, zipSync, type Zippable } from "fflate";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Browser, type Page } from "playwright-core";
-import { launchChromium } from "@/tests/helpers/browser";
+import { launchChromium } from "@/scripts/launch-chromium";
 import type { ExercisePackage } from "@/lib/exercises/exercise-package.types";
 import { exportExercisePackage } from "@/lib/exercises/export-exercise-package";
 import { HttpSession } from "@/tests/helpers/http-session";
