@@ -20,11 +20,13 @@ RUN npm run db:generate && npm run build
 
 # ---- 3. runtime: Debian with the sandbox packages, no compilers --------------------------------
 FROM node:20-bookworm-slim AS runtime
-# python3 (Debian's 3.11) + python3-greenlet run student code; bubblewrap isolates it; util-linux
+# python3 (Debian's 3.11) + python3-greenlet run student code, with python3-requests, python3-aiohttp
+# and python3-cryptography for the virtual network (preloaded by every sandbox zygote; cryptography
+# makes the sandbox's own certificate authority); bubblewrap isolates it; util-linux
 # provides setpriv and prlimit (drop to a per-slot uid, per-run limits); tini reaps and forwards
 # SIGTERM so the graceful shutdown runs; postgresql-client (pg_dump 15) serves npm run db:backup.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends python3 python3-greenlet bubblewrap util-linux tini postgresql-client ca-certificates \
+ && apt-get install -y --no-install-recommends python3 python3-greenlet python3-requests python3-aiohttp python3-cryptography bubblewrap util-linux tini postgresql-client ca-certificates \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000

@@ -93,7 +93,16 @@ describe("Dockerfile", () => {
     // Every base image is Debian bookworm (a stage may build on an earlier one).
     for (const stage of stages) expect(stage).toMatch(/bookworm| AS build$|^FROM deps /);
     const runtime = dockerfile.slice(dockerfile.lastIndexOf("\nFROM "));
-    for (const pkg of ["python3", "python3-greenlet", "bubblewrap", "util-linux", "tini"])
+    for (const pkg of [
+      "python3",
+      "python3-greenlet",
+      "python3-requests",
+      "python3-aiohttp",
+      "python3-cryptography",
+      "bubblewrap",
+      "util-linux",
+      "tini",
+    ])
       expect(runtime).toMatch(new RegExp(`install[^\\n]* ${pkg}( |$)`, "m"));
     expect(runtime).not.toMatch(/\bg\+\+|\bmake\b/);
     expect(runtime).toMatch(/^HEALTHCHECK /m);
