@@ -8,6 +8,7 @@ import { createBullmqQueue } from "./create-bullmq-queue";
 import { createLocalGradedEventChannel, createRedisGradedEventChannel } from "./create-graded-event-channel";
 import { createInProcessQueue } from "./create-in-process-queue";
 import { gradeSubmission } from "./grade-submission";
+import { setGradedEventPublisher } from "./graded-event-publisher";
 import type { GradingServices } from "./grading-services";
 import { recoverSubmissions } from "./recover-submissions";
 
@@ -63,6 +64,7 @@ export async function startGrading(options: StartGradingOptions): Promise<Gradin
     ? createRedisGradedEventChannel(options.redisUrl, `${prefix}:submission:graded`)
     : createLocalGradedEventChannel();
   if (options.deliver) await channel.subscribe(options.deliver);
+  setGradedEventPublisher((event) => channel.publish(event));
 
   const limiter = (limit: number, name: string) =>
     redis
@@ -111,6 +113,7 @@ export async function startGrading(options: StartGradingOptions): Promise<Gradin
     recover,
     async stop() {
       clearInterval(timer);
+      setGradedEventPublisher(undefined);
       await queue.close();
       await channel.close();
       redis?.disconnect();
