@@ -1,7 +1,8 @@
 /**
  * The one registry of process-wide services: what server.ts (or `npm run worker`, or a test)
  * creates once and use cases reach without it being threaded through every call — the grading
- * queue and limiters, the sign-in limiters, the realtime publisher, the leaderboard notifier.
+ * queue and limiters, the sign-in limiters, the realtime publisher, the leaderboard notifier, the
+ * database client (created on first use).
  *
  * Each service is a typed key declared next to its interface with its fallback, the one answer
  * for a process that did not provide it (the CLI, a unit test): a no-op for notifications, the

@@ -5,10 +5,12 @@ import { parseInput } from "@/lib/config/parse-input";
 import { findSubmissionForReview, storeReviewDecision } from "@/lib/db/submission-review";
 import { withTransaction } from "@/lib/db/with-transaction";
 import { AppError } from "@/lib/errors/app-error";
+import { findGradedEventPublisher, type PublishGradedEvent } from "@/lib/grading/graded-event-publisher";
 import { fromStoredVerdict, toStoredVerdict } from "@/lib/grading/stored-verdict";
 import type { VerdictView } from "@/lib/grading/submission-view.types";
 import { getLeaderboardNotifier, type LeaderboardNotifier } from "@/lib/leaderboard/leaderboard-notifier";
 import { refreshBestScore } from "@/lib/leaderboard/refresh-best-score";
+import type { SubmissionGradedPayload } from "@/lib/realtime/events";
 import { getRealtimePublisher, type RealtimePublisher } from "@/lib/realtime/publisher";
 
 export const reviewSubmissionInput = z.object({
@@ -24,8 +26,12 @@ export interface ReviewResult {
   score: number;
 }
 
-/** Test seams; the live class provides the real ones in the process registry. */
+/**
+ * Test seams. By default the decision goes out on the grading channel (every node's sockets and
+ * leaderboard, like a graded verdict); `publisher`/`notifyLeaderboard` deliver on this node only.
+ */
 export interface ReviewSubmissionDeps {
+  publishGraded?: PublishGradedEvent;
   publisher?: RealtimePublisher;
   notifyLeaderboard?: LeaderboardNotifier;
 }
@@ -82,12 +88,23 @@ export async function reviewSubmission(
     score: verdict.score,
     gradedAt: new Date().toISOString(),
   };
-  const publisher = deps.publisher ?? getRealtimePublisher();
-  // Like a grading verdict: to the student and the class's instructors, never to other students.
-  publisher.toUser(stored.userId, "submission:graded", event);
-  publisher.toClassStaff(stored.classId, "submission:graded", event);
-  (deps.notifyLeaderboard ?? getLeaderboardNotifier())(stored.classId, stored.userId);
+  announce(event, deps);
   return { submissionId, decision, passed: verdict.passed, score: verdict.score };
+}
+
+/**
+ * Like a grading verdict: to the student and the class's instructors (never to other students),
+ * and the leaderboard feed re-reads the student — on every node when the process has a grading
+ * channel (with Redis, a board on another node would otherwise never hear of the decision).
+ */
+function announce(event: SubmissionGradedPayload, deps: ReviewSubmissionDeps): void {
+  const localSeams = deps.publisher !== undefined || deps.notifyLeaderboard !== undefined;
+  const toEveryNode = deps.publishGraded ?? (localSeams ? undefined : findGradedEventPublisher());
+  if (toEveryNode) return toEveryNode(event);
+  const publisher = deps.publisher ?? getRealtimePublisher();
+  publisher.toUser(event.userId, "submission:graded", event);
+  publisher.toClassStaff(event.classId, "submission:graded", event);
+  (deps.notifyLeaderboard ?? getLeaderboardNotifier())(event.classId, event.userId);
 }
 
 /** Accepting keeps the checker's verdict; rejecting keeps its evidence but scores it 0, failed. */

@@ -1,6 +1,7 @@
 import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-postgres/client";
 import { PrismaClient as SqlitePrismaClient, type Prisma } from "@/generated/prisma-sqlite/client";
 import { getEnv } from "@/lib/config/env";
+import { defineService, findService, provideService, useService } from "@/lib/config/process-services";
 import { createAdapterFactory } from "./create-adapter";
 import { parseDatabaseUrl, type DatabaseProvider } from "./database-url";
 
@@ -23,8 +24,15 @@ interface DbState {
   client: Db;
 }
 
-// Kept on globalThis so Next's dev reloads do not open a new connection pool per edit.
-const holder = globalThis as typeof globalThis & { __interleaveDb?: DbState; __interleaveDbUrl?: string };
+/**
+ * In the process registry (one slot on globalThis), not a module variable: the production server
+ * loads this module twice — dist/server.js's own bundle and Next's server chunks — and both copies
+ * must use ONE client (one connection pool, one WebAssembly query compiler; measured: one adapter
+ * connect per process). Also keeps Next's dev reloads from opening a pool per edit.
+ */
+const DB = defineService<DbState>("db", () => createClient(findService(DB_URL) ?? getEnv().DATABASE_URL));
+/** A database chosen by useDatabaseUrl() instead of DATABASE_URL (tests, scripts). */
+const DB_URL = defineService<string>("db-url", () => getEnv().DATABASE_URL);
 
 function createClient(url: string): DbState {
   const target = parseDatabaseUrl(url);
@@ -37,18 +45,11 @@ function createClient(url: string): DbState {
 }
 
 export function getDb(): Db {
-  return currentState().client;
+  return useService(DB).client;
 }
 
 export function getDbProvider(): DatabaseProvider {
-  return currentState().provider;
-}
-
-function currentState(): DbState {
-  if (!holder.__interleaveDb) {
-    holder.__interleaveDb = createClient(holder.__interleaveDbUrl ?? getEnv().DATABASE_URL);
-  }
-  return holder.__interleaveDb;
+  return useService(DB).provider;
 }
 
 /**
@@ -57,11 +58,11 @@ function currentState(): DbState {
  */
 export async function useDatabaseUrl(url: string | null): Promise<void> {
   await disconnectDb();
-  holder.__interleaveDbUrl = url ?? undefined;
+  provideService(DB_URL, url ?? undefined);
 }
 
 export async function disconnectDb(): Promise<void> {
-  const state = holder.__interleaveDb;
-  holder.__interleaveDb = undefined;
+  const state = findService(DB);
+  provideService(DB, undefined);
   if (state) await state.client.$disconnect();
 }

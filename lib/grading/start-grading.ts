@@ -9,6 +9,7 @@ import { createLocalGradedEventChannel, createRedisGradedEventChannel } from "./
 import { createInProcessQueue } from "./create-in-process-queue";
 import { createGroupCommit } from "./create-group-commit";
 import { gradeSubmission } from "./grade-submission";
+import { setGradedEventPublisher } from "./graded-event-publisher";
 import type { GradingServices } from "./grading-services";
 import { recoverSubmissions } from "./recover-submissions";
 
@@ -70,6 +71,7 @@ export async function startGrading(options: StartGradingOptions): Promise<Gradin
     ? createRedisGradedEventChannel(options.redisUrl, `${prefix}:submission:graded`)
     : createLocalGradedEventChannel();
   if (options.deliver) await channel.subscribe(options.deliver);
+  setGradedEventPublisher((event) => channel.publish(event));
 
   const limiter = (limit: number, name: string) =>
     redis
@@ -120,6 +122,7 @@ export async function startGrading(options: StartGradingOptions): Promise<Gradin
     recover,
     async stop() {
       clearInterval(timer);
+      setGradedEventPublisher(undefined);
       await queue.close();
       await channel.close();
       redis?.disconnect();

@@ -39,6 +39,10 @@ export async function startLiveClass(
   });
   setLeaderboardNotifier((classId, userId) => leaderboard.changed(classId, userId));
   const clock = await startRoundClock({ log });
+  // A class starting its lesson is hundreds of joins within a second, all before the first board
+  // is loaded: without this each would read the whole class (1000 joins = 1000 full boards read
+  // and dropped, a burst of garbage that stays in the heap). One read per class at a time.
+  const warming = new Map<string, Promise<void>>();
   return {
     onGraded(event) {
       deliverSubmissionGraded(io, event);
@@ -46,7 +50,12 @@ export async function startLiveClass(
       progress.changed(event.classId);
     },
     onClassRoomJoined(classId) {
-      leaderboard.warm(classId).catch(onError);
+      if (warming.has(classId)) return;
+      const done = leaderboard
+        .warm(classId)
+        .catch(onError)
+        .finally(() => warming.delete(classId));
+      warming.set(classId, done);
     },
     async stop() {
       clock.stop();

@@ -9,6 +9,8 @@
 import fs from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
+import v8 from "node:v8";
+import vm from "node:vm";
 import { Server } from "socket.io";
 import { canAccessClass } from "@/lib/auth/can-access-class";
 import { insertClass } from "@/lib/db/classes";
@@ -21,7 +23,7 @@ import { storeVerdict } from "@/lib/grading/store-verdict";
 import { importExerciseIntoClass } from "@/lib/exercises/import-exercise-into-class";
 import { loadExercisePackage } from "@/lib/exercises/load-exercise-package";
 import { createRealtimeServer } from "@/lib/realtime/create-realtime-server";
-import { startLiveClass } from "@/lib/realtime/start-live-class";
+import { startLiveClass, type LiveClass } from "@/lib/realtime/start-live-class";
 import { REPO_ROOT } from "../production-build";
 import { createBenchDatabase } from "./burst-setup";
 
@@ -100,8 +102,12 @@ async function main(): Promise<void> {
       },
       canAccessClass,
       eventRate: { burst: 20, perSecond: 5 },
+      // As server.ts wires it: a join loads the class's board.
+      onClassRoomJoined: (joined) => live?.onClassRoomJoined(joined),
     });
-    const live = await startLiveClass(realtime.io, {});
+    let live: LiveClass | undefined;
+    live = await startLiveClass(realtime.io, {});
+    const liveClass = live;
     verdict = async (index) => {
       const data = {
         exerciseId: exercise.id,
@@ -130,7 +136,7 @@ async function main(): Promise<void> {
         exerciseId: exercise.id,
       });
       const committedAt = now();
-      live.onGraded({
+      liveClass.onGraded({
         submissionId: claim.id,
         exerciseId: exercise.id,
         classId,
@@ -148,8 +154,34 @@ async function main(): Promise<void> {
   process.on("message", (message: { type: string; index?: number }) => {
     if (message.type === "verdict")
       void verdict(message.index ?? 0).catch((error: unknown) => send({ type: "error", message: String(error) }));
-    if (message.type === "rss") send({ type: "rss", rss: Math.max(peakRss, process.memoryUsage().rss) });
+    if (message.type === "rss") {
+      if (process.env.BENCH_LIVE_MEMORY) console.error(`[${mode}] memory`, memoryBreakdown());
+      send({ type: "rss", rss: Math.max(peakRss, process.memoryUsage().rss) });
+    }
   });
+}
+
+/** Where the RSS goes (`BENCH_LIVE_MEMORY=1`): V8 heap spaces, off-heap buffers, the rest. */
+function memoryBreakdown(): Record<string, number> {
+  const mib = (bytes: number) => Math.round(bytes / 1024 / 102.4) / 10;
+  const usage = process.memoryUsage();
+  const spaces = Object.fromEntries(
+    v8.getHeapSpaceStatistics().map((space) => [space.space_name, mib(space.space_size)]),
+  );
+  // After a full collection: what is still reachable (the rest of heapUsed was garbage).
+  v8.setFlagsFromString("--expose-gc");
+  (vm.runInNewContext("gc") as () => void)();
+  const retained = process.memoryUsage().heapUsed;
+  return {
+    heapUsedAfterGc: mib(retained),
+    peakRss: mib(peakRss),
+    rss: mib(usage.rss),
+    heapTotal: mib(usage.heapTotal),
+    heapUsed: mib(usage.heapUsed),
+    external: mib(usage.external),
+    arrayBuffers: mib(usage.arrayBuffers),
+    ...spaces,
+  };
 }
 
 main().catch((error: unknown) => {

@@ -11,6 +11,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { buildSync } from "esbuild";
 import { io as connect, type Socket } from "socket.io-client";
 import type { LeaderboardUpdatePayload } from "@/lib/realtime/events";
 import { percentile, round } from "./burst-report";
@@ -46,10 +47,33 @@ function parseArgs(argv: string[]): Args {
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * The server side bundled the way `npm run build` bundles server.ts (esbuild, packages external)
+ * and run by plain node, as in production: under tsx every TypeScript module of lib/ would be
+ * compiled in the measured process and its source map kept, which only the Interleave side pays
+ * (the bare server imports socket.io alone). In dist/ (git-ignored), one level below the repository,
+ * so the bundle's `__dirname`-relative paths still find content/ and prisma/.
+ */
+function bundleServer(): string {
+  const outfile = path.join(__dirname, "..", "..", "dist", "bench-live-server.js");
+  buildSync({
+    entryPoints: [path.join(__dirname, "live-server.ts")],
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    packages: "external",
+    target: "node20",
+    outfile,
+    logLevel: "warning",
+  });
+  return outfile;
+}
+
+let serverScript = "";
+
 /** Seeds the class in a throw-away process, so the server's RSS is that of serving only. */
 async function seedClass(students: number): Promise<string[]> {
-  const child = fork(path.join(__dirname, "live-server.ts"), ["seed", String(students)], {
-    execArgv: ["--import", "tsx"],
+  const child = fork(serverScript, ["seed", String(students)], {
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
   const seeded = await new Promise<{ url: string; classId: string; exerciseId: string }>((resolve, reject) => {
@@ -64,8 +88,7 @@ async function seedClass(students: number): Promise<string[]> {
 
 async function startServerProcess(mode: "interleave" | "bare", students: number) {
   const seeded = mode === "interleave" ? await seedClass(students) : [];
-  const child: ChildProcess = fork(path.join(__dirname, "live-server.ts"), [mode, String(students), ...seeded], {
-    execArgv: ["--import", "tsx"],
+  const child: ChildProcess = fork(serverScript, [mode, String(students), ...seeded], {
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
   const ready = await new Promise<{ port: number; classId: string; userIds: string[] }>((resolve, reject) => {
@@ -167,6 +190,7 @@ async function measure(mode: "interleave" | "bare", students: number, args: Args
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  serverScript = bundleServer();
   const results: Record<
     string,
     Figures & { bareP50Ms: number; bareP95Ms: number; bareRssMiB: number; bareMessagesPerSec: number }
