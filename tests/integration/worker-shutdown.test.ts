@@ -60,6 +60,9 @@ function startWorker(databaseUrl: string, prefix: string, viaNpm = true): Worker
       GRADING_STALE_AFTER_MS: "3000",
     },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group: clean-up kills npm AND the worker it started (killing npm alone
+    // left the worker running after the test, still polling the queue).
+    detached: true,
   });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -68,6 +71,15 @@ function startWorker(databaseUrl: string, prefix: string, viaNpm = true): Worker
     child.once("exit", (code, signal) => resolve({ code, signal, at: Date.now() })),
   );
   return { child, output: () => output, exited };
+}
+
+/** SIGKILL to the worker's whole process group (npm, sh and node), whatever state it is in. */
+function killGroup(worker: Worker): void {
+  try {
+    if (worker.child.pid) process.kill(-worker.child.pid, "SIGKILL");
+  } catch {
+    // Already gone.
+  }
 }
 
 /** A CPU-bound prefix makes the job last ~1.5 s: long enough to be caught mid-run. */
@@ -95,7 +107,7 @@ describe.skipIf(!redisUp)("npm run worker on SIGTERM", () => {
 
   afterEach(() => {
     for (const worker of workers)
-      if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill("SIGKILL");
+      if (worker.child.exitCode === null && worker.child.signalCode === null) killGroup(worker);
   });
   afterAll(async () => {
     await queue.close();
@@ -216,7 +228,7 @@ describe.skipIf(!redisUp)("npm run worker on SIGTERM with a job longer than the 
   const services = { queue, runner: unusedRunner, submitLimiter: limiter, runLimiter: limiter };
   const workers: Worker[] = [];
   afterAll(async () => {
-    for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill("SIGKILL");
+    for (const worker of workers) killGroup(worker);
     await queue.close();
     await deleteKeys(prefix);
   });
