@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExerciseForEditor } from "@/lib/exercises/exercise-draft.types";
 import type { NetworkSpec } from "@/lib/run-contract/network-spec.types";
 import type { RunResult } from "@/lib/run-contract/run-result.types";
-import { HttpSession, uniqueEmail } from "@/tests/helpers/http-session";
+import type { HttpSession } from "@/tests/helpers/http-session";
+import { newUser } from "@/tests/helpers/live";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
 
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, string[]> } };
@@ -53,12 +54,6 @@ describe("an exercise's network through the editor API", () => {
   let classId: string;
   let exerciseId: string;
 
-  async function newUser(role: "instructor" | "student", name: string): Promise<HttpSession> {
-    const session = new HttpSession(server.url);
-    await session.signUpAndSignIn({ email: uniqueEmail(name.toLowerCase()), password: "password 123", name, role });
-    return session;
-  }
-
   async function editor(): Promise<ExerciseForEditor> {
     return (await teacher.json<{ exercise: ExerciseForEditor }>("GET", `/api/exercises/${exerciseId}/editor`)).body
       .exercise;
@@ -66,9 +61,9 @@ describe("an exercise's network through the editor API", () => {
 
   beforeAll(async () => {
     server = await startTestServer({ env: { SANDBOX_UID_BASE: "63820" } });
-    teacher = await newUser("instructor", "Grace");
-    stranger = await newUser("instructor", "Mallory");
-    student = await newUser("student", "Linus");
+    teacher = await newUser(server.url, "instructor", "Grace");
+    stranger = await newUser(server.url, "instructor", "Mallory");
+    student = await newUser(server.url, "student", "Linus");
     const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", {
       name: "Crawlers",
     });

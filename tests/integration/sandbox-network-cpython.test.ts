@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
 import type { RunResult } from "@/lib/run-contract/run-result.types";
 import type { SandboxRunner } from "@/lib/sandbox/sandbox-runner.types";
+import { cpythonTestModuleProgram } from "./cpython-test-module";
 
 // Issue 15, the yardstick: CPython's own socket/stream test modules run inside the sandbox on the
 // virtual network (loopback servers, threads with blocking sockets, selectors, unix paths, TLS with
@@ -13,25 +14,6 @@ const TESTSUITE = "/usr/lib/python3.11/test/test_asyncio/test_streams.py";
 const UID_BASE = 63400 + 40 + (process.pid % 20) * 4;
 const LIMITS = { cpuSeconds: 30, wallSeconds: 90, memoryMb: 512, maxSteps: 20_000_000, maxEvents: 100_000 };
 const OUT_OF_SCOPE: Record<string, string[]> = { test_streams: ["test_read_all_from_pipe_reader"] };
-
-function moduleProgram(module: string, excluded: string[]): string {
-  return [
-    "import sys, unittest",
-    `from test.test_asyncio import ${module} as mod`,
-    `EXCLUDED = ${JSON.stringify(excluded)}`,
-    "def cases(suite):",
-    "    for item in suite:",
-    "        if isinstance(item, unittest.TestSuite):",
-    "            yield from cases(item)",
-    "        else:",
-    "            yield item",
-    "loaded = unittest.defaultTestLoader.loadTestsFromModule(mod)",
-    "kept = [c for c in cases(loaded) if not any(c.id().endswith(name) for name in EXCLUDED)]",
-    "result = unittest.TextTestRunner(stream=sys.stderr, verbosity=0).run(unittest.TestSuite(kept))",
-    'print("ran", result.testsRun, "failures", len(result.failures), "errors", len(result.errors),',
-    '      "skipped", len(result.skipped))',
-  ].join("\n");
-}
 
 const stdout = (result: RunResult) => result.events.filter((e) => e.stream === "stdout").map((e) => e.text);
 
@@ -53,7 +35,10 @@ describe("CPython's socket and stream tests on the virtual network", () => {
   ])(
     "%s passes in the sandbox",
     async (module, summary) => {
-      const result = await runner.run({ code: moduleProgram(module, OUT_OF_SCOPE[module] ?? []), limits: LIMITS });
+      const result = await runner.run({
+        code: cpythonTestModuleProgram(module, OUT_OF_SCOPE[module] ?? []),
+        limits: LIMITS,
+      });
       expect(result.status, JSON.stringify(result.error)).toBe("ok");
       expect(stdout(result)).toEqual([summary]);
     },
