@@ -13,6 +13,7 @@ import path from "node:path";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
 import { runRequestSchema, type RunRequest, type RunResult } from "@/lib/run-contract/run-result.types";
 import { percentile, round } from "./burst-report";
+import { measureClosedLoop } from "./measure-closed-loop";
 
 const ROOT = path.resolve(__dirname, "../..");
 const CRAWLER = path.join(ROOT, "content/exercises/18-crawler-aiohttp-gather");
@@ -43,25 +44,6 @@ function cases(): Case[] {
     { name: "aiohttp crawler, https (exercise 18)", request: crawler, virtualTime: 3 },
     { name: "aiohttp crawler, same over http", request: plain, virtualTime: 3 },
   ];
-}
-
-/** Closed loop: `workers` clients run `total` requests; per-run latency and the wall time of all. */
-async function measure(total: number, workers: number, runOne: () => Promise<RunResult>) {
-  const latencies: number[] = [];
-  const results: RunResult[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      while (next < total) {
-        next += 1;
-        const t0 = performance.now();
-        results.push(await runOne());
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  return { latencies, results, elapsedMs: performance.now() - started };
 }
 
 function checkResult(name: string, expected: number, result: RunResult): void {
@@ -121,7 +103,7 @@ async function main(): Promise<void> {
     const totals = all.map(() => ({ latencies: [] as number[], elapsedMs: 0, runs: 0 }));
     for (let r = 0; r < rounds; r++) {
       for (const [i, c] of all.entries()) {
-        const batch = await measure(Math.ceil(runs / rounds), workers, () => runner.run(c.request));
+        const batch = await measureClosedLoop(Math.ceil(runs / rounds), workers, () => runner.run(c.request));
         batch.results.forEach((result) => checkResult(c.name, c.virtualTime, result));
         totals[i].latencies.push(...batch.latencies);
         totals[i].elapsedMs += batch.elapsedMs;

@@ -8,9 +8,9 @@ import os from "node:os";
 import path from "node:path";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
 import { runCold } from "@/lib/sandbox/run-cold";
-import type { RunResult } from "@/lib/run-contract/run-result.types";
 import { summarize, writePerformanceSection, type Summary } from "./sandbox-report";
 import { measureSteps, stepsTable } from "./sandbox-steps";
+import { measureClosedLoop } from "./measure-closed-loop";
 
 // The fidelity corpus keeps the tutorial's program verbatim (with its real-CPython oracle).
 const CREATE_TASK_EXAMPLE = readFileSync(
@@ -24,25 +24,6 @@ function flagValue(argv: string[], name: string, fallback: number): number {
   return Number.isInteger(value) && value > 0 ? value : fallback;
 }
 
-/** `workers` closed-loop clients, each timing its own runs. */
-async function measure(total: number, workers: number, runOne: () => Promise<RunResult>) {
-  const latencies: number[] = [];
-  const results: RunResult[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      while (next < total) {
-        next += 1;
-        const t0 = performance.now();
-        results.push(await runOne());
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  return { latencies, results, elapsedMs: performance.now() - started };
-}
-
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const runs = flagValue(argv, "--runs", 1000);
@@ -51,14 +32,14 @@ async function main(): Promise<void> {
   const runner = createSandboxRunner();
   const workers = runner.status().poolSize;
   if (!runner.status().available) throw new Error(runner.status().message ?? "sandbox unavailable");
-  await measure(workers * 4, workers, () => runner.run({ code: CREATE_TASK_EXAMPLE }));
+  await measureClosedLoop(workers * 4, workers, () => runner.run({ code: CREATE_TASK_EXAMPLE }));
   const cpuBefore = process.cpuUsage();
-  const pool = await measure(runs, workers, () => runner.run({ code: CREATE_TASK_EXAMPLE }));
+  const pool = await measureClosedLoop(runs, workers, () => runner.run({ code: CREATE_TASK_EXAMPLE }));
   const cpu = process.cpuUsage(cpuBefore);
   const nodeCpuMs = (cpu.user + cpu.system) / 1000;
   await runner.close();
   let uid = 0;
-  const cold = await measure(coldRuns, workers, () =>
+  const cold = await measureClosedLoop(coldRuns, workers, () =>
     runCold({ code: CREATE_TASK_EXAMPLE }, { uid: 61900 + (uid++ % workers) }),
   );
   const stepRuns = flagValue(argv, "--step-runs", Math.max(60, Math.floor(runs / 3)));
