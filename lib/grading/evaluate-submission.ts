@@ -104,7 +104,12 @@ async function evaluatePrediction(input: EvaluationInput, limits: RunLimits, run
     passed: verdict.passed,
     score: verdict.score,
     verdict: { kind: "prediction", ...verdict },
-    trace: await runPredictProgram({ program: input.version.referenceSolution, limits, run }),
+    trace: await runPredictProgram({
+      program: input.version.referenceSolution,
+      limits,
+      network: storedNetworkSpec(input.version.network),
+      run,
+    }),
     firstDivergence: verdict.firstDivergence,
     failingSeed: null,
     tamper: null,

@@ -1,3 +1,4 @@
+import type { NetworkSpec } from "@/lib/run-contract/network-spec.types";
 import type { RunLimits, RunRequest, RunResult } from "@/lib/run-contract/run-result.types";
 
 const MAX_CACHED = 32;
@@ -12,13 +13,15 @@ const cache = new Map<string, Promise<RunResult | null>>();
 export function runPredictProgram(options: {
   program: string;
   limits: RunLimits;
+  /** The exercise's network.json: the program's real run downloads what a student's would. */
+  network: NetworkSpec | null;
   run: (request: RunRequest) => Promise<RunResult>;
 }): Promise<RunResult | null> {
-  const key = JSON.stringify([options.program, options.limits]);
+  const key = JSON.stringify([options.program, options.limits, options.network]);
   const cached = cache.get(key);
   if (cached) return cached;
   const pending = options
-    .run({ code: options.program, seed: 0, limits: options.limits })
+    .run({ code: options.program, seed: 0, limits: options.limits, network: options.network })
     .then((result) => (result.status === "sandbox_error" ? null : result))
     .catch(() => null)
     .then((result) => {
