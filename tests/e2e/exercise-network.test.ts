@@ -149,3 +149,16 @@ it("an instructor gives a new crawler exercise a network, records and publishes 
   await expect.poll(() => student.getByTestId("result-state").textContent(), { timeout: 60_000 }).toMatch(/Passed/);
   await shot(student, "student-passed");
 }, 240_000);
+
+it("lists a bad network.json's problems in Chinese on a Chinese page", async () => {
+  const zh = await signedInPage("ada@example.edu", "zh-CN");
+  await zh.goto(`${server.url}/classes/${classId}/exercises/new`);
+  await zh
+    .locator("#exercise-network")
+    .fill('{ "hosts": { "a.example": { "latancy": 1, "routes": { "GET /": { "latency": -1 } } } } }');
+  const errors = zh.locator("#exercise-network-errors");
+  await expect.poll(() => errors.textContent()).toContain('hosts.a.example: 未知的键："latancy"');
+  expect(await errors.textContent()).toContain("hosts.a.example.routes.GET /.latency: 必须大于或等于 0 秒");
+  expect(await errors.textContent()).not.toContain("must be");
+  await shot(zh, "network-errors-zh");
+}, 120_000);

@@ -2,7 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { describeNetworkSpecIssues, networkSpecSchema, type NetworkSpec } from "@/lib/run-contract/network-spec.types";
+import {
+  networkSpecProblems,
+  networkSpecSchema,
+  type NetworkProblem,
+  type NetworkSpec,
+} from "@/lib/run-contract/network-spec.types";
 import { secondaryButton } from "@/app/_components/button-styles";
 
 /** The sample of issue 15 (docs/exercises.md "network.json"): one of every kind of route. */
@@ -26,7 +31,7 @@ export function networkTextOf(network: NetworkSpec | null | undefined): string {
 }
 
 export type NetworkParse =
-  { ok: true; network: NetworkSpec | null } | { ok: false; notJson: string | null; problems: string[] };
+  { ok: true; network: NetworkSpec | null } | { ok: false; notJson: string | null; problems: NetworkProblem[] };
 
 /** The text as the API's `network` (empty: null), checked with the server's own schema as one types. */
 export function parseNetworkText(text: string): NetworkParse {
@@ -39,7 +44,7 @@ export function parseNetworkText(text: string): NetworkParse {
   }
   const result = networkSpecSchema.safeParse(json);
   if (result.success) return { ok: true, network: result.data };
-  return { ok: false, notJson: null, problems: describeNetworkSpecIssues(result.error) };
+  return { ok: false, notJson: null, problems: networkSpecProblems(result.error) };
 }
 
 /**
@@ -49,11 +54,16 @@ export function parseNetworkText(text: string): NetworkParse {
 export function NetworkEditor(props: { value: string; onChange(value: string): void; serverErrors: string[] | null }) {
   const t = useTranslations("exerciseEditor");
   const parsed = useMemo(() => parseNetworkText(props.value), [props.value]);
+  // Problems found while typing are worded in the reader's language; a refused save's come worded
+  // by the server (in English) and only appear when the local check passed.
   const problems = parsed.ok
     ? (props.serverErrors ?? [])
     : parsed.notJson !== null
       ? [t("networkNotJson", { message: parsed.notJson })]
-      : parsed.problems;
+      : parsed.problems.map((problem) => {
+          const message = t(`networkProblem.${problem.code}`, problem.values);
+          return problem.where ? `${problem.where}: ${message}` : message;
+        });
   const lineCount = props.value.split("\n").length;
   return (
     <div className="flex flex-col gap-3">
