@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "@/scripts/production-build";
-import { HttpSession, uniqueEmail } from "@/tests/helpers/http-session";
+import { HttpSession } from "@/tests/helpers/http-session";
+import { newUser } from "@/tests/helpers/live";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
 
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, string[]> } };
@@ -29,12 +30,6 @@ describe("assignment routes over HTTP", () => {
   let outsider: HttpSession;
   let classId: string;
   let exerciseId: string;
-
-  async function newUser(role: "instructor" | "student", name: string): Promise<HttpSession> {
-    const session = new HttpSession(server.url);
-    await session.signUpAndSignIn({ email: uniqueEmail(name.toLowerCase()), password: "password 123", name, role });
-    return session;
-  }
 
   async function create(body: Record<string, unknown>) {
     return teacher.json<{ assignment: Assignment } & ErrorBody>("POST", `/api/classes/${classId}/assignments`, {
@@ -57,9 +52,9 @@ describe("assignment routes over HTTP", () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    teacher = await newUser("instructor", "Grace");
-    student = await newUser("student", "Sam");
-    outsider = await newUser("student", "Olga");
+    teacher = await newUser(server.url, "instructor", "Grace");
+    student = await newUser(server.url, "student", "Sam");
+    outsider = await newUser(server.url, "student", "Olga");
     const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", {
       name: "Async 101",
     });

@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExerciseForEditor } from "@/lib/exercises/exercise-draft.types";
 import type { ClassDashboard } from "@/lib/dashboard/get-class-dashboard.types";
-import { HttpSession, uniqueEmail } from "@/tests/helpers/http-session";
+import { HttpSession } from "@/tests/helpers/http-session";
+import { newUser } from "@/tests/helpers/live";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
 
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, string[]> } };
@@ -40,17 +41,6 @@ describe("exercise authoring and the class dashboard over HTTP", () => {
   let classId: string;
   let exerciseId: string;
 
-  async function newUser(role: "instructor" | "student", name: string): Promise<HttpSession> {
-    const session = new HttpSession(server.url);
-    await session.signUpAndSignIn({
-      email: uniqueEmail(name.toLowerCase().replace(/[^a-z0-9]/g, "")),
-      password: "password 123",
-      name,
-      role,
-    });
-    return session;
-  }
-
   async function graded(id: string): Promise<{ status: string; passed: boolean | null; score: number | null }> {
     const deadline = Date.now() + 90_000;
     for (;;) {
@@ -67,9 +57,9 @@ describe("exercise authoring and the class dashboard over HTTP", () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    teacher = await newUser("instructor", "Ada");
-    stranger = await newUser("instructor", "Eve");
-    student = await newUser("student", "Student 2");
+    teacher = await newUser(server.url, "instructor", "Ada");
+    stranger = await newUser(server.url, "instructor", "Eve");
+    student = await newUser(server.url, "student", "Student 2");
     const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", {
       name: "Authoring",
     });

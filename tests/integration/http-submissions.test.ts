@@ -6,9 +6,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HttpSession, uniqueEmail } from "@/tests/helpers/http-session";
+import { HttpSession } from "@/tests/helpers/http-session";
 import { REPO_ROOT } from "@/scripts/production-build";
 import type { SubmissionView } from "@/lib/grading/submission-view.types";
+import { newUser } from "@/tests/helpers/live";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
 
 type ErrorBody = { error: { code: string; message: string } };
@@ -33,12 +34,6 @@ describe("exercise and submission routes over HTTP", () => {
   let writeId: string;
   let predictId: string;
 
-  async function newUser(role: "instructor" | "student", name: string): Promise<HttpSession> {
-    const session = new HttpSession(server.url);
-    await session.signUpAndSignIn({ email: uniqueEmail(name.toLowerCase()), password: "password 123", name, role });
-    return session;
-  }
-
   async function gradedSubmission(session: HttpSession, id: string): Promise<SubmissionBody> {
     const deadline = Date.now() + 90_000;
     for (;;) {
@@ -53,9 +48,9 @@ describe("exercise and submission routes over HTTP", () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    teacher = await newUser("instructor", "Grace");
-    student = await newUser("student", "Sam");
-    outsider = await newUser("student", "Olga");
+    teacher = await newUser(server.url, "instructor", "Grace");
+    student = await newUser(server.url, "student", "Sam");
+    outsider = await newUser(server.url, "student", "Olga");
     const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", {
       name: "Async 101",
     });
