@@ -18,6 +18,8 @@ interface TimelinePictureProps {
  * scrolls sideways). The lane names stay in view while the plot scrolls horizontally: a sticky
  * copy of the names column lies over the picture's own (its text hidden from assistive technology,
  * which reads the picture's names), with a fold control on every lane that has lanes under it.
+ * The top axis stays in view too when many lanes scroll the frame vertically: a sticky band of
+ * zero height carries a copy of the tick labels, so nothing below it moves.
  */
 export function TimelinePicture({ picture, caption, testId, group, onScroll }: TimelinePictureProps) {
   const width = Math.ceil(picture.width);
@@ -33,6 +35,7 @@ export function TimelinePicture({ picture, caption, testId, group, onScroll }: T
         onScroll={onScroll}
       >
         <div className="relative" style={{ width, height }}>
+          <StickyTopAxis picture={picture} width={width} />
           <div className="absolute top-0 left-0">
             <SvgTree
               node={timelineSvgNodes(picture)}
@@ -78,5 +81,28 @@ export function TimelinePicture({ picture, caption, testId, group, onScroll }: T
         </div>
       </div>
     </figure>
+  );
+}
+
+/** The top axis's tick labels, kept at the top of the frame while its lanes scroll under it. */
+function StickyTopAxis({ picture, width }: { picture: Picture; width: number }) {
+  return (
+    <div aria-hidden="true" data-testid="sticky-top-axis" className="sticky top-0 z-20 h-0" style={{ width }}>
+      <div
+        className="absolute top-0 left-0 border-b border-slate-300 bg-white"
+        style={{ width, height: picture.plotTop }}
+      >
+        {picture.ticks.map((tick) => (
+          <span
+            key={tick.x}
+            className="absolute -translate-x-1/2 text-[14px] leading-none text-slate-600 tabular-nums"
+            style={{ left: tick.x, top: picture.topAxisY - 12 }}
+          >
+            {tick.label}
+          </span>
+        ))}
+        <div className="sticky left-0 h-full bg-white" style={{ width: picture.labelWidth }} />
+      </div>
+    </div>
   );
 }
