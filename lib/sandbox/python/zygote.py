@@ -1,6 +1,7 @@
 """Zygote: PID 1 of one long-lived sandbox slot (see docs/sandbox.md, docs/sandbox-security.md).
 
-It imports and prewarms the harness once, then for every request read from the control pipe:
+It imports and prewarms the harness once (with the networking libraries only when started with
+--networked: a slot keeps a lean zygote and, once a run needs it, a networked one), then for every request read from the control pipe:
 mounts a fresh tmpfs on /tmp, makes a per-run key, forks a child (zygote_child.py) that reads its
 own program from Node and writes its trace straight to Node, supervises it (wall clock, Node's kill
 request), kills everything the run left, unmounts the tmpfs, marks the end of the run's streams and
@@ -35,6 +36,10 @@ ONCE = "--once" in sys.argv
 WORKDIR = sys.argv[sys.argv.index("--workdir") + 1] if "--workdir" in sys.argv else "/tmp"
 NO_FRESH_TMP = "--no-fresh-tmp" in sys.argv  # benchmark only (npm run bench:sandbox)
 NO_AUDIT_HOOK = "--no-audit-hook" in sys.argv  # benchmark only
+# The zygote for runs that use the network: it preloads requests, aiohttp, urllib and the TLS
+# authority. Without it (the lean zygote) a fork is half as big and a run that imports them anyway
+# loads them itself (slower, same result). Node picks the zygote per run (needs-network-zygote.ts).
+NETWORKED = "--networked" in sys.argv
 TMP_MB = int(sys.argv[sys.argv.index("--tmp-mb") + 1]) if "--tmp-mb" in sys.argv else 16
 
 # Knobs a same-uid student process can change on this long-lived process (prlimit, setpriority,
@@ -170,7 +175,7 @@ class Harness:
         if prewarm:
             # First-use costs (lazy imports, caches), the run-independent tamper snapshot and a
             # gc.freeze() are paid once here, not in every fork (pointless for a one-shot zygote).
-            runner.prewarm()
+            runner.prewarm(networked=NETWORKED)
             self.scan("import asyncio\n")
 
 
@@ -186,7 +191,7 @@ def main():
         return 1
     send({"type": "ready", "pid": os.getpid(), "uid": os.getuid(), "python": sys.version.split()[0],
           "freshTmp": bool(sandbox.fresh_tmp), "devicesSealed": bool(sandbox.devices_sealed),
-          "seccomp": seccomp_program is not None})
+          "seccomp": seccomp_program is not None, "networked": NETWORKED})
     try:
         serve(harness, sandbox, seccomp_program)
     except EOFError:
