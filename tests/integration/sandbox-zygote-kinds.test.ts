@@ -19,15 +19,21 @@ afterAll(() => runner.close());
 
 const stdout = (result: RunResult) => result.events.filter((e) => e.stream === "stdout").map((e) => e.text);
 
+// The probes read sys.modules, which the static scan reports (nothing else may be found: a lazy
+// import of the networking libraries in the lean zygote must not look like tampering at run time).
+const SCAN_FINDING = /^line \d+: manipulates sys\.modules \(can reach the harness\)$/;
+
 async function run(code: string, network: NetworkSpec | null = null): Promise<RunResult> {
   const result = await runner.run({ code, seed: 0, network });
-  expect([result.status, result.error?.message ?? null, result.tamper]).toEqual(["ok", null, null]);
+  expect([result.status, result.error?.message ?? null]).toEqual(["ok", null]);
+  if (code.includes("sys.modules")) expect(result.tamper?.reason).toMatch(SCAN_FINDING);
+  else expect(result.tamper).toBeNull();
   return result;
 }
 
 // Which libraries the zygote preloaded, asked without naming them (the names would route the run).
 const PRELOADED = `import sys
-names = ["aio" + "http", "req" + "uests", "interleave.v" + "tls"]
+names = ["aioht" + "tp", "req" + "uests", "interleave.v" + "tls"]
 print("preloaded", [name for name in names if name in sys.modules])
 `;
 
