@@ -23,6 +23,7 @@ import traceback
 # Same folder, on sys.path[0].
 import zygote_fds as fds
 from zygote_child import child_main, request_limits
+from zygote_privs import prepare_drop
 from zygote_cleanup import remove_sysv_ipc, wipe_workdir
 from zygote_supervise import MARKER_BYTES, code_pipe_drained, mark_end_of_run, supervise_child
 
@@ -136,7 +137,7 @@ class Sandbox:
         return remove_sysv_ipc() and tmp_clean
 
 
-def serve(harness, sandbox, seccomp_program):
+def serve(harness, sandbox, drop_privileges):
     baseline = knobs()
     while True:
         request = read_control()
@@ -150,7 +151,7 @@ def serve(harness, sandbox, seccomp_program):
         started = time.monotonic()
         pid = os.fork()
         if pid == 0:
-            child_main(request, key, harness, seccomp_program, WORKDIR)
+            child_main(request, key, harness, drop_privileges, WORKDIR)
         facts = supervise_child(pid, request_limits(request), kill_all=not UNSAFE_LOCAL,
                                 started=started, read_control=read_control)
         clean = sandbox.after_run(mounted) and facts.pop("clean") and code_pipe_drained()
@@ -186,6 +187,7 @@ def main():
     try:
         sandbox = Sandbox()
         harness = Harness(prewarm=not ONCE)
+        drop_privileges = prepare_drop(seccomp_program)
     except BaseException:  # noqa: BLE001 - Node turns this into a sandbox_error naming the cause
         send({"type": "fatal", "message": "cannot start the harness: " + traceback.format_exc()[-2000:]})
         return 1
@@ -193,7 +195,7 @@ def main():
           "freshTmp": bool(sandbox.fresh_tmp), "devicesSealed": bool(sandbox.devices_sealed),
           "seccomp": seccomp_program is not None, "networked": NETWORKED})
     try:
-        serve(harness, sandbox, seccomp_program)
+        serve(harness, sandbox, drop_privileges)
     except EOFError:
         pass
     return 0
