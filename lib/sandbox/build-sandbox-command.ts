@@ -28,6 +28,8 @@ export interface SandboxCommandOptions {
   cgroupProcsFiles: string[];
   /** Cold mode: the zygote serves one request and exits. */
   once: boolean;
+  /** The zygote preloads the networking libraries (runs that need them; see needs-network-zygote.ts). */
+  networked?: boolean;
   /** Benchmark only: zygote-side steps to leave out (see SandboxRunnerOptions.isolationOff). */
   isolationOff?: string[];
   /** unsafe-local only: the host directory that plays /tmp (wiped after each run). */
@@ -152,6 +154,7 @@ function python(options: SandboxCommandOptions, harnessDir: string): string[] {
   const off = options.isolationOff ?? [];
   const flags = [
     ...(options.once ? ["--once"] : []),
+    ...(options.networked ? ["--networked"] : []),
     ...(off.includes("freshTmp") ? ["--no-fresh-tmp"] : []),
     ...(off.includes("auditHook") ? ["--no-audit-hook"] : []),
     "--tmp-mb",

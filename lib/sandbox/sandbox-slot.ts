@@ -22,6 +22,9 @@ const RAW_KEEP_BYTES = 64 * 1024;
 /** After this many failed starts in a row the slot counts as broken: runs get sandbox_error, not a wait. */
 export const BROKEN_AFTER_FAILURES = 3;
 
+/** "lean": no networking libraries preloaded (most runs); "networked": see needs-network-zygote.ts. */
+export type ZygoteKind = "lean" | "networked";
+
 export interface SlotRun {
   code: string;
   seed: number;
@@ -38,11 +41,13 @@ export function runBudgets(limits: RunLimits): RunBudgets {
 }
 
 /**
- * One long-lived sandbox with its own uid, cgroups and zygote. It restarts itself after a crash,
- * a hang or a recycle request; runs are strictly one at a time.
+ * One long-lived sandbox with its own cgroups and zygote of one kind. It restarts itself after a
+ * crash, a hang or a recycle request; runs are strictly one at a time. The pool pairs a lean and a
+ * networked slot on one uid and never runs both at once (sandbox-pool.ts).
  */
 export class SandboxSlot {
-  state: "starting" | "ready" | "busy" | "stopped" = "starting";
+  /** "idle": never started (a networked slot starts when the first run needs it). */
+  state: "idle" | "starting" | "ready" | "busy" | "stopped" = "idle";
   restarts = 0;
   consecutiveFailures = 0;
   lastError: string | null = null;
@@ -56,6 +61,7 @@ export class SandboxSlot {
 
   constructor(
     readonly index: number,
+    readonly kind: ZygoteKind,
     private readonly config: SandboxConfig,
     private readonly seccompProgram: Promise<Buffer | null>,
     private readonly harness: HarnessCopy | null,
@@ -63,7 +69,7 @@ export class SandboxSlot {
   ) {
     this.cgroup = createSlotCgroup({
       // Other containers on the host share the cgroup tree and may reuse our pid: add randomness.
-      name: `interleave-${process.pid}-${randomBytes(4).toString("hex")}-slot${index}`,
+      name: `interleave-${process.pid}-${randomBytes(4).toString("hex")}-slot${index}${kind === "networked" ? "-net" : ""}`,
       maxPids: 128,
       enabled: config.cgroups,
     });
@@ -100,6 +106,7 @@ export class SandboxSlot {
         tmpSizeMb: this.config.tmpSizeMb,
         cgroupProcsFiles: this.cgroup.procsFiles,
         once: false,
+        networked: this.kind === "networked",
         workdir: this.workdir,
         isolationOff: this.config.isolationOff,
       });

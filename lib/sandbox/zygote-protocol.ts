@@ -16,6 +16,8 @@ export const zygoteReadySchema = z.object({
   freshTmp: z.boolean(),
   devicesSealed: z.boolean(),
   seccomp: z.boolean(),
+  /** Started with --networked: the networking libraries are preloaded. */
+  networked: z.boolean(),
 });
 export type ZygoteReady = z.infer<typeof zygoteReadySchema>;
 

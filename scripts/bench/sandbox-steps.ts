@@ -10,6 +10,8 @@ import type { IsolationStep, SandboxRunner } from "@/lib/sandbox/sandbox-runner.
 export interface StepRow {
   label: string;
   off: IsolationStep[];
+  /** Appended to the program: a comment naming `socket` routes it to the networked zygote. */
+  suffix?: string;
   runs: number;
   runsPerSec: number;
   p50Ms: number;
@@ -42,8 +44,10 @@ function sandboxCpuMs(uids: Set<number>): number {
   return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
-const CONFIGS: Array<{ label: string; off: IsolationStep[] }> = [
+const CONFIGS: Array<{ label: string; off: IsolationStep[]; suffix?: string }> = [
   { label: "all isolation on (as shipped)", off: [] },
+  // Same program, routed to the networked zygote: what every run paid before the lean zygote.
+  { label: "networked zygote (every run before the lean one)", off: [], suffix: "\n# socket\n" },
   { label: "without a fresh tmpfs per run (wipe /tmp instead)", off: ["freshTmp"] },
   { label: "without the per-run memory cgroup (RLIMIT_AS instead)", off: ["memoryCgroup"] },
   { label: "without the child's seccomp filter", off: ["seccomp"] },
@@ -87,7 +91,8 @@ export async function measureSteps(
   );
   const uids = CONFIGS.map((_, index) => new Set(Array.from({ length: workers }, (__, slot) => uidBase(index) + slot)));
   try {
-    for (const runner of runners) await closedLoop(runner, workers * 4, workers, code);
+    const programs = CONFIGS.map((config) => code + (config.suffix ?? ""));
+    for (const [index, runner] of runners.entries()) await closedLoop(runner, workers * 4, workers, programs[index]);
     const latencies: number[][] = CONFIGS.map(() => []);
     const elapsed = CONFIGS.map(() => 0);
     const cpu = CONFIGS.map(() => 0);
@@ -95,7 +100,7 @@ export async function measureSteps(
     for (let round = 0; round < rounds; round += 1) {
       for (const [index, runner] of runners.entries()) {
         const cpuBefore = sandboxCpuMs(uids[index]);
-        const measured = await closedLoop(runner, perRound, workers, code);
+        const measured = await closedLoop(runner, perRound, workers, programs[index]);
         cpu[index] += sandboxCpuMs(uids[index]) - cpuBefore;
         latencies[index].push(...measured.latencies);
         elapsed[index] += measured.elapsedMs;

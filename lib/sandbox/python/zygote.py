@@ -1,6 +1,7 @@
 """Zygote: PID 1 of one long-lived sandbox slot (see docs/sandbox.md, docs/sandbox-security.md).
 
-It imports and prewarms the harness once, then for every request read from the control pipe:
+It imports and prewarms the harness once (with the networking libraries only when started with
+--networked: a slot keeps a lean zygote and, once a run needs it, a networked one), then for every request read from the control pipe:
 mounts a fresh tmpfs on /tmp, makes a per-run key, forks a child (zygote_child.py) that reads its
 own program from Node and writes its trace straight to Node, supervises it (wall clock, Node's kill
 request), kills everything the run left, unmounts the tmpfs, marks the end of the run's streams and
@@ -22,6 +23,7 @@ import traceback
 # Same folder, on sys.path[0].
 import zygote_fds as fds
 from zygote_child import child_main, request_limits
+from zygote_privs import prepare_drop
 from zygote_cleanup import remove_sysv_ipc, wipe_workdir
 from zygote_supervise import MARKER_BYTES, code_pipe_drained, mark_end_of_run, supervise_child
 
@@ -35,6 +37,10 @@ ONCE = "--once" in sys.argv
 WORKDIR = sys.argv[sys.argv.index("--workdir") + 1] if "--workdir" in sys.argv else "/tmp"
 NO_FRESH_TMP = "--no-fresh-tmp" in sys.argv  # benchmark only (npm run bench:sandbox)
 NO_AUDIT_HOOK = "--no-audit-hook" in sys.argv  # benchmark only
+# The zygote for runs that use the network: it preloads requests, aiohttp, urllib and the TLS
+# authority. Without it (the lean zygote) a fork is half as big and a run that imports them anyway
+# loads them itself (slower, same result). Node picks the zygote per run (needs-network-zygote.ts).
+NETWORKED = "--networked" in sys.argv
 TMP_MB = int(sys.argv[sys.argv.index("--tmp-mb") + 1]) if "--tmp-mb" in sys.argv else 16
 
 # Knobs a same-uid student process can change on this long-lived process (prlimit, setpriority,
@@ -131,7 +137,7 @@ class Sandbox:
         return remove_sysv_ipc() and tmp_clean
 
 
-def serve(harness, sandbox, seccomp_program):
+def serve(harness, sandbox, drop_privileges):
     baseline = knobs()
     while True:
         request = read_control()
@@ -145,7 +151,7 @@ def serve(harness, sandbox, seccomp_program):
         started = time.monotonic()
         pid = os.fork()
         if pid == 0:
-            child_main(request, key, harness, seccomp_program, WORKDIR)
+            child_main(request, key, harness, drop_privileges, WORKDIR)
         facts = supervise_child(pid, request_limits(request), kill_all=not UNSAFE_LOCAL,
                                 started=started, read_control=read_control)
         clean = sandbox.after_run(mounted) and facts.pop("clean") and code_pipe_drained()
@@ -170,7 +176,7 @@ class Harness:
         if prewarm:
             # First-use costs (lazy imports, caches), the run-independent tamper snapshot and a
             # gc.freeze() are paid once here, not in every fork (pointless for a one-shot zygote).
-            runner.prewarm()
+            runner.prewarm(networked=NETWORKED)
             self.scan("import asyncio\n")
 
 
@@ -181,14 +187,15 @@ def main():
     try:
         sandbox = Sandbox()
         harness = Harness(prewarm=not ONCE)
+        drop_privileges = prepare_drop(seccomp_program)
     except BaseException:  # noqa: BLE001 - Node turns this into a sandbox_error naming the cause
         send({"type": "fatal", "message": "cannot start the harness: " + traceback.format_exc()[-2000:]})
         return 1
     send({"type": "ready", "pid": os.getpid(), "uid": os.getuid(), "python": sys.version.split()[0],
           "freshTmp": bool(sandbox.fresh_tmp), "devicesSealed": bool(sandbox.devices_sealed),
-          "seccomp": seccomp_program is not None})
+          "seccomp": seccomp_program is not None, "networked": NETWORKED})
     try:
-        serve(harness, sandbox, seccomp_program)
+        serve(harness, sandbox, drop_privileges)
     except EOFError:
         pass
     return 0

@@ -8,7 +8,6 @@ import traceback
 
 import zygote_fds as fds
 from zygote_channel import make_channel
-from zygote_privs import drop_privileges
 
 MIB = 1024 * 1024
 
@@ -59,7 +58,7 @@ def _setup_descriptors():
     os.dup2(fds.EVENTS, 3)
 
 
-def child_main(request, key, harness, seccomp_program, tmpdir):
+def child_main(request, key, harness, drop_privileges, tmpdir):
     """Never returns. Everything before `run_prepared` is harness code; the student's code runs
     only after privileges, limits and the seccomp filter are in place."""
     code = 70
@@ -75,7 +74,7 @@ def child_main(request, key, harness, seccomp_program, tmpdir):
         os.closerange(4, resource.getrlimit(resource.RLIMIT_NOFILE)[0])
         os.chdir(tmpdir)
         apply_run_limits(request_limits(request), cgroup_memory=joined)
-        drop_privileges(seccomp_program)
+        drop_privileges()
         channel = make_channel(key, 3)
         _run(harness, source, request, channel)
         code = 0

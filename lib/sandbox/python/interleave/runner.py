@@ -20,16 +20,12 @@ import threading
 import time
 import traceback
 import types
-import urllib.request
 import warnings
 
 from asyncio import events as _events
 from greenlet import greenlet
 
-import aiohttp
-import requests
-
-from . import netpatch, vtls
+from . import netpatch
 from . import greenlets, legacy, loopblock, tamper, vdatetime, vthreads
 from .errors import FILENAME, describe_error
 from .lifecycle import lifecycle
@@ -38,9 +34,10 @@ from .schedule import schedule
 from .vloop import LOOP_PATCHES, VirtualEventLoopPolicy, reset_counters
 from .world import RUNNING, Actor, StopRun, world
 
-# The networking libraries programs import (issue 15) are loaded here, once per zygote.
-_preloaded = (asyncio.runners, concurrent.futures.thread, logging, queue, threading, time, traceback,
-              aiohttp, requests, urllib.request)
+# The networking libraries (requests, aiohttp, urllib, cryptography for TLS: ~20 MB and ~170 ms) are
+# not imported here: only the networked zygote preloads them (`prewarm(networked=True)`); anywhere
+# else a program that imports them loads them itself, as plain CPython would.
+_preloaded = (asyncio.runners, concurrent.futures.thread, logging, queue, threading, time, traceback)
 # Local time is UTC in every run, whatever the host's zone (unsafe-local, unit tests).
 vdatetime.pin_utc()
 GC_THRESHOLD = 100_000
@@ -269,15 +266,18 @@ asyncio.run(m())
 _PREWARM_HOSTS = {"hosts": {"warm.example": {"routes": {"GET /": {"body": "warm"}}}}}
 
 
-def prewarm():
+def prewarm(networked=False):
     """Run a tiny program once so first-use costs are paid before a zygote starts forking, and
     take the run-independent part of the tamper snapshot. Only for a process that forks a child
-    per run: never call it after untrusted code ran in this interpreter."""
+    per run: never call it after untrusted code ran in this interpreter. `networked`: the zygote
+    for runs that use the network also preloads the networking libraries and pays their first-use
+    costs (lazy imports, parsers, pools, the TLS authority); a lean zygote's forks stay half as big."""
     run_program("import asyncio\nasync def m():\n    await asyncio.sleep(1)\nasyncio.run(m())\n",
                 seed=0, limits={}, emit=lambda event: None)
-    # The networking libraries' first-use costs (lazy imports, parsers, pools) are paid here too.
-    run_program(_NETWORK_PREWARM, seed=0, limits={}, emit=lambda event: None, network=_PREWARM_HOSTS)
-    vtls.prepare()
+    if networked:
+        from . import vtls  # the program below imports aiohttp, requests and urllib.request
+        run_program(_NETWORK_PREWARM, seed=0, limits={}, emit=lambda event: None, network=_PREWARM_HOSTS)
+        vtls.prepare()
     tamper.prepare()
     gc.collect()
     gc.freeze()  # forked children then never scan (nor copy-on-write) the harness's objects
