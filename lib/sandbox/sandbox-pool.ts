@@ -127,7 +127,7 @@ export class SandboxPool implements SandboxRunner {
   /** Oldest first among the runs a free pair can take now: a run waiting for its networked zygote
    * to start does not hold up lean runs behind it. */
   private pump(): void {
-    for (let index = 0; index < this.queue.length; ) {
+    for (let index = 0; index < this.queue.length;) {
       const queued = this.queue[index];
       const broken = this.brokenMessage(queued.kind);
       if (broken) {
