@@ -247,3 +247,7 @@ class VirtualSSLSocket(VirtualSocket):
     @property
     def session_reused(self):
         return self._sslobj.session_reused
+
+
+VirtualSSLSocket.__name__ = VirtualSSLSocket.__qualname__ = "SSLSocket"  # as vsocket.py does for socket
+VirtualSSLSocket.__module__ = "ssl"
