@@ -50,6 +50,7 @@ def prepare():
     runner.prewarm does). Nothing made here has seen a program: docs/sandbox-security.md."""
     _authority()
     vtls_server.prepare()
+    vtls_server.prepare_certificates(_authority())
     _prepare_aiohttp()
 
 

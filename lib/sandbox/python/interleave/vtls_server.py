@@ -12,24 +12,17 @@ What the client sees is what it saw with the per-host `ssl` server contexts: the
 `ssl.SSLContext(PROTOCOL_TLS_SERVER)` (read from one), OpenSSL's default ciphers, the host's
 certificate alone (no chain), TLS 1.3 and its two session tickets.
 """
-import datetime
 import hashlib
 import ssl
 
-from cryptography import x509
 from cryptography.hazmat.backends.openssl.backend import backend
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 
 _lib, _ffi = backend._lib, backend._ffi
-_VALID = ((2020, 1, 1), (2045, 1, 1))
 _READ = 65536
 _shared = {}  # made once before forking: "ctx" (SSL_CTX*), "key" (the hosts' one private key)
 _host_certs = {}  # host name -> X509* (made in the run that first needs it)
-
-
-def _name(common):
-    return x509.Name([x509.NameAttribute(x509.NameOID.COMMON_NAME, common)])
 
 
 def prepare():
@@ -51,17 +44,71 @@ def prepare():
     _shared["key"], _shared["ctx"] = key, ctx
 
 
+def prepare_certificates(authority):
+    """The fixed parts of the hosts' certificates (before forking, with the authority)."""
+    _template(authority)
+
+
+def _der(tag, body):
+    size = len(body)
+    if size < 0x80:
+        return bytes((tag, size)) + body
+    length = size.to_bytes((size.bit_length() + 7) // 8, "big")
+    return bytes((tag, 0x80 | len(length))) + length + body
+
+
+def _common_name(host):
+    """DER of the Name CN=host (a UTF8String, as cryptography writes it)."""
+    return _der(0x30, _der(0x31, _der(0x30, _CN_OID + _der(0x0C, host.encode("utf-8")))))
+
+
+_CN_OID = bytes.fromhex("0603550403")
+_SAN_OID = bytes.fromhex("0603551d11")
+_ECDSA_SHA256 = _der(0x30, bytes.fromhex("06082a8648ce3d040302"))
+
+
+def _template(authority):
+    """The parts of a host certificate that never change (computed once, before forking)."""
+    if "issuer" not in _shared:
+        ca_cert = authority["cert"]
+        from cryptography.hazmat.primitives import serialization
+        spki = _shared["key"].public_key().public_bytes(serialization.Encoding.DER,
+                                                          serialization.PublicFormat.SubjectPublicKeyInfo)
+        validity = _der(0x30, _der(0x17, b"200101000000Z") + _der(0x17, b"450101000000Z"))
+        _shared["issuer"], _shared["validity"], _shared["spki"] = ca_cert.subject.public_bytes(), validity, spki
+    return _shared
+
+
+def _tbs(host, serial, authority):
+    """The TBSCertificate DER exactly as x509.CertificateBuilder makes it for the host (v3, the
+    authority as issuer, fixed validity, the shared key, one non-critical DNS subjectAltName)."""
+    parts = _template(authority)
+    number = serial.to_bytes((serial.bit_length() + 8) // 8, "big")
+    san = _der(0x30, _SAN_OID + _der(0x04, _der(0x30, _der(0x82, host.encode("ascii")))))
+    return _der(0x30, b"".join((
+        bytes.fromhex("a003020102"), _der(0x02, number), _ECDSA_SHA256, parts["issuer"],
+        parts["validity"], _common_name(host), parts["spki"], _der(0xA3, _der(0x30, san)))))
+
+
 def _certificate(host, authority):
+    """The host's certificate as an X509*: a few byte joins and one ECDSA signature. The x509
+    builder would do the same but pages in much of cryptography in each freshly forked run."""
     cert = _host_certs.get(host)
     if cert is None:
         # A serial derived from the name: the same host shows the same certificate fields each run.
         serial = int.from_bytes(hashlib.sha256(host.encode("utf-8")).digest()[:8], "big") >> 1 or 1
-        built = (x509.CertificateBuilder().subject_name(_name(host)).issuer_name(authority["cert"].subject)
-                 .public_key(_shared["key"].public_key()).serial_number(serial)
-                 .not_valid_before(datetime.datetime(*_VALID[0])).not_valid_after(datetime.datetime(*_VALID[1]))
-                 .add_extension(x509.SubjectAlternativeName([x509.DNSName(host)]), critical=False)
-                 .sign(authority["key"], hashes.SHA256()))
-        cert = _host_certs[host] = backend._cert2ossl(built)
+        tbs = _tbs(host, serial, authority)
+        signature = authority["key"].sign(tbs, ec.ECDSA(hashes.SHA256()))
+        der = _der(0x30, tbs + _ECDSA_SHA256 + _der(0x03, b"\0" + signature))
+        bio = _lib.BIO_new_mem_buf(der, len(der))
+        try:
+            raw = _lib.d2i_X509_bio(bio, _ffi.NULL)
+        finally:
+            _lib.BIO_free(bio)
+        if raw == _ffi.NULL:
+            _lib.ERR_clear_error()
+            raise ssl.SSLError("bad host certificate")
+        cert = _host_certs[host] = _ffi.gc(raw, _lib.X509_free)
     return cert
 
 
