@@ -54,5 +54,23 @@ class ClassNamesTest(unittest.TestCase):
         self.assertEqual(texts(events), ["socket socket", "'socket' object has no attribute 'nope'"])
 
 
+class TlsReadBufferTest(unittest.TestCase):
+    def test_large_bodies_arrive_in_the_same_pieces(self):
+        # Pinned with asyncio's 256 KiB SSLProtocol buffer (before vtransport.SSLProtocol grew it
+        # on demand): a transport's reads, hence the chunks a program sees, must not change.
+        events = []
+        network = {"hosts": {"big.example": {"routes": {"GET /": {"body": "y" * 700000}}}}}
+        result = run_program(textwrap.dedent('''
+            import asyncio, aiohttp
+            async def main():
+                async with aiohttp.ClientSession() as s:
+                    async with s.get("https://big.example/") as r:
+                        print([len(c) async for c in r.content.iter_any()])
+            asyncio.run(main())
+        '''), seed=0, limits={}, emit=events.append, network=network)
+        self.assertEqual(result["status"], "ok", result)
+        self.assertEqual(texts(events), ["[245639, 262144, 192217]"])
+
+
 if __name__ == "__main__":
     unittest.main()
