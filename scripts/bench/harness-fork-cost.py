@@ -33,7 +33,12 @@ def main(argv):
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
     sys.path.insert(0, _flag(argv, "--harness", os.path.join(root, "lib/sandbox/python")))
     from interleave import runner
-    files = [a for a in argv if not a.startswith("--") and argv[argv.index(a) - 1] not in ("--runs", "--harness")]
+    files, skip = [], False
+    for arg in argv:
+        if skip or arg in ("--runs", "--harness"):
+            skip = not skip
+            continue
+        files.append(arg)
     code = open(files[0], encoding="utf-8").read()
     network = json.load(open(files[1], encoding="utf-8")) if len(files) > 1 else None
     runner.prewarm()
