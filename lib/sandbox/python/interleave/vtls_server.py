@@ -16,7 +16,6 @@ import hashlib
 import ssl
 
 from cryptography.hazmat.backends.openssl.backend import backend
-from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 
 _lib, _ffi = backend._lib, backend._ffi
@@ -41,7 +40,9 @@ def prepare():
     if _lib.SSL_CTX_use_PrivateKey(ctx, key._evp_pkey) != 1:
         _lib.ERR_clear_error()
         raise ssl.SSLError("SSL_CTX_use_PrivateKey failed")
-    _shared["key"], _shared["ctx"] = key, ctx
+    # One read buffer for every connection (each read is copied out at once): a zero-filled 64 KiB
+    # per connection was 16 fresh pages in each forked run.
+    _shared["key"], _shared["ctx"], _shared["read"] = key, ctx, _ffi.new("char[]", _READ)
 
 
 def prepare_certificates(authority):
@@ -90,6 +91,18 @@ def _tbs(host, serial, authority):
         parts["validity"], _common_name(host), parts["spki"], _der(0xA3, _der(0x30, san)))))
 
 
+def _sign(key, data):
+    """ECDSA with SHA-256 by the authority's key, called on OpenSSL directly (what key.sign does,
+    minus the Python layers a fresh fork would page in)."""
+    digest = hashlib.sha256(data).digest()
+    ec_key = key._ec_key
+    out, size = _ffi.new("unsigned char[]", _lib.ECDSA_size(ec_key)), _ffi.new("unsigned int *")
+    if _lib.ECDSA_sign(0, digest, len(digest), out, size, ec_key) != 1:
+        _lib.ERR_clear_error()
+        raise ssl.SSLError("ECDSA_sign failed")
+    return _ffi.buffer(out, size[0])[:]
+
+
 def _certificate(host, authority):
     """The host's certificate as an X509*: a few byte joins and one ECDSA signature. The x509
     builder would do the same but pages in much of cryptography in each freshly forked run."""
@@ -98,7 +111,7 @@ def _certificate(host, authority):
         # A serial derived from the name: the same host shows the same certificate fields each run.
         serial = int.from_bytes(hashlib.sha256(host.encode("utf-8")).digest()[:8], "big") >> 1 or 1
         tbs = _tbs(host, serial, authority)
-        signature = authority["key"].sign(tbs, ec.ECDSA(hashes.SHA256()))
+        signature = _sign(authority["key"], tbs)
         der = _der(0x30, tbs + _ECDSA_SHA256 + _der(0x03, b"\0" + signature))
         bio = _lib.BIO_new_mem_buf(der, len(der))
         try:
@@ -115,7 +128,7 @@ def _certificate(host, authority):
 class ServerSSL:
     """One server-side TLS connection over two memory BIOs (what `ssl.SSLObject` did before)."""
 
-    __slots__ = ("ssl", "rbio", "wbio", "buf")
+    __slots__ = ("ssl", "rbio", "wbio")
 
     def __init__(self, host, authority):
         prepare()
@@ -131,7 +144,6 @@ class ServerSSL:
         _lib.BIO_set_mem_eof_return(self.wbio, -1)
         _lib.SSL_set_bio(conn, self.rbio, self.wbio)  # the connection owns both BIOs now
         _lib.SSL_set_accept_state(conn)
-        self.buf = _ffi.new("char[]", _READ)
 
     def feed(self, data):
         _lib.BIO_write(self.rbio, data, len(data))
@@ -145,13 +157,13 @@ class ServerSSL:
 
     def read(self):
         """Every decrypted byte available now (b"" if none)."""
-        chunks = []
+        chunks, buf = [], _shared["read"]
         while True:
-            count = _lib.SSL_read(self.ssl, self.buf, _READ)
+            count = _lib.SSL_read(self.ssl, buf, _READ)
             if count <= 0:
                 _lib.ERR_clear_error()  # WANT_READ, close_notify or an error: nothing more now
                 break
-            chunks.append(_ffi.buffer(self.buf, count)[:])
+            chunks.append(_ffi.buffer(buf, count)[:])
         return b"".join(chunks)
 
     def write(self, data):
