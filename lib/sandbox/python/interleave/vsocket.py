@@ -286,6 +286,11 @@ class VirtualSocket:
                           "Transport endpoint is not connected" if not self._closed else "Bad file descriptor")
 
 
+# What a program sees of the class is the real one's: `type(sock).__name__` is "socket" and
+# AttributeError messages say "'socket' object has no attribute ...", as in CPython.
+VirtualSocket.__name__ = VirtualSocket.__qualname__ = "socket"
+VirtualSocket.__module__ = "socket"
+
 def _enum(kind, value):
     try:
         return kind(value)

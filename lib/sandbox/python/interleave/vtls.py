@@ -6,6 +6,7 @@ listed host made on first use, and real TLS handshakes over the virtual byte str
 import datetime
 import os
 import ssl
+import sys
 import weakref
 
 from cryptography import x509
@@ -13,7 +14,9 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+from . import vtls_server
 from .vhttp import EOF
+from .vtls_server import ServerSSL
 from .vsocket import VirtualSocket
 from .world import world
 
@@ -21,7 +24,6 @@ from .world import world
 # Built at each use: during a run `datetime.datetime` is the virtual subclass cryptography expects.
 _VALID = ((2020, 1, 1), (2045, 1, 1))
 _ca = {}
-_server_contexts = {}
 _trusted = weakref.WeakSet()
 
 
@@ -44,8 +46,52 @@ def _authority():
 
 
 def prepare():
-    """Make the authority now (a zygote calls it once before forking)."""
+    """Make the authority and the hosts' server context now (a zygote calls it once before forking;
+    runner.prewarm does). Nothing made here has seen a program: docs/sandbox-security.md."""
     _authority()
+    vtls_server.prepare()
+    vtls_server.prepare_certificates(_authority())
+    if sys.modules.get("aiohttp.connector") is not None and not _ca.get("warmed"):
+        _ca["warmed"] = True
+        _prepare_aiohttp()
+        _warm_https()
+
+
+_WARM = """import asyncio, aiohttp, requests, urllib.request
+requests.get("https://warm.example/").text
+urllib.request.urlopen("https://warm.example/").read()
+async def m():
+    async with aiohttp.ClientSession() as s:
+        async with s.get("https://warm.example/") as r:
+            await r.text()
+asyncio.run(m())
+"""
+
+
+def _warm_https():
+    """One https request per library before forking, as runner.prewarm does over http: the https
+    paths' first-use costs (lazy imports, caches) are then paid once, not in every forked run
+    (~100 fewer page faults, ~5% of the https crawler's CPU). Its host certificate is dropped."""
+    from .runner import run_program
+    run_program(_WARM, seed=0, limits={}, emit=lambda event: None,
+                network={"hosts": {"warm.example": {"routes": {"GET /": {"body": "warm"}}}}})
+    vtls_server._host_certs.clear()
+
+
+def _prepare_aiohttp():
+    """aiohttp makes its default client contexts once per process (`functools.lru_cache`), on the
+    first https request: made here instead, under the run's trust rules (the sandbox's authority
+    only, see load_verify_locations), each run reuses them instead of paying ~2 ms of CPU. Only
+    where aiohttp is already loaded: a zygote without the networking libraries stays without."""
+    connector = sys.modules["aiohttp.connector"]
+    owner = ssl.SSLContext
+    saved = owner.load_verify_locations, owner.set_default_verify_paths
+    owner.load_verify_locations, owner.set_default_verify_paths = load_verify_locations, set_default_verify_paths
+    try:
+        connector.TCPConnector._make_ssl_context(True)
+        connector.TCPConnector._make_ssl_context(False)
+    finally:
+        owner.load_verify_locations, owner.set_default_verify_paths = saved
 
 
 def trust(context):
@@ -85,36 +131,12 @@ def _trust_now(context):
         _trusted.add(context)
 
 
-def server_context(host):
-    ctx = _server_contexts.get(host)
-    if ctx is None:
-        ca = _authority()
-        key = ec.generate_private_key(ec.SECP256R1())
-        cert = (x509.CertificateBuilder().subject_name(_name(host)).issuer_name(ca["cert"].subject)
-                .public_key(key.public_key()).serial_number(x509.random_serial_number())
-                .not_valid_before(datetime.datetime(*_VALID[0])).not_valid_after(datetime.datetime(*_VALID[1]))
-                .add_extension(x509.SubjectAlternativeName([x509.DNSName(host)]), critical=False)
-                .sign(ca["key"], hashes.SHA256()))
-        pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                serialization.NoEncryption()) + cert.public_bytes(serialization.Encoding.PEM)
-        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        # load_cert_chain reads files only: an anonymous memory file, never a path in the run's /tmp.
-        fd = os.memfd_create("cert", 0)
-        try:
-            os.write(fd, pem)
-            ctx.load_cert_chain("/proc/self/fd/%d" % fd)
-        finally:
-            os.close(fd)
-        _server_contexts[host] = ctx
-    return ctx
-
-
 class ServerTLS:
-    """The server end of TLS for one connection to a listed host (HttpServerConn speaks through it)."""
+    """The server end of TLS for one connection to a listed host (HttpServerConn speaks through it;
+    vtls_server.py holds the OpenSSL side)."""
 
     def __init__(self, host):
-        self.incoming, self.outgoing = ssl.MemoryBIO(), ssl.MemoryBIO()
-        self.obj = server_context(host).wrap_bio(self.incoming, self.outgoing, server_side=True)
+        self.obj = ServerSSL(host, _authority())
         self.ready = False
         self.conn = None
 
@@ -122,39 +144,26 @@ class ServerTLS:
         self.conn = conn
 
     def receive(self, data):
-        self.incoming.write(data)
+        self.obj.feed(data)
         if not self.ready:
             try:
-                self.obj.do_handshake()
-                self.ready = True
-            except ssl.SSLWantReadError:
-                pass
+                self.ready = self.obj.do_handshake()
             except ssl.SSLError:
                 self._flush(world.now)
                 self.conn.closing = True
                 self.conn.client.push(world.now, EOF)
                 return
-        chunks = []
-        while self.ready:
-            try:
-                chunk = self.obj.read(65536)
-            except (ssl.SSLWantReadError, ssl.SSLZeroReturnError):
-                break
-            except ssl.SSLError:
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
+        chunk = self.obj.read() if self.ready else b""
         self._flush(world.now)
-        if chunks:
-            self.conn.receive_plain(b"".join(chunks))
+        if chunk:
+            self.conn.receive_plain(chunk)
 
     def send(self, when, data):
         self.obj.write(data)
         self._flush(when)
 
     def _flush(self, when):
-        data = self.outgoing.read()
+        data = self.obj.outgoing()
         if data:
             self.conn.client.push(when, data)
 
@@ -261,3 +270,7 @@ class VirtualSSLSocket(VirtualSocket):
     @property
     def session_reused(self):
         return self._sslobj.session_reused
+
+
+VirtualSSLSocket.__name__ = VirtualSSLSocket.__qualname__ = "SSLSocket"  # as vsocket.py does for socket
+VirtualSSLSocket.__module__ = "ssl"
