@@ -115,6 +115,10 @@ async function attachRedisAdapter(
   const [{ createAdapter }, { Redis }] = await Promise.all([import("@socket.io/redis-adapter"), import("ioredis")]);
   const pub = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
   const sub = pub.duplicate();
+  // ioredis reconnects by itself; without a listener each error is printed as "missing 'error'
+  // handler" with no hint of where it came from.
+  for (const client of [pub, sub])
+    client.on("error", (error: Error) => console.error(`[realtime] Redis adapter: ${error.message}`));
   io.adapter(createAdapter(pub, sub, { key }));
   return async () => {
     await Promise.allSettled([pub.quit(), sub.quit()]);

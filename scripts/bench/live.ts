@@ -83,7 +83,9 @@ function bundle(entry: string, name: string): string {
     // The point of the fan-out node: no database code in the process that holds the sockets.
     const imports = Object.values(result.metafile.outputs).flatMap((o) => o.imports.map((i) => i.path));
     const inputs = Object.keys(result.metafile.inputs);
-    const db = [...imports, ...inputs].filter((p) => /prisma|better-sqlite3|^pg$|lib\/db\/|next/.test(p));
+    const db = [...imports, ...inputs].filter((p) =>
+      /prisma|better-sqlite3|^pg$|lib\/db\/(?!database-url)|^next/.test(p),
+    );
     if (db.length > 0) throw new Error(`the fan-out node bundle pulls in database code: ${db.join(", ")}`);
   }
   return outfile;
