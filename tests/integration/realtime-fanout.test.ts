@@ -118,6 +118,7 @@ describe.skipIf(!redisUp && process.env.CI !== "true")("fan-out node over Redis"
       60_000,
     );
     // A burst: three students pass at once.
+    const burstAt = Date.now();
     for (const session of students)
       expect((await session.json("POST", `/api/exercises/${exerciseId}/submissions`, { code: RIGHT })).status).toBe(
         202,
@@ -130,8 +131,9 @@ describe.skipIf(!redisUp && process.env.CI !== "true")("fan-out node over Redis"
       updates.flatMap((u) => u.payload.entries.filter((e) => e.score === points).map((e) => e.name)),
     );
     expect([...scored].sort()).toEqual(["Ada", "Bo", "Cy"]);
-    // At most 4 per second per class (250 ms apart, with a little timer slack).
-    for (let i = 1; i < updates.length; i += 1) expect(updates[i].at - updates[i - 1].at).toBeGreaterThanOrEqual(200);
+    // At most 4 per second per class, as the in-process test counts it (live-class.test.ts).
+    const elapsedMs = updates[updates.length - 1].at - burstAt;
+    expect(updates.length).toBeLessThanOrEqual(Math.ceil(elapsedMs / 250) + 1);
   });
 
   it("refuses outsiders, forged, expired and other users' tickets", async () => {
