@@ -22,6 +22,11 @@ export interface RealtimeDeps {
   redisKey?: string;
   /** Origins a browser page may connect from besides the host it addressed (NEXTAUTH_URL's). */
   allowedOrigins?: readonly string[];
+  /**
+   * Another origin's pages connect here (a fan-out node on its own URL): answer CORS for them, so
+   * the long-polling fallback works too (websockets need no CORS).
+   */
+  crossOrigin?: boolean;
   /** Per socket: `burst` events at once, `perSecond` sustained; more are refused (RATE_LIMITED). */
   eventRate?: { burst: number; perSecond: number };
   /** A socket joined a class room. */
@@ -40,6 +45,7 @@ export interface RealtimeServer {
 export async function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps): Promise<RealtimeServer> {
   const io: InterleaveServer = new Server(httpServer, {
     serveClient: false,
+    ...(deps.crossOrigin ? { cors: { origin: [...(deps.allowedOrigins ?? [])] } } : {}),
     // A tab that lost its connection briefly gets the missed events replayed (in-memory adapter;
     // with Redis `socket.recovered` is false and the browser refetches its snapshot).
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },

@@ -28,5 +28,6 @@ export function startFanoutNode(httpServer: HttpServer, options: FanoutNodeOptio
     redisUrl: options.redisUrl,
     redisKey: options.redisKey,
     allowedOrigins: options.allowedOrigins,
+    crossOrigin: true,
   });
 }
