@@ -9,7 +9,9 @@ import { createServer, type Server } from "node:http";
 import next from "next";
 import { getEnv } from "@/lib/config/env";
 import { createSocketAuthenticator } from "@/lib/realtime/authenticate-socket";
-import { canAccessClass } from "@/lib/auth/can-access-class";
+import { findClassRoomAccess } from "@/lib/auth/find-class-room-access";
+import { createClassJoinAuthorizer } from "@/lib/realtime/authorize-class-join";
+import { createRoomRevocations } from "@/lib/realtime/room-revocations";
 import { createRealtimeServer } from "@/lib/realtime/create-realtime-server";
 import { startLiveClass, type LiveClass } from "@/lib/realtime/start-live-class";
 import { setAuthRateLimiters, signInThrottleOptions } from "@/lib/auth/auth-rate-limiters";
@@ -107,15 +109,24 @@ async function main(): Promise<void> {
     createRequestHandler({ handle, trustProxy: env.TRUST_PROXY, dev, https, metricsToken: env.METRICS_TOKEN }),
   );
   let live: LiveClass | undefined;
+  const revocations = createRoomRevocations();
   const realtime = await createRealtimeServer(httpServer, {
     authenticate: createSocketAuthenticator({ secret: env.NEXTAUTH_SECRET, secureCookie: https }),
-    canAccessClass,
+    // A room ticket, else one access query (the handshake already read the user).
+    authorizeJoin: createClassJoinAuthorizer({
+      secret: env.NEXTAUTH_SECRET,
+      revocations,
+      lookup: ({ user, classId }) => findClassRoomAccess({ actor: user, classId }),
+    }),
+    revocations,
     redisUrl: env.REDIS_URL,
+    redisKey: env.REALTIME_REDIS_KEY,
     allowedOrigins: [publicUrl.origin],
     onClassRoomJoined: (classId) => live?.onClassRoomJoined(classId),
   });
   started.realtime = realtime;
-  live = await startLiveClass(realtime.io);
+  // With fan-out nodes (REALTIME_URL) the browsers' sockets are there: send through Redis.
+  live = await startLiveClass(realtime.io, { acrossNodes: env.REALTIME_URL !== undefined });
   started.live = live;
   const liveClass = live;
   if (stopRequested) return;

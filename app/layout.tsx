@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { RealtimeProvider } from "@/app/_components/realtime-provider";
+import { getEnv } from "@/lib/config/env";
 import { SiteHeader } from "@/app/_components/site-header";
 import "./globals.css";
 
@@ -18,7 +19,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="min-h-screen font-sans antialiased">
         <NextIntlClientProvider>
-          <RealtimeProvider>
+          <RealtimeProvider realtimeUrl={getEnv().REALTIME_URL ?? null}>
             <a
               href="#main"
               className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2"

@@ -7,3 +7,6 @@ export NEXT_TELEMETRY_DISABLED=1
 npx next build
 npx esbuild server.ts --bundle --platform=node --format=cjs --packages=external \
   --target=node20 --outfile=dist/server.js --log-level=warning
+# The fan-out node (npm run fanout): sockets only, no Next and no database code.
+npx esbuild fanout.ts --bundle --platform=node --format=cjs --packages=external \
+  --target=node20 --outfile=dist/fanout.js --log-level=warning

@@ -5,6 +5,34 @@ export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type LiveStatus = "idle" | "connecting" | "connected" | "disconnected";
 type Listener<E extends keyof ServerToClientEvents> = ServerToClientEvents[E];
 
+/** Asks the app for a signed ticket (connection: no classId; a class room: its id). */
+export type FetchTicket = (classId?: string) => Promise<string | undefined>;
+
+export async function fetchTicket(classId?: string): Promise<string | undefined> {
+  const query = classId ? `?classId=${encodeURIComponent(classId)}` : "";
+  const response = await fetch(`/api/realtime/ticket${query}`, { credentials: "same-origin", cache: "no-store" });
+  if (!response.ok) return undefined;
+  const body = (await response.json()) as { ticket?: unknown };
+  return typeof body.ticket === "string" ? body.ticket : undefined;
+}
+
+/**
+ * The socket for this deployment. Without a realtime URL the app's own origin, authenticated by
+ * the session cookie (one process). With one (fan-out nodes), that URL, authenticated by a fresh
+ * connection ticket on every (re)connect: the fan-out node reads no cookie and no database.
+ */
+export function connectRealtime(realtimeUrl: string | null, getTicket: FetchTicket = fetchTicket): LiveSocket {
+  if (!realtimeUrl) return io({ transports: ["websocket", "polling"] });
+  return io(realtimeUrl, {
+    transports: ["websocket", "polling"],
+    auth: (callback) => {
+      getTicket()
+        .then((ticket) => callback({ ticket }))
+        .catch(() => callback({}));
+    },
+  });
+}
+
 /**
  * The browser tab's ONE socket, shared by every component through RealtimeProvider. Opened on
  * first use; class rooms are reference-counted and re-joined after a reconnect; when the server
@@ -17,7 +45,11 @@ export class RealtimeClient {
   private readonly statusListeners = new Set<(status: LiveStatus) => void>();
   status: LiveStatus = "idle";
 
-  constructor(private readonly connect: () => LiveSocket = () => io({ transports: ["websocket", "polling"] })) {}
+  /** `getTicket`: room tickets for joins (fan-out nodes need one; the app node accepts none). */
+  constructor(
+    private readonly connect: () => LiveSocket = () => connectRealtime(null),
+    private readonly getTicket?: FetchTicket,
+  ) {}
 
   on<E extends keyof ServerToClientEvents>(event: E, listener: Listener<E>): () => void {
     const socket = this.ensure();
@@ -75,7 +107,12 @@ export class RealtimeClient {
   }
 
   private emitJoin(classId: string): void {
-    this.socket?.emit("class:join-room", { classId }, () => undefined);
+    if (!this.getTicket) return void this.socket?.emit("class:join-room", { classId }, () => undefined);
+    this.getTicket(classId)
+      .catch(() => undefined)
+      .then((ticket) => {
+        if (this.rooms.has(classId)) this.socket?.emit("class:join-room", { classId, ticket }, () => undefined);
+      });
   }
 
   private setStatus(status: LiveStatus): void {

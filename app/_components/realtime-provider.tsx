@@ -2,13 +2,20 @@
 
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import type { ServerToClientEvents } from "@/lib/realtime/events";
-import { RealtimeClient, type LiveStatus } from "@/app/_components/realtime-client";
+import { RealtimeClient, connectRealtime, fetchTicket, type LiveStatus } from "@/app/_components/realtime-client";
 
 const RealtimeContext = createContext<RealtimeClient | null>(null);
 
-/** Holds the tab's one socket (opened only when a component first asks for live updates). */
-export function RealtimeProvider({ children }: { children: ReactNode }) {
-  const [client] = useState(() => new RealtimeClient());
+/**
+ * Holds the tab's one socket (opened only when a component first asks for live updates).
+ * `realtimeUrl` (REALTIME_URL): the fan-out nodes, joined with signed tickets; null: this origin.
+ */
+export function RealtimeProvider({ children, realtimeUrl }: { children: ReactNode; realtimeUrl: string | null }) {
+  const [client] = useState(() =>
+    realtimeUrl
+      ? new RealtimeClient(() => connectRealtime(realtimeUrl), fetchTicket)
+      : new RealtimeClient(() => connectRealtime(null)),
+  );
   useEffect(() => () => client.close(), [client]);
   return <RealtimeContext.Provider value={client}>{children}</RealtimeContext.Provider>;
 }

@@ -44,6 +44,18 @@ export const ENV_VARS: readonly EnvVarDoc[] = [
       "When set, grading runs on BullMQ, live events fan out through Redis and rate-limit counts are shared by every app node; otherwise all of them run in-process.",
   },
   {
+    name: "REALTIME_URL",
+    default: "(unset)",
+    description:
+      "Public URL of the fan-out nodes (`npm run fanout`): browsers open their live socket there with signed tickets, and this node sends class events through Redis (needs REDIS_URL). Unset: this process serves the sockets.",
+  },
+  {
+    name: "REALTIME_REDIS_KEY",
+    default: "socket.io",
+    description:
+      "Channel prefix of the socket.io Redis adapter; every app and fan-out node of one deployment uses the same.",
+  },
+  {
     name: "SANDBOX",
     default: "bwrap",
     description: "`bwrap` (bubblewrap sandbox) or `unsafe-local` (no isolation; development only).",
@@ -152,6 +164,8 @@ const envObject = z.object({
   ),
   NEXTAUTH_SECRET: optionalString,
   NEXTAUTH_URL: optionalString.pipe(z.url().optional()),
+  REALTIME_URL: optionalString.pipe(z.url().optional()),
+  REALTIME_REDIS_KEY: z.preprocess((v) => (v === "" || v === undefined ? "socket.io" : v), z.string().min(1)),
   PORT: z.preprocess((v) => (v === "" || v === undefined ? "3000" : v), z.coerce.number().int().min(1).max(65535)),
   HOSTNAME: z.preprocess((v) => (v === "" || v === undefined ? "0.0.0.0" : v), z.string()),
   REDIS_URL: optionalString.pipe(
@@ -217,6 +231,13 @@ const envSchema = envObject
         code: "custom",
         path: ["NEXTAUTH_SECRET"],
         message: "is required when NODE_ENV=production (npm run setup writes one to .env)",
+      });
+    }
+    if (env.REALTIME_URL !== undefined && env.REDIS_URL === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["REALTIME_URL"],
+        message: "needs REDIS_URL (fan-out nodes hear events through Redis)",
       });
     }
     if (env.SESSION_ABSOLUTE_MAX_AGE_SECONDS < env.SESSION_MAX_AGE_SECONDS) {

@@ -2,20 +2,31 @@ import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import type { ExtendedError } from "socket.io";
 import { getMetrics } from "@/lib/metrics/metrics";
+import type { AuthorizeClassJoin } from "@/lib/realtime/authorize-class-join";
 import { userRoom } from "@/lib/realtime/events";
 import { registerClassRoomHandlers } from "@/lib/realtime/handlers/class-room-handlers";
 import { isAllowedOrigin } from "@/lib/realtime/is-allowed-origin";
 import { limitSocketEvents } from "@/lib/realtime/limit-socket-events";
 import { createSocketPublisher, setRealtimePublisher } from "@/lib/realtime/publisher";
-import type { AuthenticateSocket, CanAccessClass, InterleaveServer } from "@/lib/realtime/server.types";
+import type { RoomRevocations } from "@/lib/realtime/room-revocations";
+import type { AuthenticateSocket, InterleaveServer } from "@/lib/realtime/server.types";
 
 export interface RealtimeDeps {
   authenticate: AuthenticateSocket;
-  canAccessClass: CanAccessClass;
-  /** When set, rooms fan out across app nodes through Redis. */
+  authorizeJoin: AuthorizeClassJoin;
+  /** Removals heard of here or on another node (room tickets issued before them are refused). */
+  revocations: RoomRevocations;
+  /** When set, rooms fan out across app nodes (and fan-out nodes) through Redis. */
   redisUrl?: string;
+  /** The Redis adapter's channel prefix (default `socket.io`): every node of a deployment shares it. */
+  redisKey?: string;
   /** Origins a browser page may connect from besides the host it addressed (NEXTAUTH_URL's). */
   allowedOrigins?: readonly string[];
+  /**
+   * Another origin's pages connect here (a fan-out node on its own URL): answer CORS for them, so
+   * the long-polling fallback works too (websockets need no CORS).
+   */
+  crossOrigin?: boolean;
   /** Per socket: `burst` events at once, `perSecond` sustained; more are refused (RATE_LIMITED). */
   eventRate?: { burst: number; perSecond: number };
   /** A socket joined a class room. */
@@ -34,6 +45,7 @@ export interface RealtimeServer {
 export async function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps): Promise<RealtimeServer> {
   const io: InterleaveServer = new Server(httpServer, {
     serveClient: false,
+    ...(deps.crossOrigin ? { cors: { origin: [...(deps.allowedOrigins ?? [])] } } : {}),
     // A tab that lost its connection briefly gets the missed events replayed (in-memory adapter;
     // with Redis `socket.recovered` is false and the browser refetches its snapshot).
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
@@ -46,11 +58,14 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
       callback(allowed ? null : "origin not allowed", allowed);
     },
   });
-  const closeAdapter = deps.redisUrl ? await attachRedisAdapter(io, deps.redisUrl) : async () => undefined;
+  const closeAdapter = deps.redisUrl
+    ? await attachRedisAdapter(io, deps.redisUrl, deps.redisKey)
+    : async () => undefined;
+  io.on("class:member-removed", ({ userId, classId, at }) => deps.revocations.revoke(userId, classId, at));
 
   io.use((socket, next) => {
     deps
-      .authenticate(socket.request)
+      .authenticate(socket.request, socket.handshake.auth)
       .then((user) => {
         if (!user) return next(unauthenticatedError());
         socket.data.user = user;
@@ -72,10 +87,10 @@ export async function createRealtimeServer(httpServer: HttpServer, deps: Realtim
     socket.once("disconnect", () => socketConnections.dec());
     // A per-user room lets the server reach every tab of one user (grades, removals).
     if (!socket.recovered) void socket.join(userRoom(socket.data.user.id));
-    registerClassRoomHandlers(socket, { canAccessClass: deps.canAccessClass, onJoined: deps.onClassRoomJoined });
+    registerClassRoomHandlers(socket, { authorizeJoin: deps.authorizeJoin, onJoined: deps.onClassRoomJoined });
   });
 
-  setRealtimePublisher(createSocketPublisher(io));
+  setRealtimePublisher(createSocketPublisher(io, { revocations: deps.revocations, acrossNodes: !!deps.redisUrl }));
 
   return {
     io,
@@ -97,12 +112,20 @@ function unauthenticatedError(): ExtendedError {
   return error;
 }
 
-async function attachRedisAdapter(io: InterleaveServer, redisUrl: string): Promise<() => Promise<void>> {
+async function attachRedisAdapter(
+  io: InterleaveServer,
+  redisUrl: string,
+  key = "socket.io",
+): Promise<() => Promise<void>> {
   // Loaded lazily so the embedded (single-node) setup never needs Redis modules at start-up.
   const [{ createAdapter }, { Redis }] = await Promise.all([import("@socket.io/redis-adapter"), import("ioredis")]);
   const pub = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
   const sub = pub.duplicate();
-  io.adapter(createAdapter(pub, sub));
+  // ioredis reconnects by itself; without a listener each error is printed as "missing 'error'
+  // handler" with no hint of where it came from.
+  for (const client of [pub, sub])
+    client.on("error", (error: Error) => console.error(`[realtime] Redis adapter: ${error.message}`));
+  io.adapter(createAdapter(pub, sub, { key }));
   return async () => {
     await Promise.allSettled([pub.quit(), sub.quit()]);
   };

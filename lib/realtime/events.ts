@@ -13,6 +13,8 @@ export type Ack<T> = (response: AckResponse<T>) => void;
 
 export interface ClassRoomPayload {
   classId: string;
+  /** A room ticket (`GET /api/realtime/ticket?classId=`): how a fan-out node authorizes the join. */
+  ticket?: string;
 }
 
 export interface RoomJoined {
@@ -100,9 +102,18 @@ export interface ClientToServerEvents {
   "class:leave-room": (payload: ClassRoomPayload, ack: Ack<RoomJoined>) => void;
 }
 
-// Nothing flows between app nodes except what the Redis adapter relays for rooms.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface InterServerEvents {}
+/** A student left a class: socket nodes refuse that user's older room tickets for the class. */
+export interface MemberRemovedPayload {
+  userId: string;
+  classId: string;
+  /** Unix seconds: tickets issued at or before this are revoked. */
+  at: number;
+}
+
+// Besides what the Redis adapter relays for rooms, nodes tell each other about removals.
+export interface InterServerEvents {
+  "class:member-removed": (payload: MemberRemovedPayload) => void;
+}
 
 export interface SocketData {
   user: SessionUser;

@@ -1,6 +1,7 @@
 import { defineService, provideService, useService } from "@/lib/config/process-services";
 import type { ServerToClientEvents } from "@/lib/realtime/events";
 import { classRoom, classStaffRoom, userRoom } from "@/lib/realtime/events";
+import type { RoomRevocations } from "@/lib/realtime/room-revocations";
 import type { InterleaveServer } from "@/lib/realtime/server.types";
 
 /**
@@ -50,7 +51,14 @@ export function getRealtimePublisher(): RealtimePublisher {
   return useService(REALTIME_PUBLISHER);
 }
 
-export function createSocketPublisher(io: InterleaveServer): RealtimePublisher {
+/**
+ * `acrossNodes` (the Redis adapter is attached): removals are also told to the other nodes, whose
+ * sockets may hold a still-valid room ticket of the removed student.
+ */
+export function createSocketPublisher(
+  io: InterleaveServer,
+  options: { revocations?: RoomRevocations; acrossNodes?: boolean } = {},
+): RealtimePublisher {
   return {
     toClass: (classId, event, ...args) => {
       io.to(classRoom(classId)).emit(event, ...args);
@@ -62,6 +70,9 @@ export function createSocketPublisher(io: InterleaveServer): RealtimePublisher {
       io.to(classStaffRoom(classId)).emit(event, ...args);
     },
     removeUserFromClass: (userId, classId) => {
+      const at = Math.floor(Date.now() / 1000);
+      options.revocations?.revoke(userId, classId, at);
+      if (options.acrossNodes) io.serverSideEmit("class:member-removed", { userId, classId, at });
       io.in(userRoom(userId)).socketsLeave([classRoom(classId), classStaffRoom(classId)]);
     },
     disconnectUser: (userId) => {

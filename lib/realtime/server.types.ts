@@ -6,15 +6,11 @@ import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, Soc
 export type InterleaveServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type InterleaveSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
-/** Resolves the handshake to the signed-in user, or null (the connection is then refused). */
-export type AuthenticateSocket = (request: IncomingMessage) => Promise<SessionUser | null>;
-
 /**
- * True when the user owns the class or is enrolled in it (`class.view`), or manages it
- * (`class.manage`: the staff room); decided by lib/auth/policy.
+ * Resolves the handshake to the user, or null (the connection is then refused): from the session
+ * cookie on an app node, from a connection ticket in socket.io's `auth` on a fan-out node.
  */
-export type CanAccessClass = (input: {
-  userId: string;
-  classId: string;
-  action?: "class.view" | "class.manage";
-}) => Promise<boolean>;
+export type AuthenticateSocket = (
+  request: IncomingMessage,
+  auth: Record<string, unknown>,
+) => Promise<SessionUser | null>;

@@ -4,15 +4,16 @@
  * on a migrated SQLite database with one class of N students; a "verdict" is a real grading commit
  * (claim + storeVerdict with its BestScore refresh) followed by the graded event; its database is
  * seeded beforehand by a `seed` run of this file in its own process. `bare` mode: a
- * plain socket.io server that broadcasts a payload of the same shape. The parent drives it over IPC.
+ * plain socket.io server that broadcasts a payload of the same shape. `app` mode: the same app node
+ * but its sockets are on a fan-out node (live-fanout-server.ts) reached through Redis; it signs each
+ * student's connection and room tickets the way `GET /api/realtime/ticket` does (with the access
+ * query). The parent drives it over IPC.
  */
 import fs from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
-import v8 from "node:v8";
-import vm from "node:vm";
 import { Server } from "socket.io";
-import { canAccessClass } from "@/lib/auth/can-access-class";
+import { findClassRoomAccess } from "@/lib/auth/find-class-room-access";
 import { insertClass } from "@/lib/db/classes";
 import { insertEnrollment, listActiveRoster } from "@/lib/db/enrollments";
 import { findExerciseWithCurrentVersion } from "@/lib/db/exercises";
@@ -22,12 +23,19 @@ import { insertUser } from "@/lib/db/users";
 import { storeVerdict } from "@/lib/grading/store-verdict";
 import { importExerciseIntoClass } from "@/lib/exercises/import-exercise-into-class";
 import { loadExercisePackage } from "@/lib/exercises/load-exercise-package";
+import { createClassJoinAuthorizer } from "@/lib/realtime/authorize-class-join";
 import { createRealtimeServer } from "@/lib/realtime/create-realtime-server";
+import { issueRealtimeTicket } from "@/lib/realtime/issue-realtime-ticket";
+import { createRoomRevocations } from "@/lib/realtime/room-revocations";
 import { startLiveClass, type LiveClass } from "@/lib/realtime/start-live-class";
 import { REPO_ROOT } from "../production-build";
 import { createBenchDatabase } from "./burst-setup";
+import { memoryBreakdown } from "./live-memory";
 
-const mode = process.argv[2] === "bare" ? "bare" : process.argv[2] === "seed" ? "seed" : "interleave";
+const mode = (["bare", "seed", "app"] as const).find((m) => m === process.argv[2]) ?? "interleave";
+/** `app` mode: the Redis adapter the fan-out node shares, and the tickets' secret. */
+const { BENCH_LIVE_REDIS_URL: redisUrl, BENCH_LIVE_REDIS_KEY: redisKey } = process.env;
+const ticketSecret = process.env.BENCH_LIVE_SECRET ?? "";
 const students = Number(process.argv[3] ?? "1000");
 const send = (message: unknown) => process.send?.(message);
 const now = () => performance.timeOrigin + performance.now();
@@ -94,19 +102,27 @@ async function main(): Promise<void> {
     const roster = await listActiveRoster(classId);
     roster.forEach((row, i) => (userIds[i] = row.id));
     const known = new Set(userIds);
+    const revocations = createRoomRevocations();
     const realtime = await createRealtimeServer(http, {
       // Benchmark clients identify by user id; the cookie path is measured by the socket tests.
       authenticate: async (request) => {
         const id = new URL(request.url ?? "/", "http://x").searchParams.get("uid") ?? "";
         return known.has(id) ? { id, email: `${id}@bench.test`, name: id, role: "student", isAdmin: false } : null;
       },
-      canAccessClass,
+      // As server.ts wires it: no ticket from these clients, so one access query per join.
+      authorizeJoin: createClassJoinAuthorizer({
+        revocations,
+        lookup: ({ user, classId: joined }) => findClassRoomAccess({ actor: user, classId: joined }),
+      }),
+      revocations,
+      redisUrl: mode === "app" ? redisUrl : undefined,
+      redisKey,
       eventRate: { burst: 20, perSecond: 5 },
       // As server.ts wires it: a join loads the class's board.
       onClassRoomJoined: (joined) => live?.onClassRoomJoined(joined),
     });
     let live: LiveClass | undefined;
-    live = await startLiveClass(realtime.io, {});
+    live = await startLiveClass(realtime.io, { acrossNodes: mode === "app" });
     const liveClass = live;
     verdict = async (index) => {
       const data = {
@@ -150,38 +166,25 @@ async function main(): Promise<void> {
   }
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   const address = http.address();
-  send({ type: "ready", port: typeof address === "object" && address ? address.port : 0, classId, userIds });
+  const port = typeof address === "object" && address ? address.port : 0;
+  if (mode === "app") {
+    // What each browser fetches from GET /api/realtime/ticket, with the same access checks.
+    const tickets: { connect: string; room: string }[] = [];
+    for (const userId of userIds) {
+      const connectTicket = await issueRealtimeTicket({ userId, secret: ticketSecret });
+      const room = await issueRealtimeTicket({ userId, classId, secret: ticketSecret });
+      tickets.push({ connect: connectTicket.ticket, room: room.ticket });
+    }
+    send({ type: "ready", port, classId, userIds, tickets });
+  } else send({ type: "ready", port, classId, userIds });
   process.on("message", (message: { type: string; index?: number }) => {
     if (message.type === "verdict")
       void verdict(message.index ?? 0).catch((error: unknown) => send({ type: "error", message: String(error) }));
     if (message.type === "rss") {
-      if (process.env.BENCH_LIVE_MEMORY) console.error(`[${mode}] memory`, memoryBreakdown());
+      if (process.env.BENCH_LIVE_MEMORY) console.error(`[${mode}] memory`, memoryBreakdown(peakRss));
       send({ type: "rss", rss: Math.max(peakRss, process.memoryUsage().rss) });
     }
   });
-}
-
-/** Where the RSS goes (`BENCH_LIVE_MEMORY=1`): V8 heap spaces, off-heap buffers, the rest. */
-function memoryBreakdown(): Record<string, number> {
-  const mib = (bytes: number) => Math.round(bytes / 1024 / 102.4) / 10;
-  const usage = process.memoryUsage();
-  const spaces = Object.fromEntries(
-    v8.getHeapSpaceStatistics().map((space) => [space.space_name, mib(space.space_size)]),
-  );
-  // After a full collection: what is still reachable (the rest of heapUsed was garbage).
-  v8.setFlagsFromString("--expose-gc");
-  (vm.runInNewContext("gc") as () => void)();
-  const retained = process.memoryUsage().heapUsed;
-  return {
-    heapUsedAfterGc: mib(retained),
-    peakRss: mib(peakRss),
-    rss: mib(usage.rss),
-    heapTotal: mib(usage.heapTotal),
-    heapUsed: mib(usage.heapUsed),
-    external: mib(usage.external),
-    arrayBuffers: mib(usage.arrayBuffers),
-    ...spaces,
-  };
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 /**
- * `npm run bench:live [-- --json] [--sizes 500,1000,2000] [--verdicts 40] [--rate 4] [--no-write]`
+ * `npm run bench:live [-- --json] [--sizes 500,1000,2000] [--verdicts 40] [--rate 4] [--no-write]
+ *   [--topology fanout,in-process]`
  *
  * N connected students on loopback (websocket clients in this process), a stream of verdicts at
  * `--rate` per second, each a real grading commit on the Interleave server process; measured per
@@ -7,29 +8,30 @@
  * (p50/p95), messages per second received, and the server's peak RSS — side by side with a bare
  * socket.io server broadcasting a payload of the same shape to the same number of clients in the
  * same run. Target at 1000 students: p95 ≤ 1.5× bare, RSS ≤ 1.5× bare.
+ *
+ * Topologies: `in-process` (the default README run: one process holds the sockets and the database)
+ * and `fanout` (the students' sockets on a fan-out node admitted by signed tickets, the app node
+ * committing verdicts and emitting through Redis at BENCH_LIVE_REDIS_URL, default
+ * redis://127.0.0.1:6379). RSS is that of the process holding the sockets; the app node's RSS is
+ * reported beside it.
  */
 import { fork, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
+import { randomBytes } from "node:crypto";
+import os from "node:os";
 import path from "node:path";
-import { buildSync } from "esbuild";
 import { io as connect, type Socket } from "socket.io-client";
 import type { LeaderboardUpdatePayload } from "@/lib/realtime/events";
 import { percentile, round } from "./burst-report";
+import { bundle } from "./live-bundle";
+import {
+  formatLiveTable,
+  writeLiveSection,
+  type LiveArgs as Args,
+  type LiveFigures as Figures,
+  type LiveResult,
+} from "./live-report";
 
-interface Args {
-  json: boolean;
-  sizes: number[];
-  verdicts: number;
-  rate: number;
-  write: boolean;
-}
-
-interface Figures {
-  p50Ms: number;
-  p95Ms: number;
-  messagesPerSec: number;
-  rssMiB: number;
-}
+type Mode = "bare" | "interleave" | "fanout";
 
 function parseArgs(argv: string[]): Args {
   const value = (name: string, fallback: string) => {
@@ -41,35 +43,25 @@ function parseArgs(argv: string[]): Args {
   const rate = Number(value("--rate", "4"));
   if (sizes.some((n) => !(n > 0)) || !(verdicts > 0) || !(rate > 0))
     throw new Error("--sizes, --verdicts and --rate need positive numbers");
-  return { json: argv.includes("--json"), sizes, verdicts, rate, write: !argv.includes("--no-write") };
+  const topologies = value("--topology", "fanout,in-process").split(",");
+  if (topologies.some((t) => t !== "fanout" && t !== "in-process"))
+    throw new Error("--topology takes fanout and/or in-process");
+  return {
+    json: argv.includes("--json"),
+    sizes,
+    verdicts,
+    rate,
+    write: !argv.includes("--no-write"),
+    topologies: topologies as Args["topologies"],
+  };
 }
 
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * The server side bundled the way `npm run build` bundles server.ts (esbuild, packages external)
- * and run by plain node, as in production: under tsx every TypeScript module of lib/ would be
- * compiled in the measured process and its source map kept, which only the Interleave side pays
- * (the bare server imports socket.io alone). In dist/ (git-ignored), one level below the repository,
- * so the bundle's `__dirname`-relative paths still find content/ and prisma/.
- */
-function bundleServer(): string {
-  const outfile = path.join(__dirname, "..", "..", "dist", "bench-live-server.js");
-  buildSync({
-    entryPoints: [path.join(__dirname, "live-server.ts")],
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    packages: "external",
-    target: "node20",
-    outfile,
-    logLevel: "warning",
-  });
-  return outfile;
-}
-
 let serverScript = "";
+let fanoutScript = "";
+const redisUrl = process.env.BENCH_LIVE_REDIS_URL ?? "redis://127.0.0.1:6379";
 
 /** Seeds the class in a throw-away process, so the server's RSS is that of serving only. */
 async function seedClass(students: number): Promise<string[]> {
@@ -86,24 +78,59 @@ async function seedClass(students: number): Promise<string[]> {
   return [seeded.url, seeded.classId, seeded.exerciseId];
 }
 
-async function startServerProcess(mode: "interleave" | "bare", students: number) {
-  const seeded = mode === "interleave" ? await seedClass(students) : [];
-  const child: ChildProcess = fork(serverScript, [mode, String(students), ...seeded], {
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
-  });
-  const ready = await new Promise<{ port: number; classId: string; userIds: string[] }>((resolve, reject) => {
-    child.on(
-      "message",
-      (message: { type: string; port: number; classId: string; userIds: string[] }) =>
-        message.type === "ready" && resolve(message),
-    );
-    child.once("exit", (code) => reject(new Error(`${mode} server exited with ${code}`)));
-  });
-  return { child, ...ready };
+interface Ready {
+  port: number;
+  classId: string;
+  userIds: string[];
+  tickets?: { connect: string; room: string }[];
 }
 
-async function measure(mode: "interleave" | "bare", students: number, args: Args): Promise<Figures> {
-  const server = await startServerProcess(mode, students);
+function forkReady(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess } & Ready> {
+  const child: ChildProcess = fork(script, args, { stdio: ["ignore", "ignore", "inherit", "ipc"], env });
+  return new Promise((resolve, reject) => {
+    child.on(
+      "message",
+      (message: { type: string } & Ready) => message.type === "ready" && resolve({ child, ...message }),
+    );
+    child.once("exit", (code) => reject(new Error(`${args[0] ?? "fan-out"} server exited with ${code}`)));
+  });
+}
+
+/**
+ * `verdicts`: the process that commits verdicts; `sockets`: the one the clients connect to (the
+ * same process except in the fan-out topology, where the fan-out node holds them).
+ */
+async function startServers(mode: Mode, students: number) {
+  if (mode === "bare") {
+    const bare = await forkReady(serverScript, ["bare", String(students)], process.env);
+    return { verdicts: bare.child, sockets: bare.child, ready: bare };
+  }
+  const seeded = await seedClass(students);
+  if (mode === "interleave") {
+    const one = await forkReady(serverScript, ["interleave", String(students), ...seeded], process.env);
+    return { verdicts: one.child, sockets: one.child, ready: one };
+  }
+  const env = {
+    ...process.env,
+    BENCH_LIVE_REDIS_URL: redisUrl,
+    BENCH_LIVE_REDIS_KEY: `bench-live-${process.pid}-${Date.now()}`,
+    BENCH_LIVE_SECRET: randomBytes(24).toString("base64url"),
+  };
+  const fanout = await forkReady(fanoutScript, [], env);
+  const app = await forkReady(serverScript, ["app", String(students), ...seeded], env);
+  return { verdicts: app.child, sockets: fanout.child, ready: { ...app, port: fanout.port } };
+}
+
+function askRss(child: ChildProcess): Promise<number> {
+  return new Promise<number>((resolve) => {
+    child.on("message", (message: { type: string; rss: number }) => message.type === "rss" && resolve(message.rss));
+    child.send({ type: "rss" });
+  });
+}
+
+async function measure(mode: Mode, students: number, args: Args): Promise<Figures> {
+  const servers = await startServers(mode, students);
+  const server = { ...servers.ready, child: servers.verdicts };
   const arrivals = new Map<string, number[]>();
   let messages = 0;
   const sockets: Socket[] = [];
@@ -113,7 +140,8 @@ async function measure(mode: "interleave" | "bare", students: number, args: Args
       transports: ["websocket"],
       forceNew: true,
       reconnection: false,
-      query: { uid: server.userIds[i] },
+      // Fan-out: the connection ticket the browser gets from GET /api/realtime/ticket.
+      ...(server.tickets ? { auth: { ticket: server.tickets[i].connect } } : { query: { uid: server.userIds[i] } }),
     });
     socket.on("leaderboard:update", (payload: LeaderboardUpdatePayload) => {
       const at = now();
@@ -135,13 +163,24 @@ async function measure(mode: "interleave" | "bare", students: number, args: Args
       socket.connected ? undefined : new Promise<void>((resolve) => socket.once("connect", () => resolve())),
     ),
   );
-  if (mode === "interleave") {
+  if (mode !== "bare") {
+    let refused = 0;
     await Promise.all(
       sockets.map(
-        (socket) =>
-          new Promise<void>((resolve) => socket.emit("class:join-room", { classId: server.classId }, () => resolve())),
+        (socket, i) =>
+          new Promise<void>((resolve) =>
+            socket.emit(
+              "class:join-room",
+              { classId: server.classId, ticket: server.tickets?.[i].room },
+              (reply: { ok: boolean }) => {
+                if (!reply.ok) refused += 1;
+                resolve();
+              },
+            ),
+          ),
       ),
     );
+    if (refused > 0) throw new Error(`${refused} of ${students} joins were refused`);
   }
   await sleep(500);
   messages = 0;
@@ -171,81 +210,50 @@ async function measure(mode: "interleave" | "bare", students: number, args: Args
     const list = arrivals.get(userId) ?? [];
     return list.length < students ? Number.POSITIVE_INFINITY : Math.max(...list) - at;
   });
-  const rss = await new Promise<number>((resolve) => {
-    server.child.on(
-      "message",
-      (message: { type: string; rss: number }) => message.type === "rss" && resolve(message.rss),
-    );
-    server.child.send({ type: "rss" });
-  });
+  const rss = await askRss(servers.sockets);
+  const appRss = servers.sockets === servers.verdicts ? undefined : await askRss(servers.verdicts);
   for (const socket of sockets) socket.disconnect();
-  server.child.kill("SIGTERM");
+  servers.sockets.kill("SIGTERM");
+  servers.verdicts.kill("SIGTERM");
   return {
     p50Ms: round(percentile(latencies, 50), 1),
     p95Ms: round(percentile(latencies, 95), 1),
     messagesPerSec: round(messages / wallSeconds),
     rssMiB: round(rss / 1024 / 1024),
+    ...(appRss === undefined ? {} : { appRssMiB: round(appRss / 1024 / 1024) }),
   };
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  serverScript = bundleServer();
-  const results: Record<
-    string,
-    Figures & { bareP50Ms: number; bareP95Ms: number; bareRssMiB: number; bareMessagesPerSec: number }
-  > = {};
+  const load = os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" ");
+  serverScript = bundle("live-server.ts", "bench-live-server.js");
+  fanoutScript = bundle("live-fanout-server.ts", "bench-live-fanout.js");
+  const results: Record<string, LiveResult> = {};
   for (const students of args.sizes) {
     const bare = await measure("bare", students, args);
-    const ours = await measure("interleave", students, args);
+    const fanout = args.topologies.includes("fanout") ? await measure("fanout", students, args) : undefined;
+    const inProcess = args.topologies.includes("in-process") ? await measure("interleave", students, args) : undefined;
+    const headline = fanout ?? inProcess;
+    if (!headline) throw new Error("no topology to measure");
     results[String(students)] = {
-      ...ours,
+      ...headline,
+      topology: fanout ? "fanout" : "in-process",
       bareP50Ms: bare.p50Ms,
       bareP95Ms: bare.p95Ms,
       bareRssMiB: bare.rssMiB,
       bareMessagesPerSec: bare.messagesPerSec,
+      ...(fanout && inProcess ? { inProcess } : {}),
     };
     if (!args.json) console.error(`[bench] ${students} students done`);
   }
-  const table = formatTable(results, args);
+  const table = formatLiveTable(results, args);
   if (args.json) console.log(JSON.stringify(results));
-  else console.log(table);
-  if (args.write) writeSection(table, args);
-}
-
-function formatTable(
-  results: Record<
-    string,
-    Figures & { bareP50Ms: number; bareP95Ms: number; bareRssMiB: number; bareMessagesPerSec: number }
-  >,
-  args: Args,
-): string {
-  const rows = Object.entries(results).map(([n, f]) => {
-    const met = f.p95Ms <= 1.5 * f.bareP95Ms && f.rssMiB <= 1.5 * f.bareRssMiB;
-    return `| ${n} | ${f.p50Ms} | ${f.p95Ms} | ${f.bareP50Ms} | ${f.bareP95Ms} | ${f.messagesPerSec} | ${f.bareMessagesPerSec} | ${f.rssMiB} | ${f.bareRssMiB} | ${n === "1000" ? (met ? "met" : "MISSED") : met ? "within" : "over"} |`;
-  });
-  return [
-    `${args.verdicts} verdicts at ${args.rate}/s per size; latency = verdict commit → every client has the update.`,
-    "",
-    "| students | p50 ms | p95 ms | bare p50 | bare p95 | msgs/s | bare msgs/s | RSS MiB | bare RSS MiB | target (1000: p95, RSS ≤ 1.5× bare) |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-    ...rows,
-  ].join("\n");
-}
-
-function writeSection(table: string, args: Args): void {
-  const file = path.join(process.cwd(), "docs/performance.md");
-  const start = "<!-- bench:live:start -->";
-  const end = "<!-- bench:live:end -->";
-  const command = `npm run bench:live -- --sizes ${args.sizes.join(",")} --verdicts ${args.verdicts} --rate ${args.rate}`;
-  const block = [start, `Latest run ${new Date().toISOString().slice(0, 10)}, \`${command}\`:`, "", table, end].join(
-    "\n",
-  );
-  const text = fs.readFileSync(file, "utf8");
-  const next = text.includes(start)
-    ? text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block)
-    : `${text.trimEnd()}\n\n## Live class fan-out\n\n${block}\n`;
-  fs.writeFileSync(file, next);
+  else console.log(`load average before: ${load}\n\n${table}`);
+  if (args.write) writeLiveSection(table, args, load);
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 /** Authorization table rows: exercise, health, round and submission routes (drafts included). */
 import {
   A,
+  ANY_USER,
   DRAFT,
   MEMBERS,
   STAFF,
@@ -112,6 +113,15 @@ export const EXERCISE_ROUTES: RouteRow[] = [
     expect: DRAFT,
   },
   { method: "GET", route: "health", path: () => "/api/health", expect: everyone(200) },
+  // Live socket tickets: any user may connect; a class room ticket only for who may see the class.
+  { method: "GET", route: "realtime/ticket", path: () => "/api/realtime/ticket", expect: ANY_USER },
+  {
+    method: "GET",
+    route: "realtime/ticket",
+    label: "class room",
+    path: (w) => `/api/realtime/ticket?classId=${w.classA.id}`,
+    expect: MEMBERS,
+  },
   {
     method: "POST",
     route: "rounds/[id]/end",
