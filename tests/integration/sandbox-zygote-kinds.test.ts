@@ -8,7 +8,8 @@ import type { SandboxRunner } from "@/lib/sandbox/sandbox-runner.types";
 // Each slot keeps a lean zygote (no networking libraries) and, once a run needs it, a networked
 // one. Which one a run gets must change its speed only, never its result.
 const ENV_UID_BASE = Number(process.env.SANDBOX_UID_BASE);
-const UID_BASE = Number.isInteger(ENV_UID_BASE) && ENV_UID_BASE > 0 ? ENV_UID_BASE + 40 : 63600 + (process.pid % 20) * 2;
+const UID_BASE =
+  Number.isInteger(ENV_UID_BASE) && ENV_UID_BASE > 0 ? ENV_UID_BASE + 40 : 63600 + (process.pid % 20) * 2;
 const NETWORK: NetworkSpec = { hosts: { "a.example": { routes: { "GET /": { body: "hello" } } } } };
 
 let runner: SandboxRunner;
@@ -93,7 +94,9 @@ except requests.ConnectionError:
   it("interleaves lean and networked runs on one pair, one at a time, all correct", async () => {
     const results = await Promise.all(
       Array.from({ length: 6 }, (_, index) =>
-        index % 2 === 0 ? run(PRELOADED) : run(`import requests\nprint(requests.get("http://a.example/").text)\n`, NETWORK),
+        index % 2 === 0
+          ? run(PRELOADED)
+          : run(`import requests\nprint(requests.get("http://a.example/").text)\n`, NETWORK),
       ),
     );
     expect(results.map((result) => stdout(result).join(" "))).toEqual(
