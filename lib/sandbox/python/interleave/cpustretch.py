@@ -102,15 +102,19 @@ def reset(limits):
     watch.reset(threshold)
 
 
+_installed = []
+
+
 def arm():
     """Start sampling (just before the program's first line). Needs the main OS thread, where the
     harness always runs; anywhere else the watch stays off."""
     if watch.threshold is None:
         return
     try:
-        if signal.getsignal(signal.SIGPROF) is not _sample:
+        if not _installed:  # once per process (a forked child inherits it): each call is a syscall
             signal.signal(signal.SIGPROF, _sample)
-        signal.siginterrupt(signal.SIGPROF, False)  # SA_RESTART: C code never sees an EINTR
+            signal.siginterrupt(signal.SIGPROF, False)  # SA_RESTART: C code never sees an EINTR
+            _installed.append(True)
         watch.last_cpu = _cpu()
         watch.armed = True
         signal.setitimer(signal.ITIMER_PROF, INTERVAL, INTERVAL)
