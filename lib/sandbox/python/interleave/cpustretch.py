@@ -175,10 +175,11 @@ def step_end(loop, step):
     w = watch
     w.busy = True
     try:
-        if w.open and w.key == (id(loop), step, world.steps) and w.last_key == w.key:
-            now = _cpu()
-            w.cpu += now - w.last_cpu
-            w.last_cpu = now
+        if w.open and w.key[0] == id(loop) and w.key[1] == step:
+            if w.key[2] == world.steps and w.last_key == w.key:  # still the sampled segment
+                now = _cpu()
+                w.cpu += now - w.last_cpu
+                w.last_cpu = now
             w.last_key = None
             w.close()
         _flush()

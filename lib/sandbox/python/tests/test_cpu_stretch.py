@@ -114,6 +114,14 @@ asyncio.run(main())
         result, _ = run(code)
         self.assertEqual(len(cpu_notes(result)), 1, result["notes"])
 
+    def test_a_blocking_wait_inside_the_step_ends_the_stretch(self):
+        # 2 x 0.07 s in one step, split by time.sleep: two short stretches and the sleep's own note.
+        code = SPIN.replace("    spin(0.5)\n", "    spin(0.07)\n    time.sleep(0.5)\n    spin(0.07)\n")
+        result, _ = run(code)
+        self.assertEqual(cpu_notes(result), [])
+        self.assertEqual(len(result["notes"]), 1)
+        self.assertRegex(result["notes"][0], r"^time\.sleep\(0\.5\) at line 14 blocked the event loop")
+
     def test_cpu_outside_any_loop_is_not_noted(self):
         code = "import time\nend = time.thread_time() + 0.3\nwhile time.thread_time() < end:\n    pass\n"
         self.assertEqual(run(code)[0]["notes"], [])
