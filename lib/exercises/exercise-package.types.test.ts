@@ -31,6 +31,11 @@ describe("exerciseManifestSchema", () => {
     });
     expect(issuesOf({ ...base, limits: { maxVirtualSecond: 60 } })[0]).toMatch(/^limits: Unrecognized key/);
     expect(issuesOf({ ...base, limits: { cpuSeconds: 999 } })[0]).toMatch(/^limits\.cpuSeconds:/);
+    // The CPU-stretch threshold is an optional override too (absent: the harness's 100 ms).
+    expect(exerciseManifestSchema.parse({ ...base, limits: { cpuStretchMs: 250 } }).limits).toEqual({
+      cpuStretchMs: 250,
+    });
+    expect(issuesOf({ ...base, limits: { cpuStretchMs: 5 } })[0]).toMatch(/^limits\.cpuStretchMs:/);
   });
 
   it("requires a wrong solution for write-code and none for predict-output", () => {

@@ -39,6 +39,7 @@ export const limitsOverrideSchema = z
     maxSteps: limitShape.maxSteps.unwrap().optional(),
     maxEvents: limitShape.maxEvents.unwrap().optional(),
     maxOutputBytes: limitShape.maxOutputBytes.unwrap().optional(),
+    cpuStretchMs: limitShape.cpuStretchMs,
   })
   .strict();
 export type LimitsOverride = z.infer<typeof limitsOverrideSchema>;

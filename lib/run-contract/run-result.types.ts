@@ -160,6 +160,11 @@ export const runLimitsSchema = z.object({
     .positive()
     .max(16 * 1024 * 1024)
     .default(1024 * 1024),
+  /**
+   * A loop step using this much CPU or more gets the "held the event loop" note (docs/sandbox.md).
+   * Absent: the harness's default, 100 ms (CPython's slow_callback_duration).
+   */
+  cpuStretchMs: z.number().int().min(10).max(60_000).optional(),
 });
 export type RunLimits = z.infer<typeof runLimitsSchema>;
 

@@ -26,7 +26,7 @@ from asyncio import events as _events
 from greenlet import greenlet
 
 from . import netpatch
-from . import greenlets, legacy, loopblock, tamper, vdatetime, vthreads
+from . import cpustretch, greenlets, legacy, loopblock, tamper, vdatetime, vthreads
 from .errors import FILENAME, describe_error
 from .lifecycle import lifecycle
 from .output import CaptureStream, trace
@@ -80,6 +80,7 @@ def prepare_run(code, *, seed, limits, emit, scan=True, network=None):
     world.reset(seed, limits or {})
     schedule.reset(seed)
     loopblock.reset()
+    cpustretch.reset(limits or {})
     trace.reset(emit, limits or {})
     reset_counters()
     try:
@@ -108,12 +109,15 @@ def run_prepared(prepared):
     saved = _enter(prepared.module, result["notes"], uses_greenlet="greenlet" in prepared.code,
                    network=prepared.network)
     try:
+        cpustretch.arm()
         outcome = _run_main_actor(prepared.codeobj, prepared.module, result)
     finally:
+        cpustretch.disarm()
         _leave(saved)
     result.update(outcome)
     result["virtualTime"] = world.now
     result["notes"].extend(loopblock.notes())
+    result["notes"].extend(cpustretch.notes())
     result["schedule"] = schedule.report()
     result["lifecycle"] = lifecycle.snapshot(world.now, result["status"])
     return result

@@ -10,6 +10,7 @@ import sys
 import weakref
 from asyncio import base_events, events
 
+from .cpustretch import next_step, step_end, watch
 from .lifecycle import current_parent, lifecycle
 from .output import trace
 from .schedule import schedule
@@ -98,6 +99,7 @@ class VirtualEventLoop(NetLoopMixin, ServingMixin, base_events.BaseEventLoop):
         super().__init__()
         self._vactor = None
         self._vwaiting = False
+        self._vstep = 0  # the number of the step running now, 0 between steps (cpustretch.py)
         self._vagen_order = weakref.WeakKeyDictionary()
         world.loops.append(weakref.ref(self))  # weak: a loop dies when the program drops it
 
@@ -209,13 +211,21 @@ class VirtualEventLoop(NetLoopMixin, ServingMixin, base_events.BaseEventLoop):
                 continue
             owner = getattr(handle._callback, "__self__", None)
             if owner.__class__ is not Task:
+                step = self._vstep = next_step()
                 handle._run()
+                self._vstep = 0
+                if watch.open or watch.pending:  # only steps the CPU sampler saw
+                    step_end(self, step)
                 continue
             if owner._vlive is None:  # first step: the name is final by now (create_task(name=))
                 owner._vlive = True
                 trace.timeline("task_start", owner.get_name(), _coro_name(owner))
             lifecycle.step_begin(owner, world.now)
+            step = self._vstep = next_step()
             handle._run()
+            self._vstep = 0
+            if watch.open or watch.pending:
+                step_end(self, step)
             lifecycle.step_end(owner, world.now)
             if owner._vlive and owner.done():
                 owner._vlive = False
