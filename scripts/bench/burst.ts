@@ -28,7 +28,9 @@ import { seedClassroom, type BenchDatabase, type Classroom } from "./burst-setup
 
 const SLUG = "05-create-task-concurrency";
 const REDIS_DB = 9;
-const UID_BASE = { server: 63_000, worker: 63_100, baseline: 63_200 };
+/** SANDBOX_UID_BASE moves the bench's sandbox uids (a shared machine gives each user its own range). */
+const UID_ROOT = Number(process.env.SANDBOX_UID_BASE) || 63_000;
+const UID_BASE = { server: UID_ROOT, worker: UID_ROOT + 30, baseline: UID_ROOT + 60 };
 const VERDICT_TIMEOUT_MS = 180_000;
 
 interface Args {
@@ -184,7 +186,7 @@ async function main(): Promise<void> {
   try {
     const sandboxRunP50 = await measureSandboxRun(room.solution);
     if (redisUrl) await clearRedis(redisUrl);
-    const port = await freePort();
+    const port = Number(process.env.BURST_PORT) || (await freePort());
     const url = `http://127.0.0.1:${port}`;
     const poolSize = Math.min(8, Math.max(1, os.availableParallelism()));
     const env: NodeJS.ProcessEnv = {
