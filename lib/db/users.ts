@@ -65,7 +65,14 @@ export interface UserSessionState {
   sessionVersion: number;
 }
 
-const sessionStateSelect = { id: true, email: true, name: true, role: true, isAdmin: true, sessionVersion: true } as const;
+const sessionStateSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  isAdmin: true,
+  sessionVersion: true,
+} as const;
 
 /**
  * Every API request checks its session here (lib/auth/resolve-session-user.ts). Requests arriving
