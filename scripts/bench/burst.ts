@@ -143,7 +143,12 @@ async function fireBurst(url: string, room: Classroom, windowMs: number): Promis
         method: "POST",
         headers: { "content-type": "application/json", cookie: student.cookie },
         body: JSON.stringify({ code: correct ? room.solution : room.wrongSolution }),
-      }).catch(() => null);
+      }).catch((error: unknown) => {
+        // No response at all (a reset or refused connection): say why, the server logs nothing for it.
+        const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+        log(`submission failed without a response: ${cause}`);
+        return null;
+      });
       const body = response?.status === 202 ? ((await response.json()) as { id: string }) : null;
       if (response && !body) log(`submission refused: ${response.status} ${await response.text()}`);
       return { startedAt, respondedAt: Date.now(), id: body?.id ?? null, correct };
