@@ -1,5 +1,5 @@
 import { getDb, type DbClient } from "./get-db";
-import { createBatcher } from "./submissions-batcher";
+import { createBatcher, REQUEST_STREAM_LINGER } from "./submissions-batcher";
 import { onExerciseChanged } from "./submissions-exercise-changes";
 import type { ClassRecord } from "./classes";
 import type { EnrollmentStatus } from "./enrollments";
@@ -90,6 +90,7 @@ type SubmitterQuery = { userId: string; classId: string; exerciseId: string };
  * one for all the students of a burst submitting to the same exercise at the same time.
  */
 export const findSubmitter: (query: SubmitterQuery) => Promise<Submitter | null> = createBatcher({
+  linger: REQUEST_STREAM_LINGER,
   single: async (query) =>
     (await readSubmitters(query.classId, query.exerciseId, [query.userId])).get(query.userId) ?? null,
   many: async (queries) => {

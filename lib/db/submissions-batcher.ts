@@ -10,6 +10,12 @@ export interface BatcherOptions<I, O> {
   many: (items: I[]) => Promise<O[]>;
   /** Large enough for a burst, small enough to keep a transaction (SQLite's one writer) short. */
   maxBatch?: number;
+  /**
+   * Wait `ms` for company when the previous call came less than `whenCallsWithinMs` ago. Calls that
+   * arrive one at a time in a steady stream (a burst's verdicts, each when its sandbox run ends)
+   * never overlap a write, so without it each would be a batch of one; a lone call still goes at once.
+   */
+  linger?: { ms: number; whenCallsWithinMs: number };
 }
 
 interface Pending<I, O> {
@@ -22,6 +28,7 @@ export function createBatcher<I, O>(options: BatcherOptions<I, O>): (item: I) =>
   const maxBatch = options.maxBatch ?? 32;
   const pending: Pending<I, O>[] = [];
   let busy = false;
+  let lastCallAt = Number.NEGATIVE_INFINITY;
 
   const settle = (entry: Pending<I, O>, work: Promise<O>) => work.then(entry.resolve, entry.reject);
 
@@ -52,9 +59,19 @@ export function createBatcher<I, O>(options: BatcherOptions<I, O>): (item: I) =>
   return (item) =>
     new Promise<O>((resolve, reject) => {
       pending.push({ item, resolve, reject });
+      const now = Date.now();
+      const streaming = options.linger !== undefined && now - lastCallAt < options.linger.whenCallsWithinMs;
+      lastCallAt = now;
       if (busy) return;
       busy = true;
       // setImmediate: the calls made in the same turn of the event loop join this first batch.
-      setImmediate(() => void drain());
+      if (streaming && options.linger) setTimeout(() => void drain(), options.linger.ms);
+      else setImmediate(() => void drain());
     });
 }
+
+/**
+ * The linger of the request-path batchers (session check, submit gate, insert): a burst's requests
+ * arrive a few ms apart, each waits at most 10 ms for the others; a quiet request goes at once.
+ */
+export const REQUEST_STREAM_LINGER = { ms: 10, whenCallsWithinMs: 50 };

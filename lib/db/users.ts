@@ -1,4 +1,5 @@
 import { getDb, type DbClient } from "./get-db";
+import { createBatcher, REQUEST_STREAM_LINGER } from "./submissions-batcher";
 
 export type UserRole = "INSTRUCTOR" | "STUDENT";
 
@@ -64,12 +65,40 @@ export interface UserSessionState {
   sessionVersion: number;
 }
 
-export async function findUserSessionState(id: string, db: DbClient = getDb()): Promise<UserSessionState | null> {
-  return db.user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, isAdmin: true, sessionVersion: true },
-  });
+const sessionStateSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  isAdmin: true,
+  sessionVersion: true,
+} as const;
+
+/**
+ * Every API request checks its session here (lib/auth/resolve-session-user.ts). Requests arriving
+ * while a read is in flight share the next read, one `IN` query for all of them (a burst of 1000
+ * submits paid one Prisma query each, issue 9 point 6). Nothing is cached: every read starts after
+ * its request arrived, so a sign-out-everywhere or a deleted account applies exactly as before.
+ * With an explicit client (a transaction) it reads alone.
+ */
+export async function findUserSessionState(id: string, db?: DbClient): Promise<UserSessionState | null> {
+  return db ? readSessionState(id, db) : readSessionStateBatched(id);
 }
+
+async function readSessionState(id: string, db: DbClient = getDb()): Promise<UserSessionState | null> {
+  return db.user.findUnique({ where: { id }, select: sessionStateSelect });
+}
+
+const readSessionStateBatched = createBatcher<string, UserSessionState | null>({
+  single: (id) => readSessionState(id),
+  many: async (ids) => {
+    const rows = await getDb().user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: sessionStateSelect });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  },
+  maxBatch: 200,
+  linger: REQUEST_STREAM_LINGER,
+});
 
 /** Every session issued before this call stops working. Returns the new version. */
 export async function incrementSessionVersion(id: string, db: DbClient = getDb()): Promise<number> {

@@ -3,7 +3,7 @@ import { checkAssignmentSubmission } from "@/lib/assignments/check-assignment-su
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { insertQueuedSubmission, type NewSubmission } from "@/lib/db/submissions";
 import { insertQueuedSubmissions } from "@/lib/db/submissions-batch";
-import { createBatcher } from "@/lib/db/submissions-batcher";
+import { createBatcher, REQUEST_STREAM_LINGER } from "@/lib/db/submissions-batcher";
 import { AppError } from "@/lib/errors/app-error";
 import { requireOpenRound } from "@/lib/rounds/require-open-round";
 import { getGradingServices, type GradingServices } from "./grading-services";
@@ -68,6 +68,7 @@ type Insert = { lastAttempt: number; data: NewSubmission };
  * clashes on an attempt number falls back to inserting each one by one below.
  */
 const insertBatched = createBatcher({
+  linger: REQUEST_STREAM_LINGER,
   single: ({ lastAttempt, data }: Insert) => insertWithNextAttempt(lastAttempt, data),
   many: (inserts: Insert[]) =>
     insertQueuedSubmissions(inserts.map(({ lastAttempt, data }) => ({ ...data, attemptNumber: lastAttempt + 1 }))),

@@ -28,7 +28,9 @@ import { seedClassroom, type BenchDatabase, type Classroom } from "./burst-setup
 
 const SLUG = "05-create-task-concurrency";
 const REDIS_DB = 9;
-const UID_BASE = { server: 63_000, worker: 63_100, baseline: 63_200 };
+/** SANDBOX_UID_BASE moves the bench's sandbox uids (a shared machine gives each user its own range). */
+const UID_ROOT = Number(process.env.SANDBOX_UID_BASE) || 63_000;
+const UID_BASE = { server: UID_ROOT, worker: UID_ROOT + 30, baseline: UID_ROOT + 60 };
 const VERDICT_TIMEOUT_MS = 180_000;
 
 interface Args {
@@ -141,7 +143,12 @@ async function fireBurst(url: string, room: Classroom, windowMs: number): Promis
         method: "POST",
         headers: { "content-type": "application/json", cookie: student.cookie },
         body: JSON.stringify({ code: correct ? room.solution : room.wrongSolution }),
-      }).catch(() => null);
+      }).catch((error: unknown) => {
+        // No response at all (a reset or refused connection): say why, the server logs nothing for it.
+        const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+        log(`submission failed without a response: ${cause}`);
+        return null;
+      });
       const body = response?.status === 202 ? ((await response.json()) as { id: string }) : null;
       if (response && !body) log(`submission refused: ${response.status} ${await response.text()}`);
       return { startedAt, respondedAt: Date.now(), id: body?.id ?? null, correct };
@@ -184,7 +191,7 @@ async function main(): Promise<void> {
   try {
     const sandboxRunP50 = await measureSandboxRun(room.solution);
     if (redisUrl) await clearRedis(redisUrl);
-    const port = await freePort();
+    const port = Number(process.env.BURST_PORT) || (await freePort());
     const url = `http://127.0.0.1:${port}`;
     const poolSize = Math.min(8, Math.max(1, os.availableParallelism()));
     const env: NodeJS.ProcessEnv = {

@@ -41,7 +41,7 @@ export function withRoute<A extends AuthLevel, S extends z.ZodType | undefined =
       const body = options.body ? parseInput(options.body, await readJson(request)) : undefined;
       const params = flattenParams(context?.params ? await context.params : {});
       const result = await handler({ request, user, body, params } as HandlerContext<A, S>);
-      return result instanceof Response ? result : NextResponse.json(result ?? { ok: true });
+      return result instanceof Response ? result : jsonResponse(result ?? { ok: true });
     } catch (error) {
       return errorResponse(error);
     }
@@ -107,8 +107,29 @@ function flattenParams(params: Record<string, string | string[]>): Record<string
   return out;
 }
 
+/**
+ * A JSON response; under 1 KB it says `no-transform`. Next's gzip (the `compression` middleware)
+ * skips small bodies only by their Content-Length, which Next drops from route responses, so it
+ * gzipped every small answer in a fresh zlib stream: ~2 % of the server's CPU in the submission
+ * burst (issue 9 point 6). `no-transform` is the middleware's documented opt-out; larger bodies
+ * are still gzipped.
+ */
+export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
+  const text = JSON.stringify(body);
+  const headers = new Headers(init.headers);
+  headers.set("content-type", "application/json");
+  if (Buffer.byteLength(text) < SMALL_BODY_BYTES) {
+    const cacheControl = headers.get("cache-control");
+    headers.set("cache-control", cacheControl ? `${cacheControl}, no-transform` : "no-transform");
+  }
+  return new NextResponse(text, { ...init, headers });
+}
+
+/** The compression middleware's own threshold: below it gzip saves nothing worth a zlib stream. */
+const SMALL_BODY_BYTES = 1024;
+
 export function errorResponse(error: unknown): Response {
   if (!(error instanceof AppError)) getLogger("api").error(errorFields(error), "unexpected error");
   const { status, body } = toErrorResponse(error);
-  return NextResponse.json(body, { status });
+  return jsonResponse(body, { status });
 }

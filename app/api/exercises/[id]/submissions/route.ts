@@ -1,8 +1,7 @@
-import { NextResponse } from "next/server";
 import { z } from "zod";
 import { submitSolution } from "@/lib/grading/submit-solution";
 import { listSubmissions } from "@/lib/grading/list-submissions";
-import { withRoute } from "@/app/api/_lib/route";
+import { jsonResponse, withRoute } from "@/app/api/_lib/route";
 
 const body = z.object({
   code: z.string({ message: "Send the code as text." }),
@@ -22,7 +21,7 @@ export const POST = withRoute({ auth: "user", body }, async ({ user, params, bod
     assignmentId: body.assignmentId,
     roundId: body.roundId,
   });
-  return NextResponse.json(submitted, { status: 202 });
+  return jsonResponse(submitted, { status: 202 });
 });
 
 /**
