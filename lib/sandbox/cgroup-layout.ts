@@ -1,5 +1,6 @@
 import { accessSync, constants, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { delegationRoot } from "./cgroup-v2-delegation";
 
 /**
  * Which cgroup hierarchy this host gives us: v2 (one unified tree, /sys/fs/cgroup/cgroup.controllers
@@ -37,7 +38,7 @@ export function parentDir(version: CgroupVersion, controller: "memory" | "pids")
   if (version === "none") return null;
   const own = ownCgroupPath(version === "v2" ? "" : controller);
   if (own === null) return null;
-  const dir = version === "v2" ? path.join(CGROUP_ROOT, own) : path.join(CGROUP_ROOT, controller, own);
+  const dir = version === "v2" ? path.join(CGROUP_ROOT, delegationRoot(own)) : path.join(CGROUP_ROOT, controller, own);
   try {
     accessSync(dir, constants.W_OK);
     return dir;
@@ -53,7 +54,8 @@ export function cgroupSupport(): { version: CgroupVersion; pids: boolean; memory
     const dir = parentDir(version, "memory");
     let controllers = "";
     try {
-      controllers = dir ? readFileSync(path.join(CGROUP_ROOT, "cgroup.controllers"), "utf8") : "";
+      // What our delegated group may hand to its children, not what the host has at its root.
+      controllers = dir ? readFileSync(path.join(dir, "cgroup.controllers"), "utf8") : "";
     } catch {
       controllers = "";
     }

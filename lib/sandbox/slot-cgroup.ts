@@ -1,6 +1,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { detectCgroupVersion, parentDir, type CgroupVersion } from "./cgroup-layout";
+import { CGROUP_ROOT, detectCgroupVersion, parentDir, type CgroupVersion } from "./cgroup-layout";
+import { enableSubtreeControllers, mayMoveProcessesOf } from "./cgroup-v2-delegation";
 
 /**
  * The cgroups of one slot. The whole sandbox lives in the slot's group (pids.max for all of it);
@@ -137,7 +138,9 @@ function v2Layout(name: string, maxPids: number): Layout {
       const ok =
         parent !== null &&
         slotDir !== null &&
-        write(parent, "cgroup.subtree_control", "+memory +pids") &&
+        enableSubtreeControllers(parent, ["memory", "pids"], {
+          moveProcesses: mayMoveProcessesOf(`/${path.relative(CGROUP_ROOT, parent)}`),
+        }) &&
         makeGroup(slotDir, [
           ["pids.max", String(maxPids)],
           ["memory.max", String(SLOT_MEMORY_BYTES)],
