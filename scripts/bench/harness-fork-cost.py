@@ -1,6 +1,6 @@
 """What one run costs the harness in a freshly forked child, as the zygote runs it (issue 15).
 
-    /usr/bin/python3 scripts/bench/harness-fork-cost.py PROGRAM.py [NETWORK.json] [--runs N] [--harness DIR]
+    /usr/bin/python3 scripts/bench/harness-fork-cost.py PROGRAM.py [NETWORK.json] [--networked] [--runs N] [--harness DIR]
 
 Outside bwrap: `runner.prewarm()` (which freezes the gc), then per sample one fork whose child runs
 the program three times and reports CPU ms and minor page faults of each run. Run 1 is what a pool
@@ -35,13 +35,17 @@ def main(argv):
     from interleave import runner
     files, skip = [], False
     for arg in argv:
+        if arg == "--networked":
+            continue
         if skip or arg in ("--runs", "--harness"):
             skip = not skip
             continue
         files.append(arg)
     code = open(files[0], encoding="utf-8").read()
     network = json.load(open(files[1], encoding="utf-8")) if len(files) > 1 else None
-    runner.prewarm()
+    # As the pool does: a program with a network (or `--networked`) runs in the networked zygote,
+    # whose prewarm preloads requests/aiohttp/urllib and the TLS authority; others in the lean one.
+    runner.prewarm(networked=network is not None or "--networked" in argv)
     results = []
     for _ in range(int(_flag(argv, "--runs", "30"))):
         read, write = os.pipe()
