@@ -56,14 +56,17 @@ class CpuStretchTest(unittest.TestCase):
         self.assertEqual(result["virtualTime"], 2.0)  # CPU costs no virtual time
 
     def test_a_long_c_call_is_measured_though_its_handler_waits(self):
-        n = _calibrated_sum_length(0.4)
+        # Calibrated in this process, spent in the sandbox: the two can run at different speeds on a
+        # loaded machine (CI once saw 0.24 s for a 0.4 s calibration), so the bound is loose. The
+        # note appearing at all already means more than the 0.1 s threshold was measured.
+        n = _calibrated_sum_length(0.5)
         code = "import asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n    print(sum(range(%d)) > 0)\n\nasyncio.run(main())\n" % n
         result, _ = run(code)
         notes = cpu_notes(result)
         self.assertEqual(len(notes), 1, result["notes"])
         match = NOTE.match(notes[0])
         self.assertEqual(int(match.group(2)), 5)
-        self.assertGreaterEqual(float(match.group(1)), 0.25)
+        self.assertGreaterEqual(float(match.group(1)), 0.15)
 
     def test_the_same_work_in_an_executor_or_a_thread_is_not_noted(self):
         code = SPIN.replace("    spin(0.5)\n", "    await asyncio.get_running_loop().run_in_executor(None, spin, 0.3)\n"
