@@ -216,9 +216,9 @@ HIDDEN_TAMPER = [
     ("custom path object", "class P:\n    def __fspath__(self): return '/proc/se' + 'lf/mem'\n"
      + _OPEN_QUIETLY + "quietly(open, P(), 'rb')", "opened /proc/self/mem"),
     ("directory for dir_fd", "import os\nfd = os.open('/proc/se' + 'lf', os.O_RDONLY)", "opened /proc/self"),
-    ("library code swapped by a thread", "import json, threading\n"
-     "t = threading.Thread(target=setattr, args=(json.dumps, '__co' + 'de__', compile(\"''\", 'm', 'eval')))\n"
-     "t.start()\nt.join()", "replaced the code of dumps"),
+    ("library code swapped by a thread", "import colorsys, threading\n"
+     "t = threading.Thread(target=setattr, args=(colorsys.rgb_to_yiq, '__co' + 'de__', compile(\"''\", 'm', 'eval')))\n"
+     "t.start()\nt.join()", "replaced the code of rgb_to_yiq"),
 ]
 
 
@@ -287,9 +287,14 @@ class RuntimeCheckTest(unittest.TestCase):
                 self.assertTrue(result["tamper"]["reason"].startswith("runtime: "))
 
     def test_hidden_and_trampolined_techniques_are_caught(self):
+        import colorsys
+        saved = colorsys.rgb_to_yiq.__code__  # the in-process run's swap would outlive it
         for name, code, reason in HIDDEN_TAMPER:
             with self.subTest(name):
-                result, _ = run(code, scan=False)
+                try:
+                    result, _ = run(code, scan=False)
+                finally:
+                    colorsys.rgb_to_yiq.__code__ = saved
                 self.assertIsNotNone(result["tamper"], result)
                 self.assertIn(reason, result["tamper"]["reason"])
 
