@@ -97,6 +97,13 @@ const ROWS: Row[] = [
     check: (r) => expect(stdout(r).filter((l) => l.startsWith("seen"))).toHaveLength(2),
   },
   { file: "proc-pid1.py", status: ["ok"], tamper: true, prints: ["BLOCKED /proc/1/mem"] },
+  {
+    file: "proc-mem-hidden.py",
+    status: ["ok"],
+    tamper: true,
+    prints: ["subclass", "symlink", "relative", "done"],
+    check: (r) => expect(r.tamper?.reason).toMatch(/opened \/proc\/self\/mem/),
+  },
   { file: "network-tcp-loopback.py", status: ["ok"], prints: ["BLOCKED 127.0.0.1 5432", "BLOCKED 127.0.0.1 6379"] },
   { file: "network-udp-dns.py", status: ["ok"], prints: ["BLOCKED dns example.com", "BLOCKED internet"] },
   {

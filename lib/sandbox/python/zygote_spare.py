@@ -38,6 +38,9 @@ def fork_spare(harness, drop_privileges, workdir):
     if pid == 0:
         os.close(write_fd)
         child_prelude()
+        warm_up = getattr(harness, "warm_up", None)
+        if warm_up is not None:
+            warm_up()
         data = _read_to_end(read_fd)
         if len(data) <= KEY_BYTES:
             os._exit(0)  # the zygote went away (or gave up on this spare) before using it
