@@ -1,4 +1,5 @@
 import { getDb, type DbClient } from "./get-db";
+import { readLeaderboardExercisesRaw, readLeaderboardScoresRaw, readLeaderboardStudentsRaw } from "./request-reads-raw";
 
 export interface LeaderboardStudentRow {
   userId: string;
@@ -31,35 +32,15 @@ export interface LeaderboardData {
  * students, the exercises that count (published, or published and closed since) with their
  * points, and the students' BestScore rows on them. Three reads; no ranking here.
  */
-export async function loadLeaderboardData(
-  classId: string,
-  userIds?: readonly string[],
-  db: DbClient = getDb(),
-): Promise<LeaderboardData> {
-  const only = userIds ? { userId: { in: [...userIds] } } : {};
-  const [enrollments, exercises] = await Promise.all([
-    db.enrollment.findMany({
-      where: { classId, status: "ACTIVE", ...only },
-      select: { alias: true, user: { select: { id: true, name: true } } },
-    }),
-    db.exercise.findMany({
-      where: { classId, status: { in: ["PUBLISHED", "CLOSED"] } },
-      select: { id: true, currentVersion: true, versions: { select: { version: true, points: true } } },
-    }),
+export async function loadLeaderboardData(classId: string, userIds?: readonly string[]): Promise<LeaderboardData> {
+  // The live feed reloads this on every flush of a burst: raw reads on the adapter, no Prisma
+  // call (lib/db/request-reads-raw.ts).
+  const [students, exercises] = await Promise.all([
+    readLeaderboardStudentsRaw(classId, userIds),
+    readLeaderboardExercisesRaw(classId),
   ]);
-  const counted = exercises.map((exercise) => ({
-    id: exercise.id,
-    points: exercise.versions.find((version) => version.version === exercise.currentVersion)?.points ?? 100,
-  }));
-  const scores = await db.bestScore.findMany({
-    where: { classId, exerciseId: { in: counted.map((exercise) => exercise.id) }, ...only },
-    select: { userId: true, exerciseId: true, bestScore: true, passedAt: true, bestAt: true },
-  });
-  return {
-    students: enrollments.map((row) => ({ userId: row.user.id, name: row.user.name, alias: row.alias })),
-    exercises: counted,
-    scores,
-  };
+  const ids = exercises.map((exercise) => exercise.id);
+  return { students, exercises, scores: await readLeaderboardScoresRaw(classId, ids, userIds) };
 }
 
 /** A student's leaderboard alias in a class (null clears it). Returns false when not enrolled. */

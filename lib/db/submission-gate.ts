@@ -1,4 +1,5 @@
 import { getDb, type DbClient } from "./get-db";
+import { readSubmittersRaw } from "./request-reads-raw";
 import { createBatcher, REQUEST_STREAM_LINGER } from "./submissions-batcher";
 import { onExerciseChanged } from "./submissions-exercise-changes";
 import type { ClassRecord } from "./classes";
@@ -110,39 +111,8 @@ export const findSubmitter: (query: SubmitterQuery) => Promise<Submitter | null>
   },
 });
 
-async function readSubmitters(
-  classId: string,
-  exerciseId: string,
-  userIds: string[],
-  db: DbClient = getDb(),
-): Promise<Map<string, Submitter>> {
-  const rows = await db.user.findMany({
-    where: { id: { in: userIds } },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      isAdmin: true,
-      locale: true,
-      createdAt: true,
-      enrollments: { where: { classId }, select: { status: true } },
-      submissions: {
-        where: { exerciseId },
-        orderBy: { attemptNumber: "desc" },
-        take: 1,
-        select: { attemptNumber: true },
-      },
-    },
-  });
-  return new Map(
-    rows.map(({ enrollments, submissions, ...user }) => [
-      user.id,
-      {
-        user,
-        enrollmentStatus: enrollments[0]?.status ?? null,
-        lastAttemptNumber: submissions[0]?.attemptNumber ?? 0,
-      },
-    ]),
-  );
+/** Raw SQL on the adapter (lib/db/request-reads-raw.ts): every submit of a burst asks it. */
+async function readSubmitters(classId: string, exerciseId: string, userIds: string[]): Promise<Map<string, Submitter>> {
+  const rows = await readSubmittersRaw(classId, exerciseId, userIds);
+  return new Map(rows.map((submitter) => [submitter.user.id, submitter]));
 }

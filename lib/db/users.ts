@@ -1,4 +1,5 @@
 import { getDb, type DbClient } from "./get-db";
+import { readSessionStatesRaw } from "./request-reads-raw";
 import { createBatcher, REQUEST_STREAM_LINGER } from "./submissions-batcher";
 
 export type UserRole = "INSTRUCTOR" | "STUDENT";
@@ -89,10 +90,11 @@ async function readSessionState(id: string, db: DbClient = getDb()): Promise<Use
   return db.user.findUnique({ where: { id }, select: sessionStateSelect });
 }
 
+/** Every API request of a burst asks this: raw SQL on the adapter, no Prisma call (lib/db/raw-sql.ts). */
 const readSessionStateBatched = createBatcher<string, UserSessionState | null>({
-  single: (id) => readSessionState(id),
+  single: async (id) => (await readSessionStatesRaw([id]))[0] ?? null,
   many: async (ids) => {
-    const rows = await getDb().user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: sessionStateSelect });
+    const rows = await readSessionStatesRaw([...new Set(ids)]);
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   },
