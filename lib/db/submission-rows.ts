@@ -1,6 +1,6 @@
 import type { SubmissionStatus } from "@/generated/prisma-sqlite/enums";
 import { columnList, readValue as read, type RawRow } from "./raw-sql";
-import type { SubmissionRecord } from "./submissions";
+import type { SubmissionRecord } from "./submission-record";
 
 /** Every column of SubmissionRecord, for raw `RETURNING` / `SELECT` (lib/db/submissions-raw.ts). */
 export const SUBMISSION_RECORD_COLUMNS = columnList([

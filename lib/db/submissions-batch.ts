@@ -8,13 +8,8 @@ import {
   storeGradedResultRaw,
   upsertBestScoresRaw,
 } from "./submissions-raw";
-import {
-  findVersionWithKind,
-  type ClaimedSubmission,
-  type GradedFields,
-  type NewSubmission,
-  type SubmissionRecord,
-} from "./submissions";
+import { findVersionWithKind, type ClaimedSubmission } from "./submissions";
+import type { GradedFields, NewSubmission, SubmissionRecord } from "./submission-record";
 
 /**
  * The grading hot path in batches (lib/grading/create-group-commit.ts): a burst claims and stores

@@ -2,7 +2,7 @@ import type { BestScoreFields, BestScoreKey, GradedScoreRow } from "./best-score
 import { newId } from "./new-id";
 import { rawExecute, rawParams, rawQuery, readValue as read, type RawQueryable } from "./raw-sql";
 import { SUBMISSION_RECORD_COLUMNS, toSubmissionRecord } from "./submission-rows";
-import type { GradedFields, NewSubmission, SubmissionRecord } from "./submissions";
+import type { GradedFields, NewSubmission, SubmissionRecord } from "./submission-record";
 
 /**
  * The grading burst's statements as raw SQL on the driver adapter (see lib/db/raw-sql.ts for why):

@@ -1,48 +1,12 @@
 import { getDb, type DbClient } from "./get-db";
 import type { ExerciseKind, ExerciseVersionRecord } from "./exercises";
 import type { SubmissionStatus } from "@/generated/prisma-sqlite/enums";
+import type { GradedFields, NewSubmission, SubmissionRecord } from "./submission-record";
 import { claimSubmissionsRaw, insertSubmissionsRaw, storeGradedResultRaw } from "./submissions-raw";
-
-export interface SubmissionRecord {
-  id: string;
-  exerciseId: string;
-  exerciseVersionId: string;
-  userId: string;
-  classId: string;
-  assignmentId: string | null;
-  liveRoundId: string | null;
-  code: string;
-  status: SubmissionStatus;
-  attemptNumber: number;
-  claimAttempt: number;
-  passed: boolean | null;
-  score: number | null;
-  verdict: unknown;
-  trace: unknown;
-  firstDivergence: unknown;
-  failingSeed: number | null;
-  infraRetries: number;
-  infraError: string | null;
-  tamperReason: string | null;
-  queuedAt: Date;
-  startedAt: Date | null;
-  gradedAt: Date | null;
-  runMs: number | null;
-}
 
 export interface ClaimedSubmission extends SubmissionRecord {
   kind: ExerciseKind;
   version: ExerciseVersionRecord;
-}
-
-export interface NewSubmission {
-  exerciseId: string;
-  exerciseVersionId: string;
-  userId: string;
-  classId: string;
-  code: string;
-  assignmentId?: string | null;
-  liveRoundId?: string | null;
 }
 
 /**
@@ -117,19 +81,6 @@ export async function findVersionWithKind(exerciseVersionId: string, db: DbClien
   if (versionCache.size >= VERSION_CACHE_SIZE) versionCache.delete(versionCache.keys().next().value ?? "");
   versionCache.set(exerciseVersionId, entry);
   return entry;
-}
-
-export interface GradedFields {
-  status: "passed" | "failed" | "needs_review";
-  passed: boolean;
-  score: number;
-  /** Validated by lib/grading before it is written (the only writer). */
-  verdict: object;
-  trace: object | null;
-  tamperReason: string | null;
-  firstDivergence: object | null;
-  failingSeed: number | null;
-  runMs: number;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { getDb, type DbClient } from "./get-db";
-import { readSessionStatesRaw } from "./request-reads-raw";
+import { rawParams, rawQuery, readValue as read } from "./raw-sql";
 import { createBatcher, REQUEST_STREAM_LINGER } from "./submissions-batcher";
 
 export type UserRole = "INSTRUCTOR" | "STUDENT";
@@ -150,4 +150,22 @@ export async function findPasswordHash(id: string, db: DbClient = getDb()): Prom
 /** A new password ends every session issued before it (the session version moves on). */
 export async function updatePasswordHash(id: string, passwordHash: string, db: DbClient = getDb()): Promise<void> {
   await db.user.update({ where: { id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+}
+
+/** The session state of each account among `ids` (absent when deleted). */
+export async function readSessionStatesRaw(ids: readonly string[]): Promise<UserSessionState[]> {
+  if (ids.length === 0) return [];
+  const p = rawParams();
+  const rows = await rawQuery(
+    `SELECT "id", "email", "name", "role", "isAdmin", "sessionVersion" FROM "User" WHERE "id" IN ${p.list(ids)}`,
+    p,
+  );
+  return rows.map((row) => ({
+    id: read.string(row.id),
+    email: read.string(row.email),
+    name: read.string(row.name),
+    role: read.string(row.role) as UserRole,
+    isAdmin: read.boolean(row.isAdmin),
+    sessionVersion: read.int(row.sessionVersion),
+  }));
 }

@@ -1,5 +1,5 @@
 import type { BestScoreKey } from "@/lib/db/best-scores";
-import type { GradedFields } from "@/lib/db/submissions";
+import type { GradedFields } from "@/lib/db/submission-record";
 import {
   bestScoresNeedLock,
   keyString,

@@ -10,7 +10,8 @@ import { getDb } from "@/lib/db/get-db";
 import { loadLeaderboardData } from "@/lib/db/leaderboard";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { rawTransaction } from "@/lib/db/raw-transaction";
-import { readSessionStatesRaw, readSubmittersRaw } from "@/lib/db/request-reads-raw";
+import { findSubmitter } from "@/lib/db/submission-gate";
+import { readSessionStatesRaw } from "@/lib/db/users";
 import { claimSubmissions, insertQueuedSubmissions } from "@/lib/db/submissions-batch";
 import { claimSubmission, storeGradedResult } from "@/lib/db/submissions";
 import {
@@ -234,8 +235,9 @@ describeEachProvider("grading SQL", (provider) => {
       select: { id: true, email: true, name: true, role: true, isAdmin: true, sessionVersion: true },
     });
     expect(sessions).toEqual([viaPrisma]);
-    const submitters = await readSubmittersRaw(klass.classId, exercise.id, [studentA, studentB, klass.instructorId]);
-    const byId = new Map(submitters.map((s) => [s.user.id, s]));
+    const ask = (userId: string) => findSubmitter({ classId: klass.classId, exerciseId: exercise.id, userId });
+    const submitters = await Promise.all([studentA, studentB, klass.instructorId].map(ask)); // one batched read
+    const byId = new Map(submitters.map((found) => [found?.user.id, found]));
     const user = await getDb().user.findUniqueOrThrow({ where: { id: studentA } });
     expect(byId.get(studentA)).toEqual({
       user: {
