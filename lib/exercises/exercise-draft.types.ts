@@ -40,13 +40,20 @@ export const draftTitleSchema = z.object({
   zh: optionalZh(200),
 });
 
+/**
+ * Prompts are Markdown files (prompt.en.md): kept as typed, not trimmed, so saving a library
+ * exercise unchanged keeps its text byte for byte (and its export equal to the library's).
+ */
 export const draftPromptSchema = z.object({
   en: z
     .string({ message: "The English prompt is required." })
-    .trim()
-    .min(1, "The English prompt is required.")
-    .max(MAX_PROMPT_CHARS, `at most ${MAX_PROMPT_CHARS} characters`),
-  zh: optionalZh(MAX_PROMPT_CHARS),
+    .max(MAX_PROMPT_CHARS, `at most ${MAX_PROMPT_CHARS} characters`)
+    .refine((text) => text.trim() !== "", "The English prompt is required."),
+  zh: z
+    .string()
+    .max(MAX_PROMPT_CHARS, `at most ${MAX_PROMPT_CHARS} characters`)
+    .optional()
+    .transform((text) => (text?.trim() ? text : undefined)),
 });
 
 const program = (what: string) =>
