@@ -112,6 +112,8 @@ export function ExerciseEditor({
 
   function onSave() {
     startTransition(async () => {
+      // Nothing changed: nothing to send, but the instructor still learns that all of it is saved.
+      if (exercise && !dirty) return setNotice({ text: t("saved"), error: false });
       await save();
     });
   }
