@@ -118,7 +118,7 @@ export function CpuStretchField({
           onChange={(e) => onChange(e.target.value)}
           aria-invalid={shown ? true : undefined}
           aria-describedby={`exercise-cpu-stretch-hint${shown ? " exercise-cpu-stretch-error" : ""}`}
-          className={`${fieldInput} w-40`}
+          className={`${fieldInput} w-40 placeholder:text-slate-500`}
         />
         <span className="text-lg text-slate-700">{t("cpuStretchUnit")}</span>
       </div>
