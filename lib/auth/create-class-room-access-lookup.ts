@@ -11,28 +11,26 @@ type Lookup = (input: { actor: Actor; classId: string }) => Promise<{ staff: boo
  * goes at once) cost one query per class instead of one per socket. Same rule, same answers: a
  * failed batch falls back to one query per join.
  */
-export function createClassRoomAccessLookup(options: { maxBatch?: number } = {}): Lookup {
+export function createClassRoomAccessLookup(
+  options: { maxBatch?: number; readMany?: typeof findClassAccessForUsers } = {},
+): Lookup {
+  const readMany = options.readMany ?? findClassAccessForUsers;
   const batched = createBatcher<{ actor: Actor; classId: string }, { staff: boolean } | null>({
     single: findClassRoomAccess,
     many: async (joins) => {
       const byClass = new Map<string, Actor[]>();
       for (const { actor, classId } of joins) byClass.set(classId, [...(byClass.get(classId) ?? []), actor]);
-      const found = new Map(
-        await Promise.all(
-          [...byClass].map(
-            async ([classId, actors]) =>
-              [
+      const read = async ([classId, actors]: [string, Actor[]]) =>
+        [
+          classId,
+          classId
+            ? await readMany(
                 classId,
-                classId
-                  ? await findClassAccessForUsers(
-                      classId,
-                      actors.map((a) => a.id),
-                    )
-                  : null,
-              ] as const,
-          ),
-        ),
-      );
+                actors.map((actor) => actor.id),
+              )
+            : null,
+        ] as const;
+      const found = new Map(await Promise.all([...byClass].map(read)));
       return joins.map(({ actor, classId }) => {
         const access = found.get(classId);
         if (!access) return null;
