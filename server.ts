@@ -9,11 +9,12 @@ import { createServer, type Server } from "node:http";
 import next from "next";
 import { getEnv } from "@/lib/config/env";
 import { createSocketAuthenticator } from "@/lib/realtime/authenticate-socket";
-import { findClassRoomAccess } from "@/lib/auth/find-class-room-access";
+import { createClassRoomAccessLookup } from "@/lib/auth/create-class-room-access-lookup";
 import { createClassJoinAuthorizer } from "@/lib/realtime/authorize-class-join";
 import { createRoomRevocations } from "@/lib/realtime/room-revocations";
 import { createRealtimeServer } from "@/lib/realtime/create-realtime-server";
 import { startLiveClass, type LiveClass } from "@/lib/realtime/start-live-class";
+import { startLiveEmitterLease, type LiveEmitterLease } from "@/lib/realtime/start-live-emitter-lease";
 import { setAuthRateLimiters, signInThrottleOptions } from "@/lib/auth/auth-rate-limiters";
 import { createAuthRateLimiters } from "@/lib/auth/create-auth-rate-limiters";
 import { setGradingServices } from "@/lib/grading/grading-services";
@@ -36,6 +37,7 @@ const started: {
   listening?: boolean;
   app?: { close(): Promise<void> };
   live?: LiveClass;
+  lease?: LiveEmitterLease;
   realtime?: { close(): Promise<void> };
   grading?: { stop(): Promise<void> };
   runner?: { close(): Promise<void> };
@@ -57,6 +59,7 @@ const shutdown = onShutdownSignal({
     },
     { name: "stop accepting connections", run: () => void (started.listening && started.httpServer?.close()) },
     { name: "live class", run: () => started.live?.stop() },
+    { name: "live emitter lease: hand over", run: () => started.lease?.stop() },
     { name: "sockets: reconnect elsewhere", run: () => started.realtime?.close() },
     { name: "grading: finish running jobs", run: () => started.grading?.stop() },
     { name: "sandbox pool", run: () => started.runner?.close() },
@@ -110,13 +113,14 @@ async function main(): Promise<void> {
   );
   let live: LiveClass | undefined;
   const revocations = createRoomRevocations();
+  const roomAccess = createClassRoomAccessLookup();
   const realtime = await createRealtimeServer(httpServer, {
     authenticate: createSocketAuthenticator({ secret: env.NEXTAUTH_SECRET, secureCookie: https }),
-    // A room ticket, else one access query (the handshake already read the user).
+    // A room ticket, else an access query (the handshake already read the user), one per burst of joins.
     authorizeJoin: createClassJoinAuthorizer({
       secret: env.NEXTAUTH_SECRET,
       revocations,
-      lookup: ({ user, classId }) => findClassRoomAccess({ actor: user, classId }),
+      lookup: ({ user, classId }) => roomAccess({ actor: user, classId }),
     }),
     revocations,
     redisUrl: env.REDIS_URL,
@@ -125,8 +129,16 @@ async function main(): Promise<void> {
     onClassRoomJoined: (classId) => live?.onClassRoomJoined(classId),
   });
   started.realtime = realtime;
-  // With fan-out nodes (REALTIME_URL) the browsers' sockets are there: send through Redis.
-  live = await startLiveClass(realtime.io, { acrossNodes: env.REALTIME_URL !== undefined });
+  // With fan-out nodes (REALTIME_URL) the browsers' sockets are there: send through Redis, and
+  // of several app nodes only the lease holder sends what a verdict causes.
+  const acrossNodes = env.REALTIME_URL !== undefined;
+  if (acrossNodes && env.REDIS_URL)
+    started.lease = await startLiveEmitterLease({
+      redis: env.REDIS_URL,
+      key: `${env.REALTIME_REDIS_KEY}#live-emitter`,
+      onChange: (held) => log.info({ held }, held ? "live emitter: this node" : "live emitter: another node"),
+    });
+  live = await startLiveClass(realtime.io, { acrossNodes, emitter: started.lease });
   started.live = live;
   const liveClass = live;
   if (stopRequested) return;

@@ -7,4 +7,8 @@ cd "$(dirname "$0")/.."
 env_file=()
 [ -f .env ] && env_file=(--env-file=.env)
 export NODE_ENV=production
-exec node "${env_file[@]}" dist/fanout.js
+# Memory (README "Memory flags"; docs/performance.md "Live class fan-out"): young-generation
+# semi-spaces of at most 8 MiB (V8's default grows them to 16 MiB on 64-bit: more scavenges, each
+# shorter) and two glibc malloc arenas instead of up to 8 per core for node's threads.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+exec node --max-semi-space-size=8 "${env_file[@]}" dist/fanout.js

@@ -1,5 +1,5 @@
 import { findClassAccess } from "@/lib/db/classes";
-import { can, type Actor } from "./policy";
+import { can, type Actor, type ClassContext } from "./policy";
 
 /**
  * What a class's live room needs to know about one user, in ONE query: may they see the class
@@ -12,8 +12,13 @@ export async function findClassRoomAccess(options: {
   classId: string;
 }): Promise<{ staff: boolean } | null> {
   const found = options.classId ? await findClassAccess(options.classId, options.actor.id) : null;
-  if (!found) return null;
-  const context = { ownerId: found.klass.ownerId, enrollmentStatus: found.enrollmentStatus };
-  if (!can(options.actor, "class.view", context).allowed) return null;
-  return { staff: can(options.actor, "class.manage", context).allowed };
+  return found
+    ? classRoomAccessOf(options.actor, { ownerId: found.klass.ownerId, enrollmentStatus: found.enrollmentStatus })
+    : null;
+}
+
+/** The room's rule on what was read (shared with the batched lookup, create-class-room-access-lookup.ts). */
+export function classRoomAccessOf(actor: Actor, context: ClassContext): { staff: boolean } | null {
+  if (!can(actor, "class.view", context).allowed) return null;
+  return { staff: can(actor, "class.manage", context).allowed };
 }

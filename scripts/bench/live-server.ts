@@ -13,7 +13,7 @@ import fs from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import { Server } from "socket.io";
-import { findClassRoomAccess } from "@/lib/auth/find-class-room-access";
+import { createClassRoomAccessLookup } from "@/lib/auth/create-class-room-access-lookup";
 import { insertClass } from "@/lib/db/classes";
 import { insertEnrollment, listActiveRoster } from "@/lib/db/enrollments";
 import { findExerciseWithCurrentVersion } from "@/lib/db/exercises";
@@ -103,16 +103,17 @@ async function main(): Promise<void> {
     roster.forEach((row, i) => (userIds[i] = row.id));
     const known = new Set(userIds);
     const revocations = createRoomRevocations();
+    const roomAccess = createClassRoomAccessLookup();
     const realtime = await createRealtimeServer(http, {
       // Benchmark clients identify by user id; the cookie path is measured by the socket tests.
       authenticate: async (request) => {
         const id = new URL(request.url ?? "/", "http://x").searchParams.get("uid") ?? "";
         return known.has(id) ? { id, email: `${id}@bench.test`, name: id, role: "student", isAdmin: false } : null;
       },
-      // As server.ts wires it: no ticket from these clients, so one access query per join.
+      // As server.ts wires it: no ticket from these clients, so access queries, batched.
       authorizeJoin: createClassJoinAuthorizer({
         revocations,
-        lookup: ({ user, classId: joined }) => findClassRoomAccess({ actor: user, classId: joined }),
+        lookup: ({ user, classId: joined }) => roomAccess({ actor: user, classId: joined }),
       }),
       revocations,
       redisUrl: mode === "app" ? redisUrl : undefined,

@@ -63,9 +63,28 @@ let serverScript = "";
 let fanoutScript = "";
 const redisUrl = process.env.BENCH_LIVE_REDIS_URL ?? "redis://127.0.0.1:6379";
 
+/**
+ * How the measured servers run: plain node on the bundled JS, never through this script's tsx
+ * loader (fork() passes the parent's execArgv on by default: `--require tsx/preflight --import
+ * tsx/loader`, which cost every server ~38 MiB of RSS and made the ratios meaningless). Interleave's
+ * servers get the flags and environment `npm start`, `npm run fanout` and the Docker image use
+ * (scripts/start.sh); the bare server runs as anyone would run a bare socket.io server, unless
+ * BENCH_LIVE_BARE_TUNED=1 gives it the same flags (to see how much of the gap they close).
+ */
+const PRODUCTION_NODE_FLAGS = ["--max-semi-space-size=8"];
+const PRODUCTION_NODE_ENV = { MALLOC_ARENA_MAX: "2" };
+function runAs(mode: "bare" | "interleave", env: NodeJS.ProcessEnv = process.env) {
+  const tuned = mode === "interleave" || process.env.BENCH_LIVE_BARE_TUNED === "1";
+  return {
+    execArgv: tuned ? PRODUCTION_NODE_FLAGS : [],
+    env: tuned ? { ...env, ...PRODUCTION_NODE_ENV } : env,
+  };
+}
+
 /** Seeds the class in a throw-away process, so the server's RSS is that of serving only. */
 async function seedClass(students: number): Promise<string[]> {
   const child = fork(serverScript, ["seed", String(students)], {
+    execArgv: [],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
   const seeded = await new Promise<{ url: string; classId: string; exerciseId: string }>((resolve, reject) => {
@@ -85,8 +104,12 @@ interface Ready {
   tickets?: { connect: string; room: string }[];
 }
 
-function forkReady(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess } & Ready> {
-  const child: ChildProcess = fork(script, args, { stdio: ["ignore", "ignore", "inherit", "ipc"], env });
+function forkReady(
+  script: string,
+  args: string[],
+  run: { execArgv: string[]; env: NodeJS.ProcessEnv },
+): Promise<{ child: ChildProcess } & Ready> {
+  const child: ChildProcess = fork(script, args, { stdio: ["ignore", "ignore", "inherit", "ipc"], ...run });
   return new Promise((resolve, reject) => {
     child.on(
       "message",
@@ -102,12 +125,12 @@ function forkReady(script: string, args: string[], env: NodeJS.ProcessEnv): Prom
  */
 async function startServers(mode: Mode, students: number) {
   if (mode === "bare") {
-    const bare = await forkReady(serverScript, ["bare", String(students)], process.env);
+    const bare = await forkReady(serverScript, ["bare", String(students)], runAs("bare"));
     return { verdicts: bare.child, sockets: bare.child, ready: bare };
   }
   const seeded = await seedClass(students);
   if (mode === "interleave") {
-    const one = await forkReady(serverScript, ["interleave", String(students), ...seeded], process.env);
+    const one = await forkReady(serverScript, ["interleave", String(students), ...seeded], runAs("interleave"));
     return { verdicts: one.child, sockets: one.child, ready: one };
   }
   const env = {
@@ -116,8 +139,8 @@ async function startServers(mode: Mode, students: number) {
     BENCH_LIVE_REDIS_KEY: `bench-live-${process.pid}-${Date.now()}`,
     BENCH_LIVE_SECRET: randomBytes(24).toString("base64url"),
   };
-  const fanout = await forkReady(fanoutScript, [], env);
-  const app = await forkReady(serverScript, ["app", String(students), ...seeded], env);
+  const fanout = await forkReady(fanoutScript, [], runAs("interleave", env));
+  const app = await forkReady(serverScript, ["app", String(students), ...seeded], runAs("interleave", env));
   return { verdicts: app.child, sockets: fanout.child, ready: { ...app, port: fanout.port } };
 }
 

@@ -24,8 +24,14 @@ const ALLOWED_CAPS = ["SETUID", "SETGID", "KILL"];
 describe("compose.yaml", () => {
   const { services } = compose;
 
-  it("has the app, worker, postgres and redis services, each with a health check", () => {
-    expect(Object.keys(services).sort()).toEqual(["app", "postgres", "redis", "worker"]);
+  it("has the app, worker, postgres and redis services (and an opt-in fanout), each with a health check", () => {
+    expect(Object.keys(services).sort()).toEqual(["app", "fanout", "postgres", "redis", "worker"]);
+    // Only the fan-out node is behind a profile: `docker compose up` starts the other four.
+    expect(
+      Object.entries(services)
+        .filter(([, service]) => service.profiles)
+        .map(([name]) => name),
+    ).toEqual(["fanout"]);
     for (const [name, service] of Object.entries(services)) {
       expect(
         Array.isArray(service.healthcheck?.test) && (service.healthcheck.test as unknown[]).length > 1,
@@ -61,6 +67,24 @@ describe("compose.yaml", () => {
     }
   });
 
+  it("runs the opt-in fan-out node without grants, on REALTIME_PORT, with the app's secret and Redis", () => {
+    const fanout = services.fanout;
+    expect(fanout.profiles).toEqual(["fanout"]);
+    expect(fanout.command).toEqual(["node", "--max-semi-space-size=8", "dist/fanout.js"]);
+    expect(fanout.ports).toEqual(["${REALTIME_PORT:-3001}:3000"]);
+    expect(fanout.cap_drop).toEqual(["ALL"]);
+    expect(fanout.cap_add).toBeUndefined();
+    expect(fanout.user).toBe("node");
+    expect(fanout.security_opt).toEqual(["no-new-privileges:true"]);
+    const env = fanout.environment ?? {};
+    for (const key of Object.keys(env)) expect(READ_ENV_VARS, `fanout: ${key}`).toContain(key);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.REDIS_URL).toBe(services.app.environment?.REDIS_URL);
+    expect(env.NEXTAUTH_SECRET).toBe(services.app.environment?.NEXTAUTH_SECRET);
+    expect(services.app.environment?.REALTIME_URL).toBe("${REALTIME_URL:-}");
+    expect(JSON.stringify(fanout.healthcheck?.test)).toContain("/healthz");
+  });
+
   it("keeps Redis jobs (appendonly, noeviction) and the data in named volumes", () => {
     const command = (services.redis.command as string[]).join(" ");
     expect(command).toContain("--appendonly yes");
@@ -86,6 +110,17 @@ describe("compose.yaml", () => {
   });
 });
 
+describe("memory flags", () => {
+  it("are the same for npm start, npm run fanout, the image and the compose fan-out node", () => {
+    for (const script of ["scripts/start.sh", "scripts/start-fanout.sh"]) {
+      const text = fs.readFileSync(path.join(root, script), "utf8");
+      expect(text, script).toMatch(/^exec node --max-semi-space-size=8 /m);
+      expect(text, script).toContain('export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"');
+    }
+    expect(readme).toContain("### Memory flags");
+  });
+});
+
 describe("Dockerfile", () => {
   it("is multi-stage on Debian with the sandbox packages, a health check and tini for signals", () => {
     const stages = dockerfile.match(/^FROM .+$/gm) ?? [];
@@ -107,6 +142,7 @@ describe("Dockerfile", () => {
     expect(runtime).not.toMatch(/\bg\+\+|\bmake\b/);
     expect(runtime).toMatch(/^HEALTHCHECK /m);
     expect(runtime).toContain('ENTRYPOINT ["/usr/bin/tini", "--"]');
-    expect(runtime).toContain("exec node dist/server.js");
+    expect(runtime).toContain("exec node --max-semi-space-size=8 dist/server.js");
+    expect(runtime).toMatch(/^ENV MALLOC_ARENA_MAX=2$/m);
   });
 });
