@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { launchChromium } from "@/scripts/launch-chromium";
+import { signedInPage } from "@/tests/helpers/browser";
 import { HttpSession } from "@/tests/helpers/http-session";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
 
@@ -31,15 +32,9 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 let classId: string;
 
-async function signedInPage(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${server.url}/dashboard`);
+async function signIn(email: string): Promise<Page> {
+  const page = await signedInPage({ browser, url: server.url, email, password: PASSWORD });
+  contexts.push(page.context());
   return page;
 }
 
@@ -69,7 +64,7 @@ afterAll(async () => {
 });
 
 it("an instructor writes and publishes an exercise; a student passes it; the dashboard shows it live", async () => {
-  const author = await signedInPage("grace@example.edu");
+  const author = await signIn("grace@example.edu");
   await author.goto(`${server.url}/classes/${classId}`);
   await author.getByRole("link", { name: "New exercise" }).click();
   await author.waitForURL(/\/exercises\/new$/);
@@ -94,13 +89,13 @@ it("an instructor writes and publishes an exercise; a student passes it; the das
   await author.getByRole("button", { name: "Publish" }).click();
   await expect.poll(() => author.getByTestId("exercise-status").textContent()).toMatch(/^Published/);
 
-  const dashboard = await signedInPage("grace@example.edu");
+  const dashboard = await signIn("grace@example.edu");
   await dashboard.goto(`${server.url}/classes/${classId}/dashboard`);
   await expect
     .poll(() => dashboard.getByText("No submissions yet. They appear here as students submit.").isVisible())
     .toBe(true);
 
-  const student = await signedInPage("lin@example.edu");
+  const student = await signIn("lin@example.edu");
   await student.goto(`${server.url}/exercises/${exerciseId}`);
   // The shared editor loads lazily: type into CodeMirror, not its placeholder.
   await student.getByTestId("python-editor-loading").waitFor({ state: "detached", timeout: 30_000 });

@@ -9,6 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { launchChromium } from "@/scripts/launch-chromium";
+import { signedInPage } from "@/tests/helpers/browser";
 import { HttpSession } from "@/tests/helpers/http-session";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
 
@@ -37,15 +38,9 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 let classId: string;
 
-async function signedInPage(email: string, locale = "en-US", width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}/sign-in`);
-  await page.locator("input[type=email]").fill(email);
-  await page.locator("input[type=password]").fill(PASSWORD);
-  await page.locator("form button[type=submit]").click();
-  await page.waitForURL(`${server.url}/dashboard`);
+async function signIn(email: string, locale = "en-US", width = 1280): Promise<Page> {
+  const page = await signedInPage({ browser, url: server.url, email, password: PASSWORD, locale, width });
+  contexts.push(page.context());
   return page;
 }
 
@@ -82,7 +77,7 @@ afterAll(async () => {
 });
 
 it("an instructor gives a new crawler exercise a network, records and publishes it; a student passes", async () => {
-  const author = await signedInPage("ada@example.edu");
+  const author = await signIn("ada@example.edu");
   await author.goto(`${server.url}/classes/${classId}/exercises/new`);
   await author.locator("#exercise-title-en").fill("Two pages at once");
   await author.locator("#exercise-prompt-en").fill("Download `http://a.example/` and `/api/items` concurrently.");
@@ -130,17 +125,17 @@ it("an instructor gives a new crawler exercise a network, records and publishes 
   await expect.poll(() => author.getByTestId("exercise-status").textContent()).toMatch(/^Published/);
 
   if (SHOTS_DIR) {
-    const zh = await signedInPage("ada@example.edu", "zh-CN");
+    const zh = await signIn("ada@example.edu", "zh-CN");
     await zh.goto(`${server.url}/classes/${classId}/exercises/${exerciseId}`);
     await zh.locator("#exercise-network").waitFor();
     await shot(zh, "editor-zh");
-    const narrow = await signedInPage("ada@example.edu", "en-US", 390);
+    const narrow = await signIn("ada@example.edu", "en-US", 390);
     await narrow.goto(`${server.url}/classes/${classId}/exercises/${exerciseId}`);
     await narrow.locator("#exercise-network").waitFor();
     await shot(narrow, "editor-390");
   }
 
-  const student = await signedInPage("kai@example.edu");
+  const student = await signIn("kai@example.edu");
   await student.goto(`${server.url}/exercises/${exerciseId}`);
   expect(await student.content()).not.toContain("latency");
   await student.getByTestId("python-editor-loading").waitFor({ state: "detached", timeout: 30_000 });
@@ -151,7 +146,7 @@ it("an instructor gives a new crawler exercise a network, records and publishes 
 }, 240_000);
 
 it("lists a bad network.json's problems in Chinese on a Chinese page", async () => {
-  const zh = await signedInPage("ada@example.edu", "zh-CN");
+  const zh = await signIn("ada@example.edu", "zh-CN");
   await zh.goto(`${server.url}/classes/${classId}/exercises/new`);
   await zh
     .locator("#exercise-network")

@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { launchChromium } from "@/scripts/launch-chromium";
-import { seriousViolations } from "@/tests/helpers/browser";
+import { seriousViolations, signedInPage } from "@/tests/helpers/browser";
 import { HttpSession } from "@/tests/helpers/http-session";
 import { REPO_ROOT } from "@/scripts/production-build";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
@@ -23,15 +23,9 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 let classId: string;
 
-async function signedInPage(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${server.url}/dashboard`);
+async function signIn(email: string): Promise<Page> {
+  const page = await signedInPage({ browser, url: server.url, email, password: PASSWORD });
+  contexts.push(page.context());
   return page;
 }
 
@@ -77,7 +71,7 @@ afterAll(async () => {
 
 describe("solving an exercise", () => {
   it("a student submits the reference solution and sees Passed appear live", async () => {
-    const page = await signedInPage("kim@example.edu");
+    const page = await signIn("kim@example.edu");
     await page.goto(`${server.url}/classes/${classId}`);
     await expect.poll(() => page.getByRole("heading", { name: /Exercises/ }).isVisible()).toBe(true);
     expect(await page.getByText("Not tried yet").count()).toBeGreaterThanOrEqual(12);
@@ -175,7 +169,7 @@ describe("solving an exercise", () => {
   }, 300_000);
 
   it("a predict-output exercise shows the program read-only and explains a wrong prediction", async () => {
-    const page = await signedInPage("kim@example.edu");
+    const page = await signIn("kim@example.edu");
     await page.goto(`${server.url}/classes/${classId}`);
     await page.getByRole("link", { name: "Predict the output: two awaits in a row" }).click();
     await page.waitForURL(/\/exercises\/[^/]+$/);
@@ -205,7 +199,7 @@ describe("solving an exercise", () => {
   });
 
   it("the instructor sees statuses and can close an exercise", async () => {
-    const page = await signedInPage("ada@example.edu");
+    const page = await signIn("ada@example.edu");
     await page.goto(`${server.url}/classes/${classId}`);
     await expect
       .poll(() => page.getByRole("button", { name: "Import the built-in library" }).isVisible(), { timeout: 10_000 })

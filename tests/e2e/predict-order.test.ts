@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { launchChromium } from "@/scripts/launch-chromium";
-import { seriousViolations } from "@/tests/helpers/browser";
+import { seriousViolations, signedInPage } from "@/tests/helpers/browser";
 import { HttpSession } from "@/tests/helpers/http-session";
 import { REPO_ROOT } from "@/scripts/production-build";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
@@ -29,15 +29,9 @@ const answerLines = (slug: string): string[] =>
     }
   ).lines;
 
-async function signedInPage(email: string, locale: "en-US" | "zh-CN"): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}/sign-in`);
-  await page.locator("input[type=email]").fill(email);
-  await page.locator("input[type=password]").fill(PASSWORD);
-  await page.locator("form button[type=submit]").click();
-  await page.waitForURL(`${server.url}/dashboard`);
+async function signIn(email: string, locale: "en-US" | "zh-CN"): Promise<Page> {
+  const page = await signedInPage({ browser, url: server.url, email, password: PASSWORD, locale });
+  contexts.push(page.context());
   return page;
 }
 
@@ -107,7 +101,7 @@ afterAll(async () => {
 
 describe("ordering a prediction", () => {
   it("orders the lines with the keyboard, passes, and then sees the real run (English)", async () => {
-    const page = await signedInPage("kim@example.edu", "en-US");
+    const page = await signIn("kim@example.edu", "en-US");
     const slug = "15-predict-gather-order";
     const lines = answerLines(slug);
     await openExercise(page, slug);
@@ -154,7 +148,7 @@ describe("ordering a prediction", () => {
   }, 180_000);
 
   it("orders the lines by dragging, is wrong, and sees the mistake and the real run (Chinese)", async () => {
-    const page = await signedInPage("kim@example.edu", "zh-CN");
+    const page = await signIn("kim@example.edu", "zh-CN");
     const slug = "16-predict-coroutine-object";
     const lines = answerLines(slug);
     // A foreseen wrong prediction: the body of func() runs before the coroutine object exists.
