@@ -4,6 +4,7 @@ import { getEnv } from "@/lib/config/env";
 import { defineService, findService, provideService, useService } from "@/lib/config/process-services";
 import { createAdapterFactory } from "./create-adapter";
 import { parseDatabaseUrl, type DatabaseProvider } from "./database-url";
+import { shareAdapter, type SqlAdapter } from "./shared-adapter";
 
 /**
  * The Prisma client, created lazily on first use from DATABASE_URL (SQLite via better-sqlite3, or
@@ -22,6 +23,8 @@ interface DbState {
   url: string;
   provider: DatabaseProvider;
   client: Db;
+  /** The adapter Prisma queries through, for the hot path's raw statements (lib/db/raw-sql.ts). */
+  adapter: () => Promise<SqlAdapter>;
 }
 
 /**
@@ -36,16 +39,21 @@ const DB_URL = defineService<string>("db-url", () => getEnv().DATABASE_URL);
 
 function createClient(url: string): DbState {
   const target = parseDatabaseUrl(url);
-  const adapter = createAdapterFactory(target);
+  const { factory: adapter, connect } = shareAdapter(createAdapterFactory(target));
   if (target.provider === "sqlite") {
-    return { url, provider: "sqlite", client: new SqlitePrismaClient({ adapter }) };
+    return { url, provider: "sqlite", client: new SqlitePrismaClient({ adapter }), adapter: connect };
   }
   const client = new PostgresPrismaClient({ adapter }) as unknown as Db;
-  return { url, provider: "postgres", client };
+  return { url, provider: "postgres", client, adapter: connect };
 }
 
 export function getDb(): Db {
   return useService(DB).client;
+}
+
+/** The connected driver adapter of getDb()'s client (only lib/db/raw-sql.ts uses it). */
+export function getDbAdapter(): Promise<SqlAdapter> {
+  return useService(DB).adapter();
 }
 
 export function getDbProvider(): DatabaseProvider {

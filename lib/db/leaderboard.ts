@@ -1,4 +1,5 @@
 import { getDb, type DbClient } from "./get-db";
+import { rawParams, rawQuery, readValue as read } from "./raw-sql";
 
 export interface LeaderboardStudentRow {
   userId: string;
@@ -31,35 +32,15 @@ export interface LeaderboardData {
  * students, the exercises that count (published, or published and closed since) with their
  * points, and the students' BestScore rows on them. Three reads; no ranking here.
  */
-export async function loadLeaderboardData(
-  classId: string,
-  userIds?: readonly string[],
-  db: DbClient = getDb(),
-): Promise<LeaderboardData> {
-  const only = userIds ? { userId: { in: [...userIds] } } : {};
-  const [enrollments, exercises] = await Promise.all([
-    db.enrollment.findMany({
-      where: { classId, status: "ACTIVE", ...only },
-      select: { alias: true, user: { select: { id: true, name: true } } },
-    }),
-    db.exercise.findMany({
-      where: { classId, status: { in: ["PUBLISHED", "CLOSED"] } },
-      select: { id: true, currentVersion: true, versions: { select: { version: true, points: true } } },
-    }),
+export async function loadLeaderboardData(classId: string, userIds?: readonly string[]): Promise<LeaderboardData> {
+  // The live feed reloads this on every flush of a burst: raw reads on the adapter, no Prisma
+  // call (lib/db/request-reads-raw.ts).
+  const [students, exercises] = await Promise.all([
+    readLeaderboardStudentsRaw(classId, userIds),
+    readLeaderboardExercisesRaw(classId),
   ]);
-  const counted = exercises.map((exercise) => ({
-    id: exercise.id,
-    points: exercise.versions.find((version) => version.version === exercise.currentVersion)?.points ?? 100,
-  }));
-  const scores = await db.bestScore.findMany({
-    where: { classId, exerciseId: { in: counted.map((exercise) => exercise.id) }, ...only },
-    select: { userId: true, exerciseId: true, bestScore: true, passedAt: true, bestAt: true },
-  });
-  return {
-    students: enrollments.map((row) => ({ userId: row.user.id, name: row.user.name, alias: row.alias })),
-    exercises: counted,
-    scores,
-  };
+  const ids = exercises.map((exercise) => exercise.id);
+  return { students, exercises, scores: await readLeaderboardScoresRaw(classId, ids, userIds) };
 }
 
 /** A student's leaderboard alias in a class (null clears it). Returns false when not enrolled. */
@@ -83,4 +64,57 @@ export async function findEnrollmentAlias(
     select: { alias: true },
   });
   return row?.alias ?? null;
+}
+
+/** The class's active students (or only `userIds`), with their leaderboard alias. */
+async function readLeaderboardStudentsRaw(
+  classId: string,
+  userIds?: readonly string[],
+): Promise<LeaderboardStudentRow[]> {
+  if (userIds && userIds.length === 0) return [];
+  const p = rawParams();
+  let sql =
+    `SELECT u."id", u."name", e."alias" FROM "Enrollment" e JOIN "User" u ON u."id" = e."userId" ` +
+    `WHERE e."classId" = ${p.add(classId)} AND e."status" = 'ACTIVE'`;
+  if (userIds) sql += ` AND e."userId" IN ${p.list(userIds)}`;
+  const rows = await rawQuery(sql, p);
+  return rows.map((row) => ({
+    userId: read.string(row.id),
+    name: read.string(row.name),
+    alias: read.stringOrNull(row.alias),
+  }));
+}
+
+/** The exercises that count (published, or closed since), each with its current version's points. */
+async function readLeaderboardExercisesRaw(classId: string): Promise<LeaderboardExerciseRow[]> {
+  const p = rawParams();
+  const rows = await rawQuery(
+    `SELECT x."id", v."points" FROM "Exercise" x ` +
+      `LEFT JOIN "ExerciseVersion" v ON v."exerciseId" = x."id" AND v."version" = x."currentVersion" ` +
+      `WHERE x."classId" = ${p.add(classId)} AND x."status" IN ('PUBLISHED', 'CLOSED')`,
+    p,
+  );
+  return rows.map((row) => ({ id: read.string(row.id), points: read.numberOrNull(row.points) ?? 100 }));
+}
+
+/** The BestScore rows of the class on `exerciseIds` (of only `userIds` when given). */
+async function readLeaderboardScoresRaw(
+  classId: string,
+  exerciseIds: readonly string[],
+  userIds?: readonly string[],
+): Promise<LeaderboardScoreRow[]> {
+  if (exerciseIds.length === 0 || (userIds && userIds.length === 0)) return [];
+  const p = rawParams();
+  let sql =
+    `SELECT "userId", "exerciseId", "bestScore", "passedAt", "bestAt" FROM "BestScore" ` +
+    `WHERE "classId" = ${p.add(classId)} AND "exerciseId" IN ${p.list(exerciseIds)}`;
+  if (userIds) sql += ` AND "userId" IN ${p.list(userIds)}`;
+  const rows = await rawQuery(sql, p);
+  return rows.map((row) => ({
+    userId: read.string(row.userId),
+    exerciseId: read.string(row.exerciseId),
+    bestScore: read.number(row.bestScore),
+    passedAt: read.dateOrNull(row.passedAt),
+    bestAt: read.dateOrNull(row.bestAt),
+  }));
 }

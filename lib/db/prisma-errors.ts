@@ -10,7 +10,15 @@ function prismaCode(error: unknown): string | undefined {
 
 /** P2002: a unique constraint refused the write (duplicate email, join code, enrollment…). */
 export function isUniqueViolation(error: unknown): boolean {
-  return prismaCode(error) === "P2002";
+  return prismaCode(error) === "P2002" || adapterErrorKind(error) === "UniqueConstraintViolation";
+}
+
+/** Raw SQL on the driver adapter (lib/db/raw-sql.ts) fails with a DriverAdapterError whose `cause.kind` names it. */
+function adapterErrorKind(error: unknown): string | undefined {
+  if (!(error instanceof Error) || error.name !== "DriverAdapterError") return undefined;
+  const cause: unknown = error.cause;
+  if (typeof cause !== "object" || cause === null || !("kind" in cause)) return undefined;
+  return typeof cause.kind === "string" ? cause.kind : undefined;
 }
 
 /** P2025: the row to update or delete does not exist. */

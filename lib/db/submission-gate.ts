@@ -1,10 +1,11 @@
 import { getDb, type DbClient } from "./get-db";
+import { rawParams, rawQuery, readValue as read } from "./raw-sql";
 import { createBatcher, REQUEST_STREAM_LINGER } from "./submissions-batcher";
 import { onExerciseChanged } from "./submissions-exercise-changes";
 import type { ClassRecord } from "./classes";
 import type { EnrollmentStatus } from "./enrollments";
 import type { ExerciseWithVersion } from "./exercises";
-import type { UserRecord } from "./users";
+import type { UserRecord, UserRole } from "./users";
 
 /**
  * What every Run and Submit asks, in as few queries as a burst can afford (issue 9 point 6):
@@ -110,39 +111,38 @@ export const findSubmitter: (query: SubmitterQuery) => Promise<Submitter | null>
   },
 });
 
-async function readSubmitters(
+/** Raw SQL on the adapter (lib/db/request-reads-raw.ts): every submit of a burst asks it. */
+async function readSubmitters(classId: string, exerciseId: string, userIds: string[]): Promise<Map<string, Submitter>> {
+  const rows = await readSubmittersRaw(classId, exerciseId, userIds);
+  return new Map(rows.map((submitter) => [submitter.user.id, submitter]));
+}
+
+/** Each user among `userIds`, their enrollment status in the class and their last attempt number on the exercise. */
+async function readSubmittersRaw(
   classId: string,
   exerciseId: string,
-  userIds: string[],
-  db: DbClient = getDb(),
-): Promise<Map<string, Submitter>> {
-  const rows = await db.user.findMany({
-    where: { id: { in: userIds } },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      isAdmin: true,
-      locale: true,
-      createdAt: true,
-      enrollments: { where: { classId }, select: { status: true } },
-      submissions: {
-        where: { exerciseId },
-        orderBy: { attemptNumber: "desc" },
-        take: 1,
-        select: { attemptNumber: true },
-      },
+  userIds: readonly string[],
+): Promise<Submitter[]> {
+  if (userIds.length === 0) return [];
+  const p = rawParams();
+  // Placeholders in text order (SQLite's `?` are positional).
+  const sql =
+    `SELECT u."id", u."email", u."name", u."role", u."isAdmin", u."locale", u."createdAt", ` +
+    `(SELECT e."status" FROM "Enrollment" e WHERE e."userId" = u."id" AND e."classId" = ${p.add(classId)}) AS "enrollmentStatus", ` +
+    `(SELECT MAX(s."attemptNumber") FROM "Submission" s WHERE s."userId" = u."id" AND s."exerciseId" = ${p.add(exerciseId)}) AS "lastAttempt" ` +
+    `FROM "User" u WHERE u."id" IN ${p.list(userIds)}`;
+  const rows = await rawQuery(sql, p);
+  return rows.map((row) => ({
+    user: {
+      id: read.string(row.id),
+      email: read.string(row.email),
+      name: read.string(row.name),
+      role: read.string(row.role) as UserRole,
+      isAdmin: read.boolean(row.isAdmin),
+      locale: read.string(row.locale),
+      createdAt: read.date(row.createdAt),
     },
-  });
-  return new Map(
-    rows.map(({ enrollments, submissions, ...user }) => [
-      user.id,
-      {
-        user,
-        enrollmentStatus: enrollments[0]?.status ?? null,
-        lastAttemptNumber: submissions[0]?.attemptNumber ?? 0,
-      },
-    ]),
-  );
+    enrollmentStatus: read.stringOrNull(row.enrollmentStatus) as EnrollmentStatus | null,
+    lastAttemptNumber: read.numberOrNull(row.lastAttempt) ?? 0,
+  }));
 }

@@ -1,48 +1,12 @@
 import { getDb, type DbClient } from "./get-db";
-import { isRecordNotFound } from "./prisma-errors";
 import type { ExerciseKind, ExerciseVersionRecord } from "./exercises";
 import type { SubmissionStatus } from "@/generated/prisma-sqlite/enums";
-
-export interface SubmissionRecord {
-  id: string;
-  exerciseId: string;
-  exerciseVersionId: string;
-  userId: string;
-  classId: string;
-  assignmentId: string | null;
-  liveRoundId: string | null;
-  code: string;
-  status: SubmissionStatus;
-  attemptNumber: number;
-  claimAttempt: number;
-  passed: boolean | null;
-  score: number | null;
-  verdict: unknown;
-  trace: unknown;
-  firstDivergence: unknown;
-  failingSeed: number | null;
-  infraRetries: number;
-  infraError: string | null;
-  tamperReason: string | null;
-  queuedAt: Date;
-  startedAt: Date | null;
-  gradedAt: Date | null;
-  runMs: number | null;
-}
+import type { GradedFields, NewSubmission, SubmissionRecord } from "./submission-record";
+import { claimSubmissionsRaw, insertSubmissionsRaw, storeGradedResultRaw } from "./submissions-raw";
 
 export interface ClaimedSubmission extends SubmissionRecord {
   kind: ExerciseKind;
   version: ExerciseVersionRecord;
-}
-
-export interface NewSubmission {
-  exerciseId: string;
-  exerciseVersionId: string;
-  userId: string;
-  classId: string;
-  code: string;
-  assignmentId?: string | null;
-  liveRoundId?: string | null;
 }
 
 /**
@@ -55,6 +19,9 @@ export async function insertQueuedSubmission(
   db: DbClient = getDb(),
   afterAttempt?: number,
 ): Promise<SubmissionRecord> {
+  // The submit path knows the last attempt: one raw insert (lib/db/raw-sql.ts), no Prisma call.
+  if (afterAttempt !== undefined && db === getDb())
+    return (await insertSubmissionsRaw([{ ...data, attemptNumber: afterAttempt + 1 }]))[0];
   const last =
     afterAttempt ??
     (
@@ -88,27 +55,12 @@ export async function findSubmissionWithKind(
  * row whose worker went silent before `staleBefore`, can be claimed. Two workers
  * racing for the same row: exactly one update matches. Returns null when nothing was claimed.
  */
-export async function claimSubmission(
-  id: string,
-  staleBefore: Date,
-  db: DbClient = getDb(),
-): Promise<ClaimedSubmission | null> {
-  // `update` with a filtered unique where is one UPDATE … RETURNING (updateMany + a read is three
-  // statements, and Prisma's per-query cost dominates a grading burst); no match is P2025.
-  const row = await db.submission
-    .update({
-      where: { id, OR: [{ status: "queued" }, { status: "running", startedAt: { lt: staleBefore } }] },
-      data: { status: "running", claimAttempt: { increment: 1 }, startedAt: new Date() },
-    })
-    .catch(nullWhenNotFound);
+export async function claimSubmission(id: string, staleBefore: Date): Promise<ClaimedSubmission | null> {
+  // One raw UPDATE … RETURNING (lib/db/submissions-raw.ts): the grading burst's hot path.
+  const [row] = await claimSubmissionsRaw([id], staleBefore);
   if (!row) return null;
-  const version = await findVersionWithKind(row.exerciseVersionId, db);
+  const version = await findVersionWithKind(row.exerciseVersionId);
   return version ? { ...row, kind: version.kind, version: version.version } : null;
-}
-
-function nullWhenNotFound(error: unknown): null {
-  if (isRecordNotFound(error)) return null;
-  throw error;
 }
 
 // Exercise versions are immutable (an edit creates version n+1) and an exercise never changes its
@@ -131,45 +83,13 @@ export async function findVersionWithKind(exerciseVersionId: string, db: DbClien
   return entry;
 }
 
-export interface GradedFields {
-  status: "passed" | "failed" | "needs_review";
-  passed: boolean;
-  score: number;
-  /** Validated by lib/grading before it is written (the only writer). */
-  verdict: object;
-  trace: object | null;
-  tamperReason: string | null;
-  firstDivergence: object | null;
-  failingSeed: number | null;
-  runMs: number;
-}
-
 /**
  * Stores the verdict only if this worker still holds the claim it started with: a stale worker
  * (its row re-claimed after a timeout) or a duplicate delivery writes nothing. Returns whether
  * this call stored the result.
  */
-export async function storeGradedResult(
-  id: string,
-  claimAttempt: number,
-  fields: GradedFields,
-  db: DbClient = getDb(),
-): Promise<boolean> {
-  const { firstDivergence, trace, ...rest } = fields;
-  const stored = await db.submission
-    .update({
-      where: { id, claimAttempt, status: "running" },
-      data: {
-        ...rest,
-        infraError: null,
-        trace: trace ?? undefined,
-        firstDivergence: firstDivergence ?? undefined,
-        gradedAt: new Date(),
-      },
-      select: { id: true },
-    })
-    .catch(nullWhenNotFound);
-  return stored !== null;
+export async function storeGradedResult(id: string, claimAttempt: number, fields: GradedFields): Promise<boolean> {
+  return storeGradedResultRaw({ id, claimAttempt, fields });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { getDb, type DbClient } from "./get-db";
+import { rawParams, rawQuery, readValue as read } from "./raw-sql";
 import { createBatcher, REQUEST_STREAM_LINGER } from "./submissions-batcher";
 
 export type UserRole = "INSTRUCTOR" | "STUDENT";
@@ -89,10 +90,11 @@ async function readSessionState(id: string, db: DbClient = getDb()): Promise<Use
   return db.user.findUnique({ where: { id }, select: sessionStateSelect });
 }
 
+/** Every API request of a burst asks this: raw SQL on the adapter, no Prisma call (lib/db/raw-sql.ts). */
 const readSessionStateBatched = createBatcher<string, UserSessionState | null>({
-  single: (id) => readSessionState(id),
+  single: async (id) => (await readSessionStatesRaw([id]))[0] ?? null,
   many: async (ids) => {
-    const rows = await getDb().user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: sessionStateSelect });
+    const rows = await readSessionStatesRaw([...new Set(ids)]);
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   },
@@ -148,4 +150,22 @@ export async function findPasswordHash(id: string, db: DbClient = getDb()): Prom
 /** A new password ends every session issued before it (the session version moves on). */
 export async function updatePasswordHash(id: string, passwordHash: string, db: DbClient = getDb()): Promise<void> {
   await db.user.update({ where: { id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+}
+
+/** The session state of each account among `ids` (absent when deleted). */
+export async function readSessionStatesRaw(ids: readonly string[]): Promise<UserSessionState[]> {
+  if (ids.length === 0) return [];
+  const p = rawParams();
+  const rows = await rawQuery(
+    `SELECT "id", "email", "name", "role", "isAdmin", "sessionVersion" FROM "User" WHERE "id" IN ${p.list(ids)}`,
+    p,
+  );
+  return rows.map((row) => ({
+    id: read.string(row.id),
+    email: read.string(row.email),
+    name: read.string(row.name),
+    role: read.string(row.role) as UserRole,
+    isAdmin: read.boolean(row.isAdmin),
+    sessionVersion: read.int(row.sessionVersion),
+  }));
 }

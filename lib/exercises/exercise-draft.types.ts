@@ -8,6 +8,9 @@ import { idSchema, type ExerciseStatusValue } from "./import-exercise-into-class
 export const MAX_PROMPT_CHARS = 20_000;
 export const MAX_PROGRAM_CHARS = 64 * 1024;
 export const MAX_SPEC_CHARS = 64 * 1024;
+/** Schedules 0: automatic, the program's choice points decide (lib/grading/explore-schedules.ts). */
+export const AUTO_SCHEDULES = 0;
+const SCHEDULES_MESSAGE = `schedules must be 0 (automatic) or a whole number from 1 to ${MAX_SCHEDULES}.`;
 
 /** Scripts may say "write-code" (the folder format) or "WRITE_CODE" (the API's responses). */
 export const draftKindSchema = z
@@ -37,13 +40,20 @@ export const draftTitleSchema = z.object({
   zh: optionalZh(200),
 });
 
+/**
+ * Prompts are Markdown files (prompt.en.md): kept as typed, not trimmed, so saving a library
+ * exercise unchanged keeps its text byte for byte (and its export equal to the library's).
+ */
 export const draftPromptSchema = z.object({
   en: z
     .string({ message: "The English prompt is required." })
-    .trim()
-    .min(1, "The English prompt is required.")
-    .max(MAX_PROMPT_CHARS, `at most ${MAX_PROMPT_CHARS} characters`),
-  zh: optionalZh(MAX_PROMPT_CHARS),
+    .max(MAX_PROMPT_CHARS, `at most ${MAX_PROMPT_CHARS} characters`)
+    .refine((text) => text.trim() !== "", "The English prompt is required."),
+  zh: z
+    .string()
+    .max(MAX_PROMPT_CHARS, `at most ${MAX_PROMPT_CHARS} characters`)
+    .optional()
+    .transform((text) => (text?.trim() ? text : undefined)),
 });
 
 const program = (what: string) =>
@@ -56,11 +66,15 @@ export const draftFieldsSchema = z.object({
   starter: program("The starter code"),
   solution: program("The solution").refine((code) => code.trim() !== "", "The reference solution is required."),
   points: z.number({ message: "points must be a number." }).int("points must be a whole number.").min(0).max(1000),
+  /**
+   * The exploration budget K; 0 is "automatic", as a library exercise without `schedules` is stored:
+   * the program's choice points decide (every order up to 64 schedules, else 16 PCT schedules).
+   */
   schedules: z
     .number({ message: "schedules must be a number." })
-    .int()
-    .min(1)
-    .max(MAX_SCHEDULES, `schedules must be 1 to ${MAX_SCHEDULES}.`),
+    .int(SCHEDULES_MESSAGE)
+    .min(0, SCHEDULES_MESSAGE)
+    .max(MAX_SCHEDULES, SCHEDULES_MESSAGE),
   limits: limitsOverrideSchema,
   spec: z.string().max(MAX_SPEC_CHARS, "The expected trace is longer than 64 KB."),
   /** network.json as an object, or null for none; checked by checkNetworkSpec for readable paths. */
@@ -104,6 +118,7 @@ export interface ExerciseForEditor {
   solution: string;
   spec: string;
   points: number;
+  /** 0: automatic (AUTO_SCHEDULES). */
   schedules: number;
   limits: LimitsOverride;
   /** The virtual network (network.json); null: none, no host name resolves. Staff only. */

@@ -53,7 +53,8 @@ export async function tryExerciseSolution(
   const verdict = await checkProgram({
     code,
     spec: specText,
-    schedules: exercise.version.schedules,
+    // 0 is automatic (a library import): the program's choice points decide, as grading does.
+    schedules: exercise.version.schedules > 0 ? exercise.version.schedules : null,
     forbiddenNotes: Array.isArray(notes) ? notes.filter((note): note is string => typeof note === "string") : [],
     limits: exerciseLimits(exercise.version.limits),
     network: storedNetworkSpec(exercise.version.network),

@@ -1,6 +1,6 @@
 import type { BestScoreKey } from "@/lib/db/best-scores";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
-import type { GradedFields } from "@/lib/db/submissions";
+import type { GradedFields } from "@/lib/db/submission-record";
 import { storeVerdicts } from "./store-verdicts";
 
 /**

@@ -1,5 +1,5 @@
 import type { BestScoreKey } from "@/lib/db/best-scores";
-import type { GradedFields } from "@/lib/db/submissions";
+import type { GradedFields } from "@/lib/db/submission-record";
 import {
   bestScoresNeedLock,
   keyString,
@@ -8,7 +8,7 @@ import {
   storeGradedResults,
   writeBestScores,
 } from "@/lib/db/submissions-batch";
-import { withTransaction } from "@/lib/db/with-transaction";
+import { rawTransaction } from "@/lib/db/raw-transaction";
 import { pickBestScore } from "@/lib/leaderboard/pick-best-score";
 
 export interface VerdictToStore {
@@ -21,12 +21,12 @@ export interface VerdictToStore {
 /**
  * The grading commit for one or many submissions, in ONE transaction: every verdict guarded by its claim, then
  * the BestScore rows of the students concerned locked, re-read and rewritten once per student —
- * a handful of queries for the whole batch instead of six per verdict. All or nothing; returns
+ * a handful of raw statements for the whole batch (lib/db/raw-transaction.ts: no Prisma call). All or nothing; returns
  * which verdicts this call stored. A failure (e.g. two nodes creating the same BestScore row)
  * rolls everything back: the caller stores the batch one by one instead.
  */
 export async function storeVerdicts(items: readonly VerdictToStore[]): Promise<boolean[]> {
-  return withTransaction(async (tx) => {
+  return rawTransaction(async (tx) => {
     const stored = await storeGradedResults(items, tx);
     const keys = new Map<string, BestScoreKey>();
     items.forEach((item, i) => {

@@ -1,4 +1,4 @@
-import type { SubmissionRecord } from "@/lib/db/submissions";
+import type { SubmissionRecord } from "@/lib/db/submission-record";
 
 /**
  * The one status vocabulary of a submission: the database column, the `submission:graded` event,

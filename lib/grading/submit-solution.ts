@@ -1,7 +1,8 @@
 import { parseInput } from "@/lib/config/parse-input";
 import { checkAssignmentSubmission } from "@/lib/assignments/check-assignment-submission";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
-import { insertQueuedSubmission, type NewSubmission } from "@/lib/db/submissions";
+import { insertQueuedSubmission } from "@/lib/db/submissions";
+import type { NewSubmission } from "@/lib/db/submission-record";
 import { insertQueuedSubmissions } from "@/lib/db/submissions-batch";
 import { createBatcher, REQUEST_STREAM_LINGER } from "@/lib/db/submissions-batcher";
 import { AppError } from "@/lib/errors/app-error";

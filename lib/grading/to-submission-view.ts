@@ -1,5 +1,5 @@
 import type { ExerciseKind } from "@/lib/db/exercises";
-import type { SubmissionRecord } from "@/lib/db/submissions";
+import type { SubmissionRecord } from "@/lib/db/submission-record";
 import type { Evaluation } from "./evaluate-submission";
 import { fromStoredTrace, fromStoredVerdict } from "./stored-verdict";
 import type { RunView, SubmissionView, TraceView, VerdictView } from "./submission-view.types";

@@ -147,6 +147,9 @@ export const runResultSchema = z.object({
 });
 export type RunResult = z.infer<typeof runResultSchema>;
 
+/** The range of limits.cpuStretchMs; default: the harness's (lib/sandbox/python/interleave/cpustretch.py). */
+export const CPU_STRETCH_MS = { min: 10, max: 60_000, default: 100 } as const;
+
 export const runLimitsSchema = z.object({
   cpuSeconds: z.number().positive().max(60).default(5),
   wallSeconds: z.number().positive().max(120).default(10),
@@ -164,7 +167,12 @@ export const runLimitsSchema = z.object({
    * A loop step using this much CPU or more gets the "held the event loop" note (docs/sandbox.md).
    * Absent: the harness's default, 100 ms (CPython's slow_callback_duration).
    */
-  cpuStretchMs: z.number().int().min(10).max(60_000).optional(),
+  cpuStretchMs: z
+    .number({ message: "cpuStretchMs must be a number of milliseconds." })
+    .int("cpuStretchMs must be a whole number of milliseconds.")
+    .min(CPU_STRETCH_MS.min, `cpuStretchMs must be ${CPU_STRETCH_MS.min} to ${CPU_STRETCH_MS.max} ms.`)
+    .max(CPU_STRETCH_MS.max, `cpuStretchMs must be ${CPU_STRETCH_MS.min} to ${CPU_STRETCH_MS.max} ms.`)
+    .optional(),
 });
 export type RunLimits = z.infer<typeof runLimitsSchema>;
 

@@ -157,6 +157,7 @@ function python(options: SandboxCommandOptions, harnessDir: string): string[] {
     ...(options.networked ? ["--networked"] : []),
     ...(off.includes("freshTmp") ? ["--no-fresh-tmp"] : []),
     ...(off.includes("auditHook") ? ["--no-audit-hook"] : []),
+    ...(off.includes("spareChild") ? ["--no-spare"] : []),
     "--tmp-mb",
     String(options.tmpSizeMb),
   ];

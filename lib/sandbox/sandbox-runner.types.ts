@@ -31,7 +31,8 @@ export interface SandboxStatus {
   message: string | null;
 }
 
-export type IsolationStep = "freshTmp" | "memoryCgroup" | "seccomp" | "auditHook";
+/** Steps a benchmark can leave out; "spareChild" is speed, not isolation (zygote_spare.py). */
+export type IsolationStep = "freshTmp" | "memoryCgroup" | "seccomp" | "auditHook" | "spareChild";
 
 export interface SandboxIsolation {
   /** A new size- and inode-limited tmpfs on /tmp for every run (else: /tmp wiped between runs). */

@@ -1,6 +1,6 @@
 /** Axe's serious and critical findings in one readable form, for the end-to-end tests. */
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 
 /** Serious or critical axe violations on the page, as "rule: selector" strings. */
 export async function seriousViolations(page: Page): Promise<string[]> {
@@ -8,4 +8,29 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/**
+ * A new browser context signed in through the real sign-in form (locale-independent selectors), on
+ * the dashboard. The caller closes `page.context()`.
+ */
+export async function signedInPage(options: {
+  browser: Browser;
+  url: string;
+  email: string;
+  password: string;
+  locale?: string;
+  width?: number;
+}): Promise<Page> {
+  const context = await options.browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    locale: options.locale ?? "en-US",
+  });
+  const page = await context.newPage();
+  await page.goto(`${options.url}/sign-in`);
+  await page.locator("input[type=email]").fill(options.email);
+  await page.locator("input[type=password]").fill(options.password);
+  await page.locator("form button[type=submit]").click();
+  await page.waitForURL(`${options.url}/dashboard`);
+  return page;
 }

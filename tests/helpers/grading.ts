@@ -12,7 +12,7 @@ import { insertExercise, type ExerciseStatus, type ExerciseWithVersion } from "@
 import { loadExercisePackage } from "@/lib/exercises/load-exercise-package";
 import type { ExercisePackage } from "@/lib/exercises/exercise-package.types";
 import type { SandboxRunner } from "@/lib/sandbox/sandbox-runner.types";
-import type { SubmissionRecord } from "@/lib/db/submissions";
+import type { SubmissionRecord } from "@/lib/db/submission-record";
 import { createBullmqQueue } from "@/lib/grading/create-bullmq-queue";
 import {
   createLocalGradedEventChannel,

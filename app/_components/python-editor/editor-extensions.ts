@@ -40,6 +40,9 @@ function settingsExtension(settings: EditorSettings): Extension {
     spellcheck: "false",
     autocapitalize: "off",
     autocorrect: "off",
+    // contenteditable is focusable already; the explicit tabindex lets axe see that the scroller it
+    // sits in is keyboard-reachable (scrollable-region-focusable), with no extra tab stop.
+    tabindex: "0",
   };
   if (settings.id) attributes.id = settings.id;
   if (settings.describedBy) attributes["aria-describedby"] = settings.describedBy;

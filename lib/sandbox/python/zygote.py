@@ -2,7 +2,8 @@
 
 It imports and prewarms the harness once (with the networking libraries only when started with
 --networked: a slot keeps a lean zygote and, once a run needs it, a networked one), then for every request read from the control pipe:
-mounts a fresh tmpfs on /tmp, makes a per-run key, forks a child (zygote_child.py) that reads its
+mounts a fresh tmpfs on /tmp, makes a per-run key, hands the run to a child (zygote_child.py; forked
+ahead of the request, right after the previous run was cleaned up: zygote_spare.py) that reads its
 own program from Node and writes its trace straight to Node, supervises it (wall clock, Node's kill
 request), kills everything the run left, unmounts the tmpfs, marks the end of the run's streams and
 reports the process facts. **The zygote never holds a run's source, compiled code, output or
@@ -26,6 +27,7 @@ from zygote_child import child_main, request_limits
 from zygote_privs import prepare_drop
 from zygote_cleanup import remove_sysv_ipc, wipe_workdir
 from zygote_supervise import MARKER_BYTES, code_pipe_drained, mark_end_of_run, supervise_child
+from zygote_spare import KEY_BYTES, fork_spare, start_spare
 
 HEADER = struct.Struct(">I")
 MAX_CONTROL_BYTES = 64 * 1024
@@ -37,6 +39,8 @@ ONCE = "--once" in sys.argv
 WORKDIR = sys.argv[sys.argv.index("--workdir") + 1] if "--workdir" in sys.argv else "/tmp"
 NO_FRESH_TMP = "--no-fresh-tmp" in sys.argv  # benchmark only (npm run bench:sandbox)
 NO_AUDIT_HOOK = "--no-audit-hook" in sys.argv  # benchmark only
+# A pre-forked child waits for the next run (zygote_spare.py); a one-shot zygote has no next run.
+SPARE = not ONCE and "--no-spare" not in sys.argv  # --no-spare: benchmark only
 # The zygote for runs that use the network: it preloads requests, aiohttp, urllib and the TLS
 # authority. Without it (the lean zygote) a fork is half as big and a run that imports them anyway
 # loads them itself (slower, same result). Node picks the zygote per run (needs-network-zygote.ts).
@@ -139,19 +143,25 @@ class Sandbox:
 
 def serve(harness, sandbox, drop_privileges):
     baseline = knobs()
+    spare = None
     while True:
+        if spare is None and SPARE:
+            spare = fork_spare(harness, drop_privileges, WORKDIR)
         request = read_control()
         if request is None:
             return
         if request.get("type") != "run":
             continue  # a late "kill" for a run that already ended
-        key = os.urandom(32)
+        key = os.urandom(KEY_BYTES)
         mounted = sandbox.before_run()
         send({"type": "started", "id": request.get("id"), "key": key.hex()})
         started = time.monotonic()
-        pid = os.fork()
-        if pid == 0:
-            child_main(request, key, harness, drop_privileges, WORKDIR)
+        pid = start_spare(spare, request, key) if spare is not None else None
+        spare = None
+        if pid is None:
+            pid = os.fork()
+            if pid == 0:
+                child_main(request, key, harness, drop_privileges, WORKDIR)
         facts = supervise_child(pid, request_limits(request), kill_all=not UNSAFE_LOCAL,
                                 started=started, read_control=read_control)
         clean = sandbox.after_run(mounted) and facts.pop("clean") and code_pipe_drained()

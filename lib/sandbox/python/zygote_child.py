@@ -58,16 +58,22 @@ def _setup_descriptors():
     os.dup2(fds.EVENTS, 3)
 
 
-def child_main(request, key, harness, drop_privileges, tmpdir):
+def child_prelude():
+    """The first steps of a child, independent of its run (a spare takes them before its request)."""
+    os.setpgid(0, 0)
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGUSR1, signal.SIGUSR2,
+                signal.SIGQUIT, signal.SIGTSTP, signal.SIGTTIN, signal.SIGTTOU, signal.SIGPIPE):
+        signal.signal(sig, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+def child_main(request, key, harness, drop_privileges, tmpdir, *, prelude_done=False):
     """Never returns. Everything before `run_prepared` is harness code; the student's code runs
     only after privileges, limits and the seccomp filter are in place."""
     code = 70
     try:
-        os.setpgid(0, 0)
-        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGUSR1, signal.SIGUSR2,
-                    signal.SIGQUIT, signal.SIGTSTP, signal.SIGTTIN, signal.SIGTTOU, signal.SIGPIPE):
-            signal.signal(sig, signal.SIG_DFL)
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        if not prelude_done:
+            child_prelude()
         source = read_code(int(request.get("codeBytes") or 0))
         joined = request.get("cgroupMemory") is True and _join_cgroup()
         _setup_descriptors()

@@ -1,160 +1,32 @@
-"""Runtime tamper evidence: identities that student code must not change, plus an audit hook.
+"""Runtime tamper evidence: identities that student code must not change, plus an audit hook
+(tamper_hook.py: what it reports and why).
 
 `snapshot()` runs just before the student's code and `check(snap)` just after, in the forked
 child that runs one submission (the audit hook, which cannot be removed, therefore dies with it).
-Both must stay cheap: the whole warm run is a few milliseconds, so the snapshot is a handful of
-shallow dict copies and identity comparisons (tens of microseconds), and the hook returns at once
-for events it does not watch.
-
-The stdlib reads frames on its own (`collections.namedtuple`, `typing`, `traceback` call
-`sys._getframe`; `inspect.iscoroutinefunction` reads `__code__`), so introspection events count
-only when the *immediate* Python caller is student code. Process and descriptor events count when
-the nearest non-stdlib caller is student code. Anything outside the stdlib, the harness package
-and site packages is "student code".
+Both must stay cheap: the whole warm run is a few milliseconds and, in a fresh fork, every page the
+check writes (a reference count is a write) is a copy-on-write fault. So the run-independent part
+(builtins, every harness function) is recorded in the zygote before it forks, and compared by
+identity (`operator.is_`, never `==`, which a replaced object could answer) without reading any
+code object: in a sealed run the hook itself reports any new `__code__` on a harness or library
+function, whoever the caller.
 """
 
 import builtins
-import os
-import re
+import operator
 import sys
-import sysconfig
 import threading
 import time
 
-_HARNESS_DIR = os.path.dirname(os.path.abspath(__file__))
-_TRUSTED_DIRS = tuple(sorted({
-    p for p in (sysconfig.get_paths().get("stdlib"), sysconfig.get_paths().get("platstdlib"),
-                sysconfig.get_paths().get("purelib"), sysconfig.get_paths().get("platlib"),
-                "/usr/lib/python3/dist-packages", _HARNESS_DIR,
-                # The zygote (zygote*.py next to the package) forks the run and stays on its stack.
-                os.path.join(os.path.dirname(_HARNESS_DIR), "zygote")) if p}))
-
-# Events whose immediate caller must be student code to count.
-_DIRECT_EVENTS = {
-    "sys._getframe": "used sys._getframe",
-    "sys._current_frames": "used sys._current_frames",
-    "sys.settrace": "installed a tracer",
-    "sys.setprofile": "installed a profiler",
-    "sys.addaudithook": "installed an audit hook",
-    "gc.get_objects": "used gc.get_objects",
-    "gc.get_referrers": "used gc.get_referrers",
-    "gc.get_referents": "used gc.get_referents",
-    "function.__new__": "built a function from a code object",
-    "code.__new__": "built a code object",
-}
-_FRAME_ATTRS = {"tb_frame", "gi_frame", "cr_frame", "ag_frame", "f_code", "__code__"}
-_GENERATOR_FRAMES = {"gi_frame", "cr_frame", "ag_frame"}
-# Stdlib functions that hand frames to their caller: a student calling one of them is reaching
-# frames as surely as calling sys._getframe (namedtuple/typing/traceback.print_exc only look).
-_FRAME_RELAYS = {"currentframe", "stack", "trace", "getouterframes", "getinnerframes", "walk_stack",
-                 "walk_tb"}
-# Events that count when the nearest non-stdlib caller is student code.
-_PROCESS_EVENTS = {
-    "os.fork": "forked a process", "os.forkpty": "forked a process", "os.exec": "exec'd a program",
-    "os.posix_spawn": "spawned a process", "os.spawn": "spawned a process",
-    "os.system": "ran a shell command", "subprocess.Popen": "spawned a process",
-    "resource.setrlimit": "changed a resource limit", "resource.prlimit": "changed a resource limit",
-}
-_MAX_RECORDED = 20
-# Another process's memory or descriptors, our own raw descriptors, or anything of PID 1 (the
-# zygote): reading /proc/self/status or /proc/cpuinfo is not tampering.
-_RAW_PATH = re.compile(r"^/proc/(1/|(self|thread-self|\d+)/(mem|fd|fdinfo|task/\d+/mem)(/|$))|^/dev/(fd|std)")
+from .tamper_hook import MAX_RECORDED, make_hook
 
 _recorded = []
 # "armed": count events (between snapshot and check in-process); "sealed": a forked run's hook,
-# armed for good. Module state only for the in-process hook; a sealed hook keeps its own.
-_state = {"armed": False, "installed": False}
-
-
-def _make_hook(report, sealed):
-    """An audit hook that depends on nothing a program can reach later: every function, table and
-    flag it uses is bound here, in its own closure (not looked up in a module a program could
-    rewrite), and nothing but the interpreter's hook list refers to it. CPython offers no way to
-    remove an audit hook. `report(reason)` is called at once for every finding, so a sealed run
-    writes it to Node before the operation even returns."""
-    getframe, is_str, is_int = sys._getframe, str, int
-    isinstance_, len_ = isinstance, len
-    trusted_dirs, harness_dir = _TRUSTED_DIRS, _HARNESS_DIR
-    direct_events, process_events = dict(_DIRECT_EVENTS), dict(_PROCESS_EVENTS)
-    frame_attrs, generator_frames, relays = frozenset(_FRAME_ATTRS), frozenset(_GENERATOR_FRAMES), frozenset(_FRAME_RELAYS)
-    raw_path, own_pid, getattr_ = _RAW_PATH.match, os.getpid, getattr
-    cache, busy, seen = {}, [False], [0]
-
-    def trusted(filename):
-        hit = cache.get(filename)
-        if hit is None:
-            hit = filename.startswith("<frozen") or filename.startswith(trusted_dirs)
-            cache[filename] = hit
-        return hit
-
-    def idle_student_generator(obj, prefix):
-        code = getattr_(obj, prefix + "_code", None)
-        running = getattr_(obj, prefix + "_running", True)
-        return not running and code is not None and not trusted(code.co_filename)
-
-    def reached_by_student(frame):
-        code = frame.f_code
-        if not trusted(code.co_filename):
-            return True
-        if code.co_name in relays and frame.f_back is not None:
-            return not trusted(frame.f_back.f_code.co_filename)
-        return False
-
-    def descriptor_reason(event, args):
-        if event == "open":
-            path = args[0]
-            if isinstance_(path, is_int):
-                return "opened the raw file descriptor %d" % path
-            if isinstance_(path, is_str) and raw_path(path):
-                return "opened %s" % path
-        if event == "os.kill" and args[0] not in (own_pid(), 0):
-            return "sent a signal to process %s" % (args[0],)
-        if event == "os.killpg":
-            return "sent a signal to a process group"
-        return None
-
-    def hook(event, args):
-        if busy[0] or not (sealed or _state["armed"]):
-            return
-        busy[0] = True  # our own frame reads below raise audit events too
-        try:
-            reason = classify(event, args)
-            if reason is not None and seen[0] < _MAX_RECORDED:
-                seen[0] += 1
-                report(reason)
-        finally:
-            busy[0] = False
-
-    def classify(event, args):
-        if event.startswith("ctypes."):
-            return "used ctypes (%s)" % event  # any ctypes call during a run is foreign to the harness
-        direct = direct_events.get(event)
-        if direct is None and event == "object.__getattr__" and args[1] in frame_attrs:
-            direct = "read %s" % args[1]
-            if args[1] in generator_frames and idle_student_generator(args[0], args[1][:2]):
-                return None  # `gen.gi_frame is None` idiom: a suspended student generator leads nowhere
-        if direct is None and event == "object.__setattr__" and args[1] == "__code__":
-            direct = "replaced a function's __code__"
-        process = process_events.get(event) or descriptor_reason(event, args)
-        if direct is None and process is None:
-            return None
-        frame = getframe(2)
-        if direct is not None and reached_by_student(frame):
-            return direct
-        if process is not None:
-            while frame is not None and trusted(frame.f_code.co_filename):
-                if frame.f_code.co_filename.startswith(harness_dir):
-                    return None  # the harness itself
-                frame = frame.f_back
-            if frame is not None:
-                return process
-        return None
-
-    return hook
+# armed for good (and the reason `check` need not re-read code objects).
+_state = {"armed": False, "installed": False, "sealed": False}
 
 
 def _record(reason):
-    if len(_recorded) < _MAX_RECORDED:
+    if len(_recorded) < MAX_RECORDED:
         _recorded.append(reason)
 
 
@@ -164,8 +36,8 @@ def arm(report):
     def both(reason):
         _record(reason)
         report(reason)
-    sys.addaudithook(_make_hook(both, sealed=True))
-    _state["installed"] = True
+    sys.addaudithook(make_hook(both, None))
+    _state["installed"] = _state["sealed"] = True
 
 
 def _watched_objects(extra):
@@ -211,12 +83,61 @@ def _harness_callables():
     return found
 
 
+def _identity_table(entries):
+    """From (label, mapping, key, object): one row per mapping, (mapping, getter, objects, labels),
+    so a check is one C-level `itemgetter` call and identity comparisons per mapping: it touches the
+    watched objects' headers (reference counts) but never reads their code or builds a string."""
+    rows = {}
+    for label, mapping, key, obj in entries:
+        row = rows.setdefault(id(mapping), (mapping, [], [], []))
+        row[1].append(key)
+        row[2].append(obj)
+        row[3].append(label)
+    table = []
+    for mapping, keys, objs, labels in rows.values():
+        getter = operator.itemgetter(*keys) if len(keys) > 1 else (lambda m, k=keys[0]: (m[k],))
+        table.append((mapping, getter, tuple(objs), tuple(labels)))
+    return tuple(table)
+
+
+def _changed(table):
+    """The label of the first watched object that is gone or not the same object, else None."""
+    is_ = operator.is_
+    for mapping, getter, objs, labels in table:
+        try:
+            if all(map(is_, getter(mapping), objs)):
+                continue
+        except KeyError:
+            pass
+        for label, obj, key in zip(labels, objs, _keys(getter, len(objs))):
+            if mapping.get(key, _MISSING) is not obj:
+                return label
+    return None
+
+
+def _keys(getter, count):
+    """The keys an identity-table getter reads (slow path, only after a change was found)."""
+    if isinstance(getter, operator.itemgetter):
+        return getter.__reduce__()[1]
+    return getter.__defaults__ * count
+
+
+def _builtins_table():
+    now = vars(builtins)
+    return len(now), _identity_table([("builtins.%s" % key, now, key, value) for key, value in now.items()])
+
+
+def _harness_table():
+    return _identity_table([(label, vars(container), key, obj) for label, container, key, obj, _ in _harness_callables()])
+
+
 def prepare():
     """For a forking zygote, before it forks: take the run-independent part of the snapshot (the
     builtins and every harness function) once. In a fresh fork, walking them costs ~1 ms of
     copy-on-write faults per run. Only call it while nothing untrusted has run in this process."""
-    _prepared["builtins"] = dict(vars(builtins))
-    _prepared["harness"] = _harness_callables()
+    _prepared["builtins"] = _builtins_table()
+    _prepared["harness"] = _harness_table()
+    _prepared["codes"] = _harness_callables()
 
 
 _prepared = {}
@@ -226,17 +147,19 @@ def snapshot(*extra):
     """Record what must not change and arm the audit hook. `extra` objects (e.g. the emit
     function) are watched too, including their `__code__`."""
     if not _state["installed"]:
-        sys.addaudithook(_make_hook(_record, sealed=False))
+        sys.addaudithook(make_hook(_record, lambda: _state["armed"]))
         _state["installed"] = True
     del _recorded[:]
     watched = [(label, owner, attr, getattr(owner, attr, None)) for label, owner, attr in _watched_objects(extra)]
     codes = [(label, obj, getattr(obj, "__code__", None)) for label, obj in
              [("watched object %d" % i, obj) for i, obj in enumerate(extra)]]
     snap = {
-        "builtins": _prepared.get("builtins") or dict(vars(builtins)),
+        "builtins": _prepared.get("builtins") or _builtins_table(),
         "watched": watched,
         "codes": codes,
-        "harness": _prepared.get("harness") or _harness_callables(),
+        "harness": _prepared.get("harness") or _harness_table(),
+        # A sealed run's hook reports every new __code__ of a harness function: no re-read needed.
+        "harness_codes": () if _state["sealed"] else (_prepared.get("codes") or _harness_callables()),
         "trace": (sys.gettrace(), sys.getprofile()),
         "stdout_type": (type(sys.stdout), type(sys.stderr)),
     }
@@ -250,23 +173,28 @@ def check(snap):
     if _recorded:
         return "runtime: " + _recorded[0]
     now = vars(builtins)
-    for key, value in snap["builtins"].items():
-        if now.get(key, _MISSING) is not value:
-            return "runtime: replaced builtins.%s" % key
-    for key in now.keys() - snap["builtins"].keys():
-        return "runtime: added builtins.%s" % key
+    count, table = snap["builtins"]
+    replaced = _changed(table)
+    if replaced is not None:
+        return "runtime: replaced %s" % replaced
+    if len(now) != count:
+        for key in now.keys() - set(_keys(table[0][1], count)):
+            return "runtime: added builtins.%s" % key
     for label, owner, attr, value in snap["watched"]:
         if getattr(owner, attr, None) is not value:
             return "runtime: replaced %s" % label
     for label, obj, code in snap["codes"]:
         if getattr(obj, "__code__", None) is not code:
             return "runtime: replaced the code of %s" % label
-    if (type(sys.stdout), type(sys.stderr)) != snap["stdout_type"]:
+    if type(sys.stdout) is not snap["stdout_type"][0] or type(sys.stderr) is not snap["stdout_type"][1]:
         return "runtime: replaced the output streams' class"
-    if (sys.gettrace(), sys.getprofile()) != snap["trace"]:
+    if sys.gettrace() is not snap["trace"][0] or sys.getprofile() is not snap["trace"][1]:
         return "runtime: installed a tracer or profiler"
-    for label, container, key, obj, code in snap["harness"]:
-        if vars(container).get(key, _MISSING) is not obj or getattr(obj, "__code__", None) is not code:
+    modified = _changed(snap["harness"])
+    if modified is not None:
+        return "runtime: modified the harness (%s)" % modified
+    for label, _, _, obj, code in snap["harness_codes"]:
+        if getattr(obj, "__code__", None) is not code:
             return "runtime: modified the harness (%s)" % label
     return None
 

@@ -192,6 +192,35 @@ RUNTIME_TAMPER = [
     ("code swap", "def a(): pass\ndef b(): pass\nf = setattr\nf(a, '__co' + 'de__', getattr(b, '__co' + 'de__'))"),
 ]
 
+# Routed through a harness frame (a loop callback, a virtual thread's target) or disguised (a str
+# subclass that answers ==/hash/str with anything, a relative path, a symlink, pathlib): the hook
+# must still see what is really opened or swapped, whoever the immediate caller is.
+_OPEN_QUIETLY = "def quietly(f, *a):\n    try:\n        f(*a)\n    except Exception:\n        pass\n"
+HIDDEN_TAMPER = [
+    ("open through a loop callback",
+     "import asyncio\nasync def m():\n    asyncio.get_running_loop().call_soon(open, '/proc/se' + 'lf/mem', 'rb')\n"
+     "    await asyncio.sleep(0)\nasyncio.run(m())", "opened /proc/self/mem"),
+    ("open through a thread target",
+     "import threading\nt = threading.Thread(target=open, args=('/proc/se' + 'lf/mem', 'rb'))\nt.start()\nt.join()",
+     "opened /proc/self/mem"),
+    ("str subclass path", "class S(str):\n    def __eq__(self, other): return False\n"
+     "    def __hash__(self): return 0\n    def __str__(self): return 'harmless'\n"
+     + _OPEN_QUIETLY + "quietly(open, S('/proc/se' + 'lf/mem'), 'rb')", "opened /proc/self/mem"),
+    ("relative path after chdir", "import os\n" + _OPEN_QUIETLY + "os.chdir('/proc/se' + 'lf')\n"
+     "quietly(open, 'mem', 'rb')", "opened mem (/proc/"),
+    ("symlink to /proc/self", "import os, tempfile\n" + _OPEN_QUIETLY + "d = tempfile.mkdtemp()\n"
+     "os.symlink('/proc/se' + 'lf', d + '/p')\nquietly(open, d + '/p/mem', 'rb')", "/p/mem"),
+    ("pathlib path", "import pathlib\n" + _OPEN_QUIETLY + "quietly(pathlib.Path('/proc/se' + 'lf/mem').open, 'rb')",
+     "opened /proc/self/mem"),
+    ("bytes path", _OPEN_QUIETLY + "quietly(open, b'/proc/se' + b'lf/mem', 'rb')", "opened /proc/self/mem"),
+    ("custom path object", "class P:\n    def __fspath__(self): return '/proc/se' + 'lf/mem'\n"
+     + _OPEN_QUIETLY + "quietly(open, P(), 'rb')", "opened /proc/self/mem"),
+    ("directory for dir_fd", "import os\nfd = os.open('/proc/se' + 'lf', os.O_RDONLY)", "opened /proc/self"),
+    ("library code swapped by a thread", "import colorsys, threading\n"
+     "t = threading.Thread(target=setattr, args=(colorsys.rgb_to_yiq, '__co' + 'de__', compile(\"''\", 'm', 'eval')))\n"
+     "t.start()\nt.join()", "replaced the code of rgb_to_yiq"),
+]
+
 
 def scan(code):
     return tamper.static_scan(textwrap.dedent(code))
@@ -256,6 +285,26 @@ class RuntimeCheckTest(unittest.TestCase):
                 result, _ = run(code, scan=False)
                 self.assertIsNotNone(result["tamper"], result)
                 self.assertTrue(result["tamper"]["reason"].startswith("runtime: "))
+
+    def test_hidden_and_trampolined_techniques_are_caught(self):
+        import colorsys
+        saved = colorsys.rgb_to_yiq.__code__  # the in-process run's swap would outlive it
+        for name, code, reason in HIDDEN_TAMPER:
+            with self.subTest(name):
+                try:
+                    result, _ = run(code, scan=False)
+                finally:
+                    colorsys.rgb_to_yiq.__code__ = saved
+                self.assertIsNotNone(result["tamper"], result)
+                self.assertIn(reason, result["tamper"]["reason"])
+
+    def test_ordinary_file_use_is_not_flagged(self):
+        code = ("import os, pathlib, tempfile\nd = tempfile.mkdtemp()\np = pathlib.Path(d) / 'a.txt'\n"
+                "p.write_text('x')\nprint(open(str(p)).read(), p.read_text(), open(os.fsencode(p)).read())\n"
+                "os.chdir(d)\nprint(open('a.txt').read())\nprint(open('/proc/self/status').readline().split()[0])")
+        result, _ = run(code, scan=False)
+        self.assertEqual(result["status"], "ok", result)
+        self.assertIsNone(result["tamper"], result)
 
     def test_snapshot_watches_extra_callables(self):
         from interleave import tamper_runtime

@@ -10,7 +10,7 @@ import { callApi, type ApiError } from "@/app/_lib/api-client";
 import { useErrorText } from "@/app/_lib/use-error-text";
 import { card, primaryButton, secondaryButton } from "@/app/_components/button-styles";
 import { TimelinePanel } from "@/app/exercises/[id]/timeline-panel";
-import { bodyOf, EMPTY_FORM, formOf, type EditorForm } from "./editor-form";
+import { bodyOf, cpuStretchProblem, EMPTY_FORM, formOf, type EditorForm } from "./editor-form";
 import { ExerciseFields } from "./exercise-fields";
 import { NetworkEditor, networkTextOf, parseNetworkText } from "./network-editor";
 import { RunTimeline } from "./run-timeline";
@@ -71,6 +71,10 @@ export function ExerciseEditor({
   /** Saves the form (and the spec) when it changed; returns the saved exercise or null on error. */
   async function save(): Promise<ExerciseForEditor | null> {
     const { body, limitsError } = bodyOf(form);
+    if (cpuStretchProblem(form.cpuStretchText)) {
+      setNotice({ text: t("cpuStretchInvalid"), error: true });
+      return null;
+    }
     if (limitsError) {
       setFieldErrors({ limits: [t("limitsInvalid")] });
       setNotice({ text: t("limitsInvalid"), error: true });
@@ -108,6 +112,8 @@ export function ExerciseEditor({
 
   function onSave() {
     startTransition(async () => {
+      // Nothing changed: nothing to send, but the instructor still learns that all of it is saved.
+      if (exercise && !dirty) return setNotice({ text: t("saved"), error: false });
       await save();
     });
   }
@@ -177,7 +183,7 @@ export function ExerciseEditor({
               {t("specTitle")}
             </h2>
             <button type="button" onClick={onRecord} disabled={pending} className={secondaryButton}>
-              {t("record", { count: form.schedules })}
+              {form.schedulesAuto ? t("recordAuto") : t("record", { count: form.schedules })}
             </button>
           </div>
           {recorded ? <RunTimeline run={recorded} caption={t("recordedRun")} /> : null}

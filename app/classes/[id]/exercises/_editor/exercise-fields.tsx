@@ -4,10 +4,10 @@ import { useTranslations } from "next-intl";
 import { PythonEditor } from "@/app/_components/python-editor/python-editor";
 import { MarkdownField } from "./markdown-field";
 import type { EditorForm } from "./editor-form";
+import { fieldInput as input } from "./field-styles";
+import { CpuStretchField, SchedulesField } from "./limit-fields";
 
 type FieldErrors = Record<string, string[] | undefined>;
-
-const input = "rounded-lg border-2 border-slate-400 bg-white px-4 py-3 text-lg text-slate-900";
 
 /** Kind, titles and prompts in both languages, starter and reference code, points, schedules, limits. */
 export function ExerciseFields({
@@ -103,17 +103,13 @@ export function ExerciseFields({
           onChange={(v) => set("points", v)}
           errors={errors.points}
         />
-        <NumberInput
-          id="exercise-schedules"
-          label={t("schedules")}
-          hint={t("schedulesHint")}
-          value={form.schedules}
-          min={1}
-          max={50}
-          onChange={(v) => set("schedules", v)}
-          errors={errors.schedules}
-        />
+        <SchedulesField form={form} onChange={onChange} errors={errors.schedules} />
       </div>
+      <CpuStretchField
+        value={form.cpuStretchText}
+        onChange={(v) => set("cpuStretchText", v)}
+        errors={errors["limits.cpuStretchMs"]}
+      />
       <div className="flex flex-col gap-1.5">
         <label htmlFor="exercise-limits" className="text-lg font-semibold text-slate-900">
           {t("limits")}

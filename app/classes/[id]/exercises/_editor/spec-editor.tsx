@@ -34,7 +34,7 @@ export function SpecEditor(props: { value: string; onChange(value: string): void
       <div className="flex overflow-hidden rounded-lg border-2 border-slate-400 bg-white">
         <pre
           aria-hidden="true"
-          className="select-none bg-slate-100 px-2 py-3 text-right font-mono text-base leading-6 text-slate-500"
+          className="select-none bg-slate-100 px-2 py-3 text-right font-mono text-base leading-6 text-slate-600"
         >
           {Array.from({ length: lineCount }, (_, i) => (
             <span key={i} className={problem?.line === i + 1 ? "block bg-red-200 font-bold text-red-900" : "block"}>
