@@ -104,7 +104,8 @@ describe.skipIf(!redisUp && process.env.CI !== "true")("two app nodes with a fan
     // Long enough for a second node's copy (coalescing: 250 ms) to arrive, were there one.
     await pause(1_500);
     expect(kaiVerdicts).toBe(1);
-    expect(updates).toHaveLength(1);
+    // A second emitter would send the row with Kai's new score twice (other rows may come apart).
+    expect(updates.filter((u) => u.entries.some((e) => e.name === "Kai" && e.score === points))).toHaveLength(1);
 
     // The lease holder shuts down (SIGTERM: it releases the lease); the grader node takes over.
     await webOnly.stop();
