@@ -14,7 +14,6 @@ import { createClassJoinAuthorizer } from "@/lib/realtime/authorize-class-join";
 import { createRoomRevocations } from "@/lib/realtime/room-revocations";
 import { createRealtimeServer } from "@/lib/realtime/create-realtime-server";
 import { startLiveClass, type LiveClass } from "@/lib/realtime/start-live-class";
-import { startLiveEmitterLease, type LiveEmitterLease } from "@/lib/realtime/start-live-emitter-lease";
 import { setAuthRateLimiters, signInThrottleOptions } from "@/lib/auth/auth-rate-limiters";
 import { createAuthRateLimiters } from "@/lib/auth/create-auth-rate-limiters";
 import { setGradingServices } from "@/lib/grading/grading-services";
@@ -37,7 +36,6 @@ const started: {
   listening?: boolean;
   app?: { close(): Promise<void> };
   live?: LiveClass;
-  lease?: LiveEmitterLease;
   realtime?: { close(): Promise<void> };
   grading?: { stop(): Promise<void> };
   runner?: { close(): Promise<void> };
@@ -59,7 +57,6 @@ const shutdown = onShutdownSignal({
     },
     { name: "stop accepting connections", run: () => void (started.listening && started.httpServer?.close()) },
     { name: "live class", run: () => started.live?.stop() },
-    { name: "live emitter lease: hand over", run: () => started.lease?.stop() },
     { name: "sockets: reconnect elsewhere", run: () => started.realtime?.close() },
     { name: "grading: finish running jobs", run: () => started.grading?.stop() },
     { name: "sandbox pool", run: () => started.runner?.close() },
@@ -129,16 +126,9 @@ async function main(): Promise<void> {
     onClassRoomJoined: (classId) => live?.onClassRoomJoined(classId),
   });
   started.realtime = realtime;
-  // With fan-out nodes (REALTIME_URL) the browsers' sockets are there: send through Redis, and
-  // of several app nodes only the lease holder sends what a verdict causes.
-  const acrossNodes = env.REALTIME_URL !== undefined;
-  if (acrossNodes && env.REDIS_URL)
-    started.lease = await startLiveEmitterLease({
-      redis: env.REDIS_URL,
-      key: `${env.REALTIME_REDIS_KEY}#live-emitter`,
-      onChange: (held) => log.info({ held }, held ? "live emitter: this node" : "live emitter: another node"),
-    });
-  live = await startLiveClass(realtime.io, { acrossNodes, emitter: started.lease });
+  // With fan-out nodes (REALTIME_URL) the browsers' sockets are there: send through Redis. Only
+  // this app node emits a class's feed then (docs/architecture.md: one app node per deployment).
+  live = await startLiveClass(realtime.io, { acrossNodes: env.REALTIME_URL !== undefined });
   started.live = live;
   const liveClass = live;
   if (stopRequested) return;

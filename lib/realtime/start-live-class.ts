@@ -24,21 +24,11 @@ export interface LiveClass {
  */
 export async function startLiveClass(
   io: InterleaveServer,
-  options: {
-    intervalMs?: number;
-    log?: (message: string) => void;
-    acrossNodes?: boolean;
-    /**
-     * With `acrossNodes` and several app nodes: every node hears every verdict, so only the
-     * holder of this lease (start-live-emitter-lease.ts) sends what a verdict causes.
-     */
-    emitter?: { isHeld(): boolean };
-  } = {},
+  options: { intervalMs?: number; log?: (message: string) => void; acrossNodes?: boolean } = {},
 ): Promise<LiveClass> {
-  // Fan-out topology: the sockets are on fan-out nodes, reached through the Redis adapter, and
-  // one app node (the lease holder) emits what verdicts cause (docs/architecture.md).
+  // Fan-out topology: the sockets are on fan-out nodes, reached through the Redis adapter. Only
+  // this app node emits a class's feed then (docs/architecture.md: one app node per deployment).
   const out = options.acrossNodes ? io : io.local;
-  const emitsVerdicts = () => !options.acrossNodes || !options.emitter || options.emitter.isHeld();
   const log = options.log ?? ((message: string) => console.error(`[live] ${message}`));
   const onError = (error: unknown) =>
     log(`live update failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -60,9 +50,6 @@ export async function startLiveClass(
   const warming = new Map<string, Promise<void>>();
   const liveClass: LiveClass = {
     onGraded(event) {
-      // Changes made through this node's own requests (aliases, review decisions) are not
-      // verdicts: only this node hears of them, so it sends them whether it holds the lease or not.
-      if (!emitsVerdicts()) return;
       deliverSubmissionGraded(out, event);
       leaderboard.changed(event.classId, event.userId);
       progress.changed(event.classId);
