@@ -34,20 +34,72 @@ function Modal({ title, onClose, children }: { title: string; onClose: () => voi
   );
 }
 
-function useSave(onClose: () => void) {
+type Body = Record<string, unknown>;
+
+/**
+ * The form both dialogs share: their fields, Save, Cancel and (when there is something to undo) a
+ * clearing button. Each posts its body plus the typed reason to `url`, then closes and refreshes.
+ */
+function GradeForm({
+  title,
+  url,
+  onClose,
+  body,
+  clear,
+  fields,
+}: {
+  title: string;
+  url: string;
+  onClose: () => void;
+  body: (form: FormData) => Body;
+  clear: { label: string; body: Body } | null;
+  fields: (errors: (name: string) => string[] | undefined) => ReactNode;
+}) {
+  const t = useTranslations("assignments.gradebook");
+  const errorText = useErrorText();
   const router = useRouter();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  async function save(url: string, body: unknown) {
+  async function save(form: FormData, values: Body) {
     setBusy(true);
     setError(null);
-    const result = await callApi(url, "POST", body);
+    const result = await callApi(url, "POST", { ...values, reason: String(form.get("reason") ?? "") });
     setBusy(false);
     if (!result.ok) return setError(result.error);
     onClose();
     router.refresh();
   }
-  return { error, busy, save };
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    void save(form, body(form));
+  }
+  return (
+    <Modal title={title} onClose={onClose}>
+      <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+        <FormError message={error ? errorText.message(error) : null} />
+        {fields((name) => errorText.field(error, name))}
+        <div className="flex flex-wrap gap-3">
+          <button type="submit" className={primaryButton} disabled={busy}>
+            {t("save")}
+          </button>
+          <button type="button" className={secondaryButton} onClick={onClose}>
+            {t("cancel")}
+          </button>
+          {clear ? (
+            <button
+              type="button"
+              className={dangerButton}
+              disabled={busy}
+              onClick={(event) => void save(new FormData(event.currentTarget.form ?? undefined), clear.body)}
+            >
+              {clear.label}
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </Modal>
+  );
 }
 
 export function OverrideDialog({
@@ -64,70 +116,31 @@ export function OverrideDialog({
   onClose: () => void;
 }) {
   const t = useTranslations("assignments.gradebook");
-  const errorText = useErrorText();
-  const { error, busy, save } = useSave(onClose);
-  const url = `/api/assignments/${assignmentId}/overrides`;
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    void save(url, {
-      userId: row.userId,
-      exerciseId: cell.exerciseId,
-      points: Number(form.get("points")),
-      reason: String(form.get("reason") ?? ""),
-    });
-  }
+  const target = { userId: row.userId, exerciseId: cell.exerciseId };
   return (
-    <Modal title={t("overrideFor", { exercise: exerciseTitle, name: row.name })} onClose={onClose}>
-      <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
-        <FormError message={error ? errorText.message(error) : null} />
-        <Field
-          name="points"
-          type="number"
-          step="0.5"
-          min={0}
-          max={cell.pointsPossible}
-          required
-          defaultValue={cell.override?.points ?? cell.points}
-          label={t("pointsLabel", { max: cell.pointsPossible })}
-          errors={errorText.field(error, "points")}
-        />
-        <Field
-          name="reason"
-          required
-          maxLength={500}
-          defaultValue=""
-          label={t("reason")}
-          errors={errorText.field(error, "reason")}
-        />
-        <div className="flex flex-wrap gap-3">
-          <button type="submit" className={primaryButton} disabled={busy}>
-            {t("save")}
-          </button>
-          <button type="button" className={secondaryButton} onClick={onClose}>
-            {t("cancel")}
-          </button>
-          {cell.override ? (
-            <button
-              type="button"
-              className={dangerButton}
-              disabled={busy}
-              onClick={(event) => {
-                const reason = new FormData(event.currentTarget.form ?? undefined).get("reason");
-                void save(url, {
-                  userId: row.userId,
-                  exerciseId: cell.exerciseId,
-                  points: null,
-                  reason: String(reason ?? ""),
-                });
-              }}
-            >
-              {t("clearOverride")}
-            </button>
-          ) : null}
-        </div>
-      </form>
-    </Modal>
+    <GradeForm
+      title={t("overrideFor", { exercise: exerciseTitle, name: row.name })}
+      url={`/api/assignments/${assignmentId}/overrides`}
+      onClose={onClose}
+      body={(form) => ({ ...target, points: Number(form.get("points")) })}
+      clear={cell.override ? { label: t("clearOverride"), body: { ...target, points: null } } : null}
+      fields={(errors) => (
+        <>
+          <Field
+            name="points"
+            type="number"
+            step="0.5"
+            min={0}
+            max={cell.pointsPossible}
+            required
+            defaultValue={cell.override?.points ?? cell.points}
+            label={t("pointsLabel", { max: cell.pointsPossible })}
+            errors={errors("points")}
+          />
+          <Field name="reason" required maxLength={500} defaultValue="" label={t("reason")} errors={errors("reason")} />
+        </>
+      )}
+    />
   );
 }
 
@@ -143,53 +156,26 @@ export function ExtensionDialog({
   onClose: () => void;
 }) {
   const t = useTranslations("assignments.gradebook");
-  const errorText = useErrorText();
-  const { error, busy, save } = useSave(onClose);
-  const url = `/api/assignments/${assignmentId}/extensions`;
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    void save(url, {
-      userId: row.userId,
-      dueAt: String(form.get("dueAt") ?? ""),
-      reason: String(form.get("reason") ?? ""),
-    });
-  }
   return (
-    <Modal title={t("extensionFor", { name: row.name })} onClose={onClose}>
-      <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
-        <FormError message={error ? errorText.message(error) : null} />
-        <Field
-          name="dueAt"
-          type="datetime-local"
-          required
-          defaultValue={row.extendedDueAt ? toLocalInputValue(new Date(row.extendedDueAt), timeZone) : ""}
-          label={`${t("newDueAt")} (${timeZone})`}
-          errors={errorText.field(error, "dueAt")}
-        />
-        <Field name="reason" required maxLength={500} label={t("reason")} errors={errorText.field(error, "reason")} />
-        <div className="flex flex-wrap gap-3">
-          <button type="submit" className={primaryButton} disabled={busy}>
-            {t("save")}
-          </button>
-          <button type="button" className={secondaryButton} onClick={onClose}>
-            {t("cancel")}
-          </button>
-          {row.extendedDueAt ? (
-            <button
-              type="button"
-              className={dangerButton}
-              disabled={busy}
-              onClick={(event) => {
-                const reason = new FormData(event.currentTarget.form ?? undefined).get("reason");
-                void save(url, { userId: row.userId, dueAt: null, reason: String(reason ?? "") });
-              }}
-            >
-              {t("removeExtension")}
-            </button>
-          ) : null}
-        </div>
-      </form>
-    </Modal>
+    <GradeForm
+      title={t("extensionFor", { name: row.name })}
+      url={`/api/assignments/${assignmentId}/extensions`}
+      onClose={onClose}
+      body={(form) => ({ userId: row.userId, dueAt: String(form.get("dueAt") ?? "") })}
+      clear={row.extendedDueAt ? { label: t("removeExtension"), body: { userId: row.userId, dueAt: null } } : null}
+      fields={(errors) => (
+        <>
+          <Field
+            name="dueAt"
+            type="datetime-local"
+            required
+            defaultValue={row.extendedDueAt ? toLocalInputValue(new Date(row.extendedDueAt), timeZone) : ""}
+            label={`${t("newDueAt")} (${timeZone})`}
+            errors={errors("dueAt")}
+          />
+          <Field name="reason" required maxLength={500} label={t("reason")} errors={errors("reason")} />
+        </>
+      )}
+    />
   );
 }

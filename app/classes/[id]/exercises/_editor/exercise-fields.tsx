@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { PythonEditor } from "@/app/_components/python-editor/python-editor";
 import { MarkdownField } from "./markdown-field";
 import type { EditorForm } from "./editor-form";
@@ -23,6 +24,12 @@ export function ExerciseFields({
 }) {
   const t = useTranslations("exerciseEditor");
   const set = <K extends keyof EditorForm>(key: K, value: EditorForm[K]) => onChange({ ...form, [key]: value });
+  /** One field's value, setter and errors (`errorKey`: the field's path in the API's error details). */
+  const bind = <K extends keyof EditorForm>(key: K, errorKey: string) => ({
+    value: form[key],
+    onChange: (value: EditorForm[K]) => set(key, value),
+    errors: errors[errorKey],
+  });
   const write = form.kind === "WRITE_CODE";
   return (
     <div className="flex flex-col gap-6">
@@ -45,71 +52,22 @@ export function ExerciseFields({
         </div>
       </fieldset>
       <div className="grid gap-4 md:grid-cols-2">
-        <TextInput
-          id="exercise-title-en"
-          label={t("titleEn")}
-          value={form.titleEn}
-          onChange={(v) => set("titleEn", v)}
-          errors={errors["title.en"]}
-          required
-        />
-        <TextInput
-          id="exercise-title-zh"
-          label={t("titleZh")}
-          value={form.titleZh}
-          onChange={(v) => set("titleZh", v)}
-          errors={errors["title.zh"]}
-          hint={t("zhHint")}
-        />
+        <TextInput id="exercise-title-en" label={t("titleEn")} {...bind("titleEn", "title.en")} required />
+        <TextInput id="exercise-title-zh" label={t("titleZh")} {...bind("titleZh", "title.zh")} hint={t("zhHint")} />
       </div>
-      <MarkdownField
-        id="exercise-prompt-en"
-        label={t("promptEn")}
-        value={form.promptEn}
-        onChange={(v) => set("promptEn", v)}
-        errors={errors["prompt.en"]}
-        required
-      />
-      <MarkdownField
-        id="exercise-prompt-zh"
-        label={t("promptZh")}
-        value={form.promptZh}
-        onChange={(v) => set("promptZh", v)}
-        errors={errors["prompt.zh"]}
-      />
-      {write ? (
-        <CodeField
-          id="exercise-starter"
-          label={t("starter")}
-          value={form.starter}
-          onChange={(v) => set("starter", v)}
-          errors={errors.starter}
-        />
-      ) : null}
+      <MarkdownField id="exercise-prompt-en" label={t("promptEn")} {...bind("promptEn", "prompt.en")} required />
+      <MarkdownField id="exercise-prompt-zh" label={t("promptZh")} {...bind("promptZh", "prompt.zh")} />
+      {write ? <CodeField id="exercise-starter" label={t("starter")} {...bind("starter", "starter")} /> : null}
       <CodeField
         id="exercise-solution"
         label={write ? t("solution") : t("program")}
-        value={form.solution}
-        onChange={(v) => set("solution", v)}
-        errors={errors.solution}
+        {...bind("solution", "solution")}
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <NumberInput
-          id="exercise-points"
-          label={t("points")}
-          value={form.points}
-          min={0}
-          max={1000}
-          onChange={(v) => set("points", v)}
-          errors={errors.points}
-        />
+        <NumberInput id="exercise-points" label={t("points")} min={0} max={1000} {...bind("points", "points")} />
         <SchedulesField form={form} onChange={onChange} errors={errors.schedules} />
       </div>
-      <CpuStretchField
-        value={form.cpuStretchText}
-        onChange={(v) => set("cpuStretchText", v)}
-        errors={errors["limits.cpuStretchMs"]}
-      />
+      <CpuStretchField {...bind("cpuStretchText", "limits.cpuStretchMs")} />
       <div className="flex flex-col gap-1.5">
         <label htmlFor="exercise-limits" className="text-lg font-semibold text-slate-900">
           {t("limits")}
@@ -132,20 +90,32 @@ export function ExerciseFields({
   );
 }
 
-function TextInput(props: {
-  id: string;
-  label: string;
-  value: string;
-  onChange(v: string): void;
-  errors?: string[];
-  hint?: string;
-  required?: boolean;
-}) {
+/** A label above its control, then an optional hint and the field's errors. */
+function FieldFrame(props: { id: string; label: string; hint?: string; errors?: string[]; children: ReactNode }) {
   return (
     <div className="flex flex-col gap-1.5">
       <label htmlFor={props.id} className="text-lg font-semibold text-slate-900">
         {props.label}
       </label>
+      {props.children}
+      {props.hint ? <p className="text-base text-slate-600">{props.hint}</p> : null}
+      {props.errors ? <p className="text-base font-semibold text-red-700">{props.errors.join(" ")}</p> : null}
+    </div>
+  );
+}
+
+interface InputProps<T> {
+  id: string;
+  label: string;
+  value: T;
+  onChange(v: T): void;
+  errors?: string[];
+  hint?: string;
+}
+
+function TextInput(props: InputProps<string> & { required?: boolean }) {
+  return (
+    <FieldFrame {...props}>
       <input
         id={props.id}
         value={props.value}
@@ -154,27 +124,13 @@ function TextInput(props: {
         aria-invalid={props.errors ? true : undefined}
         className={input}
       />
-      {props.hint ? <p className="text-base text-slate-600">{props.hint}</p> : null}
-      {props.errors ? <p className="text-base font-semibold text-red-700">{props.errors.join(" ")}</p> : null}
-    </div>
+    </FieldFrame>
   );
 }
 
-function NumberInput(props: {
-  id: string;
-  label: string;
-  value: number;
-  min: number;
-  max: number;
-  onChange(v: number): void;
-  errors?: string[];
-  hint?: string;
-}) {
+function NumberInput(props: InputProps<number> & { min: number; max: number }) {
   return (
-    <div className="flex flex-col gap-1.5">
-      <label htmlFor={props.id} className="text-lg font-semibold text-slate-900">
-        {props.label}
-      </label>
+    <FieldFrame {...props}>
       <input
         id={props.id}
         type="number"
@@ -184,18 +140,13 @@ function NumberInput(props: {
         onChange={(e) => props.onChange(Number(e.target.value))}
         className={input}
       />
-      {props.hint ? <p className="text-base text-slate-600">{props.hint}</p> : null}
-      {props.errors ? <p className="text-base font-semibold text-red-700">{props.errors.join(" ")}</p> : null}
-    </div>
+    </FieldFrame>
   );
 }
 
-function CodeField(props: { id: string; label: string; value: string; onChange(v: string): void; errors?: string[] }) {
+function CodeField(props: Omit<InputProps<string>, "hint">) {
   return (
-    <div className="flex flex-col gap-1.5">
-      <label htmlFor={props.id} className="text-lg font-semibold text-slate-900">
-        {props.label}
-      </label>
+    <FieldFrame {...props}>
       <PythonEditor
         id={props.id}
         label={props.label}
@@ -204,7 +155,6 @@ function CodeField(props: { id: string; label: string; value: string; onChange(v
         minLines={8}
         maxLines={24}
       />
-      {props.errors ? <p className="text-base font-semibold text-red-700">{props.errors.join(" ")}</p> : null}
-    </div>
+    </FieldFrame>
   );
 }
