@@ -7,73 +7,46 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Browser, type BrowserContext, type Page } from "playwright-core";
-import { launchChromium } from "@/scripts/launch-chromium";
+import type { Page } from "playwright-core";
 import { formatInZone } from "@/lib/assignments/time-zone";
-import { HttpSession } from "@/tests/helpers/http-session";
 import { REPO_ROOT } from "@/scripts/production-build";
-import { startTestServer, type TestServer } from "@/tests/helpers/server";
+import { startBrowserWorld, type BrowserWorld } from "@/tests/helpers/browser-world";
+import { classWithStudent } from "@/tests/helpers/class-setup";
+import type { TestServer } from "@/tests/helpers/server";
 
 const SLUG = "05-create-task-concurrency";
 const TITLE = "Sequential await vs. create_task";
 const PASSWORD = "password 123";
 const ZONE = "Asia/Shanghai";
 
+let world: BrowserWorld;
 let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 let classId: string;
 let assignmentUrl: string;
 
-async function signedInPage(email: string, options: { width?: number } = {}): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 1280, height: 900 },
-    locale: "en-US",
-    timezoneId: ZONE,
-    acceptDownloads: true,
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${server.url}/dashboard`);
-  return page;
+function signedInPage(email: string, options: { width?: number } = {}): Promise<Page> {
+  return world.signIn(email, { ...options, context: { timezoneId: ZONE, acceptDownloads: true } });
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-  const teacher = new HttpSession(server.url);
-  await teacher.signUpAndSignIn({
-    email: "grace@example.edu",
+  world = await startBrowserWorld({ password: PASSWORD });
+  server = world.server;
+  ({ classId } = await classWithStudent(server.url, {
     password: PASSWORD,
-    name: "Grace Hopper",
-    role: "instructor",
-  });
-  const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", {
-    name: "协程 101",
-  });
-  classId = created.body.class.id;
-  expect(
-    (
-      await teacher.json("POST", `/api/classes/${classId}/exercises/import`, {
+    teacher: { email: "grace@example.edu", name: "Grace Hopper" },
+    className: "协程 101",
+    student: { email: "li.lei@example.edu", name: "李雷" },
+    prepare: async (teacher, id) => {
+      const imported = await teacher.json("POST", `/api/classes/${id}/exercises/import`, {
         slugs: [SLUG, "01-greenlet-ping-pong"],
         publish: true,
-      })
-    ).status,
-  ).toBe(200);
-  const student = new HttpSession(server.url);
-  await student.signUpAndSignIn({ email: "li.lei@example.edu", password: PASSWORD, name: "李雷", role: "student" });
-  expect((await student.json("POST", "/api/classes/join", { code: created.body.class.joinCode })).status).toBe(201);
+      });
+      expect(imported.status).toBe(200);
+    },
+  }));
 }, 600_000);
 
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => world?.close());
 
 describe("a graded assignment", () => {
   it("create → late submission → override → Canvas file", async () => {

@@ -5,11 +5,10 @@
  * in another browser context, shows the student's submission arrive without a reload.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Browser, type BrowserContext, type Page } from "playwright-core";
-import { launchChromium } from "@/scripts/launch-chromium";
-import { signedInPage } from "@/tests/helpers/browser";
-import { HttpSession } from "@/tests/helpers/http-session";
-import { startTestServer, type TestServer } from "@/tests/helpers/server";
+import type { Page } from "playwright-core";
+import { startBrowserWorld, type BrowserWorld } from "@/tests/helpers/browser-world";
+import { classWithStudent } from "@/tests/helpers/class-setup";
+import type { TestServer } from "@/tests/helpers/server";
 
 const PASSWORD = "password 123";
 const SOLUTION = `import asyncio
@@ -27,41 +26,24 @@ async def main():
 asyncio.run(main())
 `;
 
+let world: BrowserWorld;
 let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 let classId: string;
 
-async function signIn(email: string): Promise<Page> {
-  const page = await signedInPage({ browser, url: server.url, email, password: PASSWORD });
-  contexts.push(page.context());
-  return page;
-}
+const signIn = (email: string): Promise<Page> => world.signIn(email);
 
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-  const teacher = new HttpSession(server.url);
-  await teacher.signUpAndSignIn({
-    email: "grace@example.edu",
+  world = await startBrowserWorld({ password: PASSWORD });
+  server = world.server;
+  ({ classId } = await classWithStudent(server.url, {
     password: PASSWORD,
-    name: "Grace Hopper",
-    role: "instructor",
-  });
-  const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", {
-    name: "Async Lab",
-  });
-  classId = created.body.class.id;
-  const student = new HttpSession(server.url);
-  await student.signUpAndSignIn({ email: "lin@example.edu", password: PASSWORD, name: "Lin Student", role: "student" });
-  expect((await student.json("POST", "/api/classes/join", { code: created.body.class.joinCode })).status).toBe(201);
+    teacher: { email: "grace@example.edu", name: "Grace Hopper" },
+    className: "Async Lab",
+    student: { email: "lin@example.edu", name: "Lin Student" },
+  }));
 }, 600_000);
 
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => world?.close());
 
 it("an instructor writes and publishes an exercise; a student passes it; the dashboard shows it live", async () => {
   const author = await signIn("grace@example.edu");

@@ -7,11 +7,10 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Browser, type BrowserContext, type Page } from "playwright-core";
-import { launchChromium } from "@/scripts/launch-chromium";
-import { signedInPage } from "@/tests/helpers/browser";
-import { HttpSession } from "@/tests/helpers/http-session";
-import { startTestServer, type TestServer } from "@/tests/helpers/server";
+import type { Page } from "playwright-core";
+import { startBrowserWorld, type BrowserWorld } from "@/tests/helpers/browser-world";
+import { classWithStudent } from "@/tests/helpers/class-setup";
+import type { TestServer } from "@/tests/helpers/server";
 
 const PASSWORD = "password 123";
 const SHOTS_DIR = process.env.SHOTS_DIR;
@@ -33,16 +32,11 @@ async def main():
 asyncio.run(main())
 `;
 
+let world: BrowserWorld;
 let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 let classId: string;
 
-async function signIn(email: string, locale = "en-US", width = 1280): Promise<Page> {
-  const page = await signedInPage({ browser, url: server.url, email, password: PASSWORD, locale, width });
-  contexts.push(page.context());
-  return page;
-}
+const signIn = (email: string, locale = "en-US", width = 1280): Promise<Page> => world.signIn(email, { locale, width });
 
 async function shot(page: Page, name: string): Promise<void> {
   if (!SHOTS_DIR) return;
@@ -57,24 +51,17 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ env: { SANDBOX_UID_BASE: "63840" } });
-  browser = await launchChromium();
-  const teacher = new HttpSession(server.url);
-  await teacher.signUpAndSignIn({ email: "ada@example.edu", password: PASSWORD, name: "Ada", role: "instructor" });
-  const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", {
-    name: "Crawlers",
-  });
-  classId = created.body.class.id;
-  const student = new HttpSession(server.url);
-  await student.signUpAndSignIn({ email: "kai@example.edu", password: PASSWORD, name: "Kai", role: "student" });
-  expect((await student.json("POST", "/api/classes/join", { code: created.body.class.joinCode })).status).toBe(201);
+  world = await startBrowserWorld({ password: PASSWORD, env: { SANDBOX_UID_BASE: "63840" } });
+  server = world.server;
+  ({ classId } = await classWithStudent(server.url, {
+    password: PASSWORD,
+    teacher: { email: "ada@example.edu", name: "Ada" },
+    className: "Crawlers",
+    student: { email: "kai@example.edu", name: "Kai" },
+  }));
 }, 600_000);
 
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => world?.close());
 
 it("an instructor gives a new crawler exercise a network, records and publishes it; a student passes", async () => {
   const author = await signIn("ada@example.edu");

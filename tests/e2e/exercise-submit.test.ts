@@ -8,26 +8,21 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Browser, type BrowserContext, type Page } from "playwright-core";
-import { launchChromium } from "@/scripts/launch-chromium";
-import { seriousViolations, signedInPage } from "@/tests/helpers/browser";
-import { HttpSession } from "@/tests/helpers/http-session";
+import type { Page } from "playwright-core";
+import { seriousViolations } from "@/tests/helpers/browser";
+import { startBrowserWorld, type BrowserWorld } from "@/tests/helpers/browser-world";
+import { classWithStudent } from "@/tests/helpers/class-setup";
 import { REPO_ROOT } from "@/scripts/production-build";
-import { startTestServer, type TestServer } from "@/tests/helpers/server";
+import type { TestServer } from "@/tests/helpers/server";
 
 const SLUG = "05-create-task-concurrency";
 const PASSWORD = "password 123";
 
+let world: BrowserWorld;
 let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 let classId: string;
 
-async function signIn(email: string): Promise<Page> {
-  const page = await signedInPage({ browser, url: server.url, email, password: PASSWORD });
-  contexts.push(page.context());
-  return page;
-}
+const signIn = (email: string): Promise<Page> => world.signIn(email);
 
 /** Replaces the CodeMirror editor's text the way a user pastes (no auto-indent on the way). */
 async function typeCode(page: Page, code: string): Promise<void> {
@@ -40,34 +35,24 @@ async function typeCode(page: Page, code: string): Promise<void> {
 const exerciseFile = (name: string) => readFileSync(path.join(REPO_ROOT, "content/exercises", SLUG, name), "utf8");
 
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
+  world = await startBrowserWorld({ password: PASSWORD });
+  server = world.server;
   // Set-up through the API: the browser part is the student's journey.
-  const teacher = new HttpSession(server.url);
-  await teacher.signUpAndSignIn({
-    email: "ada@example.edu",
+  ({ classId } = await classWithStudent(server.url, {
     password: PASSWORD,
-    name: "Ada Lovelace",
-    role: "instructor",
-  });
-  const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", {
-    name: "Coroutines 101",
-  });
-  classId = created.body.class.id;
-  const imported = await teacher.json<{ created: number }>("POST", `/api/classes/${classId}/exercises/import`, {
-    publish: true,
-  });
-  expect(imported.body.created).toBeGreaterThanOrEqual(12);
-  const student = new HttpSession(server.url);
-  await student.signUpAndSignIn({ email: "kim@example.edu", password: PASSWORD, name: "Kim Student", role: "student" });
-  expect((await student.json("POST", "/api/classes/join", { code: created.body.class.joinCode })).status).toBe(201);
+    teacher: { email: "ada@example.edu", name: "Ada Lovelace" },
+    className: "Coroutines 101",
+    student: { email: "kim@example.edu", name: "Kim Student" },
+    prepare: async (teacher, id) => {
+      const imported = await teacher.json<{ created: number }>("POST", `/api/classes/${id}/exercises/import`, {
+        publish: true,
+      });
+      expect(imported.body.created).toBeGreaterThanOrEqual(12);
+    },
+  }));
 }, 600_000);
 
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => world?.close());
 
 describe("solving an exercise", () => {
   it("a student submits the reference solution and sees Passed appear live", async () => {

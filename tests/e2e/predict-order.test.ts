@@ -7,19 +7,18 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Browser, type BrowserContext, type Page } from "playwright-core";
-import { launchChromium } from "@/scripts/launch-chromium";
-import { seriousViolations, signedInPage } from "@/tests/helpers/browser";
-import { HttpSession } from "@/tests/helpers/http-session";
+import type { Page } from "playwright-core";
+import { seriousViolations } from "@/tests/helpers/browser";
+import { startBrowserWorld, type BrowserWorld } from "@/tests/helpers/browser-world";
+import { classWithStudent } from "@/tests/helpers/class-setup";
 import { REPO_ROOT } from "@/scripts/production-build";
-import { startTestServer, type TestServer } from "@/tests/helpers/server";
+import type { TestServer } from "@/tests/helpers/server";
 
 const PASSWORD = "password 123";
 const SHOTS = process.env.E2E_SHOTS_DIR ?? "/tmp";
 
+let world: BrowserWorld;
 let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 let classId: string;
 
 const answerLines = (slug: string): string[] =>
@@ -29,11 +28,7 @@ const answerLines = (slug: string): string[] =>
     }
   ).lines;
 
-async function signIn(email: string, locale: "en-US" | "zh-CN"): Promise<Page> {
-  const page = await signedInPage({ browser, url: server.url, email, password: PASSWORD, locale });
-  contexts.push(page.context());
-  return page;
-}
+const signIn = (email: string, locale: "en-US" | "zh-CN"): Promise<Page> => world.signIn(email, { locale });
 
 /** The lines as the orderer shows them now, top to bottom. */
 async function shownOrder(page: Page): Promise<string[]> {
@@ -79,25 +74,20 @@ async function openExercise(page: Page, slug: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-  const teacher = new HttpSession(server.url);
-  await teacher.signUpAndSignIn({ email: "ada@example.edu", password: PASSWORD, name: "Ada", role: "instructor" });
-  const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", {
-    name: "Predictions",
-  });
-  classId = created.body.class.id;
-  await teacher.json("POST", `/api/classes/${classId}/exercises/import`, { publish: true });
-  const student = new HttpSession(server.url);
-  await student.signUpAndSignIn({ email: "kim@example.edu", password: PASSWORD, name: "Kim", role: "student" });
-  expect((await student.json("POST", "/api/classes/join", { code: created.body.class.joinCode })).status).toBe(201);
+  world = await startBrowserWorld({ password: PASSWORD });
+  server = world.server;
+  ({ classId } = await classWithStudent(server.url, {
+    password: PASSWORD,
+    teacher: { email: "ada@example.edu", name: "Ada" },
+    className: "Predictions",
+    student: { email: "kim@example.edu", name: "Kim" },
+    prepare: async (teacher, id) => {
+      await teacher.json("POST", `/api/classes/${id}/exercises/import`, { publish: true });
+    },
+  }));
 }, 600_000);
 
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => world?.close());
 
 describe("ordering a prediction", () => {
   it("orders the lines with the keyboard, passes, and then sees the real run (English)", async () => {

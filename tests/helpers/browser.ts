@@ -1,6 +1,6 @@
 /** Axe's serious and critical findings in one readable form, for the end-to-end tests. */
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 
 /** Serious or critical axe violations on the page, as "rule: selector" strings. */
 export async function seriousViolations(page: Page): Promise<string[]> {
@@ -21,10 +21,13 @@ export async function signedInPage(options: {
   password: string;
   locale?: string;
   width?: number;
+  /** More for the new context (a time zone, downloads). */
+  context?: BrowserContextOptions;
 }): Promise<Page> {
   const context = await options.browser.newContext({
     viewport: { width: options.width ?? 1280, height: 900 },
     locale: options.locale ?? "en-US",
+    ...options.context,
   });
   const page = await context.newPage();
   await page.goto(`${options.url}/sign-in`);
