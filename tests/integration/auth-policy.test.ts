@@ -17,97 +17,39 @@ const A: Outcome = "allow";
 const N: Outcome = "NOT_FOUND";
 const F: Outcome = "FORBIDDEN";
 
+/** The table's columns: the policy's actions in its own order (a test below holds them equal). */
+const COLUMNS = [
+  "class.view",
+  "class.manage",
+  "class.roster.view",
+  "class.join",
+  "exercise.view",
+  "exercise.submit",
+  "exercise.manage",
+  "submission.view",
+  "liveRound.run",
+  "assignment.export",
+] as const;
+
 /**
- * Every role × every class action. submission.view is asked about enrolledStudent's submission:
- * their own for them, a classmate's for `classmate`.
+ * Every role × every class action, one column per entry of COLUMNS. submission.view is asked about
+ * enrolledStudent's submission: their own for them, a classmate's for `classmate`.
  */
-const EXPECTED: Record<Who, Record<ClassAction, Outcome>> = {
-  //                 view  manage roster join ex.view ex.submit ex.manage sub.view live export
-  owner: {
-    "class.view": A,
-    "class.manage": A,
-    "class.roster.view": A,
-    "class.join": F,
-    "exercise.view": A,
-    "exercise.submit": A,
-    "exercise.manage": A,
-    "submission.view": A,
-    "liveRound.run": A,
-    "assignment.export": A,
-  },
-  otherInstructor: {
-    "class.view": N,
-    "class.manage": N,
-    "class.roster.view": N,
-    "class.join": F,
-    "exercise.view": N,
-    "exercise.submit": N,
-    "exercise.manage": N,
-    "submission.view": N,
-    "liveRound.run": N,
-    "assignment.export": N,
-  },
-  enrolledStudent: {
-    "class.view": A,
-    "class.manage": F,
-    "class.roster.view": F,
-    "class.join": A,
-    "exercise.view": A,
-    "exercise.submit": A,
-    "exercise.manage": F,
-    "submission.view": A,
-    "liveRound.run": F,
-    "assignment.export": F,
-  },
-  classmate: {
-    "class.view": A,
-    "class.manage": F,
-    "class.roster.view": F,
-    "class.join": A,
-    "exercise.view": A,
-    "exercise.submit": A,
-    "exercise.manage": F,
-    "submission.view": N,
-    "liveRound.run": F,
-    "assignment.export": F,
-  },
-  removedStudent: {
-    "class.view": N,
-    "class.manage": N,
-    "class.roster.view": N,
-    "class.join": F,
-    "exercise.view": N,
-    "exercise.submit": N,
-    "exercise.manage": N,
-    "submission.view": N,
-    "liveRound.run": N,
-    "assignment.export": N,
-  },
-  outsideStudent: {
-    "class.view": N,
-    "class.manage": N,
-    "class.roster.view": N,
-    "class.join": A,
-    "exercise.view": N,
-    "exercise.submit": N,
-    "exercise.manage": N,
-    "submission.view": N,
-    "liveRound.run": N,
-    "assignment.export": N,
-  },
-  admin: {
-    "class.view": A,
-    "class.manage": A,
-    "class.roster.view": A,
-    "class.join": F,
-    "exercise.view": A,
-    "exercise.submit": F,
-    "exercise.manage": A,
-    "submission.view": A,
-    "liveRound.run": A,
-    "assignment.export": A,
-  },
+/** One outcome per column (a tuple of the columns' length). */
+type Row<Columns extends readonly unknown[]> = { [K in keyof Columns]: Outcome };
+
+const TABLE: Record<Who, Row<typeof COLUMNS>> = {
+  // view, manage, roster, join, ex.view, ex.submit, ex.manage, sub.view, live, export
+  owner: [A, A, A, F, A, A, A, A, A, A],
+  otherInstructor: [N, N, N, F, N, N, N, N, N, N],
+  enrolledStudent: [A, F, F, A, A, A, F, A, F, F],
+  classmate: [A, F, F, A, A, A, F, N, F, F],
+  removedStudent: [N, N, N, F, N, N, N, N, N, N],
+  outsideStudent: [N, N, N, A, N, N, N, N, N, N],
+  admin: [A, A, A, F, A, F, A, A, A, A],
 };
+
+const outcomeFor = (who: Who, action: ClassAction): Outcome => TABLE[who][COLUMNS.indexOf(action)];
 
 async function outcomeOf(promise: Promise<unknown>): Promise<Outcome> {
   try {
@@ -144,11 +86,12 @@ describeEachProvider("authorization policy", (provider) => {
     await removeStudent({ userId: ids.owner, classId, studentId: ids.removedStudent });
   });
 
-  const cases = (Object.keys(EXPECTED) as Who[]).flatMap((who) =>
-    CLASS_ACTIONS.map((action) => [who, action, EXPECTED[who][action]] as const),
+  const cases = (Object.keys(TABLE) as Who[]).flatMap((who) =>
+    CLASS_ACTIONS.map((action) => [who, action, outcomeFor(who, action)] as const),
   );
 
   it("covers every action for every role", () => {
+    expect([...COLUMNS]).toEqual([...CLASS_ACTIONS]);
     expect(cases).toHaveLength(7 * CLASS_ACTIONS.length);
   });
 
@@ -157,8 +100,8 @@ describeEachProvider("authorization policy", (provider) => {
     expect(await outcomeOf(requireClassAccess({ userId: ids[who], classId, action, submissionUserId }))).toBe(expected);
   });
 
-  it.each(Object.keys(EXPECTED) as Who[])("%s: listClasses and canAccessClass agree with class.view", async (who) => {
-    const visible = EXPECTED[who]["class.view"] === "allow";
+  it.each(Object.keys(TABLE) as Who[])("%s: listClasses and canAccessClass agree with class.view", async (who) => {
+    const visible = outcomeFor(who, "class.view") === "allow";
     const listed = (await listClasses({ userId: ids[who] })).some((c) => c.id === classId);
     expect(listed).toBe(visible);
     expect(await canAccessClass({ userId: ids[who], classId })).toBe(visible);

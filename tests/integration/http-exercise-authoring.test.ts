@@ -7,9 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExerciseForEditor } from "@/lib/exercises/exercise-draft.types";
 import type { ClassDashboard } from "@/lib/dashboard/get-class-dashboard.types";
-import { HttpSession } from "@/tests/helpers/http-session";
-import { newUser } from "@/tests/helpers/live";
-import { startTestServer, type TestServer } from "@/tests/helpers/server";
+import { graded as gradedBy, startAuthoringClass } from "@/tests/helpers/authoring";
+import type { HttpSession } from "@/tests/helpers/http-session";
+import type { TestServer } from "@/tests/helpers/server";
 
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, string[]> } };
 
@@ -41,30 +41,15 @@ describe("exercise authoring and the class dashboard over HTTP", () => {
   let classId: string;
   let exerciseId: string;
 
-  async function graded(id: string): Promise<{ status: string; passed: boolean | null; score: number | null }> {
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      const response = await student.json<{ status: string; passed: boolean | null; score: number | null }>(
-        "GET",
-        `/api/submissions/${id}`,
-      );
-      if (!["queued", "running"].includes(response.body.status)) return response.body;
-      if (Date.now() > deadline)
-        throw new Error(`submission ${id} still ${response.body.status}:\n${server.output().slice(-2000)}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
+  const graded = (id: string) => gradedBy(student, id, server);
 
   beforeAll(async () => {
-    server = await startTestServer();
-    teacher = await newUser(server.url, "instructor", "Ada");
-    stranger = await newUser(server.url, "instructor", "Eve");
-    student = await newUser(server.url, "student", "Student 2");
-    const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", {
-      name: "Authoring",
-    });
-    classId = created.body.class.id;
-    expect((await student.json("POST", "/api/classes/join", { code: created.body.class.joinCode })).status).toBe(201);
+    ({ server, teacher, stranger, student, classId } = await startAuthoringClass({
+      teacher: "Ada",
+      stranger: "Eve",
+      student: "Student 2",
+      className: "Authoring",
+    }));
   }, 600_000);
 
   afterAll(async () => {

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExerciseForEditor } from "@/lib/exercises/exercise-draft.types";
 import type { NetworkSpec } from "@/lib/run-contract/network-spec.types";
 import type { RunResult } from "@/lib/run-contract/run-result.types";
+import { graded, startAuthoringClass } from "@/tests/helpers/authoring";
 import type { HttpSession } from "@/tests/helpers/http-session";
-import { newUser } from "@/tests/helpers/live";
-import { startTestServer, type TestServer } from "@/tests/helpers/server";
+import type { TestServer } from "@/tests/helpers/server";
 
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, string[]> } };
 
@@ -60,15 +60,10 @@ describe("an exercise's network through the editor API", () => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { SANDBOX_UID_BASE: "63820" } });
-    teacher = await newUser(server.url, "instructor", "Grace");
-    stranger = await newUser(server.url, "instructor", "Mallory");
-    student = await newUser(server.url, "student", "Linus");
-    const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", {
-      name: "Crawlers",
-    });
-    classId = created.body.class.id;
-    expect((await student.json("POST", "/api/classes/join", { code: created.body.class.joinCode })).status).toBe(201);
+    ({ server, teacher, stranger, student, classId } = await startAuthoringClass(
+      { teacher: "Grace", stranger: "Mallory", student: "Linus", className: "Crawlers" },
+      { env: { SANDBOX_UID_BASE: "63820" } },
+    ));
   }, 600_000);
 
   afterAll(async () => {
@@ -197,14 +192,6 @@ describe("an exercise's network through the editor API", () => {
       code: SOLUTION,
     });
     expect(submitted.status).toBe(202);
-    const deadline = Date.now() + 90_000;
-    let result: { status: string; score: number | null };
-    do {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      result = (
-        await student.json<{ status: string; score: number | null }>("GET", `/api/submissions/${submitted.body.id}`)
-      ).body;
-    } while (["queued", "running"].includes(result.status) && Date.now() < deadline);
-    expect(result).toMatchObject({ status: "passed", score: 100 });
+    expect(await graded(student, submitted.body.id, server)).toMatchObject({ status: "passed", score: 100 });
   });
 });
