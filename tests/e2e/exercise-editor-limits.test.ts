@@ -9,38 +9,21 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "@/scripts/launch-chromium";
-import { seriousViolations, signedInPage } from "@/tests/helpers/browser";
+import type { Page } from "playwright-core";
+import { SPIN, classWithAutomaticExercise } from "@/tests/helpers/automatic-exercise";
+import { seriousViolations } from "@/tests/helpers/browser";
+import { startBrowserWorld, type BrowserWorld } from "@/tests/helpers/browser-world";
 import { HttpSession } from "@/tests/helpers/http-session";
-import { startTestServer, type TestServer } from "@/tests/helpers/server";
 
 const PASSWORD = "password 123";
 const EMAIL = "barbara@example.edu";
 const SHOTS_DIR = process.env.SHOTS_DIR;
-const SLUG = "07-future-call-later";
-/** Half a second of CPU inside one loop step: twice the 250 ms threshold set below. */
-const SPIN = `import asyncio, time
 
-
-async def main():
-    end = time.thread_time() + 0.5
-    while time.thread_time() < end:
-        pass
-    print("done")
-
-
-asyncio.run(main())
-`;
-
-let server: TestServer;
-let browser: Browser;
-const pages: Page[] = [];
+let world: BrowserWorld;
 let editorUrl: string;
 
 async function open(locale = "en-US", width = 1280): Promise<Page> {
-  const page = await signedInPage({ browser, url: server.url, email: EMAIL, password: PASSWORD, locale, width });
-  pages.push(page);
+  const page = await world.signIn(EMAIL, { locale, width });
   await page.goto(editorUrl);
   return page;
 }
@@ -55,30 +38,16 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-  const teacher = new HttpSession(server.url);
+  world = await startBrowserWorld({ password: PASSWORD });
+  const { url } = world.server;
+  const teacher = new HttpSession(url);
   await teacher.signUpAndSignIn({ email: EMAIL, password: PASSWORD, name: "Barbara", role: "instructor" });
-  const created = await teacher.json<{ class: { id: string } }>("POST", "/api/classes", { name: "Futures" });
-  const classId = created.body.class.id;
-  const imported = await teacher.json<{ exercises: { id: string }[] }>(
-    "POST",
-    `/api/classes/${classId}/exercises/import`,
-    { slugs: [SLUG] },
-  );
-  expect(imported.status).toBe(200);
-  editorUrl = `${server.url}/classes/${classId}/exercises/${imported.body.exercises[0].id}`;
+  const { classId, exerciseId } = await classWithAutomaticExercise(teacher, "Futures");
+  // SPIN holds the loop for 0.5 s: twice the 250 ms threshold the test sets.
+  editorUrl = `${url}/classes/${classId}/exercises/${exerciseId}`;
 }, 600_000);
 
-afterAll(async () => {
-  for (const page of pages)
-    await page
-      .context()
-      .close()
-      .catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => world?.close());
 
 it("an imported library exercise saves unchanged, keeps automatic schedules and a CPU-stretch threshold", async () => {
   const page = await open();

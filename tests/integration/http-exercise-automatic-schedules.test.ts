@@ -10,26 +10,12 @@ import type { ExerciseForEditor } from "@/lib/exercises/exercise-draft.types";
 import type { ExercisePackage } from "@/lib/exercises/exercise-package.types";
 import type { TriedSolution } from "@/lib/exercises/try-exercise-solution";
 import type { RecordedSpec } from "@/lib/exercises/record-exercise-spec";
+import { SPIN, classWithAutomaticExercise } from "@/tests/helpers/automatic-exercise";
 import type { HttpSession } from "@/tests/helpers/http-session";
 import { newUser } from "@/tests/helpers/live";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
 
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, string[]> } };
-
-const SLUG = "07-future-call-later";
-/** Half a second of CPU in one loop step. */
-const SPIN = `import asyncio, time
-
-
-async def main():
-    end = time.thread_time() + 0.5
-    while time.thread_time() < end:
-        pass
-    print("done")
-
-
-asyncio.run(main())
-`;
 
 let server: TestServer;
 let teacher: HttpSession;
@@ -39,15 +25,7 @@ let exerciseId: string;
 beforeAll(async () => {
   server = await startTestServer();
   teacher = await newUser(server.url, "instructor", "Ada");
-  const created = await teacher.json<{ class: { id: string } }>("POST", "/api/classes", { name: "Automatic" });
-  classId = created.body.class.id;
-  const imported = await teacher.json<{ exercises: { id: string }[] }>(
-    "POST",
-    `/api/classes/${classId}/exercises/import`,
-    { slugs: [SLUG] },
-  );
-  expect(imported.status).toBe(200);
-  exerciseId = imported.body.exercises[0].id;
+  ({ classId, exerciseId } = await classWithAutomaticExercise(teacher, "Automatic"));
 }, 600_000);
 
 afterAll(async () => {
