@@ -7,6 +7,7 @@ import type { SubmissionGradedPayload } from "@/lib/realtime/events";
 import { callApi } from "@/app/_lib/api-client";
 import { useClassRoom, useLiveEvent, usePollWhileDisconnected } from "@/app/_components/realtime-provider";
 import { BarTable } from "./bar-table";
+import { DashboardPanel } from "./dashboard-panel";
 import { ExercisePanel } from "./exercise-panel";
 import { LiveFeed } from "./live-feed";
 import { ReviewQueue } from "./review-queue";
@@ -88,30 +89,25 @@ export function LiveDashboard({ initial }: { initial: ClassDashboard }) {
       </div>
       <div className="grid gap-8 2xl:grid-cols-2">
         <LiveFeed rows={feed} titleOf={titleOf} hideNames={hideNames} />
-        <section
-          aria-labelledby="pass-rates-title"
-          className="flex flex-col gap-3 rounded-2xl border-2 border-slate-200 bg-white p-5"
+        <DashboardPanel
+          titleId="pass-rates-title"
+          title={t("passRates")}
+          titleHidden
+          empty={visible.length === 0 ? t("noExercises") : null}
         >
-          <h2 id="pass-rates-title" className="sr-only">
-            {t("passRates")}
-          </h2>
-          {visible.length === 0 ? (
-            <p className="text-lg text-slate-600">{t("noExercises")}</p>
-          ) : (
-            <BarTable
-              caption={t("passRates")}
-              labelHeader={t("exercise")}
-              valueHeader={t("passRate")}
-              tone="emerald"
-              bars={visible.map((exercise) => ({
-                key: exercise.id,
-                label: titleOf(exercise.id),
-                share: exercise.stats.passRate,
-                value: t("passedOf", { passed: exercise.stats.passed, attempted: exercise.stats.attempted }),
-              }))}
-            />
-          )}
-        </section>
+          <BarTable
+            caption={t("passRates")}
+            labelHeader={t("exercise")}
+            valueHeader={t("passRate")}
+            tone="emerald"
+            bars={visible.map((exercise) => ({
+              key: exercise.id,
+              label: titleOf(exercise.id),
+              share: exercise.stats.passRate,
+              value: t("passedOf", { passed: exercise.stats.passed, attempted: exercise.stats.attempted }),
+            }))}
+          />
+        </DashboardPanel>
       </div>
       <div className="grid gap-8 xl:grid-cols-2">
         <StuckList rows={data.stuck} minutes={data.stuckMinutes} titleOf={titleOf} hideNames={hideNames} />

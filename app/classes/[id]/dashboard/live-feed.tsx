@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import type { LiveSubmission } from "@/lib/dashboard/get-class-dashboard.types";
+import { DashboardPanel } from "./dashboard-panel";
 import { useMounted } from "./use-mounted";
 
 const VERDICT_STYLE: Record<LiveSubmission["status"], string> = {
@@ -30,71 +31,61 @@ export function LiveFeed({
   const format = useFormatter();
   const mounted = useMounted();
   return (
-    <section
-      aria-labelledby="feed-title"
-      className="flex flex-col gap-3 rounded-2xl border-2 border-slate-200 bg-white p-5"
-    >
-      <h2 id="feed-title" className="text-2xl font-bold text-slate-950">
-        {t("feedTitle")}
-      </h2>
-      {rows.length === 0 ? (
-        <p className="text-lg text-slate-600">{t("feedEmpty")}</p>
-      ) : (
-        <div className="max-h-[28rem] overflow-auto">
-          <table role="table" className="w-full text-left text-lg max-sm:block" data-testid="live-feed">
-            <thead role="rowgroup" className="sticky top-0 bg-slate-100 text-base text-slate-700 max-sm:sr-only">
-              <tr role="row">
-                <th role="columnheader" scope="col" className="px-3 py-2">
-                  {t("time")}
-                </th>
-                <th role="columnheader" scope="col" className="px-3 py-2">
-                  {t("student")}
-                </th>
-                <th role="columnheader" scope="col" className="px-3 py-2">
-                  {t("exercise")}
-                </th>
-                <th role="columnheader" scope="col" className="px-3 py-2">
-                  {t("verdict")}
-                </th>
-              </tr>
-            </thead>
-            <tbody role="rowgroup" aria-live="polite" className="max-sm:flex max-sm:flex-col max-sm:gap-3">
-              {rows.map((row) => (
-                <tr
-                  key={row.submissionId}
-                  role="row"
-                  data-testid="live-feed-row"
-                  className="border-t border-slate-100 max-sm:grid max-sm:grid-cols-[1fr_auto] max-sm:items-center max-sm:gap-x-3 max-sm:gap-y-1 max-sm:rounded-xl max-sm:border-2 max-sm:border-slate-200 max-sm:p-3"
+    <DashboardPanel titleId="feed-title" title={t("feedTitle")} empty={rows.length === 0 ? t("feedEmpty") : null}>
+      <div className="max-h-[28rem] overflow-auto">
+        <table role="table" className="w-full text-left text-lg max-sm:block" data-testid="live-feed">
+          <thead role="rowgroup" className="sticky top-0 bg-slate-100 text-base text-slate-700 max-sm:sr-only">
+            <tr role="row">
+              <th role="columnheader" scope="col" className="px-3 py-2">
+                {t("time")}
+              </th>
+              <th role="columnheader" scope="col" className="px-3 py-2">
+                {t("student")}
+              </th>
+              <th role="columnheader" scope="col" className="px-3 py-2">
+                {t("exercise")}
+              </th>
+              <th role="columnheader" scope="col" className="px-3 py-2">
+                {t("verdict")}
+              </th>
+            </tr>
+          </thead>
+          <tbody role="rowgroup" aria-live="polite" className="max-sm:flex max-sm:flex-col max-sm:gap-3">
+            {rows.map((row) => (
+              <tr
+                key={row.submissionId}
+                role="row"
+                data-testid="live-feed-row"
+                className="border-t border-slate-100 max-sm:grid max-sm:grid-cols-[1fr_auto] max-sm:items-center max-sm:gap-x-3 max-sm:gap-y-1 max-sm:rounded-xl max-sm:border-2 max-sm:border-slate-200 max-sm:p-3"
+              >
+                <td
+                  role="cell"
+                  className="px-3 py-2 tabular-nums text-slate-600 max-sm:order-4 max-sm:col-span-2 max-sm:p-0 max-sm:text-base"
                 >
-                  <td
-                    role="cell"
-                    className="px-3 py-2 tabular-nums text-slate-600 max-sm:order-4 max-sm:col-span-2 max-sm:p-0 max-sm:text-base"
+                  {mounted ? format.dateTime(new Date(row.at), { timeStyle: "medium" }) : ""}
+                </td>
+                <td
+                  role="cell"
+                  className="px-3 py-2 font-semibold text-slate-950 max-sm:order-1 max-sm:min-w-0 max-sm:break-words max-sm:p-0"
+                >
+                  {hideNames ? t("hidden") : row.studentName}
+                </td>
+                <td role="cell" className="px-3 py-2 text-slate-800 max-sm:order-3 max-sm:col-span-2 max-sm:p-0">
+                  {titleOf(row.exerciseId)}
+                </td>
+                <td role="cell" className="px-3 py-2 max-sm:order-2 max-sm:p-0">
+                  <span
+                    className={`rounded-full border-2 px-3 py-0.5 text-base font-bold ${VERDICT_STYLE[row.status]}`}
                   >
-                    {mounted ? format.dateTime(new Date(row.at), { timeStyle: "medium" }) : ""}
-                  </td>
-                  <td
-                    role="cell"
-                    className="px-3 py-2 font-semibold text-slate-950 max-sm:order-1 max-sm:min-w-0 max-sm:break-words max-sm:p-0"
-                  >
-                    {hideNames ? t("hidden") : row.studentName}
-                  </td>
-                  <td role="cell" className="px-3 py-2 text-slate-800 max-sm:order-3 max-sm:col-span-2 max-sm:p-0">
-                    {titleOf(row.exerciseId)}
-                  </td>
-                  <td role="cell" className="px-3 py-2 max-sm:order-2 max-sm:p-0">
-                    <span
-                      className={`rounded-full border-2 px-3 py-0.5 text-base font-bold ${VERDICT_STYLE[row.status]}`}
-                    >
-                      {t(`verdicts.${row.status}`)}
-                      {row.status === "failed" ? ` · ${Math.round(row.score)}` : ""}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+                    {t(`verdicts.${row.status}`)}
+                    {row.status === "failed" ? ` · ${Math.round(row.score)}` : ""}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </DashboardPanel>
   );
 }
