@@ -18,26 +18,17 @@ import { insertEnrollment } from "@/lib/db/enrollments";
 import type { ExerciseWithVersion } from "@/lib/db/exercises";
 import { getDb } from "@/lib/db/get-db";
 import { insertUser } from "@/lib/db/users";
-import { AppError } from "@/lib/errors/app-error";
 import { exportArchive } from "@/lib/export/export-archive";
 import { exportGrades } from "@/lib/export/export-grades";
 import { createTestUser, describeEachProvider, useTestDatabase } from "../helpers/db";
 import { insertLibraryExercise } from "../helpers/grading";
+import { appErrorOf } from "@/tests/helpers/app-error";
 
 const EVIL = '=HYPERLINK("http://evil.example","x")';
 const NOW = new Date("2026-03-15T02:00:00Z");
 const BOM = "\uFEFF";
 const crlf = (lines: string[]) => `${BOM}${lines.join("\r\n")}\r\n`;
 const decode = (bytes: Uint8Array) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
 
 describeEachProvider("assignments, gradebook and grade files", (provider) => {
   useTestDatabase(provider);
@@ -267,19 +258,21 @@ describeEachProvider("assignments, gradebook and grade files", (provider) => {
   it("students never reach the gradebook, the overrides or the files; other instructors get NOT_FOUND", async () => {
     const other = await createTestUser({ role: "INSTRUCTOR" });
     for (const userId of [students.li, students.zoe]) {
-      expect((await errorOf(getGradebook({ userId, assignmentId }))).code).toBe("FORBIDDEN");
-      expect((await errorOf(exportGrades({ userId, assignmentId, format: "canvas" }))).code).toBe("FORBIDDEN");
-      expect((await errorOf(exportArchive({ userId, assignmentId }))).code).toBe("FORBIDDEN");
+      expect((await appErrorOf(getGradebook({ userId, assignmentId }))).code).toBe("FORBIDDEN");
+      expect((await appErrorOf(exportGrades({ userId, assignmentId, format: "canvas" }))).code).toBe("FORBIDDEN");
+      expect((await appErrorOf(exportArchive({ userId, assignmentId }))).code).toBe("FORBIDDEN");
       expect(
         (
-          await errorOf(
+          await appErrorOf(
             setGradeOverride({ userId, assignmentId, studentId: userId, exerciseId: ex1.id, points: 10, reason: "me" }),
           )
         ).code,
       ).toBe("FORBIDDEN");
     }
-    expect((await errorOf(exportGrades({ userId: other.id, assignmentId, format: "csv" }))).code).toBe("NOT_FOUND");
-    expect((await errorOf(exportGrades({ userId: teacherId, assignmentId, format: "xlsx" }))).code).toBe("BAD_REQUEST");
+    expect((await appErrorOf(exportGrades({ userId: other.id, assignmentId, format: "csv" }))).code).toBe("NOT_FOUND");
+    expect((await appErrorOf(exportGrades({ userId: teacherId, assignmentId, format: "xlsx" }))).code).toBe(
+      "BAD_REQUEST",
+    );
     // A student sees their own progress only.
     const list = await listAssignments({ userId: students.han, classId });
     expect(list.canManage).toBe(false);
@@ -295,7 +288,7 @@ describeEachProvider("assignments, gradebook and grade files", (provider) => {
     const before = await getDb().gradeAuditEntry.count();
     expect(
       (
-        await errorOf(
+        await appErrorOf(
           setGradeOverride({
             userId: teacherId,
             assignmentId,
@@ -309,7 +302,7 @@ describeEachProvider("assignments, gradebook and grade files", (provider) => {
     ).toMatch(/At most 10 points/);
     expect(
       (
-        await errorOf(
+        await appErrorOf(
           setGradeOverride({
             userId: teacherId,
             assignmentId,
@@ -323,7 +316,7 @@ describeEachProvider("assignments, gradebook and grade files", (provider) => {
     ).toBe("BAD_REQUEST");
     expect(
       (
-        await errorOf(
+        await appErrorOf(
           setGradeOverride({
             userId: teacherId,
             assignmentId,
@@ -345,7 +338,7 @@ describeEachProvider("assignments, gradebook and grade files", (provider) => {
     it("one second before and after the due time (penalty: on time, then one late day)", async () => {
       await expect(check("2026-03-10T15:58:59Z")).resolves.toEqual({ late: false, lateDays: 0, penaltyPercent: 0 });
       await expect(check("2026-03-10T15:59:01Z")).resolves.toEqual({ late: true, lateDays: 1, penaltyPercent: 10 });
-      expect((await errorOf(check("2026-03-01T00:59:59Z"))).message).toBe(
+      expect((await appErrorOf(check("2026-03-01T00:59:59Z"))).message).toBe(
         "This assignment opens at 2026-03-01 09:00 (Asia/Shanghai); nothing was submitted.",
       );
       await expect(check("2026-03-01T01:00:00Z")).resolves.toMatchObject({ late: false });
@@ -382,7 +375,7 @@ describeEachProvider("assignments, gradebook and grade files", (provider) => {
           now: new Date(now),
         });
       await expect(at(refused.id, "2026-03-07T16:59:59Z")).resolves.toMatchObject({ late: false });
-      const error = await errorOf(at(refused.id, "2026-03-07T17:00:01Z"));
+      const error = await appErrorOf(at(refused.id, "2026-03-07T17:00:01Z"));
       expect(error.code).toBe("FORBIDDEN");
       expect(error.message).toBe(
         "The deadline (2026-03-07 12:00 (America/New_York)) has passed and this assignment does not accept late work; nothing was submitted.",
@@ -404,7 +397,7 @@ describeEachProvider("assignments, gradebook and grade files", (provider) => {
       // li has 2 submissions to ex2 (limit 3): one more is fine, then the limit is reached.
       await expect(check("2026-03-09T00:00:00Z", students.li, ex2.id)).resolves.toMatchObject({ late: false });
       await submission(students.li, ex2, 3, "2026-03-09T00:00:00Z", 20);
-      const error = await errorOf(check("2026-03-09T00:00:01Z", students.li, ex2.id));
+      const error = await appErrorOf(check("2026-03-09T00:00:01Z", students.li, ex2.id));
       expect(error).toMatchObject({
         code: "FORBIDDEN",
         message: "You have used all 3 attempts for this exercise in this assignment; nothing was submitted.",

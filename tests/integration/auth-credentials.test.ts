@@ -4,15 +4,7 @@ import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { AppError } from "@/lib/errors/app-error";
 import { findUserWithPasswordByEmail } from "@/lib/db/users";
 import { describeEachProvider, uniqueEmail, useTestDatabase } from "@/tests/helpers/db";
-
-async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => new Error("expected the call to fail"),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw error;
-  return error;
-}
+import { appErrorOf } from "@/tests/helpers/app-error";
 
 describeEachProvider("sign-up and sign-in", (provider) => {
   useTestDatabase(provider);

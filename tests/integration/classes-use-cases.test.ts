@@ -6,18 +6,9 @@ import { joinClass } from "@/lib/classes/join-class";
 import { listClasses } from "@/lib/classes/list-classes";
 import { removeStudent } from "@/lib/classes/remove-student";
 import { rotateJoinCode } from "@/lib/classes/rotate-join-code";
-import { AppError } from "@/lib/errors/app-error";
 import { getDb } from "@/lib/db/get-db";
 import { createTestUser, describeEachProvider, useTestDatabase } from "@/tests/helpers/db";
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => new Error("expected the call to fail"),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw error;
-  return error;
-}
+import { appErrorOf } from "@/tests/helpers/app-error";
 
 describeEachProvider("classes", (provider) => {
   useTestDatabase(provider);
@@ -35,9 +26,9 @@ describeEachProvider("classes", (provider) => {
     expect(created.joinCode).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
 
     const student = await createTestUser({ role: "STUDENT" });
-    expect((await failure(createClass({ userId: student.id, name: "Mine" }))).code).toBe("FORBIDDEN");
-    expect((await failure(createClass({ userId: teacher.id, name: "" }))).code).toBe("BAD_REQUEST");
-    expect((await failure(createClass({ userId: "no-such-user", name: "Ghost" }))).code).toBe("UNAUTHENTICATED");
+    expect((await appErrorOf(createClass({ userId: student.id, name: "Mine" }))).code).toBe("FORBIDDEN");
+    expect((await appErrorOf(createClass({ userId: teacher.id, name: "" }))).code).toBe("BAD_REQUEST");
+    expect((await appErrorOf(createClass({ userId: "no-such-user", name: "Ghost" }))).code).toBe("UNAUTHENTICATED");
   });
 
   it("a student joins with the code in any case/dash form, idempotently", async () => {
@@ -69,16 +60,16 @@ describeEachProvider("classes", (provider) => {
     const teacher = await createTestUser({ role: "INSTRUCTOR" });
     const student = await createTestUser({ role: "STUDENT" });
     const klass = await createClass({ userId: teacher.id, name: "Tasks" });
-    const wrong = await failure(
+    const wrong = await appErrorOf(
       joinClass({ userId: student.id, joinCode: "ZZZZ-ZZZZ" === klass.joinCode ? "YYYY-YYYY" : "ZZZZ-ZZZZ" }),
     );
     expect(wrong.code).toBe("NOT_FOUND");
     expect(wrong.message).toMatch(/No class has the join code/);
-    expect((await failure(joinClass({ userId: student.id, joinCode: "O0I1-O0I1" }))).code).toBe("NOT_FOUND");
-    expect((await failure(joinClass({ userId: student.id, joinCode: "" }))).code).toBe("BAD_REQUEST");
+    expect((await appErrorOf(joinClass({ userId: student.id, joinCode: "O0I1-O0I1" }))).code).toBe("NOT_FOUND");
+    expect((await appErrorOf(joinClass({ userId: student.id, joinCode: "" }))).code).toBe("BAD_REQUEST");
 
     const otherTeacher = await createTestUser({ role: "INSTRUCTOR" });
-    const refused = await failure(joinClass({ userId: otherTeacher.id, joinCode: klass.joinCode }));
+    const refused = await appErrorOf(joinClass({ userId: otherTeacher.id, joinCode: klass.joinCode }));
     expect(refused.code).toBe("FORBIDDEN");
     expect(refused.message).toMatch(/Instructors cannot join/);
   });
@@ -123,7 +114,7 @@ describeEachProvider("classes", (provider) => {
     expect(roster.map((s) => s.name)).toEqual(["Amy", "Zoe"]);
     expect(roster[0]).toMatchObject({ id: amy.id, email: amy.email });
     expect(roster[0].joinedAt).toBeInstanceOf(Date);
-    expect((await failure(getRoster({ userId: zoe.id, classId: klass.id }))).code).toBe("FORBIDDEN");
+    expect((await appErrorOf(getRoster({ userId: zoe.id, classId: klass.id }))).code).toBe("FORBIDDEN");
 
     expect(await removeStudent({ userId: teacher.id, classId: klass.id, studentId: zoe.id })).toEqual({
       classId: klass.id,
@@ -131,17 +122,17 @@ describeEachProvider("classes", (provider) => {
       studentCount: 1,
     });
     expect((await getRoster({ userId: teacher.id, classId: klass.id })).map((s) => s.id)).toEqual([amy.id]);
-    expect((await failure(removeStudent({ userId: teacher.id, classId: klass.id, studentId: zoe.id }))).code).toBe(
+    expect((await appErrorOf(removeStudent({ userId: teacher.id, classId: klass.id, studentId: zoe.id }))).code).toBe(
       "NOT_FOUND",
     );
-    expect((await failure(removeStudent({ userId: amy.id, classId: klass.id, studentId: amy.id }))).code).toBe(
+    expect((await appErrorOf(removeStudent({ userId: amy.id, classId: klass.id, studentId: amy.id }))).code).toBe(
       "FORBIDDEN",
     );
 
-    const rejoin = await failure(joinClass({ userId: zoe.id, joinCode: klass.joinCode }));
+    const rejoin = await appErrorOf(joinClass({ userId: zoe.id, joinCode: klass.joinCode }));
     expect(rejoin.code).toBe("FORBIDDEN");
     expect(rejoin.message).toMatch(/removed from this class/);
-    expect((await failure(getClass({ userId: zoe.id, classId: klass.id }))).code).toBe("NOT_FOUND");
+    expect((await appErrorOf(getClass({ userId: zoe.id, classId: klass.id }))).code).toBe("NOT_FOUND");
     expect(await listClasses({ userId: zoe.id })).toEqual([]);
   });
 
@@ -157,13 +148,13 @@ describeEachProvider("classes", (provider) => {
     expect(rotated.studentCount).toBe(1);
 
     const late = await createTestUser({ role: "STUDENT" });
-    expect((await failure(joinClass({ userId: late.id, joinCode: klass.joinCode }))).code).toBe("NOT_FOUND");
+    expect((await appErrorOf(joinClass({ userId: late.id, joinCode: klass.joinCode }))).code).toBe("NOT_FOUND");
     expect((await joinClass({ userId: late.id, joinCode: rotated.joinCode })).studentCount).toBe(2);
     expect((await getClass({ userId: early.id, classId: klass.id })).id).toBe(klass.id);
 
-    expect((await failure(rotateJoinCode({ userId: early.id, classId: klass.id }))).code).toBe("FORBIDDEN");
+    expect((await appErrorOf(rotateJoinCode({ userId: early.id, classId: klass.id }))).code).toBe("FORBIDDEN");
     const stranger = await createTestUser({ role: "INSTRUCTOR" });
-    expect((await failure(rotateJoinCode({ userId: stranger.id, classId: klass.id }))).code).toBe("NOT_FOUND");
+    expect((await appErrorOf(rotateJoinCode({ userId: stranger.id, classId: klass.id }))).code).toBe("NOT_FOUND");
   });
 
   it("getClass shows the join code to the owner only and hides foreign or missing classes alike", async () => {
@@ -173,8 +164,8 @@ describeEachProvider("classes", (provider) => {
     expect(owned.canManage && owned.joinCode).toBe(klass.joinCode);
 
     const stranger = await createTestUser({ role: "STUDENT" });
-    const foreign = await failure(getClass({ userId: stranger.id, classId: klass.id }));
-    const missing = await failure(getClass({ userId: stranger.id, classId: "c_does_not_exist" }));
+    const foreign = await appErrorOf(getClass({ userId: stranger.id, classId: klass.id }));
+    const missing = await appErrorOf(getClass({ userId: stranger.id, classId: "c_does_not_exist" }));
     expect([foreign.code, foreign.message]).toEqual([missing.code, missing.message]);
     expect(foreign.code).toBe("NOT_FOUND");
   });

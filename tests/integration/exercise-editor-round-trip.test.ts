@@ -8,7 +8,6 @@
 import { beforeAll, expect, it } from "vitest";
 import { bodyOf, formOf } from "@/app/classes/[id]/exercises/_editor/editor-form";
 import { createClass } from "@/lib/classes/create-class";
-import { AppError } from "@/lib/errors/app-error";
 import type { ExercisePackage } from "@/lib/exercises/exercise-package.types";
 import { createExercise } from "@/lib/exercises/create-exercise";
 import { exportClassExercise } from "@/lib/exercises/export-class-exercise";
@@ -18,21 +17,13 @@ import { importUploadedExercise } from "@/lib/exercises/import-uploaded-exercise
 import { listLibrary } from "@/lib/exercises/list-library";
 import { updateExercise } from "@/lib/exercises/update-exercise";
 import { createTestUser, describeEachProvider, useTestDatabase } from "@/tests/helpers/db";
+import { appErrorOf } from "@/tests/helpers/app-error";
 
 let library: ExercisePackage[];
 
 beforeAll(async () => {
   library = await listLibrary();
 });
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => new Error("expected the call to fail"),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw error;
-  return error;
-}
 
 /** An imported library exercise whose manifest sets no schedules (automatic). */
 async function importedAutomatic() {
@@ -68,7 +59,7 @@ describeEachProvider("exercise editor round trip", (provider) => {
   it("refuses a schedules count outside 0..50 with one message naming automatic", async () => {
     const { teacher, exerciseId } = await importedAutomatic();
     for (const schedules of [-1, 51, 2.5]) {
-      const error = await failure(updateExercise({ userId: teacher.id, exerciseId, schedules }));
+      const error = await appErrorOf(updateExercise({ userId: teacher.id, exerciseId, schedules }));
       expect(error.code).toBe("BAD_REQUEST");
       expect(error.details?.schedules).toEqual(["schedules must be 0 (automatic) or a whole number from 1 to 50."]);
     }
@@ -87,7 +78,7 @@ describeEachProvider("exercise editor round trip", (provider) => {
     for (const [cpuStretchMs, message] of cases) {
       const form = { ...formOf(await getExerciseForEditor({ userId: teacher.id, exerciseId })) };
       const { body } = bodyOf({ ...form, cpuStretchText: String(cpuStretchMs) });
-      const error = await failure(updateExercise({ ...body, userId: teacher.id, exerciseId }));
+      const error = await appErrorOf(updateExercise({ ...body, userId: teacher.id, exerciseId }));
       expect(error.code).toBe("BAD_REQUEST");
       expect(error.details?.["limits.cpuStretchMs"]).toEqual([message]);
     }

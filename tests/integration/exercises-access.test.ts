@@ -8,7 +8,6 @@ import { createClass } from "@/lib/classes/create-class";
 import { upsertActiveEnrollment } from "@/lib/db/enrollments";
 import { findExerciseWithCurrentVersion } from "@/lib/db/exercises";
 import { insertQueuedSubmission } from "@/lib/db/submissions";
-import { AppError } from "@/lib/errors/app-error";
 import { exportClassExercise } from "@/lib/exercises/export-class-exercise";
 import { getExerciseForStudent } from "@/lib/exercises/get-exercise-for-student";
 import { importLibraryIntoClass } from "@/lib/exercises/import-library-into-class";
@@ -16,15 +15,7 @@ import { listClassExercises } from "@/lib/exercises/list-class-exercises";
 import { publishExercise } from "@/lib/exercises/publish-exercise";
 import { getSubmission } from "@/lib/grading/get-submission";
 import { createTestUser, describeEachProvider, useTestDatabase } from "@/tests/helpers/db";
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => new Error("expected the call to fail"),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw error;
-  return error;
-}
+import { appErrorOf } from "@/tests/helpers/app-error";
 
 describeEachProvider("class exercises: access", (provider) => {
   useTestDatabase(provider);
@@ -58,21 +49,27 @@ describeEachProvider("class exercises: access", (provider) => {
       // The student sees the class but not its drafts: a draft reads as missing, not as forbidden.
       [student.id, "FORBIDDEN", "NOT_FOUND"],
     ] as const) {
-      expect((await failure(importLibraryIntoClass({ userId, classId }))).code).toBe(code);
-      expect((await failure(exportClassExercise({ userId, exerciseId: writeId }))).code).toBe(onDraft);
-      expect((await failure(publishExercise({ userId, exerciseId: writeId, status: "PUBLISHED" }))).code).toBe(onDraft);
+      expect((await appErrorOf(importLibraryIntoClass({ userId, classId }))).code).toBe(code);
+      expect((await appErrorOf(exportClassExercise({ userId, exerciseId: writeId }))).code).toBe(onDraft);
+      expect((await appErrorOf(publishExercise({ userId, exerciseId: writeId, status: "PUBLISHED" }))).code).toBe(
+        onDraft,
+      );
     }
-    expect((await failure(listClassExercises({ userId: stranger.id, classId }))).code).toBe("NOT_FOUND");
-    expect((await failure(getExerciseForStudent({ userId: outsider.id, exerciseId: writeId }))).code).toBe("NOT_FOUND");
+    expect((await appErrorOf(listClassExercises({ userId: stranger.id, classId }))).code).toBe("NOT_FOUND");
+    expect((await appErrorOf(getExerciseForStudent({ userId: outsider.id, exerciseId: writeId }))).code).toBe(
+      "NOT_FOUND",
+    );
     expect(
-      (await failure(publishExercise({ userId: teacher.id, exerciseId: writeId, status: "GONE" as "DRAFT" }))).code,
+      (await appErrorOf(publishExercise({ userId: teacher.id, exerciseId: writeId, status: "GONE" as "DRAFT" }))).code,
     ).toBe("BAD_REQUEST");
     expect((await findExerciseWithCurrentVersion(writeId))?.status).toBe("DRAFT");
   });
 
   it("drafts are invisible to students until published; closed ones stay listed", async () => {
     expect((await listClassExercises({ userId: student.id, classId })).exercises).toEqual([]);
-    expect((await failure(getExerciseForStudent({ userId: student.id, exerciseId: writeId }))).code).toBe("NOT_FOUND");
+    expect((await appErrorOf(getExerciseForStudent({ userId: student.id, exerciseId: writeId }))).code).toBe(
+      "NOT_FOUND",
+    );
     const forTeacher = await listClassExercises({ userId: teacher.id, classId });
     expect(forTeacher.canManage).toBe(true);
     expect(forTeacher.exercises.map((e) => [e.slug, e.status])).toEqual([
@@ -145,9 +142,9 @@ describeEachProvider("class exercises: access", (provider) => {
     });
     expect((await getSubmission({ userId: teacher.id, submissionId: row.id })).userId).toBe(student.id);
     for (const userId of [classmate.id, outsider.id, stranger.id]) {
-      expect((await failure(getSubmission({ userId, submissionId: row.id }))).code).toBe("NOT_FOUND");
+      expect((await appErrorOf(getSubmission({ userId, submissionId: row.id }))).code).toBe("NOT_FOUND");
     }
-    expect((await failure(getSubmission({ userId: student.id, submissionId: "no-such-submission" }))).code).toBe(
+    expect((await appErrorOf(getSubmission({ userId: student.id, submissionId: "no-such-submission" }))).code).toBe(
       "NOT_FOUND",
     );
     expect((await getExerciseForStudent({ userId: student.id, exerciseId: writeId })).latestSubmissionId).toBe(row.id);

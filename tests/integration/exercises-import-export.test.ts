@@ -11,7 +11,6 @@ import { createClass } from "@/lib/classes/create-class";
 import { findExerciseBySlug, findExerciseVersion } from "@/lib/db/exercises";
 import { upsertActiveEnrollment } from "@/lib/db/enrollments";
 import { findSubmission, insertQueuedSubmission } from "@/lib/db/submissions";
-import { AppError } from "@/lib/errors/app-error";
 import { exportClassExercise } from "@/lib/exercises/export-class-exercise";
 import { exportExercisePackage } from "@/lib/exercises/export-exercise-package";
 import { getExerciseForStudent } from "@/lib/exercises/get-exercise-for-student";
@@ -23,6 +22,7 @@ import { evaluateSubmission } from "@/lib/grading/evaluate-submission";
 import { runResultSchema, type RunRequest } from "@/lib/run-contract/run-result.types";
 import type { ExercisePackage } from "@/lib/exercises/exercise-package.types";
 import { createTestUser, describeEachProvider, useTestDatabase } from "@/tests/helpers/db";
+import { appErrorOf } from "@/tests/helpers/app-error";
 
 let library: ExercisePackage[];
 let tmp: string;
@@ -35,15 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => new Error("expected the call to fail"),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw error;
-  return error;
-}
 
 async function classWithTeacher() {
   const teacher = await createTestUser({ role: "INSTRUCTOR" });
@@ -77,7 +68,7 @@ describeEachProvider("class exercises: import and export", (provider) => {
     expect(result.exercises.map((e) => [e.slug, e.status, e.outcome])).toEqual(
       slugs.map((slug) => [slug, "DRAFT", "created"]),
     );
-    const unknown = await failure(
+    const unknown = await appErrorOf(
       importLibraryIntoClass({ userId: teacher.id, classId: klass.id, slugs: ["99-no-such-exercise"] }),
     );
     expect(unknown.code).toBe("BAD_REQUEST");
@@ -180,7 +171,7 @@ describeEachProvider("class exercises: import and export", (provider) => {
     await importExerciseIntoClass({ userId: teacher.id, classId: klass.id, package: write });
     const clash: ExercisePackage = { ...predict, manifest: { ...predict.manifest, slug: write.manifest.slug } };
     expect(
-      (await failure(importExerciseIntoClass({ userId: teacher.id, classId: klass.id, package: clash }))).code,
+      (await appErrorOf(importExerciseIntoClass({ userId: teacher.id, classId: klass.id, package: clash }))).code,
     ).toBe("CONFLICT");
     const broken: ExercisePackage = {
       ...write,
@@ -188,7 +179,7 @@ describeEachProvider("class exercises: import and export", (provider) => {
       expectedTrace: "@@@ not a spec [",
     };
     expect(
-      (await failure(importExerciseIntoClass({ userId: teacher.id, classId: klass.id, package: broken }))).code,
+      (await appErrorOf(importExerciseIntoClass({ userId: teacher.id, classId: klass.id, package: broken }))).code,
     ).toBe("UNPROCESSABLE");
   });
 });

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb, useDatabaseUrl } from "@/lib/db/get-db";
 import { insertEnrollment } from "@/lib/db/enrollments";
 import { updateExerciseStatus, type ExerciseWithVersion } from "@/lib/db/exercises";
-import { AppError } from "@/lib/errors/app-error";
 import { submitSolution } from "@/lib/grading/submit-solution";
 import { MAX_CODE_BYTES } from "@/lib/grading/submit-solution.types";
 import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
@@ -24,6 +23,7 @@ import {
 } from "../helpers/grading";
 import { HttpSession, uniqueEmail } from "../helpers/http-session";
 import { startTestServer, type TestServer } from "../helpers/server";
+import { appErrorOf } from "@/tests/helpers/app-error";
 
 const EXERCISE = "05-create-task-concurrency";
 const TOO_BIG = `# ${"x".repeat(MAX_CODE_BYTES)}\nprint(1)\n`;
@@ -41,15 +41,6 @@ async function createAssignment(klass: GradingClass, exerciseId: string, window:
       exercises: { create: { exerciseId } },
     },
   });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return { code: error.code, message: error.message };
 }
 
 describeEachProvider("submit: bad input stores nothing", (provider) => {
@@ -76,7 +67,7 @@ describeEachProvider("submit: bad input stores nothing", (provider) => {
 
   async function expectRefused(submit: () => Promise<unknown>, expected: { code: string; message: RegExp }) {
     const before = await countRows();
-    const error = await rejection(submit());
+    const error = await appErrorOf(submit());
     expect(error.code).toBe(expected.code);
     expect(error.message).toMatch(expected.message);
     expect(await countRows()).toEqual(before);
@@ -135,7 +126,7 @@ describeEachProvider("submit: bad input stores nothing", (provider) => {
     const queued = (await harness.services.queue.stats()).waiting;
     expect(queued).toBe(2);
     const before = await countRows();
-    const error = await rejection(submitAs(student, exercise.id, code));
+    const error = await appErrorOf(submitAs(student, exercise.id, code));
     expect(error).toMatchObject({ code: "RATE_LIMITED" });
     expect(await countRows()).toEqual(before);
     expect((await harness.services.queue.stats()).waiting).toBe(queued);

@@ -8,20 +8,11 @@ import { createClass } from "@/lib/classes/create-class";
 import { upsertActiveEnrollment } from "@/lib/db/enrollments";
 import { claimSubmission, insertQueuedSubmission, storeGradedResult } from "@/lib/db/submissions";
 import { findExerciseWithCurrentVersion } from "@/lib/db/exercises";
-import { AppError } from "@/lib/errors/app-error";
 import { importLibraryIntoClass } from "@/lib/exercises/import-library-into-class";
 import { publishExercise } from "@/lib/exercises/publish-exercise";
 import { listSubmissions } from "@/lib/grading/list-submissions";
 import { createTestUser, describeEachProvider, useTestDatabase } from "@/tests/helpers/db";
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => new Error("expected the call to fail"),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw error;
-  return error;
-}
+import { appErrorOf } from "@/tests/helpers/app-error";
 
 describeEachProvider("submission history", (provider) => {
   useTestDatabase(provider);
@@ -68,7 +59,7 @@ describeEachProvider("submission history", (provider) => {
   });
 
   it("a student gets their own, newest first, with the verdict summary; a draft reads as not found", async () => {
-    expect((await failure(listSubmissions({ userId: kim.id, exerciseId }))).code).toBe("NOT_FOUND");
+    expect((await appErrorOf(listSubmissions({ userId: kim.id, exerciseId }))).code).toBe("NOT_FOUND");
     await publishExercise({ userId: teacher.id, exerciseId, status: "PUBLISHED" });
     const history = await listSubmissions({ userId: kim.id, exerciseId });
     expect(history.userId).toBe(kim.id);
@@ -87,8 +78,10 @@ describeEachProvider("submission history", (provider) => {
 
   it("the instructor may ask for a student's history; another student may not", async () => {
     expect((await listSubmissions({ userId: teacher.id, exerciseId, forUserId: kim.id })).submissions).toHaveLength(2);
-    expect((await failure(listSubmissions({ userId: lee.id, exerciseId, forUserId: kim.id }))).code).toBe("NOT_FOUND");
-    expect((await failure(listSubmissions({ userId: kim.id, exerciseId: "nope" }))).code).toBe("NOT_FOUND");
-    expect((await failure(listSubmissions({ userId: kim.id, exerciseId: " " }))).code).toBe("BAD_REQUEST");
+    expect((await appErrorOf(listSubmissions({ userId: lee.id, exerciseId, forUserId: kim.id }))).code).toBe(
+      "NOT_FOUND",
+    );
+    expect((await appErrorOf(listSubmissions({ userId: kim.id, exerciseId: "nope" }))).code).toBe("NOT_FOUND");
+    expect((await appErrorOf(listSubmissions({ userId: kim.id, exerciseId: " " }))).code).toBe("BAD_REQUEST");
   });
 });
