@@ -11,6 +11,7 @@ import { RunExplanation } from "@/app/exercises/[id]/run-explanation";
 import { PredictionComparison } from "@/app/exercises/[id]/prediction-comparison";
 import { PythonEditor } from "@/app/_components/python-editor/python-editor";
 import { MarkdownText } from "@/app/_components/markdown-text";
+import { reasonKey } from "@/app/_lib/divergence-reason-key";
 
 const STATE_STYLE: Record<ResultState, string> = {
   queued: "border-slate-400 bg-slate-50 text-slate-900",
@@ -20,18 +21,6 @@ const STATE_STYLE: Record<ResultState, string> = {
   needs_review: "border-amber-700 bg-amber-50 text-amber-900",
   infra_error: "border-amber-700 bg-amber-50 text-amber-900",
 };
-
-const REASONS = [
-  "missing",
-  "unexpected",
-  "text",
-  "time",
-  "task",
-  "order",
-  "status",
-  "total_time",
-  "forbidden_note",
-] as const;
 
 /** Status, score, the first divergence and the trace of a Run or a submission. */
 export function ResultPanel({ result }: { result: ResultView }) {
@@ -176,8 +165,4 @@ function withTranslatedNote(divergence: Divergence | null, translate: (note: str
   const note = divergence?.params.note;
   if (!divergence || divergence.code !== "trace.forbidden_note" || typeof note !== "string") return divergence;
   return { ...divergence, params: { ...divergence.params, note: translate(note) } };
-}
-
-function reasonKey(reason: string): (typeof REASONS)[number] | "other" {
-  return (REASONS as readonly string[]).includes(reason) ? (reason as (typeof REASONS)[number]) : "other";
 }

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { DashboardWrongAnswer } from "@/lib/dashboard/get-class-dashboard.types";
 import type { DivergenceLine } from "@/lib/dashboard/group-wrong-answers";
+import { reasonKey } from "@/app/_lib/divergence-reason-key";
 
 /** The most common mistakes (first divergence: kind, expected vs printed line), each with an anonymous example. */
 export function WrongAnswers({ groups }: { groups: DashboardWrongAnswer[] }) {
@@ -46,22 +47,6 @@ export function WrongAnswers({ groups }: { groups: DashboardWrongAnswer[] }) {
       )}
     </div>
   );
-}
-
-const REASONS = [
-  "missing",
-  "unexpected",
-  "text",
-  "time",
-  "task",
-  "order",
-  "status",
-  "total_time",
-  "forbidden_note",
-] as const;
-
-function reasonKey(reason: string): (typeof REASONS)[number] | "other" {
-  return (REASONS as readonly string[]).includes(reason) ? (reason as (typeof REASONS)[number]) : "other";
 }
 
 function lineText(line: DivergenceLine | null): string {
