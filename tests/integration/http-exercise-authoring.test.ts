@@ -10,28 +10,9 @@ import type { ClassDashboard } from "@/lib/dashboard/get-class-dashboard.types";
 import { graded as gradedBy, startAuthoringClass } from "@/tests/helpers/authoring";
 import type { HttpSession } from "@/tests/helpers/http-session";
 import type { TestServer } from "@/tests/helpers/server";
+import { TWO_WORKERS as SOLUTION, TWO_WORKERS_SEQUENTIAL as SEQUENTIAL } from "@/tests/helpers/two-workers";
 
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, string[]> } };
-
-const SOLUTION = `import asyncio
-
-
-async def worker(name, delay):
-    await asyncio.sleep(delay)
-    print(f"{name} done")
-
-
-async def main():
-    await asyncio.gather(worker("slow", 2), worker("fast", 1))
-    print("all done")
-
-
-asyncio.run(main())
-`;
-const SEQUENTIAL = SOLUTION.replace(
-  'await asyncio.gather(worker("slow", 2), worker("fast", 1))',
-  'await worker("slow", 2)\n    await worker("fast", 1)',
-);
 
 describe("exercise authoring and the class dashboard over HTTP", () => {
   let server: TestServer;

@@ -31,29 +31,10 @@ import { createSandboxRunner } from "@/lib/sandbox/create-sandbox-runner";
 import { exerciseFolders } from "@/app/classes/[id]/exercises/_import/exercise-folders";
 import { createTestUser, describeEachProvider, useTestDatabase } from "@/tests/helpers/db";
 import { createGradingClass, sandboxUidBase } from "@/tests/helpers/grading";
+import { TWO_WORKERS as SOLUTION, TWO_WORKERS_SEQUENTIAL as SEQUENTIAL } from "@/tests/helpers/two-workers";
 
 const run = promisify(execFile);
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
-
-const SOLUTION = `import asyncio
-
-
-async def worker(name, delay):
-    await asyncio.sleep(delay)
-    print(f"{name} done")
-
-
-async def main():
-    await asyncio.gather(worker("slow", 2), worker("fast", 1))
-    print("all done")
-
-
-asyncio.run(main())
-`;
-const SEQUENTIAL = SOLUTION.replace(
-  'await asyncio.gather(worker("slow", 2), worker("fast", 1))',
-  'await worker("slow", 2)\n    await worker("fast", 1)',
-);
 
 let services: GradingServices;
 const folders: string[] = [];
