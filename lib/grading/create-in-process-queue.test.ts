@@ -10,6 +10,21 @@ function deferred() {
   return { promise, resolve };
 }
 
+/** A queue whose one worker records each job and then waits for `gate`. */
+function gatedQueue() {
+  const queue = createInProcessQueue();
+  const seen: string[] = [];
+  const gate = deferred();
+  queue.startWorker(
+    async (id) => {
+      seen.push(id);
+      await gate.promise;
+    },
+    { concurrency: 1 },
+  );
+  return { queue, seen, gate };
+}
+
 describe("createInProcessQueue", () => {
   it("runs jobs in FIFO order and never more than `concurrency` at once", async () => {
     const queue = createInProcessQueue();
@@ -36,16 +51,7 @@ describe("createInProcessQueue", () => {
   });
 
   it("does not add a job twice while it is waiting or running", async () => {
-    const queue = createInProcessQueue();
-    const seen: string[] = [];
-    const gate = deferred();
-    queue.startWorker(
-      async (id) => {
-        seen.push(id);
-        await gate.promise;
-      },
-      { concurrency: 1 },
-    );
+    const { queue, seen, gate } = gatedQueue();
     await queue.enqueue("s1");
     await queue.enqueue("s1");
     await queue.enqueue("s2");
@@ -86,16 +92,7 @@ describe("createInProcessQueue", () => {
   });
 
   it("leaves waiting jobs alone after close (recovery re-enqueues them from the database)", async () => {
-    const queue = createInProcessQueue();
-    const seen: string[] = [];
-    const gate = deferred();
-    queue.startWorker(
-      async (id) => {
-        seen.push(id);
-        await gate.promise;
-      },
-      { concurrency: 1 },
-    );
+    const { queue, seen, gate } = gatedQueue();
     await queue.enqueue("a");
     await queue.enqueue("b");
     const closing = queue.close();
