@@ -3,8 +3,7 @@ import { listClasses } from "@/lib/classes/list-classes";
 import { requirePageUser } from "@/app/_lib/session";
 import { card } from "@/app/_components/button-styles";
 import { ClassList } from "@/app/dashboard/class-list";
-import { CreateClassForm } from "@/app/dashboard/create-class-form";
-import { JoinClassForm } from "@/app/dashboard/join-class-form";
+import { CreateClassForm, JoinClassForm } from "@/app/dashboard/class-forms";
 
 export const dynamic = "force-dynamic";
 

@@ -4,12 +4,37 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { SingleFieldForm } from "@/app/dashboard/single-field-form";
 
+/** What POST /api/classes and /api/classes/join answer. */
+type ClassResponse = { class: { id: string } };
+
+export function CreateClassForm() {
+  const t = useTranslations("dashboard");
+  const tErrors = useTranslations("apiErrors");
+  const router = useRouter();
+  return (
+    <SingleFieldForm<ClassResponse>
+      field={{
+        name: "name",
+        label: t("className"),
+        placeholder: t("classNamePlaceholder"),
+        required: true,
+        maxLength: 100,
+      }}
+      submitLabel={t("createSubmit")}
+      url="/api/classes"
+      emptyMessage={tErrors("classNameRequired")}
+      leavesPage
+      onDone={(data) => router.push(`/classes/${data.class.id}`)}
+    />
+  );
+}
+
 export function JoinClassForm() {
   const t = useTranslations("dashboard");
   const tErrors = useTranslations("apiErrors");
   const router = useRouter();
   return (
-    <SingleFieldForm<{ class: { id: string } }>
+    <SingleFieldForm<ClassResponse>
       field={{
         name: "code",
         label: t("joinCode"),
