@@ -4,35 +4,31 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { SingleFieldForm } from "@/app/dashboard/single-field-form";
 
-/** What POST /api/classes and /api/classes/join answer. */
+/** The part of the answer of POST /api/classes and /api/classes/join that the forms read. */
 type ClassResponse = { class: { id: string } };
 
-export function CreateClassForm() {
+/** The dashboard's form: an instructor creates a class (and goes to it), a student joins one by its code. */
+export function ClassForm({ mode }: { mode: "create" | "join" }) {
   const t = useTranslations("dashboard");
   const tErrors = useTranslations("apiErrors");
   const router = useRouter();
-  return (
-    <SingleFieldForm<ClassResponse>
-      field={{
-        name: "name",
-        label: t("className"),
-        placeholder: t("classNamePlaceholder"),
-        required: true,
-        maxLength: 100,
-      }}
-      submitLabel={t("createSubmit")}
-      url="/api/classes"
-      emptyMessage={tErrors("classNameRequired")}
-      leavesPage
-      onDone={(data) => router.push(`/classes/${data.class.id}`)}
-    />
-  );
-}
-
-export function JoinClassForm() {
-  const t = useTranslations("dashboard");
-  const tErrors = useTranslations("apiErrors");
-  const router = useRouter();
+  if (mode === "create")
+    return (
+      <SingleFieldForm<ClassResponse>
+        field={{
+          name: "name",
+          label: t("className"),
+          placeholder: t("classNamePlaceholder"),
+          required: true,
+          maxLength: 100,
+        }}
+        submitLabel={t("createSubmit")}
+        url="/api/classes"
+        emptyMessage={tErrors("classNameRequired")}
+        leavesPage
+        onDone={(data) => router.push(`/classes/${data.class.id}`)}
+      />
+    );
   return (
     <SingleFieldForm<ClassResponse>
       field={{

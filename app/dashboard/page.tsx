@@ -3,7 +3,7 @@ import { listClasses } from "@/lib/classes/list-classes";
 import { requirePageUser } from "@/app/_lib/session";
 import { card } from "@/app/_components/button-styles";
 import { ClassList } from "@/app/dashboard/class-list";
-import { CreateClassForm, JoinClassForm } from "@/app/dashboard/class-forms";
+import { ClassForm } from "@/app/dashboard/class-forms";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +21,7 @@ export default async function DashboardPage() {
         <h2 id="action-title" className="mb-4 text-2xl font-bold text-slate-950">
           {isInstructor ? t("createTitle") : t("joinTitle")}
         </h2>
-        {isInstructor ? <CreateClassForm /> : <JoinClassForm />}
+        <ClassForm mode={isInstructor ? "create" : "join"} />
       </section>
       <ClassList classes={classes} role={user.role} />
     </div>

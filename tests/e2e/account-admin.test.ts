@@ -4,28 +4,24 @@
  * signs out their other browser.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Browser, type BrowserContext, type Page } from "playwright-core";
-import { launchChromium } from "@/scripts/launch-chromium";
+import type { Page } from "playwright-core";
 import { getDb, useDatabaseUrl } from "@/lib/db/get-db";
+import { sessionCookies } from "@/tests/helpers/browser";
+import { startBrowserWorld, type BrowserWorld } from "@/tests/helpers/browser-world";
 import type { HttpSession } from "@/tests/helpers/http-session";
 import { newUser } from "@/tests/helpers/live";
-import { startTestServer, type TestServer } from "@/tests/helpers/server";
+import type { TestServer } from "@/tests/helpers/server";
 
+let world: BrowserWorld;
 let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 
+/** A page with `session`'s cookies and the UI language chosen by cookie (the browser's is left unset). */
 async function pageAs(session: HttpSession, options: { width?: number; locale?: string } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 } });
-  contexts.push(context);
-  const cookies = session
-    .cookieHeader()
-    .split("; ")
-    .map((pair) => {
-      const index = pair.indexOf("=");
-      return { name: pair.slice(0, index), value: pair.slice(index + 1), url: server.url };
-    });
-  await context.addCookies([...cookies, { name: "NEXT_LOCALE", value: options.locale ?? "en", url: server.url }]);
+  const context = await world.newContext({ viewport: { width: options.width ?? 1280, height: 900 } });
+  await context.addCookies([
+    ...sessionCookies(session, server.url),
+    { name: "NEXT_LOCALE", value: options.locale ?? "en", url: server.url },
+  ]);
   return context.newPage();
 }
 
@@ -34,16 +30,14 @@ async function idOf(session: HttpSession): Promise<string> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  world = await startBrowserWorld();
+  server = world.server;
   await useDatabaseUrl(server.databaseUrl);
-  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
   await useDatabaseUrl(null);
-  await server?.stop();
+  await world?.close();
 });
 
 describe("administrators", () => {

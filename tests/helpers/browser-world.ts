@@ -4,7 +4,7 @@
  */
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { launchChromium } from "@/scripts/launch-chromium";
-import { signedInPage } from "@/tests/helpers/browser";
+import { sessionCookies, signedInPage } from "@/tests/helpers/browser";
 import type { HttpSession } from "@/tests/helpers/http-session";
 import { startTestServer, type StartOptions, type TestServer } from "@/tests/helpers/server";
 
@@ -15,6 +15,8 @@ export interface BrowserWorld {
   signIn(email: string, options?: { locale?: string; width?: number; context?: BrowserContextOptions }): Promise<Page>;
   /** A new context holding `session`'s cookies (two laptops, two jars), on a blank page. */
   pageAs(session: HttpSession, viewport: { width: number; height: number }): Promise<Page>;
+  /** A new context, closed with the world. */
+  newContext(options: BrowserContextOptions): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
@@ -29,25 +31,23 @@ export async function startBrowserWorld({
     throw error;
   });
   const contexts: BrowserContext[] = [];
+  async function newContext(options: BrowserContextOptions): Promise<BrowserContext> {
+    const context = await browser.newContext(options);
+    contexts.push(context);
+    return context;
+  }
   return {
     server,
     browser,
+    newContext,
     async signIn(email, { locale, width, context } = {}) {
       const page = await signedInPage({ browser, url: server.url, email, password, locale, width, context });
       contexts.push(page.context());
       return page;
     },
     async pageAs(session, viewport) {
-      const context = await browser.newContext({ viewport, locale: "en-US" });
-      contexts.push(context);
-      const cookies = session
-        .cookieHeader()
-        .split("; ")
-        .map((pair) => {
-          const index = pair.indexOf("=");
-          return { name: pair.slice(0, index), value: pair.slice(index + 1), url: server.url };
-        });
-      await context.addCookies(cookies);
+      const context = await newContext({ viewport, locale: "en-US" });
+      await context.addCookies(sessionCookies(session, server.url));
       return context.newPage();
     },
     async close() {

@@ -1,6 +1,7 @@
 /** Axe's serious and critical findings in one readable form, for the end-to-end tests. */
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import type { HttpSession } from "@/tests/helpers/http-session";
 
 /** Serious or critical axe violations on the page, as "rule: selector" strings. */
 export async function seriousViolations(page: Page): Promise<string[]> {
@@ -36,4 +37,15 @@ export async function signedInPage(options: {
   await page.locator("form button[type=submit]").click();
   await page.waitForURL(`${options.url}/dashboard`);
   return page;
+}
+
+/** `session`'s cookies for a browser context on `url` (two laptops, two jars). */
+export function sessionCookies(session: HttpSession, url: string): { name: string; value: string; url: string }[] {
+  return session
+    .cookieHeader()
+    .split("; ")
+    .map((pair) => {
+      const index = pair.indexOf("=");
+      return { name: pair.slice(0, index), value: pair.slice(index + 1), url };
+    });
 }
