@@ -70,15 +70,24 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
   });
 }
 
-export async function newUser(url: string, role: "instructor" | "student", name: string): Promise<HttpSession> {
+/** A new signed-in account (password "password 123", a unique email made from its name) and its id. */
+export async function newUserWithId(
+  url: string,
+  role: "instructor" | "student",
+  name: string,
+): Promise<{ session: HttpSession; id: string }> {
   const session = new HttpSession(url);
-  await session.signUpAndSignIn({
+  const id = await session.signUpAndSignIn({
     email: uniqueEmail(name.toLowerCase().replace(/[^a-z0-9]+/g, "-")),
     password: "password 123",
     name,
     role,
   });
-  return session;
+  return { session, id };
+}
+
+export async function newUser(url: string, role: "instructor" | "student", name: string): Promise<HttpSession> {
+  return (await newUserWithId(url, role, name)).session;
 }
 
 /** A class owned by `teacher` with the predict-the-output exercise published; returns ids. */

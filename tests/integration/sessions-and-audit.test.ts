@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { getDb, useDatabaseUrl } from "@/lib/db/get-db";
 import { HttpSession, uniqueEmail } from "@/tests/helpers/http-session";
+import { newUserWithId } from "@/tests/helpers/live";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
 
 type ClassBody = { class: { id: string; name: string; joinCode: string } };
@@ -69,21 +70,9 @@ describe("sign out everywhere", () => {
 
 describe("role changes and removals take effect at once", () => {
   it("an admin's role change applies to the next request of an existing session, and is audited", async () => {
-    const admin = new HttpSession(server.url);
-    const adminId = await admin.signUpAndSignIn({
-      email: uniqueEmail("admin"),
-      password: "password 123",
-      name: "Admin",
-      role: "instructor",
-    });
+    const { session: admin, id: adminId } = await newUserWithId(server.url, "instructor", "Admin");
     await getDb().user.update({ where: { id: adminId }, data: { isAdmin: true } });
-    const teacher = new HttpSession(server.url);
-    const teacherId = await teacher.signUpAndSignIn({
-      email: uniqueEmail("teacher"),
-      password: "password 123",
-      name: "T",
-      role: "instructor",
-    });
+    const { session: teacher, id: teacherId } = await newUserWithId(server.url, "instructor", "T");
     expect((await teacher.json("POST", "/api/classes", { name: "Before" })).status).toBe(201);
 
     // Not an admin: refused.
@@ -107,21 +96,9 @@ describe("role changes and removals take effect at once", () => {
   });
 
   it("a removed student loses the class on the next request; removal and code rotation are audited", async () => {
-    const instructor = new HttpSession(server.url);
-    const instructorId = await instructor.signUpAndSignIn({
-      email: uniqueEmail("owner"),
-      password: "password 123",
-      name: "Owner",
-      role: "instructor",
-    });
+    const { session: instructor, id: instructorId } = await newUserWithId(server.url, "instructor", "Owner");
     const created = (await instructor.json<ClassBody>("POST", "/api/classes", { name: "Audited" })).body.class;
-    const student = new HttpSession(server.url);
-    const studentId = await student.signUpAndSignIn({
-      email: uniqueEmail("pupil"),
-      password: "password 123",
-      name: "Pupil",
-      role: "student",
-    });
+    const { session: student, id: studentId } = await newUserWithId(server.url, "student", "Pupil");
     expect((await student.json("POST", "/api/classes/join", { code: created.joinCode })).status).toBe(201);
     expect((await student.json("GET", `/api/classes/${created.id}`)).status).toBe(200);
 

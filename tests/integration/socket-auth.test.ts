@@ -7,7 +7,8 @@ import type {
   RosterChangedPayload,
   ServerToClientEvents,
 } from "@/lib/realtime/events";
-import { HttpSession, uniqueEmail } from "@/tests/helpers/http-session";
+import { HttpSession } from "@/tests/helpers/http-session";
+import { newUser, newUserWithId } from "@/tests/helpers/live";
 import { startTestServer, type TestServer } from "@/tests/helpers/server";
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -50,22 +51,9 @@ async function createClass(session: HttpSession, name: string): Promise<{ id: st
 
 beforeAll(async () => {
   server = await startTestServer();
-  instructor = new HttpSession(server.url);
-  await instructor.signUpAndSignIn({
-    email: uniqueEmail("teach"),
-    password: "password 123",
-    name: "Teach",
-    role: "instructor",
-  });
-  const other = new HttpSession(server.url);
-  await other.signUpAndSignIn({
-    email: uniqueEmail("other"),
-    password: "password 123",
-    name: "Other",
-    role: "instructor",
-  });
-  student = new HttpSession(server.url);
-  await student.signUpAndSignIn({ email: uniqueEmail("kid"), password: "password 123", name: "Kid", role: "student" });
+  instructor = await newUser(server.url, "instructor", "Teach");
+  const other = await newUser(server.url, "instructor", "Other");
+  student = await newUser(server.url, "student", "Kid");
 
   const own = await createClass(instructor, "Sockets");
   ownClassId = own.id;
@@ -128,13 +116,7 @@ describe("class rooms", () => {
     await outcome(teacherSocket);
     expect(await joinRoom(teacherSocket, ownClassId)).toMatchObject({ ok: true, data: { staff: true } });
 
-    const newcomer = new HttpSession(server.url);
-    const newcomerId = await newcomer.signUpAndSignIn({
-      email: uniqueEmail("new"),
-      password: "password 123",
-      name: "New",
-      role: "student",
-    });
+    const { session: newcomer, id: newcomerId } = await newUserWithId(server.url, "student", "New");
     const newcomerSocket = socketFor(newcomer.cookieHeader());
     await outcome(newcomerSocket);
 
