@@ -9,8 +9,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "@/scripts/production-build";
 import { HttpSession } from "@/tests/helpers/http-session";
-import { newUser } from "@/tests/helpers/live";
-import { startTestServer, type TestServer } from "@/tests/helpers/server";
+import { startClassServer } from "@/tests/helpers/class-server";
+import type { TestServer } from "@/tests/helpers/server";
 
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, string[]> } };
 type Assignment = {
@@ -51,16 +51,15 @@ describe("assignment routes over HTTP", () => {
       ?.cells[0].attempts;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    teacher = await newUser(server.url, "instructor", "Grace");
-    student = await newUser(server.url, "student", "Sam");
-    outsider = await newUser(server.url, "student", "Olga");
-    const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", {
-      name: "Async 101",
-    });
-    classId = created.body.class.id;
-    await teacher.json("POST", `/api/classes/${classId}/exercises/import`, { slugs: [SLUG], publish: true });
-    expect((await student.json("POST", "/api/classes/join", { code: created.body.class.joinCode })).status).toBe(201);
+    ({ server, teacher, student, outsider, classId } = await startClassServer({
+      teacher: "Grace",
+      student: "Sam",
+      outsider: { name: "Olga", role: "student" },
+      className: "Async 101",
+      prepare: async (owner, id) => {
+        await owner.json("POST", `/api/classes/${id}/exercises/import`, { slugs: [SLUG], publish: true });
+      },
+    }));
     exerciseId = (await teacher.json<{ exercises: { id: string }[] }>("GET", `/api/classes/${classId}/exercises`)).body
       .exercises[0].id;
     expect((await teacher.json("PUT", `/api/classes/${classId}/time-zone`, { timeZone: "Europe/Berlin" })).status).toBe(

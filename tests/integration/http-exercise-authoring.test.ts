@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExerciseForEditor } from "@/lib/exercises/exercise-draft.types";
 import type { ClassDashboard } from "@/lib/dashboard/get-class-dashboard.types";
-import { graded as gradedBy, startAuthoringClass } from "@/tests/helpers/authoring";
+import { graded as gradedBy, startClassServer } from "@/tests/helpers/class-server";
 import type { HttpSession } from "@/tests/helpers/http-session";
 import type { TestServer } from "@/tests/helpers/server";
 import { TWO_WORKERS as SOLUTION, TWO_WORKERS_SEQUENTIAL as SEQUENTIAL } from "@/tests/helpers/two-workers";
@@ -25,9 +25,15 @@ describe("exercise authoring and the class dashboard over HTTP", () => {
   const graded = (id: string) => gradedBy(student, id, server);
 
   beforeAll(async () => {
-    ({ server, teacher, stranger, student, classId } = await startAuthoringClass({
+    ({
+      server,
+      teacher,
+      outsider: stranger,
+      student,
+      classId,
+    } = await startClassServer({
       teacher: "Ada",
-      stranger: "Eve",
+      outsider: { name: "Eve", role: "instructor" },
       student: "Student 2",
       className: "Authoring",
     }));

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExerciseForEditor } from "@/lib/exercises/exercise-draft.types";
 import type { NetworkSpec } from "@/lib/run-contract/network-spec.types";
 import type { RunResult } from "@/lib/run-contract/run-result.types";
-import { graded, startAuthoringClass } from "@/tests/helpers/authoring";
+import { graded, startClassServer } from "@/tests/helpers/class-server";
 import type { HttpSession } from "@/tests/helpers/http-session";
 import type { TestServer } from "@/tests/helpers/server";
 
@@ -60,8 +60,14 @@ describe("an exercise's network through the editor API", () => {
   }
 
   beforeAll(async () => {
-    ({ server, teacher, stranger, student, classId } = await startAuthoringClass(
-      { teacher: "Grace", stranger: "Mallory", student: "Linus", className: "Crawlers" },
+    ({
+      server,
+      teacher,
+      outsider: stranger,
+      student,
+      classId,
+    } = await startClassServer(
+      { teacher: "Grace", outsider: { name: "Mallory", role: "instructor" }, student: "Linus", className: "Crawlers" },
       { env: { SANDBOX_UID_BASE: "63820" } },
     ));
   }, 600_000);

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpSession } from "@/tests/helpers/http-session";
 import { REPO_ROOT } from "@/scripts/production-build";
 import type { SubmissionView } from "@/lib/grading/submission-view.types";
-import { newUser } from "@/tests/helpers/live";
-import { startTestServer, type TestServer } from "@/tests/helpers/server";
+import { startClassServer } from "@/tests/helpers/class-server";
+import type { TestServer } from "@/tests/helpers/server";
 
 type ErrorBody = { error: { code: string; message: string } };
 type ExerciseList = {
@@ -47,20 +47,19 @@ describe("exercise and submission routes over HTTP", () => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer();
-    teacher = await newUser(server.url, "instructor", "Grace");
-    student = await newUser(server.url, "student", "Sam");
-    outsider = await newUser(server.url, "student", "Olga");
-    const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", {
-      name: "Async 101",
-    });
-    classId = created.body.class.id;
-    const imported = await teacher.json<{ created: number }>("POST", `/api/classes/${classId}/exercises/import`, {
-      slugs: [WRITE, PREDICT],
-      publish: true,
-    });
-    expect(imported).toMatchObject({ status: 200, body: { created: 2 } });
-    expect((await student.json("POST", "/api/classes/join", { code: created.body.class.joinCode })).status).toBe(201);
+    ({ server, teacher, student, outsider, classId } = await startClassServer({
+      teacher: "Grace",
+      student: "Sam",
+      outsider: { name: "Olga", role: "student" },
+      className: "Async 101",
+      prepare: async (owner, id) => {
+        const imported = await owner.json<{ created: number }>("POST", `/api/classes/${id}/exercises/import`, {
+          slugs: [WRITE, PREDICT],
+          publish: true,
+        });
+        expect(imported).toMatchObject({ status: 200, body: { created: 2 } });
+      },
+    }));
     const list = await student.json<ExerciseList>("GET", `/api/classes/${classId}/exercises`);
     [writeId, predictId] = list.body.exercises.map((e) => e.id);
   }, 600_000);

@@ -1,34 +1,44 @@
 /**
- * For the editor-API integration tests: one production server, a class owned by an instructor, a
- * student who joined it, and another instructor (the "stranger" every owner-only route refuses).
+ * For the HTTP integration tests: one production server, a class owned by an instructor, a student
+ * who joined it, and one more account outside the class (another instructor every owner-only route
+ * refuses, or a student who never joined).
  */
 import type { HttpSession } from "@/tests/helpers/http-session";
 import { newUser } from "@/tests/helpers/live";
 import { startTestServer, type StartOptions, type TestServer } from "@/tests/helpers/server";
 
-export interface AuthoringClass {
+export interface ClassServer {
   server: TestServer;
   teacher: HttpSession;
-  stranger: HttpSession;
   student: HttpSession;
+  outsider: HttpSession;
   classId: string;
 }
 
-export async function startAuthoringClass(
-  names: { teacher: string; stranger: string; student: string; className: string },
+export async function startClassServer(
+  names: {
+    teacher: string;
+    student: string;
+    outsider: { name: string; role: "instructor" | "student" };
+    className: string;
+    /** Runs once the class exists, before the student joins (e.g. importing exercises). */
+    prepare?: (teacher: HttpSession, classId: string) => Promise<void>;
+  },
   options: StartOptions = {},
-): Promise<AuthoringClass> {
+): Promise<ClassServer> {
   const server = await startTestServer(options);
   try {
     const teacher = await newUser(server.url, "instructor", names.teacher);
-    const stranger = await newUser(server.url, "instructor", names.stranger);
+    const outsider = await newUser(server.url, names.outsider.role, names.outsider.name);
     const student = await newUser(server.url, "student", names.student);
     const created = await teacher.json<{ class: { id: string; joinCode: string } }>("POST", "/api/classes", {
       name: names.className,
     });
+    const classId = created.body.class.id;
+    await names.prepare?.(teacher, classId);
     const joined = await student.json("POST", "/api/classes/join", { code: created.body.class.joinCode });
     if (joined.status !== 201) throw new Error(`join failed: ${joined.status} ${JSON.stringify(joined.body)}`);
-    return { server, teacher, stranger, student, classId: created.body.class.id };
+    return { server, teacher, student, outsider, classId };
   } catch (error) {
     await server.stop();
     throw error;
