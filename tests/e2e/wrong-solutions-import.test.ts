@@ -9,62 +9,35 @@ import os from "node:os";
 import path from "node:path";
 import { strToU8, zipSync, type Zippable } from "fflate";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Browser, type Page } from "playwright-core";
-import { launchChromium } from "@/scripts/launch-chromium";
+import type { Page } from "playwright-core";
 import type { ExercisePackage } from "@/lib/exercises/exercise-package.types";
 import { exportExercisePackage } from "@/lib/exercises/export-exercise-package";
+import { startBrowserWorld, type BrowserWorld } from "@/tests/helpers/browser-world";
 import { HttpSession } from "@/tests/helpers/http-session";
-import { startTestServer, type TestServer } from "@/tests/helpers/server";
+import type { TestServer } from "@/tests/helpers/server";
+import { TWO_WORKERS_SHORT as SOLUTION, TWO_WORKERS_SHORT_SEQUENTIAL as SEQUENTIAL } from "@/tests/helpers/two-workers";
 
 const PASSWORD = "password 123";
-const SOLUTION = `import asyncio
 
-
-async def worker(name, delay):
-    await asyncio.sleep(delay)
-    print(f"{name} done")
-
-
-async def main():
-    await asyncio.gather(worker("slow", 2), worker("fast", 1))
-
-
-asyncio.run(main())
-`;
-const SEQUENTIAL = SOLUTION.replace(
-  'await asyncio.gather(worker("slow", 2), worker("fast", 1))',
-  'await worker("slow", 2)\n    await worker("fast", 1)',
-);
-
+let world: BrowserWorld;
 let server: TestServer;
-let browser: Browser;
 let teacher: HttpSession;
 let out: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
+  world = await startBrowserWorld({ password: PASSWORD });
+  server = world.server;
   teacher = new HttpSession(server.url);
   await teacher.signUpAndSignIn({ email: "ada@example.edu", password: PASSWORD, name: "Ada", role: "instructor" });
   out = fs.mkdtempSync(path.join(os.tmpdir(), "interleave-e2e-export-"));
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await world?.close();
   fs.rmSync(out, { recursive: true, force: true });
 });
 
-async function signedInPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel("Email").fill("ada@example.edu");
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${server.url}/dashboard`);
-  return page;
-}
+const signedInPage = (): Promise<Page> => world.signIn("ada@example.edu");
 
 async function newClass(name: string): Promise<string> {
   return (await teacher.json<{ class: { id: string } }>("POST", "/api/classes", { name })).body.class.id;
@@ -150,17 +123,7 @@ it("stacks the dashboard's live feed as cards at 390 px, with nothing scrolling 
   for (const code of [SEQUENTIAL, SOLUTION])
     expect((await student.json("POST", `/api/exercises/${exerciseId}/submissions`, { code })).status).toBe(202);
 
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "en-US" });
-  await context.addCookies(
-    teacher
-      .cookieHeader()
-      .split("; ")
-      .map((pair) => {
-        const at = pair.indexOf("=");
-        return { name: pair.slice(0, at), value: pair.slice(at + 1), url: server.url };
-      }),
-  );
-  const phone = await context.newPage();
+  const phone = await world.pageAs(teacher, { width: 390, height: 844 });
   await phone.goto(`${server.url}/classes/${classId}/dashboard`);
   const rows = phone.getByTestId("live-feed-row");
   await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(2);
@@ -171,7 +134,7 @@ it("stacks the dashboard's live feed as cards at 390 px, with nothing scrolling 
   // Still a table to a screen reader: a row with its cells, the headers kept for them.
   expect(await rows.first().getAttribute("role")).toBe("row");
   expect(await feed.getByRole("columnheader", { name: "Student" }).count()).toBe(1);
-  await context.close();
+  await phone.context().close();
 }, 240_000);
 
 function tree(root: string): Zippable {

@@ -20,3 +20,9 @@ export const TWO_WORKERS_SEQUENTIAL = TWO_WORKERS.replace(
   'await asyncio.gather(worker("slow", 2), worker("fast", 1))',
   'await worker("slow", 2)\n    await worker("fast", 1)',
 );
+
+/** The same program without its closing "all done" line. */
+export const TWO_WORKERS_SHORT = TWO_WORKERS.replace('    print("all done")\n', "");
+
+/** TWO_WORKERS_SHORT's sequential mistake. */
+export const TWO_WORKERS_SHORT_SEQUENTIAL = TWO_WORKERS_SEQUENTIAL.replace('    print("all done")\n', "");
