@@ -1,27 +1,11 @@
 import { OUTPUT_STREAMS, type RunResult } from "@/lib/run-contract/run-result.types";
+import { displayWidth, escapeControlCharacters } from "@/lib/text/terminal-text";
 
 const TASK_WIDTH = 9;
 
 /** Pads by display width so CJK task names still line up (they take two terminal columns). */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text)
-    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char)
-      ? 2
-      : 1;
-  return width;
-}
-
 function padEnd(text: string, width: number): string {
   return text + " ".repeat(Math.max(1, width - displayWidth(text)));
-}
-
-/** Control characters other than tab would rewrite the terminal: show them escaped. */
-function visible(text: string): string {
-  return text.replace(
-    /[\u0000-\u0008\u000b-\u001f\u007f]/g,
-    (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, "0")}`,
-  );
 }
 
 const isOutput = (stream: string) => (OUTPUT_STREAMS as readonly string[]).includes(stream);
@@ -34,7 +18,7 @@ export function formatTraceListing(result: RunResult, options: { timeline?: bool
   const shown = options.timeline ? result.events : result.events.filter((event) => isOutput(event.stream));
   const lines = shown.map((event) => {
     const marker = event.stream === "stdout" ? "" : `[${event.stream}] `;
-    return `${event.t.toFixed(3).padStart(7)}  ${padEnd(event.task, TASK_WIDTH)} ${marker}${visible(event.text)}`;
+    return `${event.t.toFixed(3).padStart(7)}  ${padEnd(event.task, TASK_WIDTH)} ${marker}${escapeControlCharacters(event.text)}`;
   });
   lines.push(statusLine(result));
   if (result.error) {

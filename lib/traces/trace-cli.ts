@@ -1,6 +1,7 @@
 import type { ProgramVerdict } from "./check-schedules";
 import { toJsonVerdict } from "./check-schedules";
 import type { ActualView, DiffRow, ExpectedView } from "./verdict.types";
+import { displayWidth, escapeControlCharacters } from "@/lib/text/terminal-text";
 
 /**
  * The checker's part of `npm run trace` (pure; scripts/trace.ts does the I/O):
@@ -114,28 +115,11 @@ export function formatDiff(rows: DiffRow[]): string[] {
 function describeExpected(view: ExpectedView): string {
   const t = view.t === undefined ? "" : `@${view.t} `;
   const task = view.task ? `[${view.task}] ` : "";
-  return `${t}${task}${view.stream ? "stderr: " : ""}${visible(view.text)}`;
+  return `${t}${task}${view.stream ? "stderr: " : ""}${escapeControlCharacters(view.text)}`;
 }
 
 function describeActual(view: ActualView): string {
-  return `${view.t.toFixed(3)} ${view.task} ${view.stream ? "stderr: " : ""}${visible(view.text)}`;
-}
-
-function visible(text: string): string {
-  return text.replace(
-    /[\u0000-\u0008\u000b-\u001f\u007f]/g,
-    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`,
-  );
-}
-
-/** CJK characters take two terminal columns; the tutorial prints Chinese. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text)
-    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char)
-      ? 2
-      : 1;
-  return width;
+  return `${view.t.toFixed(3)} ${view.task} ${view.stream ? "stderr: " : ""}${escapeControlCharacters(view.text)}`;
 }
 
 function padTo(text: string, width: number): string {

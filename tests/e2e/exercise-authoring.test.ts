@@ -9,22 +9,9 @@ import type { Page } from "playwright-core";
 import { startBrowserWorld, type BrowserWorld } from "@/tests/helpers/browser-world";
 import { classWithStudent } from "@/tests/helpers/class-setup";
 import type { TestServer } from "@/tests/helpers/server";
+import { TWO_WORKERS_SHORT as SOLUTION } from "@/tests/helpers/two-workers";
 
 const PASSWORD = "password 123";
-const SOLUTION = `import asyncio
-
-
-async def worker(name, delay):
-    await asyncio.sleep(delay)
-    print(f"{name} done")
-
-
-async def main():
-    await asyncio.gather(worker("slow", 2), worker("fast", 1))
-
-
-asyncio.run(main())
-`;
 
 let world: BrowserWorld;
 let server: TestServer;
