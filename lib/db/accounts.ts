@@ -1,15 +1,5 @@
 import { getDb, type DbClient } from "./get-db";
-import type { UserRecord } from "./users";
-
-const userSelect = {
-  id: true,
-  email: true,
-  name: true,
-  role: true,
-  isAdmin: true,
-  locale: true,
-  createdAt: true,
-} as const;
+import { userSelect, type UserRecord } from "./users";
 
 export async function findUserByAccount(
   provider: string,

@@ -175,6 +175,17 @@ export interface AssignmentSubmissionRow {
   queuedAt: Date;
 }
 
+const assignmentSubmissionSelect = {
+  id: true,
+  userId: true,
+  exerciseId: true,
+  attemptNumber: true,
+  status: true,
+  passed: true,
+  score: true,
+  queuedAt: true,
+} as const;
+
 /** What the gradebook needs of every submission made for the assignment (no code, no trace). */
 export async function listAssignmentSubmissions(
   assignmentId: string,
@@ -183,16 +194,7 @@ export async function listAssignmentSubmissions(
 ): Promise<AssignmentSubmissionRow[]> {
   return db.submission.findMany({
     where: { assignmentId, ...(userId ? { userId } : {}) },
-    select: {
-      id: true,
-      userId: true,
-      exerciseId: true,
-      attemptNumber: true,
-      status: true,
-      passed: true,
-      score: true,
-      queuedAt: true,
-    },
+    select: assignmentSubmissionSelect,
     orderBy: [{ queuedAt: "asc" }, { attemptNumber: "asc" }],
   });
 }
@@ -214,14 +216,7 @@ export async function listAssignmentSubmissionsPage(
   return db.submission.findMany({
     where: { assignmentId, ...(afterId ? { id: { gt: afterId } } : {}) },
     select: {
-      id: true,
-      userId: true,
-      exerciseId: true,
-      attemptNumber: true,
-      status: true,
-      passed: true,
-      score: true,
-      queuedAt: true,
+      ...assignmentSubmissionSelect,
       code: true,
       verdict: true,
       trace: true,

@@ -15,7 +15,8 @@ export interface UserRecord {
   createdAt: Date;
 }
 
-const userSelect = {
+/** The columns of a UserRecord (no password hash). */
+export const userSelect = {
   id: true,
   email: true,
   name: true,
