@@ -32,7 +32,7 @@ export function LiveFeed({
   return (
     <section
       aria-labelledby="feed-title"
-      className="flex flex-col gap-3 rounded-2xl border-2 border-slate-200 bg-white p-5"
+      className="flex min-w-0 flex-col gap-3 rounded-2xl border-2 border-slate-200 bg-white p-5"
     >
       <h2 id="feed-title" className="text-2xl font-bold text-slate-950">
         {t("feedTitle")}
@@ -40,7 +40,8 @@ export function LiveFeed({
       {rows.length === 0 ? (
         <p className="text-lg text-slate-600">{t("feedEmpty")}</p>
       ) : (
-        <div className="max-h-[28rem] overflow-auto">
+        // Focusable so keyboard users can scroll the feed (axe: scrollable-region-focusable).
+        <div className="max-h-[28rem] overflow-auto" tabIndex={0} role="region" aria-labelledby="feed-title">
           <table role="table" className="w-full text-left text-lg max-sm:block" data-testid="live-feed">
             <thead role="rowgroup" className="sticky top-0 bg-slate-100 text-base text-slate-700 max-sm:sr-only">
               <tr role="row">

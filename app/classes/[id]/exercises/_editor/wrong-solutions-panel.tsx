@@ -99,7 +99,9 @@ export function WrongSolutionsPanel({
           {saved.map((entry) => (
             <li key={entry.file} className="flex flex-wrap items-center gap-3 rounded-lg bg-slate-50 px-3 py-2">
               <code className="font-semibold text-slate-950">{entry.file}</code>
-              <span className="text-sm text-slate-600">{t("wrongDivergence", { reason: entry.divergence })}</span>
+              <span className="min-w-0 text-sm text-slate-600 [overflow-wrap:anywhere]">
+                {t("wrongDivergence", { reason: entry.divergence })}
+              </span>
               <span className="min-w-0 flex-1 text-base text-slate-800">{entry.explanation.en}</span>
               <button type="button" onClick={() => onLoad(entry.code)} className={secondaryButton}>
                 {t("wrongLoad")}
