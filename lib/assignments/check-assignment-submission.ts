@@ -69,7 +69,7 @@ export async function checkAssignmentSubmission(check: AssignmentSubmissionCheck
       throw new AppError(
         "FORBIDDEN",
         `You have used all ${assignment.attemptsLimit} attempts for this exercise in this assignment; nothing was submitted.`,
-        { key: "assignment.attemptsUsed", params: { limit: assignment.attemptsLimit } },
+        { key: "assignment.attemptsUsed", params: { limit: assignment.attemptsLimit ?? 0 } },
       );
   }
 }

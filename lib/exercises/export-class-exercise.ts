@@ -88,7 +88,10 @@ function manifestOf(exercise: ExerciseWithVersion, extras: PackageExtras): Exerc
     throw new AppError(
       "UNPROCESSABLE",
       `“${exercise.slug}” cannot be exported: ${manifest.error.issues[0]?.message ?? "invalid manifest"}`,
-      { key: "export.invalidManifest", params: { slug: exercise.slug } },
+      {
+        key: "export.invalidManifest",
+        params: { slug: exercise.slug, reason: manifest.error.issues[0]?.message ?? "invalid manifest" },
+      },
     );
   return manifest.data;
 }
