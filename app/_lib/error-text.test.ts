@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTranslator } from "next-intl";
+import { createTranslator, type Messages } from "next-intl";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
 import type { ApiError } from "@/app/_lib/api-client";
@@ -7,8 +7,13 @@ import { errorFieldText, errorMessageText, type ErrorCatalogue } from "@/app/_li
 
 /** The same catalogue useErrorText builds, from the real messages. */
 function catalogue(locale: "en" | "zh-CN"): ErrorCatalogue {
-  const t = createTranslator({ locale, messages: locale === "en" ? en : zh, namespace: "apiErrors" });
-  return { english: locale === "en", lookup: (path, params) => (t.has(path) ? t(path, params) : undefined) };
+  const messages: Messages = locale === "en" ? en : zh;
+  const t = createTranslator({ locale, messages });
+  const full = (path: string) => `apiErrors.${path}`;
+  return {
+    english: locale === "en",
+    lookup: (path, params) => (t.has(full(path)) ? t(full(path), params) : undefined),
+  };
 }
 
 const publishFirst: ApiError = {
