@@ -9,7 +9,8 @@ import { fieldIssueKey } from "@/lib/errors/field-issue-keys";
  * move there unchanged.
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+  // reportInput lets fieldIssueKey tell a missing value from a wrong one; inputs never reach the body.
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   const details: Record<string, string[]> = {};
   const fieldKeys: Record<string, MessageKey[]> = {};

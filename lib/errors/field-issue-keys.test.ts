@@ -31,6 +31,14 @@ describe("fieldIssueKey", () => {
     expect(keysFor(schema, { b: "1" })).toEqual([{ key: "field.required" }, { key: "field.invalid" }]);
   });
 
+  it("tells a missing value with a custom message when the input is reported", () => {
+    const schema = z.object({ a: z.string({ message: "a must be text" }) });
+    const issues = (input: unknown) =>
+      (schema.safeParse(input, { reportInput: true }).error?.issues ?? []).map(fieldIssueKey);
+    expect(issues({})).toEqual([{ key: "field.required" }]);
+    expect(issues({ a: 1 })).toEqual([{ key: "field.invalid" }]);
+  });
+
   it("covers lists, exclusive bounds and patterns", () => {
     const schema = z.object({
       tags: z.array(z.string()).min(1),

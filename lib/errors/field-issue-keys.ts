@@ -31,7 +31,7 @@ function entry(key: FieldIssueKey, params?: Record<string, number>): MessageKey 
 export function fieldIssueKey(issue: z.core.$ZodIssue): MessageKey {
   switch (issue.code) {
     case "invalid_type":
-      return entry(/received undefined$/.test(issue.message) ? "field.required" : "field.invalid");
+      return entry(isMissing(issue) ? "field.required" : "field.invalid");
     case "too_small": {
       const min = Number(issue.minimum);
       if (issue.origin === "string") return min <= 1 ? entry("field.required") : entry("field.tooShort", { min });
@@ -55,4 +55,9 @@ export function fieldIssueKey(issue: z.core.$ZodIssue): MessageKey {
     default:
       return entry("field.invalid");
   }
+}
+
+/** Parsed with `reportInput` (parseInput does), the issue holds the input; else zod's own message says. */
+function isMissing(issue: z.core.$ZodIssueInvalidType): boolean {
+  return "input" in issue ? issue.input === undefined : /received undefined$/.test(issue.message);
 }
