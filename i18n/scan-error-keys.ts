@@ -11,7 +11,7 @@ const KEY_PATTERN = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/;
  * The error keys of one source file: every `new AppError(…)` call's `key:` (each string literal of
  * its expression, so `key: a ? "x.y" : "x.z"` counts both) and `params: { … }` names, plus the keys
  * of files that build refusals first (`forbidden("…", "class.archived")`, `key: "…"` beside
- * `message:` in lib/auth/policy.ts). A `key:` without any literal is reported as "<dynamic>".
+ * `message:` in lib/auth/policy.ts and lib/realtime/limit-socket-events.ts). A `key:` without any literal is reported as "<dynamic>".
  */
 export function scanErrorKeys(source: string, file: string): KeyUse[] {
   const uses: KeyUse[] = [];
@@ -24,7 +24,7 @@ export function scanErrorKeys(source: string, file: string): KeyUse[] {
   for (const match of source.matchAll(/forbidden\("(?:[^"\\]|\\.)*",\s*"([^"]+)"\)/g)) {
     uses.push({ key: match[1], params: [], where: file });
   }
-  for (const match of source.matchAll(/message: "(?:[^"\\]|\\.)*", key: "([^"]+)"/g)) {
+  for (const match of source.matchAll(/message: "(?:[^"\\]|\\.)*",\s*key: "([^"]+)"/g)) {
     uses.push({ key: match[1], params: [], where: file });
   }
   return uses;
