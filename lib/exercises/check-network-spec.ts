@@ -16,7 +16,7 @@ export function checkNetworkSpec(value: unknown): NetworkSpec | null {
   const count = problems.length === 1 ? "an error" : `${problems.length} errors`;
   throw new AppError("BAD_REQUEST", `The network (network.json) has ${count}: ${problems.join("; ")}`, {
     key: "exercise.networkInvalid",
-    params: { count: problems.length, problems: problems.join("; ") },
+    params: { count: problems.length },
     details: { network: problems, "network.path": paths },
   });
 }
