@@ -129,10 +129,10 @@ it("in Chinese, publishing before the trace is recorded says exactly that", asyn
     locale: "zh-CN",
   });
   contexts.push(page.context());
-  await page.goto(`${server.url}/classes/${classId}`);
+  await page.goto(`${server.url}/classes/${classId}`, { waitUntil: "networkidle" });
   await page.getByRole("button", { name: "发布: No trace yet" }).click();
   // The specific reason, not the generic conflict text ("当前状态下无法执行此操作…").
   await expect
-    .poll(() => page.getByRole("alert").filter({ hasText: "预期轨迹" }).textContent())
+    .poll(() => page.getByRole("alert").filter({ hasText: "预期轨迹" }).textContent(), { timeout: 15_000 })
     .toBe("请先录制预期轨迹再发布：没有预期轨迹，任何提交都无法通过。");
 }, 120_000);
