@@ -31,6 +31,7 @@ let server: TestServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 let classId: string;
+let teacher: HttpSession;
 
 async function signIn(email: string): Promise<Page> {
   const page = await signedInPage({ browser, url: server.url, email, password: PASSWORD });
@@ -41,7 +42,7 @@ async function signIn(email: string): Promise<Page> {
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchChromium();
-  const teacher = new HttpSession(server.url);
+  teacher = new HttpSession(server.url);
   await teacher.signUpAndSignIn({
     email: "grace@example.edu",
     password: PASSWORD,
@@ -111,3 +112,33 @@ it("an instructor writes and publishes an exercise; a student passes it; the das
     .toBe(1);
   await dashboard.screenshot({ path: "/tmp/interleave-class-dashboard.png", fullPage: true });
 }, 240_000);
+
+it("in Chinese, publishing before the trace is recorded says exactly that", async () => {
+  const draft = await teacher.json<{ exercise: { id: string } }>("POST", `/api/classes/${classId}/exercises`, {
+    kind: "write-code",
+    title: { en: "No trace yet" },
+    prompt: { en: "Record me first." },
+    solution: SOLUTION,
+  });
+  expect(draft.status).toBe(201);
+  const page = await signedInPage({
+    browser,
+    url: server.url,
+    email: "grace@example.edu",
+    password: PASSWORD,
+    locale: "zh-CN",
+  });
+  contexts.push(page.context());
+  await page.goto(`${server.url}/classes/${classId}`);
+  const publish = page.getByRole("button", { name: "发布: No trace yet" });
+  const alert = page.getByRole("alert").filter({ hasText: "预期轨迹" });
+  // Click again while no message shows: a click before hydration does nothing (publishing fails anyway).
+  const shown = async () => {
+    if ((await alert.count()) === 0) await publish.click();
+    return (await alert.count()) === 0 ? null : alert.textContent();
+  };
+  // The specific reason, not the generic conflict text ("当前状态下无法执行此操作…").
+  await expect
+    .poll(shown, { timeout: 30_000, interval: 500 })
+    .toBe("请先录制预期轨迹再发布：没有预期轨迹，任何提交都无法通过。");
+}, 120_000);
