@@ -86,7 +86,7 @@ export function LeaderboardBoard({
               ) : (
                 <span className="font-extrabold text-brand-700">{entry.rank}</span>
               )}
-              <span className="truncate font-semibold text-slate-950">
+              <span className="font-semibold text-slate-950 max-sm:line-clamp-2 max-sm:text-lg max-sm:leading-tight sm:truncate">
                 {/* By place in the list: tied and unranked students still get distinct labels. */}
                 {hideNames ? t("hiddenName", { rank: index + 1 }) : entry.name}
               </span>
