@@ -21,7 +21,11 @@ const components: Components = {
   ),
   pre: ({ children }) => (
     // A fenced block's <code> has no language class either: undo the inline-code look inside <pre>.
-    <pre className="overflow-x-auto rounded-xl bg-slate-900 p-4 font-mono text-lg leading-snug text-slate-50 [&_code]:bg-transparent [&_code]:p-0 [&_code]:text-inherit [&_code]:[overflow-wrap:normal]">
+    // tabIndex: a block wider than a phone scrolls sideways, and keyboard users must reach it too.
+    <pre
+      tabIndex={0}
+      className="overflow-x-auto rounded-xl bg-slate-900 p-4 font-mono text-lg leading-snug text-slate-50 [&_code]:bg-transparent [&_code]:p-0 [&_code]:text-inherit [&_code]:[overflow-wrap:normal]"
+    >
       {children}
     </pre>
   ),

@@ -1,8 +1,14 @@
 /** Browser-side helper: calls a route handler and returns its JSON or its `{ error }` body. */
+import type { MessageKey, MessageParams } from "@/lib/errors/app-error";
+
+/** The browser's view of ErrorBody["error"] (lib/errors/app-error.ts), plus the NETWORK code. */
 export interface ApiError {
   code: string;
   message: string;
   details?: Record<string, string[]>;
+  key?: string;
+  params?: MessageParams;
+  fieldKeys?: Record<string, MessageKey[]>;
 }
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };

@@ -2,27 +2,11 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import type { ApiError } from "@/app/_lib/api-client";
-
-const KNOWN_CODES = [
-  "BAD_REQUEST",
-  "UNAUTHENTICATED",
-  "FORBIDDEN",
-  "NOT_FOUND",
-  "CONFLICT",
-  "RATE_LIMITED",
-  "INTERNAL",
-  "NETWORK",
-] as const;
-type KnownCode = (typeof KNOWN_CODES)[number];
-
-function isKnownCode(code: string): code is KnownCode {
-  return (KNOWN_CODES as readonly string[]).includes(code);
-}
+import { errorFieldText, errorMessageText, type ErrorCatalogue } from "@/app/_lib/error-text";
 
 /**
- * The API speaks English (lib/ messages are specific and safe to show). In English we show them
- * as they are; in other languages a localized message per error code, so a Chinese UI never
- * switches language in the middle of a form.
+ * The API speaks English (lib/ messages are specific and safe to show) and names its user-facing
+ * errors with a key; this hook turns an ApiError into the UI's language (see error-text.ts).
  */
 export function useErrorText(): {
   message(error: ApiError): string;
@@ -30,13 +14,12 @@ export function useErrorText(): {
 } {
   const locale = useLocale();
   const t = useTranslations("apiErrors");
-  const english = locale === "en";
+  const catalogue: ErrorCatalogue = {
+    english: locale === "en",
+    lookup: (path, params) => (t.has(path) ? t(path, params) : undefined),
+  };
   return {
-    message: (error) => (english || !isKnownCode(error.code) ? error.message : t(error.code)),
-    field: (error, name) => {
-      const messages = error?.details?.[name];
-      if (!messages?.length) return undefined;
-      return english ? messages : [t("field")];
-    },
+    message: (error) => errorMessageText(error, catalogue),
+    field: (error, name) => errorFieldText(error, name, catalogue),
   };
 }

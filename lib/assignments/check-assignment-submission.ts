@@ -33,7 +33,7 @@ export interface AcceptedForAssignment {
 export async function checkAssignmentSubmission(check: AssignmentSubmissionCheck): Promise<AcceptedForAssignment> {
   const assignment = await findAssignmentForSubmission(check.assignmentId, check.exerciseId);
   if (!assignment || assignment.classId !== check.classId || !assignment.published) {
-    throw new AppError("NOT_FOUND", "Assignment not found");
+    throw new AppError("NOT_FOUND", "Assignment not found", { key: "assignment.notFound" });
   }
   const key = { assignmentId: assignment.id, userId: check.userId, exerciseId: check.exerciseId };
   const [extension, attemptsUsed, timeZone] = await Promise.all([
@@ -57,16 +57,19 @@ export async function checkAssignmentSubmission(check: AssignmentSubmissionCheck
       throw new AppError(
         "FORBIDDEN",
         `This assignment opens at ${shown(assignment.opensAt ?? now)}; nothing was submitted.`,
+        { key: "assignment.notOpen", params: { opensAt: shown(assignment.opensAt ?? now) } },
       );
     case "past_due":
       throw new AppError(
         "FORBIDDEN",
         `The deadline (${shown(dueAt)}) has passed and this assignment does not accept late work; nothing was submitted.`,
+        { key: "assignment.pastDue", params: { dueAt: shown(dueAt) } },
       );
     case "attempts_used":
       throw new AppError(
         "FORBIDDEN",
         `You have used all ${assignment.attemptsLimit} attempts for this exercise in this assignment; nothing was submitted.`,
+        { key: "assignment.attemptsUsed", params: { limit: assignment.attemptsLimit ?? 0 } },
       );
   }
 }

@@ -15,7 +15,11 @@ export async function createAssignment(input: CreateAssignmentInput): Promise<As
   const data = parseInput(createAssignmentInput, input);
   await requireClassAccess({ userId: data.userId, classId: data.classId, action: "exercise.manage" });
   if (data.timeZone !== undefined && !isValidTimeZone(data.timeZone)) {
-    throw new AppError("BAD_REQUEST", `Unknown time zone "${data.timeZone}".`, { timeZone: ["Unknown time zone."] });
+    throw new AppError("BAD_REQUEST", `Unknown time zone "${data.timeZone}".`, {
+      key: "assignment.unknownTimeZone",
+      params: { timeZone: data.timeZone },
+      details: { timeZone: ["Unknown time zone."] },
+    });
   }
   let timeZone = await findClassTimeZone(data.classId);
   if (!timeZone && data.timeZone) {

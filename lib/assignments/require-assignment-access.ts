@@ -18,16 +18,17 @@ export async function requireAssignmentAccess(options: {
   action: ClassAction;
 }): Promise<AssignmentAccess> {
   const assignment = await findAssignment(options.assignmentId);
-  if (!assignment) throw new AppError("NOT_FOUND", "Assignment not found");
+  if (!assignment) throw new AppError("NOT_FOUND", "Assignment not found", { key: "assignment.notFound" });
   let access: ClassAccess;
   try {
     access = await requireClassAccess({ userId: options.userId, classId: assignment.classId, action: options.action });
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND")
-      throw new AppError("NOT_FOUND", "Assignment not found");
+      throw new AppError("NOT_FOUND", "Assignment not found", { key: "assignment.notFound" });
     throw error;
   }
   const canManage = can(access.actor, "exercise.manage", access.context).allowed;
-  if (!canManage && !assignment.published) throw new AppError("NOT_FOUND", "Assignment not found");
+  if (!canManage && !assignment.published)
+    throw new AppError("NOT_FOUND", "Assignment not found", { key: "assignment.notFound" });
   return { ...access, assignment, canManage };
 }

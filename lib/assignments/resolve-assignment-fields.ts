@@ -11,7 +11,7 @@ export function readTime(field: string, text: string, timeZone: string): Date {
     throw new AppError(
       "BAD_REQUEST",
       `${field} is not a date and time (use 2026-09-01T23:59 or an ISO time with an offset).`,
-      { [field]: ["Not a date and time."] },
+      { key: "assignment.notDateTime", params: { field }, details: { [field]: ["Not a date and time."] } },
     );
   }
   return date;
@@ -23,7 +23,8 @@ export function lateColumns(
   if (policy.kind === "refuse") return { latePolicy: "REFUSE", latePercentPerDay: 0, lateMaxPercent: 0 };
   if (policy.maxPercent < policy.percentPerDay) {
     throw new AppError("BAD_REQUEST", "The maximum penalty cannot be smaller than the penalty per day.", {
-      "latePolicy.maxPercent": ["Smaller than the penalty per day."],
+      key: "assignment.penaltyMax",
+      details: { "latePolicy.maxPercent": ["Smaller than the penalty per day."] },
     });
   }
   return { latePolicy: "PENALTY", latePercentPerDay: policy.percentPerDay, lateMaxPercent: policy.maxPercent };
@@ -32,7 +33,8 @@ export function lateColumns(
 export function checkWindowOrder(opensAt: Date | null, dueAt: Date): void {
   if (opensAt && opensAt.getTime() >= dueAt.getTime()) {
     throw new AppError("BAD_REQUEST", "The assignment must open before it is due.", {
-      opensAt: ["Not before the due time."],
+      key: "assignment.opensAfterDue",
+      details: { opensAt: ["Not before the due time."] },
     });
   }
 }
@@ -44,7 +46,9 @@ export async function checkClassExercises(classId: string, exercises: { exercise
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) {
     throw new AppError("BAD_REQUEST", `Not an exercise of this class: ${missing.join(", ")}.`, {
-      exercises: ["Unknown exercise."],
+      key: "assignment.unknownExercises",
+      params: { exercises: missing.join(", ") },
+      details: { exercises: ["Unknown exercise."] },
     });
   }
 }

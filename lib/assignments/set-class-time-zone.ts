@@ -10,7 +10,11 @@ export async function setClassTimeZone(input: SetClassTimeZoneInput): Promise<{ 
   const { userId, classId, timeZone } = parseInput(setClassTimeZoneInput, input);
   await requireClassAccess({ userId, classId, action: "class.manage" });
   if (!isValidTimeZone(timeZone))
-    throw new AppError("BAD_REQUEST", `Unknown time zone "${timeZone}".`, { timeZone: ["Unknown time zone."] });
+    throw new AppError("BAD_REQUEST", `Unknown time zone "${timeZone}".`, {
+      key: "assignment.unknownTimeZone",
+      params: { timeZone },
+      details: { timeZone: ["Unknown time zone."] },
+    });
   await updateClassTimeZone(classId, timeZone);
   return { timeZone };
 }

@@ -23,12 +23,13 @@ export async function setExtension(input: SetExtensionInput): Promise<{ student:
     data.dueAt === null ? null : readTime("dueAt", data.dueAt, (await findClassTimeZone(assignment.classId)) ?? "UTC");
   if (dueAt && dueAt.getTime() <= assignment.dueAt.getTime()) {
     throw new AppError("BAD_REQUEST", "An extension must be later than the assignment's due time.", {
-      dueAt: ["Not after the due time."],
+      key: "assignment.extensionBeforeDue",
+      details: { dueAt: ["Not after the due time."] },
     });
   }
   const roster = await listActiveRoster(assignment.classId);
   if (!roster.some((row) => row.id === data.studentId))
-    throw new AppError("NOT_FOUND", "Student not found in this class");
+    throw new AppError("NOT_FOUND", "Student not found in this class", { key: "class.studentNotFound" });
   await writeExtension({
     assignmentId: assignment.id,
     actorId: data.userId,

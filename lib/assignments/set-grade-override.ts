@@ -22,16 +22,19 @@ export async function setGradeOverride(input: SetGradeOverrideInput): Promise<{ 
   const exercise = assignment.exercises.find((e) => e.exerciseId === data.exerciseId);
   if (!exercise)
     throw new AppError("BAD_REQUEST", "That exercise is not part of this assignment.", {
-      exerciseId: ["Not in this assignment."],
+      key: "assignment.exerciseNotIncluded",
+      details: { exerciseId: ["Not in this assignment."] },
     });
   if (data.points !== null && data.points > exercise.points) {
     throw new AppError("BAD_REQUEST", `At most ${exercise.points} points for this exercise.`, {
-      points: [`At most ${exercise.points}.`],
+      key: "assignment.pointsMax",
+      params: { max: exercise.points },
+      details: { points: [`At most ${exercise.points}.`] },
     });
   }
   const roster = await listActiveRoster(assignment.classId);
   if (!roster.some((row) => row.id === data.studentId))
-    throw new AppError("NOT_FOUND", "Student not found in this class");
+    throw new AppError("NOT_FOUND", "Student not found in this class", { key: "class.studentNotFound" });
   await writeOverride({
     assignmentId: assignment.id,
     actorId: data.userId,

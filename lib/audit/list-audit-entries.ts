@@ -26,7 +26,7 @@ export async function listAuditEntries(options: {
   if (options.classId)
     await requireClassAccess({ userId: options.userId, classId: options.classId, action: "class.manage" });
   else if (!(await loadActor(options.userId)).isAdmin)
-    throw new AppError("FORBIDDEN", "Only administrators can read the whole audit log.");
+    throw new AppError("FORBIDDEN", "Only administrators can read the whole audit log.", { key: "admin.auditOnly" });
   const rows = await queryAuditEntries({
     classId: options.classId,
     limit: Math.min(500, Math.max(1, options.limit ?? 100)),

@@ -41,6 +41,7 @@ export async function changePassword(
     throw new AppError(
       "RATE_LIMITED",
       `Too many wrong current passwords: try again in ${Math.max(1, Math.ceil(state.retryAfterMs / 1000))} s.`,
+      { key: "rate.passwordAttempts", params: { seconds: Math.max(1, Math.ceil(state.retryAfterMs / 1000)) } },
     );
   const hash = await findPasswordHash(actor.id);
   if (!hash || !(await verifyPassword(currentPassword, hash))) {

@@ -23,9 +23,10 @@ export const changeUserRoleInput = z.object({
 export async function changeUserRole(input: z.input<typeof changeUserRoleInput>) {
   const { userId, targetUserId, role } = parseInput(changeUserRoleInput, input);
   const actor = await loadActor(userId);
-  if (!actor.isAdmin) throw new AppError("FORBIDDEN", "Only administrators can change roles.");
+  if (!actor.isAdmin)
+    throw new AppError("FORBIDDEN", "Only administrators can change roles.", { key: "admin.rolesOnly" });
   const updated = await updateUserRole(targetUserId, role);
-  if (!updated) throw new AppError("NOT_FOUND", "User not found");
+  if (!updated) throw new AppError("NOT_FOUND", "User not found", { key: "admin.userNotFound" });
   getRealtimePublisher().disconnectUser(updated.id);
   await recordAuditEntry({ userId, action: "user.role.change", target: updated.id, details: { role } });
   return { id: updated.id, role: updated.role.toLowerCase() as "instructor" | "student" };

@@ -19,6 +19,7 @@ export async function limitSignUps(options: { clientAddress: string; limiter?: R
       new AppError(
         "RATE_LIMITED",
         `Too many accounts were created from your network: try again in ${Math.ceil(seconds / 60)} min.`,
+        { key: "rate.signUps", params: { minutes: Math.ceil(seconds / 60) } },
       ),
   );
 }

@@ -7,6 +7,7 @@ import { findUserById, type UserRecord } from "@/lib/db/users";
  */
 export async function loadActor(userId: string): Promise<UserRecord> {
   const user = typeof userId === "string" && userId.length > 0 ? await findUserById(userId) : null;
-  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in again: this account no longer exists.");
+  if (!user)
+    throw new AppError("UNAUTHENTICATED", "Sign in again: this account no longer exists.", { key: "auth.accountGone" });
   return user;
 }

@@ -49,7 +49,9 @@ export const CLASS_ACTIONS = [
 
 export type ClassAction = (typeof CLASS_ACTIONS)[number];
 
-export type Decision = { allowed: true } | { allowed: false; code: "NOT_FOUND" | "FORBIDDEN"; message: string };
+/** A refusal carries its English message and the key of its translation (see AppError). */
+export type Decision =
+  { allowed: true } | { allowed: false; code: "NOT_FOUND" | "FORBIDDEN"; message: string; key: string };
 
 const ALLOW: Decision = { allowed: true };
 
@@ -58,12 +60,15 @@ export function roleOf(actor: Pick<Actor, "role">): PolicyRole {
 }
 
 function notFound(action: ClassAction): Decision {
-  const noun = action.startsWith("exercise.") ? "Exercise" : action.startsWith("submission.") ? "Submission" : "Class";
-  return { allowed: false, code: "NOT_FOUND", message: `${noun} not found` };
+  if (action.startsWith("exercise."))
+    return { allowed: false, code: "NOT_FOUND", message: "Exercise not found", key: "exercise.notFound" };
+  if (action.startsWith("submission."))
+    return { allowed: false, code: "NOT_FOUND", message: "Submission not found", key: "submission.notFound" };
+  return { allowed: false, code: "NOT_FOUND", message: "Class not found", key: "class.notFound" };
 }
 
-function forbidden(message: string): Decision {
-  return { allowed: false, code: "FORBIDDEN", message };
+function forbidden(message: string, key: string): Decision {
+  return { allowed: false, code: "FORBIDDEN", message, key };
 }
 
 export function can(actor: Actor, action: ClassAction, ctx: ClassContext): Decision {
@@ -81,14 +86,16 @@ export function can(actor: Actor, action: ClassAction, ctx: ClassContext): Decis
     case "exercise.manage":
     case "liveRound.run":
     case "assignment.export":
-      return manages ? ALLOW : forbidden("Only the class's instructor can do that.");
+      return manages ? ALLOW : forbidden("Only the class's instructor can do that.", "class.ownerOnly");
     case "class.view":
     case "exercise.view":
       return ALLOW;
     case "exercise.submit":
-      if (ctx.archivedAt) return forbidden("This class is archived.");
+      if (ctx.archivedAt) return forbidden("This class is archived.", "class.archived");
       // The owner may try their own exercises; an admin who is not in the class only watches.
-      return isOwner || isActiveStudent ? ALLOW : forbidden("Only students of this class can submit.");
+      return isOwner || isActiveStudent
+        ? ALLOW
+        : forbidden("Only students of this class can submit.", "class.studentsOnlySubmit");
     case "submission.view":
       // Another student's submission is something you cannot see, not something you may not do.
       return manages || ctx.submissionUserId === actor.id ? ALLOW : notFound(action);
@@ -98,13 +105,14 @@ export function can(actor: Actor, action: ClassAction, ctx: ClassContext): Decis
 }
 
 function canJoin(actor: Actor, ctx: ClassContext): Decision {
-  if (roleOf(actor) === "INSTRUCTOR") return forbidden("Instructors cannot join a class as students.");
+  if (roleOf(actor) === "INSTRUCTOR")
+    return forbidden("Instructors cannot join a class as students.", "join.instructor");
   if (ctx.enrollmentStatus === "REMOVED") {
-    return forbidden("You were removed from this class. Ask your instructor to add you again.");
+    return forbidden("You were removed from this class. Ask your instructor to add you again.", "join.removed");
   }
   // The code was right, so the class is no secret; an archived class simply takes no one new.
   if (ctx.archivedAt && ctx.enrollmentStatus !== "ACTIVE")
-    return forbidden("This class is archived and no longer takes new students.");
+    return forbidden("This class is archived and no longer takes new students.", "join.archived");
   return ALLOW;
 }
 
@@ -115,7 +123,7 @@ function exhaustive(action: never): never {
 /** Throws the decision as an AppError when it is not allowed. */
 export function authorize(actor: Actor, action: ClassAction, ctx: ClassContext): void {
   const decision = can(actor, action, ctx);
-  if (!decision.allowed) throw new AppError(decision.code, decision.message);
+  if (!decision.allowed) throw new AppError(decision.code, decision.message, { key: decision.key });
 }
 
 /** Which classes `actor` can list: the same rule as class.view, as a query scope. */
@@ -127,5 +135,5 @@ export function classScopeFor(actor: Actor): ClassScope {
 /** Creating a class is not about an existing class: instructors (and admins) only. */
 export function authorizeCreateClass(actor: Actor): void {
   if (roleOf(actor) !== "INSTRUCTOR" && !actor.isAdmin)
-    throw new AppError("FORBIDDEN", "Only instructors can create classes.");
+    throw new AppError("FORBIDDEN", "Only instructors can create classes.", { key: "class.createInstructorsOnly" });
 }

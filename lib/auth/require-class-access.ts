@@ -25,7 +25,9 @@ export async function requireClassAccess(
       ? await findClassAccess(options.classId, actor.id, db)
       : null;
   if (!found)
-    throw new AppError("NOT_FOUND", options.action.startsWith("exercise.") ? "Exercise not found" : "Class not found");
+    throw new AppError("NOT_FOUND", options.action.startsWith("exercise.") ? "Exercise not found" : "Class not found", {
+      key: options.action.startsWith("exercise.") ? "exercise.notFound" : "class.notFound",
+    });
   const context: ClassContext = {
     ownerId: found.klass.ownerId,
     enrollmentStatus: found.enrollmentStatus,

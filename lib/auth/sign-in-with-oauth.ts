@@ -20,7 +20,9 @@ export async function signInWithOAuth(input: SignInWithOAuthInput): Promise<User
     return await withTransaction(async (tx) => {
       const existing = await findUserWithPasswordByEmail(email, tx);
       if (existing && !emailVerified) {
-        throw new AppError("CONFLICT", "An account with this email exists. Sign in with your password first.");
+        throw new AppError("CONFLICT", "An account with this email exists. Sign in with your password first.", {
+          key: "auth.oauthEmailExists",
+        });
       }
       const user = existing
         ? withoutPassword(existing)

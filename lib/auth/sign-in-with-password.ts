@@ -61,5 +61,6 @@ function rateLimited(retryAfterMs: number): AppError {
   return new AppError(
     "RATE_LIMITED",
     `Too many failed sign-ins for this account: try again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s.`,
+    { key: "rate.signIn", params: { seconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) } },
   );
 }

@@ -11,13 +11,20 @@ const DUPLICATE_MESSAGE = "An account with this email already exists. Sign in in
 export async function signUp(input: SignUpInput): Promise<UserRecord> {
   const { email, password, name, role, locale } = parseInput(signUpInput, input);
   if (await findUserWithPasswordByEmail(email))
-    throw new AppError("CONFLICT", DUPLICATE_MESSAGE, { email: [DUPLICATE_MESSAGE] });
+    throw new AppError("CONFLICT", DUPLICATE_MESSAGE, {
+      key: "auth.emailTaken",
+      details: { email: [DUPLICATE_MESSAGE] },
+    });
   const passwordHash = await hashPassword(password);
   try {
     return await insertUser({ email, name, role, passwordHash, locale });
   } catch (error) {
     // Two sign-ups racing for the same email: the unique index decides, the loser gets CONFLICT.
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", DUPLICATE_MESSAGE, { email: [DUPLICATE_MESSAGE] });
+    if (isUniqueViolation(error))
+      throw new AppError("CONFLICT", DUPLICATE_MESSAGE, {
+        key: "auth.emailTaken",
+        details: { email: [DUPLICATE_MESSAGE] },
+      });
     throw error;
   }
 }

@@ -23,5 +23,7 @@ export async function createClass(input: CreateClassInput): Promise<ManagedClass
       if (!isUniqueViolation(error)) throw error;
     }
   }
-  throw new AppError("UNAVAILABLE", "Could not find a free join code. Please try again.");
+  throw new AppError("UNAVAILABLE", "Could not find a free join code. Please try again.", {
+    key: "class.joinCodeRetry",
+  });
 }

@@ -11,6 +11,6 @@ export async function getClass(input: GetClassInput): Promise<ClassView> {
   const { userId, classId } = parseInput(getClassInput, input);
   const { actor, context } = await requireClassAccess({ userId, classId, action: "class.view" });
   const klass = await findClassWithCounts(classId);
-  if (!klass) throw new AppError("NOT_FOUND", "Class not found");
+  if (!klass) throw new AppError("NOT_FOUND", "Class not found", { key: "class.notFound" });
   return toClassView(klass, can(actor, "class.manage", context).allowed);
 }

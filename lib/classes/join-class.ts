@@ -27,7 +27,9 @@ export async function joinClass(input: JoinClassInput, events: RosterEventDeps =
   const klass = code ? await findClassByJoinCode(code) : null;
   if (!klass) {
     throw new AppError("NOT_FOUND", `No class has the join code "${joinCode}". Check the code with your instructor.`, {
-      joinCode: ["No class has this join code."],
+      key: "join.codeNotFound",
+      params: { code: joinCode },
+      details: { joinCode: ["No class has this join code."] },
     });
   }
   const access = await findClassAccess(klass.id, actor.id);
@@ -45,7 +47,7 @@ export async function joinClass(input: JoinClassInput, events: RosterEventDeps =
     }
   }
   const joined = await findClassWithCounts(klass.id);
-  if (!joined) throw new AppError("NOT_FOUND", "Class not found");
+  if (!joined) throw new AppError("NOT_FOUND", "Class not found", { key: "class.notFound" });
   const view = toStudentClassView(joined);
   if (!alreadyEnrolled) {
     publishRosterChanged(

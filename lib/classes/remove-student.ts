@@ -27,7 +27,8 @@ export async function removeStudent(
   await requireClassAccess({ userId, classId, action: "class.manage" });
   const studentCount = await withTransaction(async (tx) => {
     const removed = await markEnrollmentRemoved(classId, studentId, tx);
-    if (!removed) throw new AppError("NOT_FOUND", "That student is not in this class.");
+    if (!removed)
+      throw new AppError("NOT_FOUND", "That student is not in this class.", { key: "class.studentNotInClass" });
     await recordAuditEntry({ userId, action: "class.student.remove", classId, target: studentId }, tx);
     return countActiveStudents(classId, tx);
   });

@@ -25,5 +25,7 @@ export async function rotateJoinCode(input: RotateJoinCodeInput): Promise<Manage
       if (!isUniqueViolation(error)) throw error;
     }
   }
-  throw new AppError("UNAVAILABLE", "Could not find a free join code. Please try again.");
+  throw new AppError("UNAVAILABLE", "Could not find a free join code. Please try again.", {
+    key: "class.joinCodeRetry",
+  });
 }

@@ -51,16 +51,17 @@ export async function reviewSubmission(
 ): Promise<ReviewResult> {
   const { userId, submissionId, decision } = parseInput(reviewSubmissionInput, input);
   const submission = await findSubmissionForReview(submissionId);
-  if (!submission) throw new AppError("NOT_FOUND", "Submission not found");
+  if (!submission) throw new AppError("NOT_FOUND", "Submission not found", { key: "submission.notFound" });
   await requireClassAccess({
     userId,
     classId: submission.classId,
     action: "class.manage",
     submissionUserId: submission.userId,
   });
-  if (submission.status !== "needs_review") throw new AppError("CONFLICT", NOT_WAITING);
+  if (submission.status !== "needs_review") throw new AppError("CONFLICT", NOT_WAITING, { key: "review.notWaiting" });
   const checked = fromStoredVerdict(submission.verdict);
-  if (!checked) throw new AppError("CONFLICT", "This submission has no verdict to review.");
+  if (!checked)
+    throw new AppError("CONFLICT", "This submission has no verdict to review.", { key: "review.noVerdict" });
   const verdict = decide(checked, decision);
   const stored = await withTransaction(async (tx) => {
     const row = await storeReviewDecision(submissionId, { passed: verdict.passed, score: verdict.score, verdict }, tx);
@@ -78,7 +79,7 @@ export async function reviewSubmission(
     );
     return row;
   });
-  if (!stored) throw new AppError("CONFLICT", NOT_WAITING);
+  if (!stored) throw new AppError("CONFLICT", NOT_WAITING, { key: "review.notWaiting" });
   const event = {
     submissionId,
     exerciseId: stored.exerciseId,

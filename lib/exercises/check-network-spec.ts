@@ -15,7 +15,8 @@ export function checkNetworkSpec(value: unknown): NetworkSpec | null {
   const paths = parsed.error.issues.map((issue) => issue.path.map(String).join("."));
   const count = problems.length === 1 ? "an error" : `${problems.length} errors`;
   throw new AppError("BAD_REQUEST", `The network (network.json) has ${count}: ${problems.join("; ")}`, {
-    network: problems,
-    "network.path": paths,
+    key: "exercise.networkInvalid",
+    params: { count: problems.length },
+    details: { network: problems, "network.path": paths },
   });
 }

@@ -13,8 +13,9 @@ export function checkSpecText(text: string): void {
   } catch (error) {
     if (!(error instanceof SpecParseError)) throw error;
     throw new AppError("BAD_REQUEST", `The expected trace has an error on ${error.message}`, {
-      spec: [error.message],
-      "spec.line": [String(error.line)],
+      key: "exercise.traceError",
+      params: { problem: error.message },
+      details: { spec: [error.message], "spec.line": [String(error.line)] },
     });
   }
 }

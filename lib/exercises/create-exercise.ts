@@ -55,12 +55,16 @@ export async function createExercise(input: CreateExerciseInput): Promise<Exerci
       if (!isUniqueViolation(error)) throw error;
       if (data.slug)
         throw new AppError("CONFLICT", `The slug “${data.slug}” is already used in this class.`, {
-          slug: ["already used in this class"],
+          key: "exercise.slugTaken",
+          params: { slug: data.slug },
+          details: { slug: ["already used in this class"] },
         });
       // Two exercises with the same title created at once: the other took the slug, pick again.
     }
   }
-  throw new AppError("CONFLICT", "Could not pick a free slug for this exercise; try again.");
+  throw new AppError("CONFLICT", "Could not pick a free slug for this exercise; try again.", {
+    key: "exercise.slugRetry",
+  });
 }
 
 /** "Two tasks, one loop!" → "two-tasks-one-loop"; titles without Latin letters become "exercise". */

@@ -21,7 +21,11 @@ export async function deleteWrongSolution(
     const extras = readPackageExtras(exercise.version.packageExtras);
     const all = extras?.wrongSolutions ?? [];
     const kept = all.filter((wrong) => wrong.file !== `wrong/${name}.py`);
-    if (!extras || kept.length === all.length) throw new AppError("NOT_FOUND", `No wrong solution named “${name}”.`);
+    if (!extras || kept.length === all.length)
+      throw new AppError("NOT_FOUND", `No wrong solution named “${name}”.`, {
+        key: "wrong.notFound",
+        params: { name },
+      });
     await updateVersionPackageExtras(exercise.version.id, { ...extras, wrongSolutions: kept }, tx);
     return kept.map(toWrongSolutionView);
   });

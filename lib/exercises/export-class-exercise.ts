@@ -19,7 +19,7 @@ import { exerciseRefInput, type ExerciseRefInput } from "./publish-exercise.type
 export async function exportClassExercise(input: ExerciseRefInput): Promise<ExercisePackage> {
   const { userId, exerciseId } = parseInput(exerciseRefInput, input);
   const exercise = await findExerciseWithCurrentVersion(exerciseId);
-  if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found");
+  if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found", { key: "exercise.notFound" });
   await requireClassAccess({
     userId,
     classId: exercise.classId,
@@ -31,6 +31,7 @@ export async function exportClassExercise(input: ExerciseRefInput): Promise<Exer
     throw new AppError(
       "UNPROCESSABLE",
       `“${exercise.slug}” lacks the package data an export needs (teaches, tutorial, wrong solutions or answer); import it from a folder first.`,
+      { key: "export.missingPackageData", params: { slug: exercise.slug } },
     );
   }
   const manifest = manifestOf(exercise, extras.data);
@@ -50,7 +51,11 @@ export async function exportClassExercise(input: ExerciseRefInput): Promise<Exer
       wrongSolutions: extras.data.wrongSolutions ?? [],
     };
   }
-  if (!extras.data.answer) throw new AppError("UNPROCESSABLE", `“${exercise.slug}” has no stored answer to export.`);
+  if (!extras.data.answer)
+    throw new AppError("UNPROCESSABLE", `“${exercise.slug}” has no stored answer to export.`, {
+      key: "export.noAnswer",
+      params: { slug: exercise.slug },
+    });
   return { ...common, kind: "predict-output", program: version.referenceSolution, answer: extras.data.answer };
 }
 
@@ -83,6 +88,10 @@ function manifestOf(exercise: ExerciseWithVersion, extras: PackageExtras): Exerc
     throw new AppError(
       "UNPROCESSABLE",
       `“${exercise.slug}” cannot be exported: ${manifest.error.issues[0]?.message ?? "invalid manifest"}`,
+      {
+        key: "export.invalidManifest",
+        params: { slug: exercise.slug, reason: manifest.error.issues[0]?.message ?? "invalid manifest" },
+      },
     );
   return manifest.data;
 }

@@ -15,10 +15,11 @@ import { shuffleLineBank } from "./shuffle-line-bank";
 export async function getExerciseForStudent(input: ExerciseRefInput): Promise<StudentExerciseView> {
   const { userId, exerciseId } = parseInput(exerciseRefInput, input);
   const exercise = await findExerciseWithCurrentVersion(exerciseId);
-  if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found");
+  if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found", { key: "exercise.notFound" });
   const { actor, context } = await requireClassAccess({ userId, classId: exercise.classId, action: "exercise.view" });
   const canManage = can(actor, "exercise.manage", context).allowed;
-  if (exercise.status === "DRAFT" && !canManage) throw new AppError("NOT_FOUND", "Exercise not found");
+  if (exercise.status === "DRAFT" && !canManage)
+    throw new AppError("NOT_FOUND", "Exercise not found", { key: "exercise.notFound" });
   const { version } = exercise;
   const isPrediction = exercise.kind === "PREDICT_OUTPUT";
   return {

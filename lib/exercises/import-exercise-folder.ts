@@ -45,11 +45,11 @@ export async function importExerciseFolder(
   await requireClassAccess({ userId, classId, action: "exercise.manage" });
   const unknown = Object.keys(files).filter((name) => !KNOWN_FILES.has(name) && !WRONG_FILE_PATTERN.test(name));
   if (unknown.length > 0)
-    throw new AppError(
-      "BAD_REQUEST",
-      `Not part of an exercise folder: ${unknown.slice(0, 5).join(", ")}.`,
-      Object.fromEntries(unknown.map((name) => [name, ["unknown file"]])),
-    );
+    throw new AppError("BAD_REQUEST", `Not part of an exercise folder: ${unknown.slice(0, 5).join(", ")}.`, {
+      key: "import.unknownFiles",
+      params: { files: unknown.slice(0, 5).join(", ") },
+      details: Object.fromEntries(unknown.map((name) => [name, ["unknown file"]])),
+    });
   const slug = slugOf(files["exercise.json"]);
   const root = await mkdtemp(path.join(os.tmpdir(), "interleave-upload-"));
   try {
@@ -65,16 +65,21 @@ export async function importExerciseFolder(
 }
 
 function slugOf(manifest: string | undefined): string {
-  if (manifest === undefined) throw new AppError("BAD_REQUEST", "The folder has no exercise.json.");
+  if (manifest === undefined)
+    throw new AppError("BAD_REQUEST", "The folder has no exercise.json.", { key: "import.noManifest" });
   let slug: unknown;
   try {
     slug = (JSON.parse(manifest) as { slug?: unknown }).slug;
   } catch {
-    throw new AppError("UNPROCESSABLE", "exercise.json is not valid JSON.", { "exercise.json": ["not valid JSON"] });
+    throw new AppError("UNPROCESSABLE", "exercise.json is not valid JSON.", {
+      key: "import.manifestNotJson",
+      details: { "exercise.json": ["not valid JSON"] },
+    });
   }
   if (typeof slug !== "string" || !SLUG_PATTERN.test(slug))
     throw new AppError("UNPROCESSABLE", "exercise.json needs a slug of lowercase letters, digits and dashes.", {
-      "exercise.json:slug": ["lowercase letters, digits and dashes"],
+      key: "import.slugPattern",
+      details: { "exercise.json:slug": ["lowercase letters, digits and dashes"] },
     });
   return slug;
 }

@@ -63,6 +63,7 @@ async function upsertExercise(
     throw new AppError(
       "CONFLICT",
       `“${slug}” already exists in this class as a ${existing.kind === "WRITE_CODE" ? "write-code" : "predict-output"} exercise; use another slug.`,
+      { key: "import.slugExists", params: { slug, kind: existing.kind === "WRITE_CODE" ? "write" : "predict" } },
     );
   }
   const current = await findExerciseWithCurrentVersion(existing.id, tx);
@@ -137,21 +138,29 @@ function canonicalJson(value: unknown): string {
 /** The package is typed but may come from anywhere (a CLI folder, a future upload): re-check it. */
 function checkPackage(pkg: ExercisePackage): ExercisePackage {
   if (typeof pkg !== "object" || pkg === null || pkg.kind !== pkg.manifest?.kind) {
-    throw new AppError("UNPROCESSABLE", "The exercise package is malformed: its kind and its manifest's kind differ.");
+    throw new AppError("UNPROCESSABLE", "The exercise package is malformed: its kind and its manifest's kind differ.", {
+      key: "import.kindMismatch",
+    });
   }
   const manifest = exerciseManifestSchema.safeParse(pkg.manifest);
   if (!manifest.success) {
     const details = Object.fromEntries(
       manifest.error.issues.map((issue) => [`exercise.json:${issue.path.map(String).join(".")}`, [issue.message]]),
     );
-    throw new AppError("UNPROCESSABLE", `The manifest of “${String(pkg.manifest.slug)}” is invalid.`, details);
+    throw new AppError("UNPROCESSABLE", `The manifest of “${String(pkg.manifest.slug)}” is invalid.`, {
+      key: "import.manifestInvalid",
+      params: { slug: String(pkg.manifest.slug) },
+      details,
+    });
   }
   try {
     parseSpec(pkg.expectedTrace);
   } catch (error) {
     if (!(error instanceof SpecParseError)) throw error;
     throw new AppError("UNPROCESSABLE", `expected.trace of “${pkg.manifest.slug}”: ${error.message}`, {
-      [`expected.trace:line ${error.line}`]: [error.message],
+      key: "import.traceInvalid",
+      params: { slug: pkg.manifest.slug, problem: error.message },
+      details: { [`expected.trace:line ${error.line}`]: [error.message] },
     });
   }
   return pkg;

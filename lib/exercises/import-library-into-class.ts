@@ -27,7 +27,9 @@ export async function importLibraryIntoClass(
     const unknown = [...wanted].filter((slug) => !library.some((pkg) => pkg.manifest.slug === slug));
     if (unknown.length > 0)
       throw new AppError("BAD_REQUEST", `Not in the library: ${unknown.join(", ")}.`, {
-        slugs: unknown.map((slug) => `unknown slug ${slug}`),
+        key: "import.notInLibrary",
+        params: { slugs: unknown.join(", ") },
+        details: { slugs: unknown.map((slug) => `unknown slug ${slug}`) },
       });
   }
   const result: ImportLibraryResult = { exercises: [], created: 0, versioned: 0, unchanged: 0 };

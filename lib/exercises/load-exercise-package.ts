@@ -72,7 +72,11 @@ class Problems {
     const keys = Object.keys(this.details);
     if (keys.length === 0) return;
     const lines = keys.flatMap((key) => this.details[key].map((message) => `  ${key}: ${message}`));
-    throw new AppError("UNPROCESSABLE", `invalid exercise folder ${this.dir}:\n${lines.join("\n")}`, this.details);
+    throw new AppError("UNPROCESSABLE", `invalid exercise folder ${this.dir}:\n${lines.join("\n")}`, {
+      key: "import.folderInvalid",
+      params: { problems: lines.map((line) => line.trim()).join("; ") },
+      details: this.details,
+    });
   }
 
   /** Only reachable if a reader returned null without recording why (a bug here, not in the folder). */

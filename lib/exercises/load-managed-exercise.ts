@@ -9,7 +9,7 @@ export async function loadManagedExercise(
   db?: DbClient,
 ): Promise<ExerciseWithVersion> {
   const exercise = await findExerciseWithCurrentVersion(options.exerciseId, db);
-  if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found");
+  if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found", { key: "exercise.notFound" });
   await requireClassAccess(
     {
       userId: options.userId,

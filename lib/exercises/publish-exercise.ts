@@ -16,7 +16,7 @@ export async function publishExercise(
 ): Promise<{ id: string; status: ExerciseStatusValue }> {
   const { userId, exerciseId, status } = parseInput(publishExerciseInput, input);
   const exercise = await findExerciseWithCurrentVersion(exerciseId);
-  if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found");
+  if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found", { key: "exercise.notFound" });
   await requireClassAccess({
     userId,
     classId: exercise.classId,
@@ -25,7 +25,9 @@ export async function publishExercise(
   });
   // An exercise written in the browser has no expected trace until "Record": nothing could pass it.
   if (status === "PUBLISHED" && exercise.version.expectedSpec.trim() === "") {
-    throw new AppError("CONFLICT", "Record the expected trace before publishing: without it no submission can pass.");
+    throw new AppError("CONFLICT", "Record the expected trace before publishing: without it no submission can pass.", {
+      key: "exercise.recordBeforePublish",
+    });
   }
   if (exercise.status !== status) {
     await updateExerciseStatus(exercise.id, status);

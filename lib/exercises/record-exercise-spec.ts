@@ -47,7 +47,11 @@ export async function recordExerciseSpec(
   await takeRateLimit(
     services.runLimiter,
     `record:${userId}`,
-    (seconds) => new AppError("RATE_LIMITED", `Too many runs: try again in ${seconds} s.`),
+    (seconds) =>
+      new AppError("RATE_LIMITED", `Too many runs: try again in ${seconds} s.`, {
+        key: "rate.runs",
+        params: { seconds },
+      }),
   );
   // Automatic (0) records CPython's own order, seed 0; the checker still explores every schedule.
   const count = schedules ?? Math.max(1, exercise.version.schedules);
@@ -62,6 +66,7 @@ export async function recordExerciseSpec(
       throw new AppError(
         "UNAVAILABLE",
         "The code runner is unavailable right now; nothing was recorded. Try again in a moment.",
+        { key: "runner.unavailableNotRecorded" },
       );
     }
     runs.push(run);

@@ -33,24 +33,32 @@ export async function saveWrongSolution(
   const { userId, exerciseId, name, code, explanation } = parseInput(saveWrongSolutionInput, input);
   const exercise = await loadManagedExercise({ userId, exerciseId });
   if (exercise.kind !== "WRITE_CODE")
-    throw new AppError("BAD_REQUEST", "Only write-code exercises have wrong solutions.");
+    throw new AppError("BAD_REQUEST", "Only write-code exercises have wrong solutions.", {
+      key: "wrong.onlyWriteCode",
+    });
   const tried = await tryExerciseSolution({ userId, exerciseId, code }, services);
   if (tried.passed)
     throw new AppError(
       "BAD_REQUEST",
       "This program passes the expected trace, so it cannot be a wrong solution: a wrong solution must fail it.",
-      { code: ["passes the expected trace"] },
+      { key: "wrong.passes", details: { code: ["passes the expected trace"] } },
     );
   const entry = manifestEntry(name, code, tried, explanation);
   return withTransaction(async (tx) => {
     // Re-read inside the transaction: two saves at once must not drop each other's entry.
     const current = await findExerciseWithCurrentVersion(exerciseId, tx);
-    if (!current) throw new AppError("NOT_FOUND", "Exercise not found");
+    if (!current) throw new AppError("NOT_FOUND", "Exercise not found", { key: "exercise.notFound" });
     const extras = readPackageExtras(current.version.packageExtras);
-    if (!extras) throw new AppError("CONFLICT", "This exercise's package data is damaged; re-import it from a folder.");
+    if (!extras)
+      throw new AppError("CONFLICT", "This exercise's package data is damaged; re-import it from a folder.", {
+        key: "exercise.packageDamaged",
+      });
     const others = (extras.wrongSolutions ?? []).filter((wrong) => wrong.file !== entry.file);
     if (others.length >= MAX_WRONG_SOLUTIONS)
-      throw new AppError("BAD_REQUEST", `An exercise keeps at most ${MAX_WRONG_SOLUTIONS} wrong solutions.`);
+      throw new AppError("BAD_REQUEST", `An exercise keeps at most ${MAX_WRONG_SOLUTIONS} wrong solutions.`, {
+        key: "wrong.tooMany",
+        params: { max: MAX_WRONG_SOLUTIONS },
+      });
     const wrongSolutions = [...others, entry];
     await updateVersionPackageExtras(current.version.id, { ...extras, wrongSolutions }, tx);
     return wrongSolutions.map(toWrongSolutionView);

@@ -42,12 +42,17 @@ export async function tryExerciseSolution(
   const { userId, exerciseId, code, spec } = parseInput(tryExerciseSolutionInput, input);
   const exercise = await loadManagedExercise({ userId, exerciseId });
   const specText = spec ?? exercise.version.expectedSpec;
-  if (specText.trim() === "") throw new AppError("CONFLICT", "Record or write the expected trace first.");
+  if (specText.trim() === "")
+    throw new AppError("CONFLICT", "Record or write the expected trace first.", { key: "exercise.traceMissing" });
   checkSpecText(specText);
   await takeRateLimit(
     services.runLimiter,
     `record:${userId}`,
-    (seconds) => new AppError("RATE_LIMITED", `Too many runs: try again in ${seconds} s.`),
+    (seconds) =>
+      new AppError("RATE_LIMITED", `Too many runs: try again in ${seconds} s.`, {
+        key: "rate.runs",
+        params: { seconds },
+      }),
   );
   const notes = exercise.version.forbiddenNotes;
   const verdict = await checkProgram({

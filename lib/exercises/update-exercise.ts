@@ -33,12 +33,13 @@ export async function updateExercise(input: UpdateExerciseInput): Promise<Exerci
   await loadManagedExercise({ userId, exerciseId });
   return withTransaction(async (tx) => {
     const exercise = await findExerciseWithCurrentVersion(exerciseId, tx);
-    if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found");
+    if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found", { key: "exercise.notFound" });
     const submissions = await countExerciseSubmissions(exerciseId, tx);
     if (changes.kind && changes.kind !== exercise.kind) {
       if (submissions > 0)
         throw new AppError("CONFLICT", "This exercise already has submissions: its kind cannot change.", {
-          kind: ["fixed once students submitted"],
+          key: "exercise.kindFixed",
+          details: { kind: ["fixed once students submitted"] },
         });
       await updateExerciseKind(exerciseId, changes.kind, tx);
     }

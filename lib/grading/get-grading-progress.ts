@@ -10,7 +10,7 @@ import { regradeInput } from "./regrade-exercise";
 export async function getGradingProgress(input: z.input<typeof regradeInput>) {
   const { userId, exerciseId } = parseInput(regradeInput, input);
   const exercise = await findExerciseWithCurrentVersion(exerciseId);
-  if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found");
+  if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found", { key: "exercise.notFound" });
   await requireClassAccess({
     userId,
     classId: exercise.classId,

@@ -18,7 +18,7 @@ export const getSubmissionInput = z.object({ userId: idSchema, submissionId: idS
 export async function getSubmission(input: z.input<typeof getSubmissionInput>): Promise<SubmissionView> {
   const { userId, submissionId } = parseInput(getSubmissionInput, input);
   const submission = await findSubmissionWithKind(submissionId);
-  if (!submission) throw new AppError("NOT_FOUND", "Submission not found");
+  if (!submission) throw new AppError("NOT_FOUND", "Submission not found", { key: "submission.notFound" });
   const { actor, context } = await requireClassAccess({
     userId,
     classId: submission.classId,

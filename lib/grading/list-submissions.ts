@@ -22,7 +22,7 @@ export const HISTORY_LIMIT = 200;
 export async function listSubmissions(input: ListSubmissionsInput): Promise<SubmissionHistory> {
   const { userId, exerciseId, forUserId } = parseInput(listSubmissionsInput, input);
   const exercise = await findExerciseWithCurrentVersion(exerciseId);
-  if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found");
+  if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found", { key: "exercise.notFound" });
   const owner = forUserId ?? userId;
   const { actor, context } = await requireClassAccess({
     userId,
@@ -32,7 +32,7 @@ export async function listSubmissions(input: ListSubmissionsInput): Promise<Subm
   });
   // A draft is invisible to students, its history included (as GET /api/exercises/ID).
   if (exercise.status === "DRAFT" && !can(actor, "exercise.manage", context).allowed)
-    throw new AppError("NOT_FOUND", "Exercise not found");
+    throw new AppError("NOT_FOUND", "Exercise not found", { key: "exercise.notFound" });
   const rows = await listSubmissionHistory({ userId: owner, exerciseId }, HISTORY_LIMIT);
   return { exerciseId, userId: owner, submissions: rows.map(toSummary) };
 }

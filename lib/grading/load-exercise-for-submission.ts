@@ -22,24 +22,29 @@ export async function loadExerciseForSubmission(options: {
   code: string;
 }): Promise<ExerciseForSubmission> {
   const target = await findSubmissionTarget(options.exerciseId);
-  if (!target) throw new AppError("NOT_FOUND", "Exercise not found");
+  if (!target) throw new AppError("NOT_FOUND", "Exercise not found", { key: "exercise.notFound" });
   const { klass, ...exercise } = target;
   const submitter = await findSubmitter({ userId: options.userId, classId: klass.id, exerciseId: exercise.id });
-  if (!submitter) throw new AppError("UNAUTHENTICATED", "Sign in again: this account no longer exists.");
+  if (!submitter)
+    throw new AppError("UNAUTHENTICATED", "Sign in again: this account no longer exists.", { key: "auth.accountGone" });
   authorize(submitter.user, "exercise.submit", {
     ownerId: klass.ownerId,
     enrollmentStatus: submitter.enrollmentStatus,
     archivedAt: klass.archivedAt,
   });
   const isOwner = klass.ownerId === submitter.user.id;
-  if (exercise.status === "DRAFT" && !isOwner) throw new AppError("NOT_FOUND", "Exercise not found");
+  if (exercise.status === "DRAFT" && !isOwner)
+    throw new AppError("NOT_FOUND", "Exercise not found", { key: "exercise.notFound" });
   if (exercise.status === "CLOSED")
-    throw new AppError("FORBIDDEN", "This exercise is closed: it no longer takes submissions.");
+    throw new AppError("FORBIDDEN", "This exercise is closed: it no longer takes submissions.", {
+      key: "exercise.closed",
+    });
   const bytes = Buffer.byteLength(options.code, "utf8");
   if (bytes > MAX_CODE_BYTES) {
     throw new AppError(
       "PAYLOAD_TOO_LARGE",
       `The code is ${Math.ceil(bytes / 1024)} KB; the limit is ${MAX_CODE_BYTES / 1024} KB.`,
+      { key: "submit.codeTooLarge", params: { sizeKb: Math.ceil(bytes / 1024), limitKb: MAX_CODE_BYTES / 1024 } },
     );
   }
   return { ...exercise, lastAttemptNumber: submitter.lastAttemptNumber };

@@ -19,7 +19,7 @@ export async function regradeExercise(
 ) {
   const { userId, exerciseId } = parseInput(regradeInput, input);
   const exercise = await findExerciseWithCurrentVersion(exerciseId);
-  if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found");
+  if (!exercise) throw new AppError("NOT_FOUND", "Exercise not found", { key: "exercise.notFound" });
   await requireClassAccess({
     userId,
     classId: exercise.classId,

@@ -23,11 +23,17 @@ export async function runSolution(
   const exercise = await loadExerciseForSubmission({ userId, exerciseId, code });
   // Running the shown program would print the answer of the quiz.
   if (exercise.kind === "PREDICT_OUTPUT")
-    throw new AppError("BAD_REQUEST", "Predict-the-output exercises cannot be run: submit your prediction instead.");
+    throw new AppError("BAD_REQUEST", "Predict-the-output exercises cannot be run: submit your prediction instead.", {
+      key: "exercise.predictCannotRun",
+    });
   await takeRateLimit(
     services.runLimiter,
     `run:${userId}`,
-    (seconds) => new AppError("RATE_LIMITED", `Too many runs: try again in ${seconds} s.`),
+    (seconds) =>
+      new AppError("RATE_LIMITED", `Too many runs: try again in ${seconds} s.`, {
+        key: "rate.runs",
+        params: { seconds },
+      }),
   );
   try {
     const evaluation = await evaluateSubmission(
@@ -41,7 +47,9 @@ export async function runSolution(
   } catch (error) {
     // The one translation of an infrastructure failure for a caller who is waiting: 503.
     if (error instanceof RetryableGradingError) {
-      throw new AppError("UNAVAILABLE", "The code runner is unavailable right now; please try again in a moment.");
+      throw new AppError("UNAVAILABLE", "The code runner is unavailable right now; please try again in a moment.", {
+        key: "runner.unavailable",
+      });
     }
     throw error;
   }

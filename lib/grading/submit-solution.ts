@@ -37,7 +37,11 @@ export async function submitSolution(
   await takeRateLimit(
     services.submitLimiter,
     `submit:${userId}`,
-    (seconds) => new AppError("RATE_LIMITED", `Too many submissions: try again in ${seconds} s.`),
+    (seconds) =>
+      new AppError("RATE_LIMITED", `Too many submissions: try again in ${seconds} s.`, {
+        key: "rate.submissions",
+        params: { seconds },
+      }),
   );
   const submission = await insertBatched({
     lastAttempt: exercise.lastAttemptNumber,

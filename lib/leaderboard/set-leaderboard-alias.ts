@@ -16,7 +16,9 @@ export async function setLeaderboardAlias(
   await requireClassAccess({ userId, classId, action: "class.view" });
   const value = alias ? alias : null;
   if (!(await updateEnrollmentAlias(classId, userId, value))) {
-    throw new AppError("FORBIDDEN", "Only students of this class have a leaderboard alias.");
+    throw new AppError("FORBIDDEN", "Only students of this class have a leaderboard alias.", {
+      key: "leaderboard.aliasStudentsOnly",
+    });
   }
   getLeaderboardNotifier()(classId, userId);
   return { classId, alias: value };

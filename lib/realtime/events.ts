@@ -5,10 +5,12 @@
  */
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { FinalStatus } from "@/lib/grading/submission-status";
-import type { AppErrorCode } from "@/lib/errors/app-error";
+import type { AppErrorCode, MessageParams } from "@/lib/errors/app-error";
 
 /** What every client → server event with an acknowledgement gets back. */
-export type AckResponse<T> = { ok: true; data: T } | { ok: false; error: { code: AppErrorCode; message: string } };
+export type AckResponse<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: AppErrorCode; message: string; key?: string; params?: MessageParams } };
 export type Ack<T> = (response: AckResponse<T>) => void;
 
 export interface ClassRoomPayload {

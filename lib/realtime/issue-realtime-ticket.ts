@@ -28,7 +28,7 @@ export async function issueRealtimeTicket(options: {
   let staff = false;
   if (classId !== null) {
     const access = await findClassRoomAccess({ actor, classId });
-    if (!access) throw new AppError("NOT_FOUND", "Class not found");
+    if (!access) throw new AppError("NOT_FOUND", "Class not found", { key: "class.notFound" });
     staff = access.staff;
     getClassRoomWatch()(classId);
   }

@@ -19,7 +19,14 @@ export function limitSocketEvents(socket: InterleaveSocket, rate: { burst: numbe
     refused += 1;
     const ack = packet[packet.length - 1];
     if (typeof ack === "function") {
-      ack({ ok: false, error: { code: "RATE_LIMITED", message: "Too many live events from this tab: slow down." } });
+      ack({
+        ok: false,
+        error: {
+          code: "RATE_LIMITED",
+          message: "Too many live events from this tab: slow down.",
+          key: "rate.liveEvents",
+        },
+      });
     }
     if (refused >= MAX_REFUSED_IN_A_ROW) socket.disconnect(true);
   });

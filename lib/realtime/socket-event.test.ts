@@ -39,6 +39,19 @@ describe("socketEvent", () => {
     expect(onUnexpected).not.toHaveBeenCalled();
   });
 
+  it("carries the message key and params of a keyed AppError", async () => {
+    const { ack } = await call(
+      async () => {
+        throw new AppError("NOT_FOUND", "Class not found", { key: "class.notFound", params: { id: 3 } });
+      },
+      { classId: "x" },
+    );
+    expect(ack).toHaveBeenCalledWith({
+      ok: false,
+      error: { code: "NOT_FOUND", message: "Class not found", key: "class.notFound", params: { id: 3 } },
+    });
+  });
+
   it("hides unexpected errors behind a generic INTERNAL error and reports them", async () => {
     const secret = new Error("connection string postgres://user:pw@db");
     const { ack, onUnexpected } = await call(

@@ -5,7 +5,7 @@ import type { Ack, AckResponse } from "@/lib/realtime/events";
 /**
  * The one wrapper every socket event handler goes through (like `withRoute` for HTTP): it
  * validates the payload with zod, runs the handler and always answers the acknowledgement —
- * AppError becomes `{ ok: false, error: { code, message } }`, anything else a generic INTERNAL
+ * AppError becomes `{ ok: false, error: { code, message, key?, params? } }` (see ErrorBody), anything else a generic INTERNAL
  * error, so no internals ever reach a browser.
  */
 export function socketEvent<S extends z.ZodType, R>(
@@ -34,8 +34,8 @@ async function runSafely<S extends z.ZodType, R>(
     return { ok: true, data: await handler(parsed.data) };
   } catch (error) {
     if (!(error instanceof AppError)) onUnexpected(error);
-    const { body } = toErrorResponse(error);
-    return { ok: false, error: { code: body.error.code, message: body.error.message } };
+    const { code, message, key, params } = toErrorResponse(error).body.error;
+    return { ok: false, error: key ? { code, message, key, ...(params ? { params } : {}) } : { code, message } };
   }
 }
 

@@ -10,7 +10,7 @@ import { toRoundView } from "./to-round-view";
 export async function endRound(input: RoundInput): Promise<RoundView> {
   const { userId, roundId } = parseInput(roundInput, input);
   const round = await findLiveRound(roundId);
-  if (!round) throw new AppError("NOT_FOUND", "Round not found");
+  if (!round) throw new AppError("NOT_FOUND", "Round not found", { key: "round.notFound" });
   await requireClassAccess({ userId, classId: round.classId, action: "liveRound.run" }).catch(asRoundNotFound);
   const ended = (await closeRound(round.id)) ?? (await findLiveRound(round.id)) ?? round;
   const exercise = await findRoundExercise(round.exerciseId);
@@ -18,6 +18,7 @@ export async function endRound(input: RoundInput): Promise<RoundView> {
 }
 
 export function asRoundNotFound(error: unknown): never {
-  if (error instanceof AppError && error.code === "NOT_FOUND") throw new AppError("NOT_FOUND", "Round not found");
+  if (error instanceof AppError && error.code === "NOT_FOUND")
+    throw new AppError("NOT_FOUND", "Round not found", { key: "round.notFound" });
   throw error;
 }

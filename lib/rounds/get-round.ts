@@ -16,7 +16,7 @@ import { toRoundView } from "./to-round-view";
 export async function getRound(input: RoundInput): Promise<RoundDetail> {
   const { userId, roundId } = parseInput(roundInput, input);
   const round = await findLiveRound(roundId);
-  if (!round) throw new AppError("NOT_FOUND", "Round not found");
+  if (!round) throw new AppError("NOT_FOUND", "Round not found", { key: "round.notFound" });
   const { actor, context } = await requireClassAccess({ userId, classId: round.classId, action: "class.view" }).catch(
     asRoundNotFound,
   );

@@ -14,7 +14,7 @@ export async function requireOpenRound(options: {
 }): Promise<void> {
   const round = await findLiveRound(options.roundId);
   if (!round || round.classId !== options.classId || round.exerciseId !== options.exerciseId) {
-    throw new AppError("NOT_FOUND", "Round not found for this exercise.");
+    throw new AppError("NOT_FOUND", "Round not found for this exercise.", { key: "round.notFoundForExercise" });
   }
   const now = options.now ?? new Date();
   const endsAt = round.endsAt ?? now;
@@ -23,6 +23,7 @@ export async function requireOpenRound(options: {
     throw new AppError(
       "CONFLICT",
       `This round ended at ${closedAt.toISOString()}: your answer was not recorded for it. You can still submit it outside the round.`,
+      { key: "round.ended", params: { closedAt: closedAt.toISOString() } },
     );
   }
 }

@@ -15,16 +15,21 @@ import { toRoundView } from "./to-round-view";
 export async function startRound(input: StartRoundInput): Promise<RoundView> {
   const { userId, classId, exerciseId, durationSeconds } = parseInput(startRoundInput, input);
   const { klass } = await requireClassAccess({ userId, classId, action: "liveRound.run" });
-  if (klass.archivedAt) throw new AppError("FORBIDDEN", "This class is archived.");
+  if (klass.archivedAt) throw new AppError("FORBIDDEN", "This class is archived.", { key: "class.archived" });
   const exercise = await findRoundExercise(exerciseId);
-  if (!exercise || exercise.classId !== classId) throw new AppError("NOT_FOUND", "Exercise not found");
+  if (!exercise || exercise.classId !== classId)
+    throw new AppError("NOT_FOUND", "Exercise not found", { key: "exercise.notFound" });
   if (exercise.status !== "PUBLISHED")
     throw new AppError(
       "CONFLICT",
       "Publish the exercise before starting a round on it: students cannot open a draft or closed exercise.",
+      { key: "round.publishFirst" },
     );
   const running = await findRunningRound(classId);
-  if (running) throw new AppError("CONFLICT", "A round is already running in this class: end it first.");
+  if (running)
+    throw new AppError("CONFLICT", "A round is already running in this class: end it first.", {
+      key: "round.alreadyRunning",
+    });
   const startsAt = new Date();
   const endsAt = new Date(startsAt.getTime() + durationSeconds * 1000);
   const round = await insertRunningRound({

@@ -59,7 +59,9 @@ export class SandboxPool implements SandboxRunner {
       return Promise.reject(new AppError("BAD_REQUEST", parsed.error.issues[0]?.message ?? "invalid run request"));
     }
     if (this.queue.length >= this.config.maxQueue) {
-      return Promise.reject(new AppError("RATE_LIMITED", "the sandbox queue is full; try again shortly"));
+      return Promise.reject(
+        new AppError("RATE_LIMITED", "the sandbox queue is full; try again shortly", { key: "runner.busy" }),
+      );
     }
     const kind: ZygoteKind = needsNetworkZygote(parsed.data) ? "networked" : "lean";
     const broken = this.brokenMessage(kind);

@@ -76,7 +76,10 @@ export interface ScheduleCheck {
 export function createScheduleCheck(spec: ExpectedSpec | string, options: ScheduleCheckOptions): ScheduleCheck {
   const { schedules } = options;
   if (schedules !== null && (!Number.isInteger(schedules) || schedules < 1 || schedules > MAX_SCHEDULES)) {
-    throw new AppError("BAD_REQUEST", `schedules must be an integer from 1 to ${MAX_SCHEDULES}`);
+    throw new AppError("BAD_REQUEST", `schedules must be an integer from 1 to ${MAX_SCHEDULES}`, {
+      key: "exercise.schedulesRange",
+      params: { max: MAX_SCHEDULES },
+    });
   }
   const parsed = typeof spec === "string" ? parseSpec(spec) : spec;
   const outcomes: ScheduleOutcome[] = [];

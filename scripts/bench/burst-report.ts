@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { describePageFaultCost } from "./page-fault-cost";
 
 export interface BurstFigures {
   submissions: number;
@@ -32,6 +33,8 @@ export interface BurstFigures {
   sandboxFloorSeconds: number;
   cpus: number;
   loadAverage: number[];
+  /** CPU µs per copy-on-write page fault on this machine (scripts/bench/page-fault-cost.py). */
+  faultCostUs: number | null;
   meetsTarget: boolean;
 }
 
@@ -54,7 +57,8 @@ export function formatTable(f: BurstFigures): string {
     `${f.passed} passed (2 in 3 students submit the reference solution, 1 in 3 a wrong one); ${f.rejected} refused.`,
     `POST answered in p50 ${f.submitP50Ms} ms / p95 ${f.submitP95Ms} ms; queue wait (queued → claimed) p95 ${f.queueWaitP95Ms} ms.`,
     `Baseline in the same run: one warm sandbox run of the solution, p50 ${f.sandboxRunP50Ms} ms (≥ ${f.sandboxFloorSeconds} s of sandbox time`,
-    `for the burst across all slots). ${f.cpus} CPUs; load average before the burst ${f.loadAverage.join(" / ")}.`,
+    `for the burst across all slots). ${f.cpus} CPUs; load average before the burst ${f.loadAverage.join(" / ")};`,
+    describePageFaultCost(f.faultCostUs),
   ].join("\n");
 }
 

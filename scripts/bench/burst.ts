@@ -25,6 +25,7 @@ import {
   type BurstFigures,
 } from "./burst-report";
 import { seedClassroom, type BenchDatabase, type Classroom } from "./burst-setup";
+import { measurePageFaultCostUs } from "./page-fault-cost";
 
 const SLUG = "05-create-task-concurrency";
 const REDIS_DB = 9;
@@ -190,6 +191,7 @@ async function main(): Promise<void> {
   const children: Child[] = [];
   try {
     const sandboxRunP50 = await measureSandboxRun(room.solution);
+    const faultCostUs = measurePageFaultCostUs();
     if (redisUrl) await clearRedis(redisUrl);
     const port = Number(process.env.BURST_PORT) || (await freePort());
     const url = `http://127.0.0.1:${port}`;
@@ -268,6 +270,7 @@ async function main(): Promise<void> {
       ),
       cpus: os.availableParallelism(),
       loadAverage: load,
+      faultCostUs,
       meetsTarget: false,
     };
     figures.meetsTarget =

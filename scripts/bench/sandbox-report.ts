@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { RunResult } from "@/lib/run-contract/run-result.types";
+import { describePageFaultCost } from "./page-fault-cost";
 
 interface Measured {
   latencies: number[];
@@ -28,6 +29,8 @@ export interface Summary {
   workers: number;
   cpus: number;
   loadAverage: number[];
+  /** CPU µs per copy-on-write page fault, measured before the run (null: probe failed). */
+  faultCostUs: number | null;
   stepRuns: number;
   table: string;
 }
@@ -45,6 +48,7 @@ export function summarize(input: {
   cold: Measured;
   workers: number;
   load: number[];
+  faultCostUs: number | null;
   nodeCpuMs: number;
   stepsTable: string;
   stepRuns: number;
@@ -72,6 +76,7 @@ export function summarize(input: {
     workers: input.workers,
     cpus: os.availableParallelism(),
     loadAverage: input.load.map((value) => round(value, 2)),
+    faultCostUs: input.faultCostUs,
     stepRuns: input.stepRuns,
   };
   const table = [
@@ -83,7 +88,8 @@ export function summarize(input: {
     `pool / cold throughput ratio: ${figures.ratio}x; ${figures.poolOk}/${figures.poolRuns} pool runs ok with virtual time 2.0 s and no tamper flag;`,
     `Node (pool, protocol, validation) used ${figures.nodeCpuMsPerRun} ms of CPU per pool run;`,
     `virtual-time speed-up: ${figures.virtualSpeedup} virtual seconds per wall second per run;`,
-    `${figures.workers} slots on ${figures.cpus} CPUs, load average before the run ${figures.loadAverage.join(" / ")}.`,
+    `${figures.workers} slots on ${figures.cpus} CPUs, load average before the run ${figures.loadAverage.join(" / ")};`,
+    describePageFaultCost(figures.faultCostUs),
     "",
     "Cost of each isolation step (issue 8), same process, interleaved rounds:",
     "",

@@ -11,6 +11,7 @@ import { runCold } from "@/lib/sandbox/run-cold";
 import { summarize, writePerformanceSection, type Summary } from "./sandbox-report";
 import { measureSteps, stepsTable } from "./sandbox-steps";
 import { measureClosedLoop } from "./measure-closed-loop";
+import { measurePageFaultCostUs } from "./page-fault-cost";
 
 // The fidelity corpus keeps the tutorial's program verbatim (with its real-CPython oracle).
 const CREATE_TASK_EXAMPLE = readFileSync(
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   const runs = flagValue(argv, "--runs", 1000);
   const coldRuns = flagValue(argv, "--cold-runs", Math.max(10, Math.min(60, Math.floor(runs / 10))));
   const load = os.loadavg();
+  const faultCostUs = measurePageFaultCostUs();
   const runner = createSandboxRunner();
   const workers = runner.status().poolSize;
   if (!runner.status().available) throw new Error(runner.status().message ?? "sandbox unavailable");
@@ -44,7 +46,16 @@ async function main(): Promise<void> {
   );
   const stepRuns = flagValue(argv, "--step-runs", Math.max(60, Math.floor(runs / 3)));
   const steps = await measureSteps(CREATE_TASK_EXAMPLE, stepRuns, workers);
-  const summary: Summary = summarize({ pool, cold, workers, load, nodeCpuMs, stepsTable: stepsTable(steps), stepRuns });
+  const summary: Summary = summarize({
+    pool,
+    cold,
+    workers,
+    load,
+    faultCostUs,
+    nodeCpuMs,
+    stepsTable: stepsTable(steps),
+    stepRuns,
+  });
   if (argv.includes("--json")) process.stdout.write(`${JSON.stringify({ ...summary, steps })}\n`);
   else process.stdout.write(`${summary.table}\n`);
   if (argv.includes("--write")) writePerformanceSection(summary);

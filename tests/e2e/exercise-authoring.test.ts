@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startBrowserWorld, type BrowserWorld } from "@/tests/helpers/browser-world";
 import { classWithStudent } from "@/tests/helpers/class-setup";
+import type { HttpSession } from "@/tests/helpers/http-session";
 import type { TestServer } from "@/tests/helpers/server";
 import { TWO_WORKERS_SHORT as SOLUTION } from "@/tests/helpers/two-workers";
 
@@ -16,13 +17,14 @@ const PASSWORD = "password 123";
 let world: BrowserWorld;
 let server: TestServer;
 let classId: string;
+let teacher: HttpSession;
 
 const signIn = (email: string): Promise<Page> => world.signIn(email);
 
 beforeAll(async () => {
   world = await startBrowserWorld({ password: PASSWORD });
   server = world.server;
-  ({ classId } = await classWithStudent(server.url, {
+  ({ classId, teacher } = await classWithStudent(server.url, {
     password: PASSWORD,
     teacher: { email: "grace@example.edu", name: "Grace Hopper" },
     className: "Async Lab",
@@ -80,3 +82,26 @@ it("an instructor writes and publishes an exercise; a student passes it; the das
     .toBe(1);
   await dashboard.screenshot({ path: "/tmp/interleave-class-dashboard.png", fullPage: true });
 }, 240_000);
+
+it("in Chinese, publishing before the trace is recorded says exactly that", async () => {
+  const draft = await teacher.json<{ exercise: { id: string } }>("POST", `/api/classes/${classId}/exercises`, {
+    kind: "write-code",
+    title: { en: "No trace yet" },
+    prompt: { en: "Record me first." },
+    solution: SOLUTION,
+  });
+  expect(draft.status).toBe(201);
+  const page = await world.signIn("grace@example.edu", { locale: "zh-CN" });
+  await page.goto(`${server.url}/classes/${classId}`);
+  const publish = page.getByRole("button", { name: "发布: No trace yet" });
+  const alert = page.getByRole("alert").filter({ hasText: "预期轨迹" });
+  // Click again while no message shows: a click before hydration does nothing (publishing fails anyway).
+  const shown = async () => {
+    if ((await alert.count()) === 0) await publish.click();
+    return (await alert.count()) === 0 ? null : alert.textContent();
+  };
+  // The specific reason, not the generic conflict text ("当前状态下无法执行此操作…").
+  await expect
+    .poll(shown, { timeout: 30_000, interval: 500 })
+    .toBe("请先录制预期轨迹再发布：没有预期轨迹，任何提交都无法通过。");
+}, 120_000);

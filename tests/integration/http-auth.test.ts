@@ -80,7 +80,11 @@ describe("sign-up and sign-in", () => {
       "{not json",
     );
     expect(response.status).toBe(400);
-    expect(response.body.error).toEqual({ code: "BAD_REQUEST", message: "The request body is not valid JSON." });
+    expect(response.body.error).toEqual({
+      code: "BAD_REQUEST",
+      message: "The request body is not valid JSON.",
+      key: "request.notJson",
+    });
   });
 
   it("refuses a second account with the same email (case-insensitive)", async () => {

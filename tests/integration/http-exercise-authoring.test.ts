@@ -10,9 +10,8 @@ import type { ClassDashboard } from "@/lib/dashboard/get-class-dashboard.types";
 import { graded as gradedBy, startClassServer } from "@/tests/helpers/class-server";
 import type { HttpSession } from "@/tests/helpers/http-session";
 import type { TestServer } from "@/tests/helpers/server";
+import type { ErrorBody } from "@/lib/errors/app-error";
 import { TWO_WORKERS as SOLUTION, TWO_WORKERS_SEQUENTIAL as SEQUENTIAL } from "@/tests/helpers/two-workers";
-
-type ErrorBody = { error: { code: string; message: string; details?: Record<string, string[]> } };
 
 describe("exercise authoring and the class dashboard over HTTP", () => {
   let server: TestServer;
@@ -59,6 +58,8 @@ describe("exercise authoring and the class dashboard over HTTP", () => {
     });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.details ?? {})).toEqual(expect.arrayContaining(["title.en", "schedules"]));
+    // Localizable twins of the details: the browser shows them in Chinese.
+    expect(bad.body.error.fieldKeys?.schedules).toEqual([expect.objectContaining({ key: "field.atMost" })]);
     expect((await stranger.json<ErrorBody>("POST", `/api/classes/${classId}/exercises`, body)).status).toBe(404);
     expect((await student.json<ErrorBody>("POST", `/api/classes/${classId}/exercises`, body)).status).toBe(403);
 
@@ -78,10 +79,14 @@ describe("exercise authoring and the class dashboard over HTTP", () => {
       title: { en: "Two workers", zh: "Two workers" },
     });
     exerciseId = created.body.exercise.id;
-    // Nothing to pass yet: publishing waits for a recorded spec.
-    expect(
-      (await teacher.json<ErrorBody>("PATCH", `/api/exercises/${exerciseId}`, { status: "PUBLISHED" })).status,
-    ).toBe(409);
+    // Nothing to pass yet: publishing waits for a recorded spec, and says so with a key.
+    const early = await teacher.json<ErrorBody>("PATCH", `/api/exercises/${exerciseId}`, { status: "PUBLISHED" });
+    expect(early.status).toBe(409);
+    expect(early.body.error).toEqual({
+      code: "CONFLICT",
+      message: "Record the expected trace before publishing: without it no submission can pass.",
+      key: "exercise.recordBeforePublish",
+    });
   });
 
   it("rejects a spec with its line and message, and keeps the stored one", async () => {

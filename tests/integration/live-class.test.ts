@@ -83,7 +83,7 @@ describe("the class leaderboard", () => {
     const socket = await socketIn(outsider);
     expect(await joinRoom(socket, classId)).toEqual({
       ok: false,
-      error: { code: "NOT_FOUND", message: "Class not found" },
+      error: { code: "NOT_FOUND", message: "Class not found", key: "class.notFound" },
     });
   });
 

@@ -97,7 +97,7 @@ describe("class rooms", () => {
     });
     expect(await joinRoom(socket, otherClassId)).toEqual({
       ok: false,
-      error: { code: "NOT_FOUND", message: "Class not found" },
+      error: { code: "NOT_FOUND", message: "Class not found", key: "class.notFound" },
     });
   });
 

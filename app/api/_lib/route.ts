@@ -51,9 +51,9 @@ export function withRoute<A extends AuthLevel, S extends z.ZodType | undefined =
 async function authorise(level: AuthLevel, request: Request): Promise<SessionUser | null> {
   const user = await routeSessionUser(request);
   if (level === "none") return user;
-  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.", { key: "auth.signInFirst" });
   if (level === "instructor" && user.role !== "instructor")
-    throw new AppError("FORBIDDEN", "Only instructors can do this.");
+    throw new AppError("FORBIDDEN", "Only instructors can do this.", { key: "auth.instructorsOnly" });
   return user;
 }
 
@@ -87,18 +87,21 @@ async function readJson(request: Request): Promise<unknown> {
     // fatal: invalid UTF-8 is a 400, never silently replaced by U+FFFD and stored.
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new AppError("BAD_REQUEST", "The request body is not valid UTF-8.");
+    throw new AppError("BAD_REQUEST", "The request body is not valid UTF-8.", { key: "request.notUtf8" });
   }
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
+    throw new AppError("BAD_REQUEST", "The request body is not valid JSON.", { key: "request.notJson" });
   }
 }
 
 function bodyTooLarge(): AppError {
-  return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+  return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`, {
+    key: "request.tooLarge",
+    params: { limitKb: MAX_BODY_BYTES / 1024 },
+  });
 }
 
 function flattenParams(params: Record<string, string | string[]>): Record<string, string> {

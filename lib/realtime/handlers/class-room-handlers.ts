@@ -23,7 +23,7 @@ export function registerClassRoomHandlers(socket: InterleaveSocket, deps: ClassR
     "class:join-room",
     socketEvent(classRoomPayloadSchema, async ({ classId, ticket }) => {
       const access = await deps.authorizeJoin({ user, classId, ticket });
-      if (!access) throw new AppError("NOT_FOUND", "Class not found");
+      if (!access) throw new AppError("NOT_FOUND", "Class not found", { key: "class.notFound" });
       const room = classRoom(classId);
       await socket.join(access.staff ? [room, classStaffRoom(classId)] : room);
       deps.onJoined?.(classId);

@@ -25,7 +25,7 @@ export function BarTable({
 }) {
   const fill = tone === "emerald" ? "bg-emerald-600" : "bg-brand-600";
   return (
-    <table className="w-full border-collapse text-left text-lg">
+    <table className="w-full table-fixed border-collapse text-left text-lg">
       <caption className="pb-2 text-left text-xl font-bold text-slate-950">{caption}</caption>
       <thead className="sr-only">
         <tr>
@@ -36,18 +36,23 @@ export function BarTable({
       <tbody>
         {bars.map((bar) => (
           <tr key={bar.key}>
-            <th scope="row" className="w-1/2 py-1 pr-3 align-middle font-semibold text-slate-800 sm:w-2/5">
+            <th
+              scope="row"
+              className="w-1/2 py-1 pr-3 align-middle font-semibold text-slate-800 [overflow-wrap:anywhere] sm:w-2/5"
+            >
               {bar.label}
             </th>
             <td className="py-1 align-middle">
               <div className="flex items-center gap-3">
-                <div aria-hidden="true" className="h-6 flex-1 rounded bg-slate-100">
+                <div aria-hidden="true" className="h-6 min-w-0 flex-1 rounded bg-slate-100">
                   <div
                     className={`h-6 rounded ${fill}`}
                     style={{ width: `${Math.round(Math.max(0, Math.min(1, bar.share)) * 100)}%` }}
                   />
                 </div>
-                <span className="w-28 text-right font-bold tabular-nums text-slate-950">{bar.value}</span>
+                <span className="w-20 shrink-0 text-right font-bold tabular-nums text-slate-950 sm:w-28">
+                  {bar.value}
+                </span>
               </div>
             </td>
           </tr>

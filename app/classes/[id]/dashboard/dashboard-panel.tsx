@@ -8,6 +8,7 @@ export function DashboardPanel({
   titleId,
   title,
   titleHidden,
+  shrinks,
   before,
   empty,
   children,
@@ -16,6 +17,8 @@ export function DashboardPanel({
   title: ReactNode;
   /** Only for screen readers (the content carries its own caption). */
   titleHidden?: boolean;
+  /** min-w-0: wide content scrolls inside the card instead of widening a grid cell past a phone's width. */
+  shrinks?: boolean;
   before?: ReactNode;
   empty: string | null;
   children: ReactNode;
@@ -23,7 +26,7 @@ export function DashboardPanel({
   return (
     <section
       aria-labelledby={titleId}
-      className="flex flex-col gap-3 rounded-2xl border-2 border-slate-200 bg-white p-5"
+      className={`flex ${shrinks ? "min-w-0 " : ""}flex-col gap-3 rounded-2xl border-2 border-slate-200 bg-white p-5`}
     >
       <h2 id={titleId} className={titleHidden ? "sr-only" : "text-2xl font-bold text-slate-950"}>
         {title}

@@ -87,7 +87,7 @@ export function LiveDashboard({ initial }: { initial: ClassDashboard }) {
         </label>
         <span className="text-base text-slate-600">{t("students", { count: data.studentCount })}</span>
       </div>
-      <div className="grid gap-8 2xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-8 2xl:grid-cols-2">
         <LiveFeed rows={feed} titleOf={titleOf} hideNames={hideNames} />
         <DashboardPanel
           titleId="pass-rates-title"
@@ -109,7 +109,7 @@ export function LiveDashboard({ initial }: { initial: ClassDashboard }) {
           />
         </DashboardPanel>
       </div>
-      <div className="grid gap-8 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-8 xl:grid-cols-2">
         <StuckList rows={data.stuck} minutes={data.stuckMinutes} titleOf={titleOf} hideNames={hideNames} />
         <ReviewQueue rows={data.reviewQueue} titleOf={titleOf} hideNames={hideNames} onDecided={refresh} />
       </div>

@@ -31,8 +31,14 @@ export function LiveFeed({
   const format = useFormatter();
   const mounted = useMounted();
   return (
-    <DashboardPanel titleId="feed-title" title={t("feedTitle")} empty={rows.length === 0 ? t("feedEmpty") : null}>
-      <div className="max-h-[28rem] overflow-auto">
+    <DashboardPanel
+      titleId="feed-title"
+      title={t("feedTitle")}
+      empty={rows.length === 0 ? t("feedEmpty") : null}
+      shrinks
+    >
+      {/* Focusable so keyboard users can scroll the feed (axe: scrollable-region-focusable). */}
+      <div className="max-h-[28rem] overflow-auto" tabIndex={0} role="region" aria-labelledby="feed-title">
         <table role="table" className="w-full text-left text-lg max-sm:block" data-testid="live-feed">
           <thead role="rowgroup" className="sticky top-0 bg-slate-100 text-base text-slate-700 max-sm:sr-only">
             <tr role="row">

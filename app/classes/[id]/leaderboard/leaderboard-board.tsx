@@ -50,7 +50,7 @@ export function LeaderboardBoard({
   return (
     <div>
       <div
-        className="grid grid-cols-[6rem_1fr_8rem_9rem] gap-4 px-4 pb-2 text-xl font-bold uppercase tracking-wide text-slate-600"
+        className="grid grid-cols-[2.5rem_minmax(0,1fr)_3.5rem_4.5rem] gap-2 sm:grid-cols-[6rem_minmax(0,1fr)_8rem_9rem] sm:gap-4 px-2 pb-2 text-sm font-bold uppercase tracking-wide text-slate-600 sm:px-4 sm:text-xl"
         aria-hidden="true"
       >
         <span>{t("rank")}</span>
@@ -74,7 +74,7 @@ export function LeaderboardBoard({
               data-rank={entry.rank ?? ""}
               aria-posinset={index + 1}
               aria-setsize={shown.length}
-              className={`absolute inset-x-0 grid h-16 grid-cols-[6rem_1fr_8rem_9rem] items-center gap-4 rounded-xl px-4 text-3xl transition-[transform,background-color] duration-700 ease-out motion-reduce:transition-none ${
+              className={`absolute inset-x-0 grid h-16 grid-cols-[2.5rem_minmax(0,1fr)_3.5rem_4.5rem] gap-2 sm:grid-cols-[6rem_minmax(0,1fr)_8rem_9rem] sm:gap-4 items-center rounded-xl px-2 text-xl transition-[transform,background-color] duration-700 ease-out motion-reduce:transition-none sm:px-4 sm:text-3xl ${
                 fresh ? "bg-amber-100" : index % 2 === 0 ? "bg-white" : "bg-slate-50"
               }`}
               style={{ transform: `translateY(${index * ROW_REM}rem)` }}
@@ -86,7 +86,7 @@ export function LeaderboardBoard({
               ) : (
                 <span className="font-extrabold text-brand-700">{entry.rank}</span>
               )}
-              <span className="truncate font-semibold text-slate-950">
+              <span className="font-semibold text-slate-950 max-sm:line-clamp-2 max-sm:text-lg max-sm:leading-tight sm:truncate">
                 {/* By place in the list: tied and unranked students still get distinct labels. */}
                 {hideNames ? t("hiddenName", { rank: index + 1 }) : entry.name}
               </span>

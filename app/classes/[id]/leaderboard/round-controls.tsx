@@ -49,12 +49,13 @@ export function StartRoundForm({
       <h2 id="start-round-title" className="w-full text-2xl font-bold text-slate-950">
         {t("startTitle")}
       </h2>
-      <label className="flex flex-col gap-1 text-lg font-semibold text-slate-800">
+      {/* min-w-0 + w-full: a long exercise title must not widen the page on a phone. */}
+      <label className="flex w-full min-w-0 flex-col gap-1 text-lg font-semibold text-slate-800 sm:w-auto sm:max-w-xl">
         {t("exercise")}
         <select
           value={exerciseId}
           onChange={(event) => setExerciseId(event.target.value)}
-          className="rounded-lg border-2 border-slate-400 bg-white px-3 py-2 text-lg"
+          className="w-full min-w-0 rounded-lg border-2 border-slate-400 bg-white px-3 py-2 text-lg"
         >
           {exercises.map((exercise) => (
             <option key={exercise.id} value={exercise.id}>

@@ -115,8 +115,11 @@ function Podium({
   return (
     <ol aria-label={t("podium")} className="mt-8 flex items-end justify-center gap-4" data-testid="podium">
       {order.map((entry) => (
-        <li key={entry.userId} className="flex w-56 flex-col items-center gap-2">
-          <span className="max-w-full truncate text-3xl font-bold text-slate-950">{name(entry)}</span>
+        <li key={entry.userId} className="flex min-w-0 max-w-72 flex-1 flex-col items-center gap-2">
+          {/* Wrap a long name onto two lines rather than cut the winner's name short on the projector. */}
+          <span className="line-clamp-2 max-w-full text-center text-2xl font-bold break-words text-slate-950 sm:text-3xl">
+            {name(entry)}
+          </span>
           <span className="text-2xl tabular-nums text-slate-700">{t("roundPoints", { points: entry.points })}</span>
           <span
             className={`flex w-full items-start justify-center rounded-t-xl bg-brand-600 pt-2 text-5xl font-extrabold text-white ${heights[entry.rank - 1] ?? "h-16"}`}

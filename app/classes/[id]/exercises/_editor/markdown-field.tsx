@@ -31,7 +31,7 @@ export function MarkdownField(props: {
           {t("preview")}
         </button>
       </div>
-      <div className={`grid gap-3 ${showPreview ? "lg:grid-cols-2" : ""}`}>
+      <div className={`grid grid-cols-1 gap-3 ${showPreview ? "lg:grid-cols-2" : ""}`}>
         <textarea
           id={props.id}
           value={props.value}
@@ -44,7 +44,7 @@ export function MarkdownField(props: {
         />
         {showPreview ? (
           <div
-            className="min-h-24 rounded-lg border-2 border-dashed border-slate-300 bg-slate-50 p-4"
+            className="min-h-24 min-w-0 rounded-lg border-2 border-dashed border-slate-300 bg-slate-50 p-4"
             aria-label={t("previewOf", { field: props.label })}
             role="region"
           >

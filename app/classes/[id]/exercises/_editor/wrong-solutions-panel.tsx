@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState, useTransition } from "react";
 import type { WrongSolutionView } from "@/lib/exercises/wrong-solution.types";
 import { callApi } from "@/app/_lib/api-client";
@@ -24,6 +24,7 @@ export function WrongSolutionsPanel({
   onLoad: (code: string) => void;
 }) {
   const t = useTranslations("exerciseEditor");
+  const zh = useLocale() === "zh-CN";
   const errorText = useErrorText();
   const [saved, setSaved] = useState<WrongSolutionView[]>([]);
   const [name, setName] = useState("");
@@ -99,8 +100,12 @@ export function WrongSolutionsPanel({
           {saved.map((entry) => (
             <li key={entry.file} className="flex flex-wrap items-center gap-3 rounded-lg bg-slate-50 px-3 py-2">
               <code className="font-semibold text-slate-950">{entry.file}</code>
-              <span className="text-sm text-slate-600">{t("wrongDivergence", { reason: entry.divergence })}</span>
-              <span className="min-w-0 flex-1 text-base text-slate-800">{entry.explanation.en}</span>
+              <span className="min-w-0 text-sm text-slate-600 [overflow-wrap:anywhere]">
+                {t("wrongDivergence", { reason: entry.divergence })}
+              </span>
+              <span className="min-w-0 basis-full text-base text-slate-800 [overflow-wrap:anywhere] sm:basis-0 sm:flex-1">
+                {(zh && entry.explanation.zh) || entry.explanation.en}
+              </span>
               <button type="button" onClick={() => onLoad(entry.code)} className={secondaryButton}>
                 {t("wrongLoad")}
               </button>
