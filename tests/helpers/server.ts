@@ -36,6 +36,27 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
   const database = options.databaseUrl
     ? { url: options.databaseUrl, drop: async () => undefined }
     : await createTestDatabase(options.provider ?? "sqlite");
+  // The port is free when picked but not reserved: another test's server (or an outgoing
+  // connection) may take it before this one has loaded Next. Such a server exits with EADDRINUSE,
+  // and then it is started again on another port.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOnFreePort(database, options);
+    } catch (error) {
+      if (!(error instanceof PortTakenError) || attempt === 3) {
+        await database.drop();
+        throw error;
+      }
+    }
+  }
+}
+
+class PortTakenError extends Error {}
+
+async function startOnFreePort(
+  database: { url: string; drop: () => Promise<void> },
+  options: StartOptions,
+): Promise<TestServer> {
   const databaseUrl = database.url;
   const port = await freePort();
   const url = `http://localhost:${port}`;
@@ -50,6 +71,8 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     NEXTAUTH_SECRET: secret,
     DATABASE_URL: databaseUrl,
     REDIS_URL: "",
+    // The "ready" line (info) is how waitUntilServing knows this child, not another, is listening.
+    LOG_LEVEL: "info",
     // Each server's sandbox slots get their own uids: RLIMIT_NPROC counts per uid machine-wide, and
     // the integration and e2e projects may run servers at the same time.
     SANDBOX_UID_BASE: String(sandboxUidBase(port)),
@@ -57,15 +80,23 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
   };
   const child = spawn(process.execPath, ["dist/server.js"], { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
+  let stopping = false;
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   try {
     await waitUntilServing(url, child, () => output);
   } catch (error) {
     await stopChild(child);
-    await database.drop();
+    if (/EADDRINUSE/.test(output)) throw new PortTakenError(`port ${port} was taken`);
     throw error;
   }
+  // A test that then sees "connection refused" learns here why its server went away.
+  child.once("exit", (code, signal) => {
+    if (!stopping)
+      process.stderr.write(
+        `[test server ${url}] exited unexpectedly (code ${code}, signal ${signal}):\n${output.slice(-3000)}\n`,
+      );
+  });
   return {
     url,
     port,
@@ -74,21 +105,28 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     output: () => output,
     child,
     stop: async () => {
+      stopping = true;
       await stopChild(child);
       await database.drop();
     },
   };
 }
 
+/**
+ * Serving means THIS child said it is ready and the port answers: a health answer alone could come
+ * from another test's server that holds the same port while this one fails to bind.
+ */
 async function waitUntilServing(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.status === 200 || response.status === 503) return;
-    } catch {
-      // not listening yet
+    if (output().includes(`Interleave ready on ${url}`)) {
+      try {
+        const response = await fetch(`${url}/api/health`);
+        if (response.status === 200 || response.status === 503) return;
+      } catch {
+        // ready was logged before the first accept; try again
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, 150));
   }

@@ -39,7 +39,10 @@ export function PythonEditor(props: PythonEditorProps) {
 function EditorPlaceholder({ value, label, minLines, maxLines }: PythonEditorProps) {
   const { minHeight, maxHeight } = editorHeights(minLines, maxLines);
   return (
+    // Focusable: long code scrolls inside it, and axe (rightly) wants keyboard users to reach it
+    // even in the moment before CodeMirror arrives.
     <pre
+      tabIndex={0}
       aria-label={label}
       aria-busy="true"
       data-testid="python-editor-loading"
