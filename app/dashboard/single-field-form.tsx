@@ -31,15 +31,18 @@ export function SingleFieldForm<T>({
 }) {
   const errorText = useErrorText();
   const [error, setError] = useState<ApiError | null>(null);
+  // The browser's own refusal is already in the UI's language: shown as it is, not as an API error.
+  const [empty, setEmpty] = useState(false);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const value = String(new FormData(form).get(field.name) ?? "");
-    if (!value.trim()) return setError({ code: "BAD_REQUEST", message: emptyMessage });
-    setPending(true);
     setError(null);
+    setEmpty(!value.trim());
+    if (!value.trim()) return;
+    setPending(true);
     const result = await callApi<T>(url, "POST", { [field.name]: value });
     if (!result.ok || !leavesPage) setPending(false);
     if (!result.ok) return setError(result.error);
@@ -52,8 +55,10 @@ export function SingleFieldForm<T>({
         <Field
           {...field}
           errors={
-            errorText.field(error, field.name) ??
-            (error ? [ownMessage?.(error) ?? errorText.message(error)] : undefined)
+            empty
+              ? [emptyMessage]
+              : (errorText.field(error, field.name) ??
+                (error ? [ownMessage?.(error) ?? errorText.message(error)] : undefined))
           }
         />
       </div>
