@@ -92,7 +92,8 @@ async function startOnFreePort(
   }
   // A test that then sees "connection refused" learns here why its server went away.
   child.once("exit", (code, signal) => {
-    if (!stopping)
+    // A clean exit 0 is a test's own SIGTERM (graceful-shutdown tests); anything else is a crash.
+    if (!stopping && (code !== 0 || signal !== null))
       process.stderr.write(
         `[test server ${url}] exited unexpectedly (code ${code}, signal ${signal}):\n${output.slice(-3000)}\n`,
       );
